@@ -1,0 +1,406 @@
+// Counts over the unit tree (SPEC §3, §5.1): each counted task gets its class, each unit in force its
+// own and total counts, and everything the summary workbooks and the reporters need travels in one result.
+import { classify, inPeriod, isDone, isRegisteredAt } from '../classify/index.js';
+import { CATEGORY_LABEL } from '../normalise/values.js';
+import { clean, fold } from '../normalise/text.js';
+import type {
+  Category, Counts, Diagnostic, IsoDate, Period, Register, Task, TaskClass, Unit, UnitTree,
+} from '../types.js';
+
+export interface AggregateInput {
+  tree: UnitTree;
+  registers: Register[];
+  /** every diagnostic of the run, after severities were applied */
+  diagnostics: Diagnostic[];
+  asOf: IsoDate;
+  period: Period;
+}
+
+/** One task that is counted, with its class and the diagnostics that point at it. */
+export interface ClassifiedTask {
+  task: Task;
+  unit: Unit;
+  register: Register;
+  class: TaskClass;
+  diagnostics: Diagnostic[];
+}
+
+/** The counts of one group of tasks (a field or a category). */
+export interface GroupCounts {
+  /** the category id, or the folded field name ('' for tasks with no field) */
+  key: string;
+  label: string;
+  counts: Counts;
+}
+
+export interface UnitRollup {
+  unit: Unit;
+  /** 0 for a root */
+  depth: number;
+  /** the units directly under this one, in code order */
+  children: string[];
+  /** the unit's own registers */
+  own: Counts;
+  /** own + every unit under it */
+  total: Counts;
+  /** a register resolved to this unit (counted or not) */
+  submitted: boolean;
+  /** the display paths of the registers resolved to this unit */
+  files: string[];
+  /** those of them left out because two registers resolve to this unit (unit-duplicate) */
+  excludedFiles: string[];
+  /** units in force under this one, at any depth, and how many of them submitted */
+  unitsUnder: number;
+  submittedUnder: number;
+  /** total counts by field (sorted by name, Vietnamese collation, "no field" last) and by category (SPEC order) */
+  byField: GroupCounts[];
+  byCategory: GroupCounts[];
+}
+
+/** One input register, as the rollup saw it. */
+export interface RollupFile {
+  path: string;
+  displayPath: string;
+  /** the unit code when the register is matched to a unit in force */
+  unit: string | null;
+  /** tasks read, and tasks counted */
+  tasks: number;
+  counted: number;
+  errors: number;
+  warnings: number;
+  /** why none of its tasks is counted */
+  excluded: 'no-unit' | 'unit-duplicate' | null;
+}
+
+export interface RollupResult {
+  asOf: IsoDate;
+  period: Period;
+  tree: UnitTree;
+  /** every unit in force, once, in code order */
+  units: UnitRollup[];
+  byCode: Map<string, UnitRollup>;
+  /** codes of the roots, in code order */
+  roots: string[];
+  /** the counted tasks, in unit code order, then file, then row */
+  tasks: ClassifiedTask[];
+  registers: Register[];
+  diagnostics: Diagnostic[];
+  files: RollupFile[];
+  summary: { files: number; tasks: number; errors: number; warnings: number };
+  /** the workbooks written, filled in by whoever writes them (for `rollupJson`) */
+  outputs: { unit: string; path: string }[];
+}
+
+/** Code order: numeric where the codes are numbers (24 before 213 before 07651), else as text. */
+export const compareCodes = (a: string, b: string): number =>
+  a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+
+export const VI_COLLATOR = new Intl.Collator('vi');
+
+export function emptyCounts(): Counts {
+  return {
+    registered: 0, doneOnTime: 0, doneLate: 0, pendingOnTime: 0, pendingOverdue: 0,
+    cancelled: 0, unclassified: 0, doneInPeriod: 0, completionRate: null, onTimeRate: null,
+  };
+}
+
+/** A ratio as a percentage with one decimal, null when the divisor is 0. */
+export function rate(numerator: number, divisor: number): number | null {
+  if (divisor <= 0) return null;
+  return Math.round((numerator * 1000) / divisor) / 10;
+}
+
+/** Fills in the two rates from the counts (SPEC §3). */
+export function withRates(c: Counts): Counts {
+  const done = c.doneOnTime + c.doneLate;
+  return { ...c, completionRate: rate(done, c.registered - c.cancelled), onTimeRate: rate(c.doneOnTime, done) };
+}
+
+function addClass(c: Counts, t: ClassifiedTask, period: Period): void {
+  c.registered++;
+  c[t.class]++;
+  if (isDone(t.class) && t.task.completed.kind === 'date' && inPeriod(t.task.completed.date, period)) c.doneInPeriod++;
+}
+
+function addCounts(into: Counts, c: Counts): void {
+  into.registered += c.registered;
+  into.doneOnTime += c.doneOnTime;
+  into.doneLate += c.doneLate;
+  into.pendingOnTime += c.pendingOnTime;
+  into.pendingOverdue += c.pendingOverdue;
+  into.cancelled += c.cancelled;
+  into.unclassified += c.unclassified;
+  into.doneInPeriod += c.doneInPeriod;
+}
+
+/** Counts of a list of classified tasks. */
+export function countTasks(tasks: readonly ClassifiedTask[], period: Period): Counts {
+  const c = emptyCounts();
+  for (const t of tasks) addClass(c, t, period);
+  return withRates(c);
+}
+
+// ───────────────────────────── fields ─────────────────────────────
+
+export const NO_FIELD_LABEL = 'Chưa phân loại';
+const CATEGORIES: Category[] = ['hard', 'key', 'breakthrough', 'pressing'];
+
+/** A field as typed in a section row or a column, without its numbering and a leading "Lĩnh vực". */
+function fieldDisplay(field: string): string {
+  let s = clean(field).replace(/^(?:[IVXLC]+|\d+|[a-zA-Z])\s*[.)/:-]\s*/u, '');
+  const f = fold(s);
+  if (f.startsWith('linh vuc ')) s = s.replace(/^\S+\s+\S+\s*[:.\-–]?\s*/u, '');
+  return s.replace(/[\s.:;,]+$/u, '');
+}
+
+/** "XÂY DỰNG ĐẢNG" → "Xây dựng Đảng" (the Party keeps its capital). */
+function sentenceCase(s: string): string {
+  const lower = s.toLocaleLowerCase('vi').replace(/(^|[\s(,])đảng(?=$|[\s),.;:])/gu, '$1Đảng');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}
+
+const isAllCaps = (s: string): boolean => s === s.toLocaleUpperCase('vi') && s !== s.toLocaleLowerCase('vi');
+
+/** The key tasks of one field share, whatever the numbering, case or diacritics typed. */
+export function fieldKey(field: string | null): string {
+  return field == null ? '' : fold(fieldDisplay(field));
+}
+
+/** For each field key, the label to show: the most frequent spelling, preferring one not in capitals. */
+function fieldLabels(tasks: readonly ClassifiedTask[]): Map<string, string> {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const t of tasks) {
+    const key = fieldKey(t.task.field);
+    if (key === '') continue;
+    const shown = fieldDisplay(t.task.field!);
+    const m = spellings.get(key) ?? new Map<string, number>();
+    m.set(shown, (m.get(shown) ?? 0) + 1);
+    spellings.set(key, m);
+  }
+  const labels = new Map<string, string>([['', NO_FIELD_LABEL]]);
+  for (const [key, m] of spellings) {
+    const ranked = [...m.entries()].sort((a, b) =>
+      Number(isAllCaps(a[0])) - Number(isAllCaps(b[0])) || b[1] - a[1] || VI_COLLATOR.compare(a[0], b[0]));
+    const best = ranked[0][0];
+    labels.set(key, isAllCaps(best) ? sentenceCase(best) : best);
+  }
+  return labels;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+// ───────────────────────────── matching diagnostics to tasks ─────────────────────────────
+
+const sameSheet = (d: Diagnostic, t: Task): boolean => d.sheet == null || t.sheet == null || d.sheet === t.sheet;
+
+/**
+ * The diagnostics of one register that point at each of its tasks: by row when the diagnostic names a row
+ * of the task's sheet (so the later rows of a `duplicate-task` never take the first row with them),
+ * else by task id (a progress-update sheet, a diagnostic without a row).
+ */
+export function diagnosticsByTask(register: Register, diagnostics: readonly Diagnostic[]): Map<Task, Diagnostic[]> {
+  const out = new Map<Task, Diagnostic[]>(register.tasks.map((t) => [t, []]));
+  const byRow = new Map<number, Task[]>();
+  const byId = new Map<string, Task[]>();
+  const taskSheets = new Set<string | null>();
+  for (const t of register.tasks) {
+    push(byRow, t.row, t);
+    push(byId, t.id, t);
+    taskSheets.add(t.sheet);
+  }
+  for (const d of diagnostics) {
+    const rowTasks = d.row != null ? (byRow.get(d.row) ?? []).filter((t) => sameSheet(d, t)) : [];
+    const onTaskSheet = d.row != null && (d.sheet == null || taskSheets.has(null) || taskSheets.has(d.sheet));
+    const tasks = onTaskSheet ? rowTasks : d.taskId != null ? (byId.get(d.taskId) ?? []) : [];
+    for (const t of tasks) out.get(t)!.push(d);
+  }
+  return out;
+}
+
+// ───────────────────────────── the rollup ─────────────────────────────
+
+/** Classifies every task that counts and rolls the counts up the tree in force on the as-of date. */
+export function aggregate(input: AggregateInput): RollupResult {
+  const { tree, registers, diagnostics, asOf, period } = input;
+
+  // Units in force, once each (a code may have several rows in units.csv), in code order.
+  const unitByCode = new Map<string, Unit>();
+  for (const u of tree.units) if (!unitByCode.has(u.code)) unitByCode.set(u.code, u);
+  const units = [...unitByCode.values()].sort((a, b) => compareCodes(a.code, b.code));
+  const childrenOf = new Map<string, string[]>(units.map((u) => [u.code, []]));
+  const roots: string[] = [];
+  for (const u of units) {
+    // a unit whose parent is not in force stands as a root rather than vanish from the counts
+    if (u.parent != null && unitByCode.has(u.parent) && u.parent !== u.code) childrenOf.get(u.parent)!.push(u.code);
+    else roots.push(u.code);
+  }
+
+  // Diagnostics by file (a diagnostic names the file as shown, or its path).
+  const diagsOf = new Map<Register, Diagnostic[]>(registers.map((r) => [r, []]));
+  const regByFile = new Map<string, Register>();
+  for (const r of registers) {
+    regByFile.set(r.path, r);
+    if (!regByFile.has(r.displayPath)) regByFile.set(r.displayPath, r);
+  }
+  for (const d of diagnostics) {
+    const r = regByFile.get(d.file);
+    if (r) diagsOf.get(r)!.push(d);
+  }
+
+  const tasks: ClassifiedTask[] = [];
+  const ownTasks = new Map<string, ClassifiedTask[]>(units.map((u) => [u.code, []]));
+  const filesOf = new Map<string, { files: string[]; excluded: string[] }>(units.map((u) => [u.code, { files: [], excluded: [] }]));
+  const files: RollupFile[] = [];
+
+  for (const register of registers) {
+    const ds = diagsOf.get(register)!;
+    const unit = register.unit ? unitByCode.get(register.unit.code) ?? null : null;
+    const duplicate = ds.some((d) => d.rule === 'unit-duplicate' && d.severity === 'error');
+    const excluded: RollupFile['excluded'] = !unit ? 'no-unit' : duplicate ? 'unit-duplicate' : null;
+    const file: RollupFile = {
+      path: register.path,
+      displayPath: register.displayPath,
+      unit: unit?.code ?? null,
+      tasks: register.tasks.length,
+      counted: 0,
+      errors: ds.filter((d) => d.severity === 'error').length,
+      warnings: ds.filter((d) => d.severity === 'warning').length,
+      excluded,
+    };
+    files.push(file);
+    if (unit) {
+      const f = filesOf.get(unit.code)!;
+      f.files.push(register.displayPath);
+      if (excluded) f.excluded.push(register.displayPath);
+    }
+    if (!unit || excluded) continue;
+    const byTask = diagnosticsByTask(register, ds);
+    for (const task of register.tasks) {
+      if (!isRegisteredAt(task, asOf)) continue;
+      const own = byTask.get(task)!;
+      if (own.some((d) => d.rule === 'duplicate-task')) continue;
+      const t: ClassifiedTask = { task, unit, register, class: classify(task, own, asOf), diagnostics: own };
+      tasks.push(t);
+      ownTasks.get(unit.code)!.push(t);
+      file.counted++;
+    }
+  }
+
+  const order = new Map(units.map((u, i) => [u.code, i]));
+  const regOrder = new Map(registers.map((r, i) => [r, i]));
+  tasks.sort((a, b) =>
+    order.get(a.unit.code)! - order.get(b.unit.code)! || regOrder.get(a.register)! - regOrder.get(b.register)! ||
+    a.task.row - b.task.row);
+
+  // Each task counts for its unit and every unit above it.
+  const subtreeTasks = new Map<string, ClassifiedTask[]>(units.map((u) => [u.code, []]));
+  for (const t of tasks) {
+    const seen = new Set<string>();
+    for (let code: string | null = t.unit.code; code != null && !seen.has(code); ) {
+      seen.add(code);
+      subtreeTasks.get(code)!.push(t);
+      const parent: string | null = unitByCode.get(code)!.parent;
+      code = parent != null && unitByCode.has(parent) && childrenOf.get(parent)!.includes(code) ? parent : null;
+    }
+  }
+
+  const labels = fieldLabels(tasks);
+  const byCode = new Map<string, UnitRollup>();
+  const build = (code: string, depth: number, path: Set<string>): UnitRollup => {
+    const unit = unitByCode.get(code)!;
+    const f = filesOf.get(code)!;
+    const own = countTasks(ownTasks.get(code)!, period);
+    const total = { ...own };
+    let unitsUnder = 0;
+    let submittedUnder = 0;
+    const children = childrenOf.get(code)!.filter((c) => !path.has(c));
+    for (const c of children) {
+      const child = build(c, depth + 1, new Set([...path, c]));
+      addCounts(total, child.total);
+      unitsUnder += 1 + child.unitsUnder;
+      submittedUnder += (child.submitted ? 1 : 0) + child.submittedUnder;
+    }
+    const under = subtreeTasks.get(code)!;
+    const r: UnitRollup = {
+      unit, depth, children, own, total: withRates(total),
+      submitted: f.files.length > 0, files: f.files, excludedFiles: f.excluded,
+      unitsUnder, submittedUnder,
+      byField: groupBy(under, (t) => fieldKey(t.task.field), period)
+        .map(([key, counts]) => ({ key, label: labels.get(key) ?? key, counts }))
+        .sort((a, b) => Number(a.key === '') - Number(b.key === '') || VI_COLLATOR.compare(a.label, b.label)),
+      byCategory: CATEGORIES.map((cat) => ({
+        key: cat,
+        label: CATEGORY_LABEL[cat],
+        counts: countTasks(under.filter((t) => t.task.category === cat), period),
+      })),
+    };
+    byCode.set(code, r);
+    return r;
+  };
+  for (const root of roots) build(root, 0, new Set([root]));
+
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return {
+    asOf,
+    period,
+    tree,
+    units: units.map((u) => byCode.get(u.code)!).filter(Boolean),
+    byCode,
+    roots,
+    tasks,
+    registers,
+    diagnostics,
+    files,
+    summary: { files: registers.length, tasks: tasks.length, errors, warnings: diagnostics.length - errors },
+    outputs: [],
+  };
+}
+
+function groupBy(tasks: readonly ClassifiedTask[], key: (t: ClassifiedTask) => string, period: Period): [string, Counts][] {
+  const groups = new Map<string, ClassifiedTask[]>();
+  for (const t of tasks) push(groups, key(t), t);
+  return [...groups.entries()].map(([k, ts]) => [k, countTasks(ts, period)]);
+}
+
+// ───────────────────────────── questions the writers ask ─────────────────────────────
+
+/** The codes of `code` and every unit under it, in code order. */
+export function subtreeCodes(result: RollupResult, code: string): Set<string> {
+  const out = new Set<string>();
+  const walk = (c: string): void => {
+    if (out.has(c)) return;
+    out.add(c);
+    for (const child of result.byCode.get(c)?.children ?? []) walk(child);
+  };
+  walk(code);
+  return out;
+}
+
+/** The counted tasks of `code` and every unit under it. */
+export function tasksUnder(result: RollupResult, code: string): ClassifiedTask[] {
+  const codes = subtreeCodes(result, code);
+  return result.tasks.filter((t) => codes.has(t.unit.code));
+}
+
+/**
+ * The diagnostics a unit's workbook lists: those of every register matched to it or a unit under it,
+ * and, for a root, those of files matched to no unit in force (and of files that are no register at all).
+ */
+export function diagnosticsUnder(result: RollupResult, code: string): Diagnostic[] {
+  const codes = subtreeCodes(result, code);
+  const isRoot = result.roots.includes(code);
+  const unitOfFile = new Map<string, string | null>();
+  for (const f of result.files) {
+    unitOfFile.set(f.path, f.unit);
+    if (!unitOfFile.has(f.displayPath)) unitOfFile.set(f.displayPath, f.unit);
+  }
+  return result.diagnostics.filter((d) => {
+    const u = unitOfFile.get(d.file);
+    if (u == null) return isRoot;
+    return codes.has(u);
+  });
+}

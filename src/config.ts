@@ -1,0 +1,51 @@
+// tiendo.config.json: rule severities, thresholds, report header texts.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from './errors.js';
+import type { Config, RuleId, Severity } from './types.js';
+
+export const DEFAULT_CONFIG: Config = {
+  severities: {},
+  thresholds: { maxOpenTasksPerOwner: 7, atRiskDays: 30, atRiskGap: 30 },
+  header: {},
+  maxFileBytes: 200 * 1024 * 1024,
+};
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'off'];
+
+/** Reads `--config F`, else `tiendo.config.json` in the working folder, else the defaults. */
+export function loadConfig(path: string | undefined, cwd = process.cwd()): Config {
+  const file = path ?? resolve(cwd, 'tiendo.config.json');
+  if (!existsSync(file)) {
+    if (path) throw new UsageError(`Không tìm thấy tệp cấu hình ${path}`);
+    return structuredClone(DEFAULT_CONFIG);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UsageError(`Tệp cấu hình ${file} không phải JSON hợp lệ: ${(e as Error).message}`);
+  }
+  if (!raw || typeof raw !== 'object') throw new UsageError(`Tệp cấu hình ${file} phải là một đối tượng JSON`);
+  const obj = raw as Record<string, unknown>;
+  const config = structuredClone(DEFAULT_CONFIG);
+  const rules = (obj.rules ?? {}) as Record<string, unknown>;
+  for (const [id, sev] of Object.entries(rules)) {
+    if (typeof sev !== 'string' || !SEVERITIES.includes(sev as Severity)) {
+      throw new UsageError(`Tệp cấu hình ${file}: mức "${String(sev)}" của quy tắc ${id} phải là error, warning hoặc off`);
+    }
+    config.severities[id as RuleId] = sev as Severity;
+  }
+  const thresholds = (obj.thresholds ?? {}) as Record<string, unknown>;
+  for (const key of Object.keys(config.thresholds) as (keyof Config['thresholds'])[]) {
+    const v = thresholds[key] ?? obj[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      throw new UsageError(`Tệp cấu hình ${file}: ${key} phải là một số không âm`);
+    }
+    config.thresholds[key] = v;
+  }
+  if (obj.header && typeof obj.header === 'object') config.header = { ...(obj.header as Config['header']) };
+  if (typeof obj.maxFileBytes === 'number') config.maxFileBytes = obj.maxFileBytes;
+  return config;
+}

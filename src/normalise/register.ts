@@ -1,0 +1,153 @@
+// From a file read to a Register of tasks: the table found, its unit resolved, every value interpreted.
+import { basename, extname } from 'node:path';
+import type { ReadResult } from '../read/file.js';
+import type { Cell, ColumnKey, NumberValue, Register, Status, Task } from '../types.js';
+import { findTable, type Table, type TableRow } from './table.js';
+import { clean, ownerNames } from './text.js';
+import type { UnitResolver } from './unit.js';
+import { parseCategory, parseDate, parseDeadline, parseNumber, parseProgress, parseStatus } from './values.js';
+
+export interface NormaliseInput {
+  path: string;
+  displayPath: string;
+  read: ReadResult;
+  /** null when no units register was given: registers are then checked without a unit */
+  resolver: UnitResolver | null;
+  unitOption: string | null;
+}
+
+export function normaliseRegister(input: NormaliseInput): Register {
+  const { path, displayPath, read } = input;
+  const register: Register = {
+    path,
+    displayPath,
+    kind: read.kind,
+    workbook: null,
+    sheet: null,
+    headerRow: null,
+    columns: {},
+    titleLines: [],
+    unit: null,
+    unitSource: null,
+    tasks: [],
+    problems: [],
+  };
+  if (!read.ok) {
+    if (!read.skip) register.problems.push(read.problem);
+    return register;
+  }
+  register.workbook = read.workbook;
+  register.problems.push(...read.problems);
+
+  const found = findTable(read.workbook);
+  if (!found.ok) {
+    register.problems.push(found.problem);
+    // The title block may still name the unit, so that a duplicate or a missing unit is reported too.
+    const lines = read.workbook.sheets[0]?.rows.slice(0, 10).flatMap((r) => r.cells.filter(Boolean).map((c) => clean(c!.text))) ?? [];
+    resolveUnit(register, input, lines, null);
+    return register;
+  }
+  const table = found.table;
+  register.sheet = read.kind === 'csv' ? null : table.sheet.name;
+  register.headerRow = table.headerRow;
+  register.columns = table.columns;
+  register.titleLines = table.titleLines;
+  const codeColumn = table.rows.map((r) => r.cells.unitCode?.text).find((t) => t && t.trim() !== '') ?? null;
+  resolveUnit(register, input, table.titleLines, codeColumn);
+  register.tasks = buildTasks(register, table);
+  return register;
+}
+
+function resolveUnit(register: Register, input: NormaliseInput, titleLines: string[], codeColumn: string | null): void {
+  if (!input.resolver) return;
+  const r = input.resolver.resolve({ path: input.path, titleLines, codeColumn: codeColumn ? clean(codeColumn) : null, option: input.unitOption });
+  if (r.unit) {
+    register.unit = r.unit;
+    register.unitSource = r.source;
+  } else {
+    register.problems.push(r.problem);
+  }
+}
+
+function buildTasks(register: Register, table: Table): Task[] {
+  const prefix = register.unit?.code ?? basename(register.path, extname(register.path));
+  const ids = derivedIds(table.rows, prefix);
+  return table.rows.map((row, i) => buildTask(register, table, row, ids[i]));
+}
+
+/**
+ * Ids for rows without a `Mã việc`: unit code + STT; when STT restarts in each section,
+ * unit code + section + STT; failing that the row number. Only typed ids can clash (duplicate-task).
+ */
+function derivedIds(rows: TableRow[], prefix: string): string[] {
+  const plain = rows.map((r) => (r.cells.no ? `${prefix}-${clean(r.cells.no.text)}` : null));
+  const sectioned = rows.map((r) => (r.cells.no ? `${prefix}-${r.sectionMark ? r.sectionMark + '.' : ''}${clean(r.cells.no.text)}` : null));
+  const unique = (ids: (string | null)[]) => {
+    const seen = new Set<string>();
+    return ids.every((id) => id === null || (!seen.has(id) && !!seen.add(id)));
+  };
+  const chosen = unique(plain) ? plain : unique(sectioned) ? sectioned : rows.map(() => null);
+  return rows.map((r, i) => r.cells.id ? clean(r.cells.id.text) : chosen[i] ?? `${prefix}-r${r.row}`);
+}
+
+function text(cell: Cell | undefined): string | null {
+  if (!cell) return null;
+  const t = clean(cell.text);
+  return t === '' ? null : t;
+}
+
+function buildTask(register: Register, table: Table, row: TableRow, id: string): Task {
+  const c = row.cells;
+  const texts: Partial<Record<ColumnKey, string>> = {};
+  for (const [k, cell] of Object.entries(c) as [ColumnKey, Cell][]) texts[k] = clean(cell.text);
+
+  const target = parseNumber(c.target);
+  const achieved = parseNumber(c.achieved);
+  let progress: NumberValue = parseProgress(c.progress);
+  let progressComputed = false;
+  if (progress.kind === 'empty' && target.kind === 'number' && achieved.kind === 'number' && target.value > 0) {
+    progress = { kind: 'number', value: Math.round((achieved.value / target.value) * 100 * 1e6) / 1e6 };
+    progressComputed = true;
+  }
+  const completed = parseDate(c.completed);
+  const statusText = texts.status ?? '';
+  const parsed = parseStatus(statusText);
+  let status: Status | null = parsed.status;
+  let statusInferred = false;
+  if (parsed.empty) {
+    statusInferred = true;
+    const p = progress.kind === 'number' ? progress.value : 0;
+    status = completed.kind === 'date' || p >= 100 ? 'done' : p > 0 ? 'in_progress' : 'not_started';
+  }
+  const category = parseCategory(texts.category ?? '');
+  const owner = text(c.owner);
+
+  return {
+    id,
+    unitCode: register.unit?.code ?? null,
+    file: register.displayPath,
+    sheet: register.sheet,
+    row: row.row,
+    columns: table.columns,
+    text: texts,
+    no: text(c.no),
+    title: text(c.title),
+    category: category.category,
+    categoryInvalid: category.invalid,
+    field: text(c.field) ?? row.section,
+    owner,
+    owners: owner ? ownerNames(owner) : [],
+    position: text(c.position),
+    leadUnit: text(c.leadUnit),
+    assigned: parseDate(c.assigned),
+    deadline: parseDeadline(c.deadline),
+    completed,
+    target,
+    achieved,
+    progress,
+    progressComputed,
+    status,
+    statusInferred,
+    note: text(c.note),
+  };
+}

@@ -1,0 +1,133 @@
+// Vietnamese text: NFC, folding for matching, names of people.
+
+// Zero-width characters pasted from web pages and Word; they would split or glue words invisibly.
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/** NFC, trimmed, inner whitespace (incl. line breaks, NBSP) collapsed to one space. */
+export function clean(s: string): string {
+  return s.normalize('NFC').replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Fold for matching headers, units and vocabularies: NFD, drop combining marks,
+ * đ/Đ → d, lower case, every non-letter-non-digit → space, collapsed, trimmed.
+ * `fold('Người chịu\ntrách nhiệm')` → `nguoi chiu trach nhiem`.
+ */
+export function fold(s: string): string {
+  return s
+    .replace(ZERO_WIDTH, '')
+    .toLowerCase()
+    // lower-casing first: some capitals lower-case to a letter plus a mark
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    // đ is a letter of its own, not d with a mark, so NFD leaves it whole
+    .replace(/đ/g, 'd')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+// A leading honorific, as a whole word followed by the rest of a name (so a person called "Anh" survives).
+const HONORIFIC = /^(?:đồng\s+chí|đ\s*[/.]?\s*c\.?|ông|bà|anh|chị)(?:\s*:\s*|\s+)(?=\S)/iu;
+// A list marker before a name on its own line: "- Nguyễn Văn An", "1. Trần Thị Bình".
+const BULLET = /^(?:[-–—•+*·]+\s*|\d{1,2}[.)]\s+)/u;
+// A dash or an opening parenthesis introduces the position: "Nguyễn Văn An - Chủ tịch", "… (Bí thư)".
+const POSITION_START = /\s*[-–—(]/u;
+
+// Words that open a position, not a name (no Vietnamese surname is among them; diacritics matter:
+// "trưởng" is a post, "Trương" a surname). Used after a comma or a line break: "Nguyễn Văn An, Chủ tịch UBND xã".
+const POSITION_WORDS = [
+  'chủ tịch', 'phó', 'bí thư', 'trưởng', 'giám đốc', 'chánh', 'ủy viên', 'đảng ủy viên', 'cán bộ',
+  'công chức', 'chỉ huy', 'thường trực', 'chuyên viên', 'kế toán', 'tổ trưởng', 'thư ký', 'trợ lý',
+  'phụ trách', 'ubnd', 'hđnd', 'ct', 'pct', 'bt', 'pbt', 'gđ', 'pgđ',
+];
+
+/** True when the text is a position (`Chủ tịch UBND xã`, `PCT`) rather than a person's name. */
+function isPosition(s: string): boolean {
+  const k = clean(s).toLowerCase().replace(/uỷ/g, 'ủy');
+  return POSITION_WORDS.some((w) => k === w || k.startsWith(`${w} `));
+}
+
+/** The display form of a person's name: honorific and trailing position removed, NFC, spaces collapsed, case kept. */
+export function personName(name: string): string {
+  let s = clean(name).replace(BULLET, '');
+  s = s.replace(HONORIFIC, '');
+  const dash = s.search(POSITION_START);
+  if (dash >= 0) s = s.slice(0, dash);
+  const comma = s.indexOf(',');
+  if (comma >= 0 && isPosition(s.slice(comma + 1))) s = s.slice(0, comma);
+  return clean(s.replace(/[\s.,;:]+$/u, ''));
+}
+
+// Tone marks in NFD; Vietnamese places them on one vowel of a syllable.
+const TONE = '[\u0300\u0301\u0303\u0309\u0323]';
+// A syllable ending in oa, oe or uy (no final consonant): the tone may be typed on either vowel
+// (hòa / hoà, Thủy / Thuỷ — old and new placement, both produced by Unikey). Not after q: in quý the u is
+// part of the consonant and the tone is always on y.
+const OPEN_GLIDE = new RegExp(`^([^\\p{L}]*[b-df-hj-np-tv-xzđ]*?)(o|u)(${TONE}?)(a|e|y)(${TONE}?)$`, 'u');
+
+/** Move the tone of an oa/oe/uy syllable to its first vowel, so both placements give one key. */
+function unifyTonePlacement(word: string): string {
+  const d = word.normalize('NFD');
+  const m = OPEN_GLIDE.exec(d);
+  if (!m) return word;
+  const [, initial, v1, t1, v2, t2] = m;
+  if (initial.endsWith('q') || (t1 !== '' && t2 !== '') || (v1 === 'o' && v2 === 'y') || (v1 === 'u' && v2 !== 'y')) {
+    return word;
+  }
+  return `${initial}${v1}${t1 || t2}${v2}`.normalize('NFC');
+}
+
+/**
+ * The key two names of a person match on (SPEC §2.2): NFC, trim, collapse spaces, case-fold
+ * (diacritics kept: Hà ≠ Hạ), a leading honorific (đồng chí, đ/c, ông, bà, anh, chị) stripped,
+ * a trailing position stripped (`Nguyễn Văn An - Chủ tịch UBND xã`, `Nguyễn Văn An (Bí thư)`).
+ * The tone of an oa/oe/uy syllable counts the same on either vowel (Thủy = Thuỷ, Hòa = Hoà).
+ */
+export function nameKey(name: string): string {
+  return personName(name)
+    .toLowerCase()
+    .normalize('NFC')
+    .split(' ')
+    .map(unifyTonePlacement)
+    .join(' ');
+}
+
+// Separators between people in one owner cell; ` - ` is not one (it introduces a position), nor the `/` of `đ/c`.
+const OWNER_SEPARATOR = /[,;\r\n]+|\s+(?:và|\+|&)\s+/iu;
+
+/**
+ * The people named in an owner cell: split on `,` `;` line breaks ` và ` ` + ` (not on the `/` of `đ/c`,
+ * not on ` - ` which introduces a position); each cleaned by personName; empty parts dropped.
+ * A part that is a position (`Nguyễn Văn An, Chủ tịch UBND xã`) belongs to the name before it.
+ */
+export function ownerNames(cell: string): string[] {
+  const parts = cell.normalize('NFC').split(OWNER_SEPARATOR);
+  const names: string[] = [];
+  parts.forEach((part, i) => {
+    if (i > 0 && isPosition(part)) return;
+    const name = personName(part);
+    if (name !== '') names.push(name);
+  });
+  return names;
+}
+
+/** Levenshtein distance on folded strings, for "did you mean". */
+export function distance(a: string, b: string): number {
+  const s = Array.from(fold(a));
+  const t = Array.from(fold(b));
+  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost));
+    }
+    prev = row;
+  }
+  return prev[t.length];
+}
+
+/** Kebab-case ASCII slug: `Lục Nam` → `luc-nam`. */
+export function slug(s: string): string {
+  return fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,269 @@
+// Reading the values of a register's cells (SPEC §2.3). Pure functions, no I/O.
+import type { Category, Cell, DateValue, IsoDate, NumberValue, Status } from '../types.js';
+import { clean, distance, fold } from './text.js';
+
+// ───────────────────────────── calendar days ─────────────────────────────
+// Calendar days are computed with Date.UTC only: no local-time getter ever decides a day.
+
+const DAY_MS = 86_400_000;
+// Excel's serials before 1 March 1900 pass through its fictitious 29/02/1900 and read one day off;
+// no register has a task dated then, so an earlier day is a typo, not a date.
+const MIN_DATE: IsoDate = '1900-03-01';
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function iso(y: number, m: number, d: number): IsoDate {
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** The day, or null when it does not exist (31/02, 29/02 of a common year) or is before MIN_DATE. */
+function makeDate(y: number, m: number, d: number): IsoDate | null {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  const day = iso(y, m, d);
+  return day < MIN_DATE ? null : day;
+}
+
+function lastDayOfMonth(y: number, m: number): IsoDate | null {
+  if (m < 1 || m > 12) return null;
+  return makeDate(y, m, daysInMonth(y, m));
+}
+
+/** Split a well-formed IsoDate; a malformed one is a bug of the caller. */
+function partsOf(d: IsoDate): [number, number, number] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+  if (!m) throw new Error(`not a yyyy-mm-dd date: ${JSON.stringify(d)}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+function utcMs(d: IsoDate): number {
+  const [y, m, day] = partsOf(d);
+  return Date.UTC(y, m - 1, day);
+}
+
+/** Date arithmetic on calendar days. */
+export function addDays(d: IsoDate, n: number): IsoDate {
+  return isoFromUtc(new Date(utcMs(d) + n * DAY_MS));
+}
+/** The number of days from `a` to `b`: positive when `b` is later (`daysBetween(deadline, asOf)` = days overdue). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((utcMs(b) - utcMs(a)) / DAY_MS);
+}
+/** yyyy-mm-dd from a Date's UTC fields (exceljs gives UTC midnight). */
+export function isoFromUtc(d: Date): IsoDate {
+  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+/** Today in the local calendar of the machine. */
+export function today(): IsoDate {
+  const now = new Date();
+  return iso(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+/** `ngày 05 tháng 02 năm 2024` — leading zero on days below 10 and on months 1 and 2 (Hướng dẫn 36-HD/VPTW). */
+export function vietnameseDateLine(d: IsoDate): string {
+  const [y, m, day] = partsOf(d);
+  return `ngày ${pad2(day)} tháng ${m <= 2 ? pad2(m) : String(m)} năm ${y}`;
+}
+/** dd/mm/yyyy for display. */
+export function displayDate(d: IsoDate): string {
+  const [y, m, day] = partsOf(d);
+  return `${pad2(day)}/${pad2(m)}/${y}`;
+}
+
+// ───────────────────────────── dates and deadlines ─────────────────────────────
+
+// A time after the day, as Excel, LibreOffice and Google Sheets write date-times as text.
+const TRAILING_TIME = /(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:[ap]\.?m\.?|sa|ch))?\s*Z?$/iu;
+const DAY_FIRST = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/;
+const YEAR_FIRST = /^(\d{4})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,2})$/;
+// on folded text: "ngay 15 thang 3 nam 2024", "15 thang 03 nam 2024"
+const SPELLED = /^(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})$/;
+
+/** The day written in a text, or null. */
+function dateFromText(text: string): IsoDate | null {
+  const s = text.replace(TRAILING_TIME, '').replace(/^ngày\s*/iu, '');
+  let m = DAY_FIRST.exec(s);
+  if (m) return makeDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = YEAR_FIRST.exec(s);
+  if (m) return makeDate(Number(m[1]), Number(m[3]), Number(m[4]));
+  m = SPELLED.exec(fold(s));
+  if (m) return makeDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  return null;
+}
+
+/** What to show for a cell that could not be read. */
+function shown(cell: Cell): string {
+  return clean(cell.text) || cell.error || cell.date || (cell.number !== undefined ? String(cell.number) : '');
+}
+
+function unreadable(cell: Cell): boolean {
+  return cell.error !== undefined || cell.formulaWithoutResult === true;
+}
+
+/** A date: a date cell, or text `dd/mm/yyyy` `d/m/yyyy` `dd-mm-yyyy` `dd.mm.yyyy` `yyyy-mm-dd` `ngày 15 tháng 3 năm 2024`. Day first, always. A day that does not exist (31/02/2024) is invalid. */
+export function parseDate(cell: Cell | null | undefined): DateValue {
+  if (!cell) return { kind: 'empty' };
+  if (unreadable(cell)) return { kind: 'invalid', text: shown(cell) };
+  if (cell.date !== undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(cell.date);
+    const day = m ? makeDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+    return day ? { kind: 'date', date: day } : { kind: 'invalid', text: shown(cell) };
+  }
+  // A bare number is an unformatted serial or a year: not a day we can trust.
+  if (cell.number !== undefined) return { kind: 'invalid', text: shown(cell) };
+  const text = clean(cell.text);
+  if (text === '') return { kind: 'empty' };
+  const day = dateFromText(text);
+  return day ? { kind: 'date', date: day } : { kind: 'invalid', text };
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+/** The last day of the period a folded text names, or null. */
+function periodEnd(f: string): IsoDate | null {
+  let m: RegExpExecArray | null;
+  // Tháng 9/2024, tháng 09 năm 2024, T9/2024, 09/2024
+  if ((m = /^(?:(?:thang|t)\s*)?(\d{1,2})\s+(?:nam\s+)?(\d{4})$/.exec(f))) {
+    return lastDayOfMonth(Number(m[2]), Number(m[1]));
+  }
+  // Quý III/2024, Quý 3/2024, Quý 3 năm 2024, Q3/2024
+  if ((m = /^(?:quy\s*|q)(iv|i{1,3}|[1-4])\s+(?:nam\s+)?(\d{4})$/.exec(f))) {
+    const q = ROMAN[m[1]] ?? Number(m[1]);
+    return lastDayOfMonth(Number(m[2]), q * 3);
+  }
+  // 6 tháng đầu năm 2024, 6 tháng cuối năm 2024
+  if ((m = /^6\s+thang\s+(dau|cuoi)\s+(?:nam\s+)?(\d{4})$/.exec(f))) {
+    return lastDayOfMonth(Number(m[2]), m[1] === 'dau' ? 6 : 12);
+  }
+  // Năm 2024, 2024
+  if ((m = /^(?:nam\s+)?(\d{4})$/.exec(f))) return lastDayOfMonth(Number(m[1]), 12);
+  // Giai đoạn 2021-2025, 2021 - 2025, 2021–2025 (folding turned the dash into a space)
+  if ((m = /^(?:giai\s+doan\s+)?(\d{4})\s+(\d{4})$/.exec(f))) {
+    const [from, to] = [Number(m[1]), Number(m[2])];
+    return to >= from ? lastDayOfMonth(to, 12) : null;
+  }
+  return null;
+}
+
+/** A deadline: a date as parseDate, or a period meaning its last day (`Tháng 9/2024`, `T9/2024`, `09/2024`, `Quý III/2024`, `Quý 3/2024`, `6 tháng đầu năm 2024`, `6 tháng cuối năm 2024`, `Năm 2024`, `2024`, `Giai đoạn 2021-2025`, `2021 - 2025`); `period` set to the text. */
+export function parseDeadline(cell: Cell | null | undefined): DateValue {
+  if (!cell) return { kind: 'empty' };
+  if (!unreadable(cell) && cell.date === undefined && cell.number !== undefined) {
+    // A year typed in a number cell: 2024.
+    const y = cell.number;
+    const end = Number.isInteger(y) ? periodEnd(String(y)) : null;
+    return end ? { kind: 'date', date: end, period: clean(cell.text) || String(y) } : { kind: 'invalid', text: shown(cell) };
+  }
+  const asDate = parseDate(cell);
+  if (asDate.kind !== 'invalid' || unreadable(cell) || cell.date !== undefined) return asDate;
+  const text = clean(cell.text);
+  const end = periodEnd(fold(text));
+  return end ? { kind: 'date', date: end, period: text } : asDate;
+}
+
+// ───────────────────────────── numbers ─────────────────────────────
+
+/** The number written in a text, Vietnamese style, or null. */
+function numberFromText(text: string): number | null {
+  let s = text;
+  // A space (NBSP included: clean made it a space) between groups of three digits: 1 686, 1 686,5.
+  // A group never follows a leading 0, so 0.455 stays a decimal.
+  if (/^[+-]?[1-9]\d{0,2}(?: \d{3})+(?:[.,]\d+)?$/.test(s)) s = s.replace(/ /g, '');
+  let m: RegExpExecArray | null;
+  if ((m = /^([+-]?)([1-9]\d{0,2}(?:\.\d{3})+|\d+),(\d+)$/.exec(s))) {
+    // A comma is always decimal; dots before it group thousands: 41,8  1.686,5
+    return Number(`${m[1]}${m[2].replace(/\./g, '')}.${m[3]}`);
+  }
+  if (/^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, '')); // 1.686  1.686.000
+  if (/^[+-]?\d+(?:\.\d+)?$/.test(s)) return Number(s); // 41.8  705
+  return null;
+}
+
+/** A number: a number cell, or text with a decimal comma and thousands dots (`41,8`, `1.686`, `1.686,5`). A comma is always decimal; a dot followed by groups of exactly three digits is a thousands separator, any other single dot is decimal (`41.8`). A space or NBSP between groups of three digits is a thousands separator too (`1 686`); other spaces and a `%` are not allowed here (invalid). */
+export function parseNumber(cell: Cell | null | undefined): NumberValue {
+  if (!cell) return { kind: 'empty' };
+  if (unreadable(cell)) return { kind: 'invalid', text: shown(cell) };
+  if (cell.number !== undefined) {
+    return Number.isFinite(cell.number) ? { kind: 'number', value: cell.number } : { kind: 'invalid', text: shown(cell) };
+  }
+  const text = clean(cell.text);
+  if (text === '') return { kind: 'empty' };
+  const n = numberFromText(text);
+  return n === null ? { kind: 'invalid', text } : { kind: 'number', value: n };
+}
+
+/** Float noise off (0.455 × 100 = 45.50000000000001): ten decimals are more than any register shows. */
+function round10(x: number): number {
+  return Number(x.toFixed(10));
+}
+
+/** Progress in 0–100 units: `45`, `45%`, `45,5%`, `45.5`; a percent-formatted cell holds a fraction (0.455 → 45.5). Out-of-range values are returned as numbers (the rule judges them). */
+export function parseProgress(cell: Cell | null | undefined): NumberValue {
+  if (!cell) return { kind: 'empty' };
+  if (unreadable(cell)) return { kind: 'invalid', text: shown(cell) };
+  if (cell.number !== undefined) {
+    if (!Number.isFinite(cell.number)) return { kind: 'invalid', text: shown(cell) };
+    return { kind: 'number', value: cell.percent ? round10(cell.number * 100) : cell.number };
+  }
+  const text = clean(cell.text);
+  if (text === '') return { kind: 'empty' };
+  // Only the format makes a fraction: a typed 0,455 is 0.455, a typed 45,5% is 45.5.
+  const n = numberFromText(text.replace(/\s*%$/, ''));
+  return n === null ? { kind: 'invalid', text } : { kind: 'number', value: round10(n) };
+}
+
+// ───────────────────────────── vocabularies ─────────────────────────────
+
+const STATUS_ALIASES: [string, Status][] = [
+  ['Chưa triển khai', 'not_started'], ['Chưa thực hiện', 'not_started'], ['Chưa bắt đầu', 'not_started'],
+  ['Đang thực hiện', 'in_progress'], ['Đang triển khai', 'in_progress'], ['Đang làm', 'in_progress'],
+  ['Đã hoàn thành', 'done'], ['Hoàn thành', 'done'], ['Xong', 'done'],
+  ['Tạm dừng', 'paused'], ['Tạm hoãn', 'paused'],
+  ['Hủy', 'cancelled'], ['Không thực hiện', 'cancelled'], ['Đã hủy', 'cancelled'], ['Dừng thực hiện', 'cancelled'],
+];
+const STATUS_BY_FOLD = new Map(STATUS_ALIASES.map(([alias, status]) => [fold(alias), status]));
+
+const CATEGORY_ALIASES: [string, Category][] = [
+  ['Việc khó', 'hard'],
+  ['Nhiệm vụ trọng tâm', 'key'],
+  ['Việc đột phá', 'breakthrough'], ['Đột phá', 'breakthrough'],
+  // SPEC lists "Vấn đề bức xúc, Bức xúc, nổi cộm"; the label (and the template's help) joins them.
+  ['Vấn đề bức xúc', 'pressing'], ['Bức xúc', 'pressing'], ['Nổi cộm', 'pressing'],
+  ['Vấn đề bức xúc, nổi cộm', 'pressing'], ['Bức xúc, nổi cộm', 'pressing'],
+];
+const CATEGORY_BY_FOLD = new Map(CATEGORY_ALIASES.map(([alias, category]) => [fold(alias), category]));
+
+/** The status vocabulary (SPEC §2.3); null when the text is not in it (then `suggestion` is the closest canonical label in Vietnamese). '' → { status: null, empty: true }. */
+export function parseStatus(text: string): { status: Status | null; empty: boolean; suggestion?: string } {
+  if (clean(text) === '') return { status: null, empty: true };
+  const status = STATUS_BY_FOLD.get(fold(text));
+  if (status) return { status, empty: false };
+  let best = STATUS_ALIASES[0];
+  let bestDistance = Infinity;
+  for (const entry of STATUS_ALIASES) {
+    const d = distance(text, entry[0]);
+    if (d < bestDistance) [best, bestDistance] = [entry, d];
+  }
+  return { status: null, empty: false, suggestion: STATUS_LABEL[best[1]] };
+}
+
+/** The category vocabulary; empty → key; unknown → { category: 'key', invalid: true }. */
+export function parseCategory(text: string): { category: Category; invalid: boolean } {
+  if (clean(text) === '') return { category: 'key', invalid: false };
+  const category = CATEGORY_BY_FOLD.get(fold(text));
+  return category ? { category, invalid: false } : { category: 'key', invalid: true };
+}
+
+/** The Vietnamese label of each status and category, for messages and workbooks. */
+export const STATUS_LABEL: Record<Status, string> = {
+  not_started: 'Chưa triển khai', in_progress: 'Đang thực hiện', done: 'Đã hoàn thành',
+  paused: 'Tạm dừng', cancelled: 'Đã hủy',
+};
+export const CATEGORY_LABEL: Record<Category, string> = {
+  hard: 'Việc khó', key: 'Nhiệm vụ trọng tâm', breakthrough: 'Việc đột phá', pressing: 'Vấn đề bức xúc, nổi cộm',
+};

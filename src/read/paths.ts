@@ -1,0 +1,91 @@
+// What the user names on the command line, turned into the files to read.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../errors.js';
+import { REGISTER_EXTENSIONS } from './file.js';
+
+/** Files in a folder that are not registers: the two registers of units and cadres, config, outputs. */
+const NOT_REGISTERS = new Set(['units.csv', 'roster.csv', 'tiendo.config.json']);
+
+function skippedInFolder(name: string): boolean {
+  return name.startsWith('~$') || name.startsWith('.') || NOT_REGISTERS.has(name.toLowerCase())
+    || name.toLowerCase().endsWith('.checked.xlsx')
+    || !REGISTER_EXTENSIONS.includes(extname(name).toLowerCase());
+}
+
+function walk(dir: string, out: string[]): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort((a, b) => a.localeCompare(b, 'en'));
+  } catch (e) {
+    throw new UsageError(`Không đọc được thư mục ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  for (const name of names) {
+    if (name.startsWith('.') || name === 'node_modules') continue;
+    const p = join(dir, name);
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) continue;
+    if (st.isDirectory()) walk(p, out);
+    else if (!skippedInFolder(name)) out.push(p);
+  }
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i];
+    if (ch === '*') {
+      if (glob[i + 1] === '*') {
+        re += '.*';
+        i++;
+        if (glob[i + 1] === '/') i++;
+      } else re += '[^/]*';
+    } else if (ch === '?') re += '[^/]';
+    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Files, folders (recursive; lock files, hidden files and tiendo's own outputs skipped) and globs. */
+export function expandPaths(paths: string[], cwd = process.cwd()): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    if (/[*?]/.test(p)) {
+      const fixed = p.split(/[\\/]/).findIndex((part) => /[*?]/.test(part));
+      const base = resolve(cwd, p.split(/[\\/]/).slice(0, fixed).join('/') || '.');
+      const re = globToRegExp(resolve(cwd, p).split(sep).join('/'));
+      const found: string[] = [];
+      if (existsSync(base)) walk(base, found);
+      const matched = found.filter((f) => re.test(f.split(sep).join('/')));
+      if (!matched.length) throw new UsageError(`Không có tệp nào khớp với ${p}`);
+      out.push(...matched);
+      continue;
+    }
+    const st = statSync(abs, { throwIfNoEntry: false });
+    if (!st) throw new UsageError(`Không tìm thấy ${p}`);
+    if (st.isDirectory()) walk(abs, out);
+    else out.push(abs);
+  }
+  return [...new Set(out)];
+}
+
+/** `units.csv` / `roster.csv` beside the inputs (in a folder given, or beside it), else in the working folder. */
+export function findBeside(name: string, paths: string[], cwd = process.cwd()): string | null {
+  const places: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p.replace(/[*?].*$/, ''));
+    const st = statSync(abs, { throwIfNoEntry: false });
+    const dir = st?.isDirectory() ? abs : dirname(abs);
+    places.push(join(dir, name), join(dirname(dir), name));
+  }
+  places.push(join(cwd, name));
+  return places.find((f) => existsSync(f)) ?? null;
+}
+
+/** The path as shown: relative to the working folder when inside it, with forward slashes. */
+export function displayPath(abs: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, abs);
+  const shown = rel && !rel.startsWith('..') ? rel : abs;
+  return shown.split(sep).join('/');
+}

@@ -1,0 +1,133 @@
+// The two CSV registers beside the inputs: units.csv and roster.csv (SPEC §2.1, §2.2).
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { UsageError } from '../errors.js';
+import { clean, fold, nameKey } from '../normalise/text.js';
+import { parseDate } from '../normalise/values.js';
+import type { Cadre, IsoDate, Roster, Unit, UnitTree } from '../types.js';
+import { decodeText, detectDelimiter } from './csv.js';
+
+interface Table {
+  path: string;
+  /** folded header → index */
+  header: Map<string, number>;
+  rows: { line: number; values: string[] }[];
+}
+
+function readTable(path: string, required: string[]): Table {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    throw new UsageError(`Không đọc được ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  const text = decodeText(buf);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { delimiter: detectDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: false }) as unknown as typeof records;
+  } catch (e) {
+    throw new UsageError(`${path}: không đọc được tệp CSV — ${(e as Error).message}`);
+  }
+  let line = 1;
+  const withLines = records.map(({ record, info }) => {
+    const r = { line, values: record.map(clean) };
+    line = info.lines + 1;
+    return r;
+  }).filter((r) => r.values.some((v) => v !== ''));
+  const [head, ...rows] = withLines;
+  if (!head) throw new UsageError(`${path}: tệp rỗng`);
+  const header = new Map(head.values.map((h, i) => [fold(h), i] as const));
+  const missing = required.filter((c) => !header.has(c));
+  if (missing.length) throw new UsageError(`${path}: thiếu cột ${missing.join(', ')} (dòng tiêu đề cần có ${required.join(',')})`);
+  return { path, header, rows };
+}
+
+function value(t: Table, row: { values: string[] }, col: string): string {
+  const i = t.header.get(col);
+  return i === undefined ? '' : (row.values[i] ?? '');
+}
+
+function date(t: Table, row: { line: number; values: string[] }, col: string): IsoDate | null {
+  const text = value(t, row, col);
+  if (text === '') return null;
+  const d = parseDate({ text });
+  if (d.kind !== 'date') throw new UsageError(`${t.path}:${row.line}: cột ${col} "${text}" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`);
+  return d.date;
+}
+
+export function readUnits(path: string): Unit[] {
+  const t = readTable(path, ['code', 'name', 'level', 'parent']);
+  const units: Unit[] = [];
+  for (const row of t.rows) {
+    const code = value(t, row, 'code');
+    if (!code) throw new UsageError(`${path}:${row.line}: thiếu mã đơn vị (cột code)`);
+    const unit: Unit = {
+      code,
+      name: value(t, row, 'name'),
+      level: value(t, row, 'level'),
+      parent: value(t, row, 'parent') || null,
+      from: date(t, row, 'from'),
+      to: date(t, row, 'to'),
+    };
+    if (unit.from && unit.to && unit.to < unit.from) throw new UsageError(`${path}:${row.line}: ngày kết thúc trước ngày bắt đầu`);
+    units.push(unit);
+  }
+  return units;
+}
+
+export function inForce(x: { from: IsoDate | null; to: IsoDate | null }, day: IsoDate): boolean {
+  return (x.from === null || x.from <= day) && (x.to === null || day <= x.to);
+}
+
+/** The tree of units in force on `asOf`. A unit whose parent is not in force becomes a root. */
+export function unitTree(all: Unit[], asOf: IsoDate, path = 'units.csv'): UnitTree {
+  const units = all.filter((u) => inForce(u, asOf)).sort((a, b) => compareCodes(a.code, b.code));
+  const byCode = new Map<string, Unit>();
+  for (const u of units) {
+    if (byCode.has(u.code)) throw new UsageError(`${path}: mã ${u.code} có hai dòng cùng hiệu lực ngày ${asOf} — sửa cột from/to`);
+    byCode.set(u.code, u);
+  }
+  const children = new Map<string, Unit[]>();
+  const roots: Unit[] = [];
+  for (const u of units) {
+    if (u.parent && byCode.has(u.parent)) {
+      const list = children.get(u.parent) ?? [];
+      list.push(u);
+      children.set(u.parent, list);
+    } else roots.push(u);
+  }
+  // A cycle would leave units unreachable from any root.
+  const seen = new Set<string>();
+  const walk = (u: Unit) => {
+    if (seen.has(u.code)) return;
+    seen.add(u.code);
+    for (const c of children.get(u.code) ?? []) walk(c);
+  };
+  roots.forEach(walk);
+  const lost = units.filter((u) => !seen.has(u.code));
+  if (lost.length) throw new UsageError(`${path}: các đơn vị ${lost.map((u) => u.code).join(', ')} là cấp trên của nhau (vòng lặp ở cột parent)`);
+  return { asOf, units, byCode, children, roots };
+}
+
+/** Codes in numeric order when both are numbers, else in text order. */
+export function compareCodes(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+export function readRoster(path: string): Roster {
+  const t = readTable(path, ['name', 'position', 'unit']);
+  const cadres: Cadre[] = [];
+  for (const row of t.rows) {
+    const name = value(t, row, 'name');
+    if (!name) throw new UsageError(`${path}:${row.line}: thiếu họ tên (cột name)`);
+    cadres.push({
+      name,
+      key: nameKey(name),
+      position: value(t, row, 'position'),
+      unit: value(t, row, 'unit'),
+      from: date(t, row, 'from'),
+      to: date(t, row, 'to'),
+    });
+  }
+  return { cadres };
+}

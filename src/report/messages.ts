@@ -1,0 +1,27 @@
+// The one place where a message template becomes words, in the user's language.
+import type { Message, RuleMeta } from '../rules/rule.js';
+import type { Lang } from '../types.js';
+
+/** Fills `{{name}}` placeholders; a placeholder without data is a bug in the rule that reported it. */
+export function formatMessage(meta: RuleMeta, messageId: string, data: Record<string, string | number>, lang: Lang): string {
+  const message: Message | undefined = meta.messages[messageId];
+  if (!message) throw new Error(`rule ${meta.id}: unknown messageId "${messageId}"`);
+  return message[lang].replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    if (!(name in data)) throw new Error(`rule ${meta.id}: message "${messageId}" needs data "${name}"`);
+    return String(data[name]);
+  });
+}
+
+/** Words of the interface that are not rule messages. */
+export const WORDS = {
+  vi: {
+    error: 'lỗi', warning: 'cảnh báo', errors: 'lỗi', warnings: 'cảnh báo', files: 'tệp', tasks: 'việc',
+    noProblems: 'Không có lỗi', unitUnknown: 'chưa xác định đơn vị', summary: (f: number, t: number, e: number, w: number) =>
+      `${e} lỗi, ${w} cảnh báo trong ${f} tệp, ${t} việc`,
+  },
+  en: {
+    error: 'error', warning: 'warning', errors: 'errors', warnings: 'warnings', files: 'files', tasks: 'tasks',
+    noProblems: 'No problems', unitUnknown: 'unit not determined', summary: (f: number, t: number, e: number, w: number) =>
+      `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'} in ${f} file${f === 1 ? '' : 's'}, ${t} task${t === 1 ? '' : 's'}`,
+  },
+} as const;

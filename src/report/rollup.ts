@@ -1,0 +1,132 @@
+// Reporters of a rollup: pure functions from the result to a string (SPEC §5.1). Only the CLI prints.
+import type { RollupResult, UnitRollup } from '../aggregate/index.js';
+import { periodTitle } from '../classify/period.js';
+import type { Counts, Lang } from '../types.js';
+
+type Written = { unit: string; path: string }[];
+
+/** The counts in the order of SPEC §5.1. */
+function counts(c: Counts): Counts {
+  return {
+    registered: c.registered,
+    doneOnTime: c.doneOnTime,
+    doneLate: c.doneLate,
+    pendingOnTime: c.pendingOnTime,
+    pendingOverdue: c.pendingOverdue,
+    cancelled: c.cancelled,
+    unclassified: c.unclassified,
+    doneInPeriod: c.doneInPeriod,
+    completionRate: c.completionRate,
+    onTimeRate: c.onTimeRate,
+  };
+}
+
+/** `rollup --format json`: every unit in force once, in code order, then the workbooks written. */
+export function rollupJson(result: RollupResult, outputs: Written = result.outputs): string {
+  const doc = {
+    asOf: result.asOf,
+    period: { label: result.period.label, start: result.period.start, end: result.period.end },
+    units: result.units.map((u) => ({
+      code: u.unit.code,
+      name: u.unit.name,
+      level: u.unit.level,
+      parent: u.unit.parent,
+      own: counts(u.own),
+      total: counts(u.total),
+    })),
+    files: outputs.map((o) => ({ unit: o.unit, path: o.path })),
+    summary: { ...result.summary },
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+const TEXT = {
+  vi: {
+    heading: (period: string, asOf: string) => `Tổng hợp tiến độ ${period} — số liệu tính đến ngày ${asOf}`,
+    columns: ['Đơn vị', 'Đăng ký', 'HT đúng hạn', 'HT quá hạn', 'Trong hạn', 'Quá hạn', 'Dừng, hủy', 'Chưa XĐ', 'Tỷ lệ HT %', 'Đúng hạn %'],
+    own: (name: string) => `${name} (đăng ký riêng)`,
+    total: 'Tổng cộng',
+    notSubmitted: 'chưa nộp',
+    written: 'Đã ghi:',
+    noneWritten: 'Không ghi tệp nào (không có đơn vị nào có đơn vị trực thuộc).',
+    summary: (s: RollupResult['summary'], n: (x: number) => string) =>
+      `${n(s.files)} tệp, ${n(s.tasks)} việc được tính, ${n(s.errors)} lỗi, ${n(s.warnings)} cảnh báo`,
+    locale: 'vi-VN',
+  },
+  en: {
+    heading: (period: string, asOf: string) => `Progress rollup, ${period} — as of ${asOf}`,
+    columns: ['Unit', 'Registered', 'Done on time', 'Done late', 'Pending', 'Overdue', 'Cancelled', 'Unclass.', 'Done %', 'On time %'],
+    own: (name: string) => `${name} (own register)`,
+    total: 'Total',
+    notSubmitted: 'not submitted',
+    written: 'Written:',
+    noneWritten: 'No workbook written (no unit has units under it).',
+    summary: (s: RollupResult['summary'], n: (x: number) => string) =>
+      `${n(s.files)} files, ${n(s.tasks)} tasks counted, ${n(s.errors)} errors, ${n(s.warnings)} warnings`,
+    locale: 'en-GB',
+  },
+} as const;
+
+/**
+ * `rollup --format text`: for each root, an aligned table of the units directly under it, the root's own
+ * register and the total; then the workbooks written and a one-line summary.
+ */
+export function rollupText(result: RollupResult, lang: Lang = 'vi', outputs: Written = result.outputs): string {
+  const t = TEXT[lang];
+  const int = new Intl.NumberFormat(t.locale, { maximumFractionDigits: 0 });
+  const dec = new Intl.NumberFormat(t.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const n = (x: number): string => int.format(x);
+  const pct = (x: number | null): string => (x == null ? '-' : dec.format(x));
+  const asOf = result.asOf.split('-').reverse().join('/');
+  const lines: string[] = [t.heading(periodTitle(result.period, lang), asOf)];
+
+  const row = (name: string, c: Counts, note = ''): string[] => [
+    note ? `${name} (${note})` : name,
+    n(c.registered), n(c.doneOnTime), n(c.doneLate), n(c.pendingOnTime), n(c.pendingOverdue),
+    n(c.cancelled), n(c.unclassified), pct(c.completionRate), pct(c.onTimeRate),
+  ];
+
+  for (const code of result.roots) {
+    const root = result.byCode.get(code)!;
+    const rows: string[][] = [[...t.columns]];
+    for (const childCode of root.children) {
+      const child = result.byCode.get(childCode)!;
+      const nothing = !child.submitted && child.submittedUnder === 0;
+      rows.push(row(child.unit.name, child.total, nothing ? t.notSubmitted : ''));
+    }
+    if (root.submitted || root.children.length === 0) rows.push(row(t.own(root.unit.name), root.own));
+    rows.push(row(root.children.length ? `${t.total} — ${root.unit.name}` : root.unit.name, root.total));
+    lines.push('', ...table(rows));
+  }
+
+  lines.push('');
+  if (outputs.length === 0) lines.push(t.noneWritten);
+  else {
+    lines.push(t.written);
+    for (const o of outputs) lines.push(`  ${o.path}`);
+  }
+  lines.push(t.summary(result.summary, n));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Left-aligned first column, right-aligned numbers, a rule under the header and above the last row. */
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i]))));
+  const fmt = (r: string[]): string =>
+    r.map((cell, i) => (i === 0 ? pad(cell, widths[i], 'end') : pad(cell, widths[i], 'start'))).join('  ').trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  const body = rows.slice(1).map(fmt);
+  return [fmt(rows[0]), rule, ...body.slice(0, -1), rule, body[body.length - 1]];
+}
+
+/** Display width: NFC code points, combining marks taking no column. */
+function width(s: string): number {
+  return [...s.normalize('NFC').replace(/\p{M}/gu, '')].length;
+}
+
+function pad(s: string, w: number, side: 'start' | 'end'): string {
+  const fill = ' '.repeat(Math.max(0, w - width(s)));
+  return side === 'start' ? fill + s : s + fill;
+}
+
+export type { UnitRollup };

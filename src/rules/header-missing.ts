@@ -1,0 +1,51 @@
+// header-missing: no header row among the first 30 rows, or a required column is missing.
+// The reader finds it; this rule reports it.
+import { HEADER } from '../read/columns.js';
+import type { ColumnKey } from '../types.js';
+import type { RegisterRule } from './rule.js';
+
+const rule: RegisterRule = {
+  meta: {
+    id: 'header-missing',
+    severity: 'error',
+    description: {
+      vi: 'Không tìm thấy dòng tiêu đề của bảng, hoặc thiếu một cột bắt buộc',
+      en: 'No header row found, or a required column is missing',
+    },
+    messages: {
+      default: {
+        vi: 'Không tìm thấy dòng tiêu đề của bảng trong 30 dòng đầu (trang tính: {{sheets}}) — thêm dòng tiêu đề có các cột "Nội dung công việc", "Người chịu trách nhiệm", "Thời hạn hoàn thành"',
+        en: 'No header row within the first 30 rows (sheets: {{sheets}}) — add a header row with the columns "Nội dung công việc", "Người chịu trách nhiệm", "Thời hạn hoàn thành"',
+      },
+      column: {
+        vi: 'Thiếu cột bắt buộc "{{column}}" (tiêu đề gần giống nhất: "{{closest}}") — thêm cột hoặc sửa tiêu đề cho đúng',
+        en: 'The required column "{{column}}" is missing (closest header: "{{closest}}") — add the column or correct its header',
+      },
+      columnNone: {
+        vi: 'Thiếu cột bắt buộc "{{column}}" — thêm cột này vào bảng',
+        en: 'The required column "{{column}}" is missing — add it to the table',
+      },
+    },
+  },
+  scope: 'register',
+  check(register, _ctx, report) {
+    for (const p of register.problems) {
+      if (p.rule !== 'header-missing') continue;
+      let { messageId, data } = p;
+      if (messageId === 'column' && data) {
+        // A clerk knows the header, not our key: `owner` → "Người chịu trách nhiệm".
+        const column = String(data.column ?? '');
+        data = { ...data, column: HEADER[column as ColumnKey] ?? column };
+        if (!data.closest) messageId = 'columnNone';
+      }
+      report({
+        // what the reader did not locate is about the file as a whole: null, not "unknown"
+        at: { register, sheet: p.at.sheet ?? null, row: p.at.row ?? null, column: p.at.column ?? null, taskId: p.taskId ?? null },
+        messageId,
+        data,
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,37 @@
+// invalid-progress: the progress typed is not a number, or not in 0–100. A progress computed from
+// achieved / target may exceed 100 (41.8% of a 35% target is 119%) and is not judged here.
+import type { TaskRule } from './rule.js';
+
+const rule: TaskRule = {
+  meta: {
+    id: 'invalid-progress',
+    severity: 'error',
+    description: {
+      vi: 'Tiến độ không phải là số từ 0 đến 100',
+      en: 'Progress is not a number from 0 to 100',
+    },
+    messages: {
+      default: {
+        vi: 'Tiến độ "{{text}}" không phải là số — ghi tỷ lệ phần trăm từ 0 đến 100, ví dụ 45 hoặc 45%',
+        en: 'The progress "{{text}}" is not a number — write a percentage from 0 to 100, e.g. 45 or 45%',
+      },
+      range: {
+        vi: 'Tiến độ "{{text}}" nằm ngoài khoảng 0–100% — ghi tỷ lệ phần trăm từ 0 đến 100',
+        en: 'The progress "{{text}}" is outside 0–100% — write a percentage from 0 to 100',
+      },
+    },
+  },
+  scope: 'task',
+  check(task, _ctx, report) {
+    if (task.progressComputed) return;
+    const { progress } = task;
+    if (progress.kind === 'invalid') {
+      report({ at: { task, column: 'progress' }, data: { text: progress.text } });
+    } else if (progress.kind === 'number' && !(progress.value >= 0 && progress.value <= 100)) {
+      const text = task.text.progress || String(progress.value);
+      report({ at: { task, column: 'progress' }, messageId: 'range', data: { text } });
+    }
+  },
+};
+
+export default rule;

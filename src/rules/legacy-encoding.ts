@@ -1,0 +1,34 @@
+// legacy-encoding: text typed in a VNI font, which cannot be converted to Unicode safely
+// (TCVN3 fonts are converted by the reader and are not reported). The reader finds it; this rule reports it.
+import type { RegisterRule } from './rule.js';
+
+const rule: RegisterRule = {
+  meta: {
+    id: 'legacy-encoding',
+    severity: 'warning',
+    description: {
+      vi: 'Văn bản gõ bằng phông VNI, không chuyển sang Unicode an toàn được',
+      en: 'Text in a VNI font that cannot be converted to Unicode safely',
+    },
+    messages: {
+      default: {
+        vi: 'Văn bản dùng phông chữ cũ {{font}}, không chuyển sang Unicode an toàn được — chuyển tệp sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi gửi lại',
+        en: 'Text in the legacy font {{font}} cannot be converted to Unicode safely — convert the file to Unicode (e.g. with Unikey\'s converter) and send it again',
+      },
+    },
+  },
+  scope: 'register',
+  check(register, _ctx, report) {
+    for (const p of register.problems) {
+      if (p.rule !== 'legacy-encoding') continue;
+      report({
+        // what the reader did not locate is about the file as a whole: null, not "unknown"
+        at: { register, sheet: p.at.sheet ?? null, row: p.at.row ?? null, column: p.at.column ?? null, taskId: p.taskId ?? null },
+        messageId: p.messageId,
+        data: p.data,
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,39 @@
+// overdue: an unfinished task past its deadline on the as-of date.
+import { displayDate } from '../normalise/values.js';
+import type { IsoDate, Status } from '../types.js';
+import type { TaskRule } from './rule.js';
+
+const UNFINISHED: ReadonlySet<Status | null> = new Set<Status | null>(['not_started', 'in_progress', 'paused']);
+
+/** Whole days from a to b (calendar days, no time zone). */
+function days(a: IsoDate, b: IsoDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+const rule: TaskRule = {
+  meta: {
+    id: 'overdue',
+    severity: 'warning',
+    description: {
+      vi: 'Chưa hoàn thành mà đã quá thời hạn',
+      en: 'Unfinished past its deadline',
+    },
+    messages: {
+      default: {
+        vi: 'Chưa hoàn thành, quá hạn {{days}} ngày (thời hạn {{deadline}}) — đôn đốc hoàn thành hoặc cập nhật tình trạng',
+        en: 'Unfinished and {{days}} days overdue (deadline {{deadline}}) — push for completion or update the status',
+      },
+    },
+  },
+  scope: 'task',
+  check(task, ctx, report) {
+    const { deadline } = task;
+    if (!UNFINISHED.has(task.status) || deadline.kind !== 'date' || deadline.date >= ctx.asOf) return;
+    report({
+      at: { task, column: 'deadline' },
+      data: { deadline: displayDate(deadline.date), days: days(deadline.date, ctx.asOf) },
+    });
+  },
+};
+
+export default rule;

@@ -1,0 +1,67 @@
+// What a rule is: metadata plus one function that only reports.
+// Rules never print, format or decide severity: the engine (src/check/) does.
+import type {
+  ColumnKey, IsoDate, Register, Roster, RuleId, Severity, Task, Thresholds, UnitTree,
+} from '../types.js';
+
+/** A message template per language; `{{name}}` placeholders are filled from `data`. */
+export interface Message {
+  vi: string;
+  en: string;
+}
+
+export interface RuleMeta {
+  id: RuleId;
+  /** default severity; the config file may change it */
+  severity: Severity;
+  /** what the rule checks, for `tiendo rules` */
+  description: Message;
+  /** message templates by id; `default` is used when a report names none */
+  messages: Record<string, Message> & { default: Message };
+}
+
+export interface RuleContext {
+  asOf: IsoDate;
+  /** the units in force on the as-of date, when a units register was given */
+  units: UnitTree | null;
+  roster: Roster | null;
+  thresholds: Thresholds;
+}
+
+/**
+ * Where a diagnostic points. For a task rule: the task, and the column key it is about
+ * (the engine turns the key into the column letter of this register; omitted = the row's first cell).
+ * For a register rule: the register, and optionally a row, a column letter and a task id.
+ */
+export type At =
+  | { task: Task; column?: ColumnKey }
+  | { register: Register; sheet?: string | null; row?: number | null; column?: string | null; taskId?: string | null };
+
+export interface Report {
+  at: At;
+  messageId?: string;
+  data?: Record<string, string | number>;
+}
+
+export type Reporter = (report: Report) => void;
+
+export interface TaskRule {
+  meta: RuleMeta;
+  scope: 'task';
+  check(task: Task, ctx: RuleContext, report: Reporter): void;
+}
+
+export interface RegisterRule {
+  meta: RuleMeta;
+  scope: 'register';
+  check(register: Register, ctx: RuleContext, report: Reporter): void;
+}
+
+/** Rules that look across registers (two files of one unit, one owner's load across files). */
+export interface RunRule {
+  meta: RuleMeta;
+  scope: 'run';
+  check(registers: Register[], ctx: RuleContext, report: Reporter): void;
+}
+
+export type Rule = TaskRule | RegisterRule | RunRule;

@@ -1,0 +1,42 @@
+// unit-unknown: the register's unit cannot be determined, is ambiguous, or is not in the units register.
+// Never a guess (SPEC §2.3). The resolver finds it; this rule reports it.
+import type { RegisterRule } from './rule.js';
+
+const rule: RegisterRule = {
+  meta: {
+    id: 'unit-unknown',
+    severity: 'error',
+    description: {
+      vi: 'Không xác định được đơn vị của tệp, hoặc đơn vị không có trong danh mục đơn vị',
+      en: 'The register\'s unit cannot be determined, or is not in the units register',
+    },
+    messages: {
+      default: {
+        vi: 'Không xác định được đơn vị của tệp (đã tìm trong: {{tried}}) — thêm cột "Mã đơn vị", ghi tên đơn vị ở đầu biểu (ví dụ "ĐẢNG ỦY XÃ YÊN SƠN") hoặc dùng --unit MÃ',
+        en: 'The register\'s unit cannot be determined (looked in: {{tried}}) — add a "Mã đơn vị" column, name the unit in the title block (e.g. "ĐẢNG ỦY XÃ YÊN SƠN") or use --unit CODE',
+      },
+      notInUnits: {
+        vi: 'Mã đơn vị {{code}} không có trong danh mục đơn vị tại ngày báo cáo — sửa mã đơn vị hoặc bổ sung danh mục (units.csv)',
+        en: 'Unit code {{code}} is not in the units register on the as-of date — correct the code or add the unit to units.csv',
+      },
+      ambiguous: {
+        vi: 'Tên đơn vị ở đầu biểu khớp với nhiều đơn vị ({{candidates}}) — ghi rõ cả đơn vị cấp trên, thêm cột "Mã đơn vị" hoặc dùng --unit MÃ',
+        en: 'The unit named in the title block matches several units ({{candidates}}) — name the superior unit too, add a "Mã đơn vị" column or use --unit CODE',
+      },
+    },
+  },
+  scope: 'register',
+  check(register, _ctx, report) {
+    for (const p of register.problems) {
+      if (p.rule !== 'unit-unknown') continue;
+      report({
+        // what the reader did not locate is about the file as a whole: null, not "unknown"
+        at: { register, sheet: p.at.sheet ?? null, row: p.at.row ?? null, column: p.at.column ?? null, taskId: p.taskId ?? null },
+        messageId: p.messageId,
+        data: p.data,
+      });
+    }
+  },
+};
+
+export default rule;

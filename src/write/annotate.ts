@@ -1,0 +1,341 @@
+// The annotated copy a unit gets back (SPEC §5 `--annotate DIR`): its register as it was, each cell
+// with a diagnostic filled and given a note, behind a first sheet `Kết quả kiểm tra` listing every
+// diagnostic with a link to its cell. The input itself is never opened for writing.
+import { basename, extname, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Cell, Diagnostic, Lang, RawWorkbook, Register } from '../types.js';
+import { assertNotInput, writeWorkbookAtomic } from './atomic.js';
+
+/** The name of the result sheet: the contract, in Vietnamese whatever the language. */
+export const RESULT_SHEET = 'Kết quả kiểm tra';
+
+/** Fills of a flagged cell (Excel's own "bad" and "neutral" fills). */
+export const ERROR_FILL = 'FFFFC7CE';
+export const WARNING_FILL = 'FFFFEB9C';
+
+/** The columns of the result table, by language. The last but one holds the link to the cell. */
+export const RESULT_COLUMNS: Record<Lang, readonly string[]> = {
+  vi: ['Mức độ', 'Quy tắc', 'Trang tính', 'Dòng', 'Cột', 'Ô', 'Mã việc', 'Nội dung'],
+  en: ['Severity', 'Rule', 'Sheet', 'Row', 'Column', 'Cell', 'Task id', 'Message'],
+};
+
+const TEXT = {
+  vi: {
+    title: (file: string) => `KẾT QUẢ KIỂM TRA: ${file}`,
+    unit: (u: string | null) => `Đơn vị: ${u ?? 'chưa xác định'}`,
+    counts: (e: number, w: number) =>
+      e + w === 0 ? 'Không có lỗi hoặc cảnh báo nào.' : `Có ${e} lỗi và ${w} cảnh báo.`,
+    howTo: 'Bấm vào địa chỉ ở cột "Ô" để đến ô có vấn đề (ô tô đỏ là lỗi, tô vàng là cảnh báo; rê chuột vào ô để xem ghi chú). Sửa trong tệp gốc rồi gửi lại.',
+    fileLevel: 'Lỗi của cả tệp:',
+    severity: { error: 'Lỗi', warning: 'Cảnh báo' },
+  },
+  en: {
+    title: (file: string) => `CHECK RESULTS: ${file}`,
+    unit: (u: string | null) => `Unit: ${u ?? 'not determined'}`,
+    counts: (e: number, w: number) =>
+      e + w === 0 ? 'No errors or warnings.' : `${e} error(s) and ${w} warning(s).`,
+    howTo: 'Click an address in the "Cell" column to go to the cell (red fill = error, yellow = warning; hover a cell to read its note). Correct the original file and send it again.',
+    fileLevel: 'Problems with the whole file:',
+    severity: { error: 'error', warning: 'warning' },
+  },
+} as const;
+
+export interface AnnotateInput {
+  register: Register;
+  /** the diagnostics of this file, messages already in `lang` */
+  diagnostics: Diagnostic[];
+  outDir: string;
+  lang: Lang;
+  /** every input path of the run: none is ever overwritten */
+  inputs: string[];
+  /** the output's base name when two inputs share one; default: the input's name without extension */
+  name?: string;
+}
+
+/** Writes `outDir/<name>.checked.xlsx` and returns its path. */
+export async function writeAnnotated(input: AnnotateInput): Promise<string> {
+  const { register, lang } = input;
+  const name = input.name ?? basename(register.path, extname(register.path));
+  const target = join(input.outDir, `${name}.checked.xlsx`);
+  assertNotInput(target, [...input.inputs, register.path]);
+
+  const { wb, sheetOf } = await sourceWorkbook(register);
+  const placed = sortPlaced(wb, input.diagnostics.map((d) => ({ d, at: locate(d, wb, sheetOf) })));
+
+  // Paint and annotate each flagged cell once, with all its messages.
+  const byCell = new Map<string, { ws: ExcelJS.Worksheet; address: string; ds: Diagnostic[] }>();
+  for (const { d, at } of placed) {
+    if (!at) continue;
+    const key = `${at.ws.id}!${at.address}`;
+    const entry = byCell.get(key) ?? { ws: at.ws, address: at.address, ds: [] };
+    entry.ds.push(d);
+    byCell.set(key, entry);
+  }
+  for (const { ws, address, ds } of byCell.values()) flagCell(ws, address, ds, lang);
+
+  addResultSheet(wb, register, placed, lang);
+  await writeWorkbookAtomic(wb, target);
+  return target;
+}
+
+// ───────────────────────────── the source workbook ─────────────────────────────
+
+interface Source {
+  wb: ExcelJS.Workbook;
+  /** the worksheet name of each sheet name the diagnostics may use */
+  sheetOf: Map<string, string>;
+}
+
+async function sourceWorkbook(register: Register): Promise<Source> {
+  if (register.kind === 'xlsx') {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.readFile(register.path);
+      if (wb.worksheets.length > 0) {
+        // A stale result sheet (a checked copy sent back) would clash with the new one.
+        const stale = wb.getWorksheet(RESULT_SHEET);
+        if (stale) wb.removeWorksheet(stale.id);
+        return { wb, sheetOf: new Map(wb.worksheets.map((ws) => [ws.name, ws.name])) };
+      }
+    } catch {
+      // exceljs cannot load it: fall back to what the reader made of it, if anything.
+    }
+  }
+  return fromRaw(register.workbook, register.path);
+}
+
+/** A workbook built from the cells as read: each record at its own row number, so diagnostics still point at it. */
+function fromRaw(raw: RawWorkbook | null, path: string): Source {
+  const wb = new ExcelJS.Workbook();
+  const sheetOf = new Map<string, string>();
+  if (!raw) return { wb, sheetOf };
+  const used = new Set<string>([RESULT_SHEET.toLowerCase()]);
+  for (const sheet of raw.sheets) {
+    // A CSV's one sheet has no name: it takes the file's.
+    const wanted = sheet.name || basename(path, extname(path));
+    const wsName = uniqueSheetName(wanted, used);
+    sheetOf.set(sheet.name, wsName);
+    const ws = wb.addWorksheet(wsName);
+    const widths: number[] = [];
+    for (const row of sheet.rows) {
+      row.cells.forEach((cell, i) => {
+        if (!cell) return;
+        const c = ws.getCell(row.number, i + 1);
+        writeRawCell(c, cell);
+        const len = Math.min(50, Math.max(...cell.text.split('\n').map((l) => l.length)));
+        widths[i] = Math.max(widths[i] ?? 8, len + 2);
+      });
+    }
+    widths.forEach((w, i) => {
+      if (w) ws.getColumn(i + 1).width = w;
+    });
+  }
+  return { wb, sheetOf };
+}
+
+function writeRawCell(c: ExcelJS.Cell, cell: Cell): void {
+  if (cell.date) {
+    const [y, m, d] = cell.date.split('-').map(Number);
+    c.value = new Date(Date.UTC(y, m - 1, d));
+    c.numFmt = 'dd/mm/yyyy';
+  } else if (cell.number !== undefined && !cell.error) {
+    c.value = cell.number;
+    if (cell.percent) c.numFmt = '0.0%';
+  } else {
+    // A string is always written as a string: `=SUM(…)` typed in a CSV stays text, never a formula.
+    c.value = cell.text || cell.error || '';
+  }
+}
+
+/** Excel's sheet names: at most 31 characters, none of \ / ? * [ ] :, unique ignoring case. */
+function uniqueSheetName(wanted: string, used: Set<string>): string {
+  const base = (wanted.replace(/[\\/?*[\]:]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Dữ liệu').slice(0, 31);
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+// ───────────────────────────── locating and flagging ─────────────────────────────
+
+interface Placed {
+  d: Diagnostic;
+  at: Place | null;
+}
+
+interface Place {
+  ws: ExcelJS.Worksheet;
+  /** the address the diagnostic names (a merged cell's own address, not its master's) */
+  address: string;
+}
+
+/**
+ * The cell a diagnostic names: its sheet (a diagnostic with a row but no sheet is on the register's
+ * task sheet), its row, its column (none = column A). Null for a file-level diagnostic, or when the
+ * sheet is not in the workbook.
+ */
+function locate(d: Diagnostic, wb: ExcelJS.Workbook, sheetOf: Map<string, string>): Place | null {
+  if (d.row === null || d.row < 1) return null;
+  let wsName = d.sheet !== null ? sheetOf.get(d.sheet) : undefined;
+  if (wsName === undefined && !d.sheet) wsName = wb.worksheets[0]?.name;
+  const ws = wsName !== undefined ? wb.getWorksheet(wsName) : undefined;
+  if (!ws) return null;
+  const column = d.column && /^[A-Z]{1,3}$/i.test(d.column) ? d.column.toUpperCase() : 'A';
+  return { ws, address: `${column}${d.row}` };
+}
+
+function flagCell(ws: ExcelJS.Worksheet, address: string, ds: Diagnostic[], lang: Lang): void {
+  // A merged cell shows its master's style and note: flag the master.
+  const cell = ws.getCell(address).master;
+  const argb = ds.some((d) => d.severity === 'error') ? ERROR_FILL : WARNING_FILL;
+  // Styles of a loaded workbook are shared between cells: give this cell its own copy, never mutate.
+  cell.style = {
+    ...cell.style,
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } },
+  };
+  const lines = ds.map((d) => noteLine(d, lang));
+  const before = noteText(cell.note);
+  cell.note = {
+    texts: [{ text: [before, ...lines].filter(Boolean).join('\n') }],
+    margins: { insetmode: 'auto' },
+  } as ExcelJS.Comment;
+}
+
+/** `[Lỗi] Chưa có người chịu trách nhiệm — … (owner-missing)` */
+export function noteLine(d: Diagnostic, lang: Lang): string {
+  return `[${TEXT[lang].severity[d.severity]}] ${d.message} (${d.rule})`;
+}
+
+function noteText(note: string | ExcelJS.Comment | undefined): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text).join('');
+}
+
+// ───────────────────────────── the result sheet ─────────────────────────────
+
+function addResultSheet(
+  wb: ExcelJS.Workbook,
+  register: Register,
+  placed: Placed[],
+  lang: Lang,
+): void {
+  const t = TEXT[lang];
+  const ws = wb.addWorksheet(RESULT_SHEET);
+  // First in the tab order (exceljs orders sheets by `orderNo`, which its typings omit), and the one
+  // that opens; no other tab stays selected, or Excel would open the sheets grouped.
+  const ordered = (w: ExcelJS.Worksheet) => w as ExcelJS.Worksheet & { orderNo: number };
+  ordered(ws).orderNo = Math.min(0, ...wb.worksheets.filter((w) => w !== ws).map((w) => ordered(w).orderNo)) - 1;
+  for (const other of wb.worksheets) {
+    for (const v of other.views ?? []) (v as { tabSelected?: boolean }).tabSelected = false;
+  }
+  const view: ExcelJS.WorkbookView = { x: 0, y: 0, width: 20000, height: 12000, visibility: 'visible', firstSheet: 0, activeTab: 0 };
+  wb.views = [{ ...view, ...(wb.views?.[0] ?? {}), firstSheet: 0, activeTab: 0 }];
+
+  const errors = placed.filter((p) => p.d.severity === 'error').length;
+  const warnings = placed.length - errors;
+  const unit = register.unit ? `${register.unit.name} (${register.unit.code})` : null;
+
+  ws.addRow([t.title(register.displayPath)]).font = { bold: true, size: 13 };
+  ws.addRow([t.unit(unit)]);
+  ws.addRow([t.counts(errors, warnings)]).font = { bold: true };
+  ws.addRow([t.howTo]).font = { italic: true };
+
+  const fileLevel = placed.filter((p) => p.d.row === null);
+  if (fileLevel.length > 0) {
+    ws.addRow([]);
+    ws.addRow([t.fileLevel]).font = { bold: true };
+    for (const { d } of fileLevel) {
+      const row = ws.addRow([noteLine(d, lang)]);
+      row.getCell(1).fill = solid(d.severity === 'error' ? ERROR_FILL : WARNING_FILL);
+    }
+  }
+  ws.addRow([]);
+
+  const header = ws.addRow([...RESULT_COLUMNS[lang]]);
+  header.font = { bold: true };
+  header.eachCell((c) => {
+    c.fill = solid('FFD9E1F2');
+    c.border = { bottom: { style: 'thin' } };
+    c.alignment = { vertical: 'middle', wrapText: true };
+  });
+  const headerRow = header.number;
+
+  for (const { d, at } of placed) {
+    const address = at ? at.address : '';
+    const row = ws.addRow([
+      t.severity[d.severity],
+      d.rule,
+      at ? at.ws.name : d.sheet ?? '',
+      d.row ?? '',
+      d.row !== null ? (at ? at.address.replace(/\d+$/, '') : d.column ?? '') : '',
+      at ? { text: address, hyperlink: `#${quoteSheet(at.ws.name)}!${address}`, tooltip: address } : '',
+      d.taskId ?? '',
+      d.message,
+    ]);
+    row.alignment = { vertical: 'top' };
+    row.getCell(1).fill = solid(d.severity === 'error' ? ERROR_FILL : WARNING_FILL);
+    if (at) row.getCell(6).font = { color: { argb: 'FF0563C1' }, underline: true };
+    row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
+  }
+
+  // `tabSelected` is written by exceljs but missing from its typings.
+  const frozen: Partial<ExcelJS.WorksheetView> & { tabSelected: boolean } = {
+    state: 'frozen', ySplit: headerRow, activeCell: `A${headerRow + 1}`, tabSelected: true,
+  };
+  ws.views = [frozen];
+  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + placed.length, column: RESULT_COLUMNS[lang].length } };
+  fitWidths(ws, headerRow);
+  ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` };
+}
+
+/** Widths that fit the table (the lines above it may overflow to the right, as titles do). */
+function fitWidths(ws: ExcelJS.Worksheet, headerRow: number): void {
+  const max: number[] = [];
+  ws.eachRow((row, n) => {
+    if (n < headerRow) return;
+    row.eachCell((c, col) => {
+      max[col] = Math.max(max[col] ?? 0, c.text.length);
+    });
+  });
+  const last = max.length - 1;
+  max.forEach((len, col) => {
+    ws.getColumn(col).width = col === last ? Math.min(90, Math.max(30, len + 2)) : Math.min(30, Math.max(6, len + 2));
+  });
+}
+
+function solid(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+/** `'Danh mục'` — quoted always, an apostrophe doubled, as Excel writes references. */
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+// ───────────────────────────── order ─────────────────────────────
+
+/** File-level first, then by sheet (tab order), row and column; ties keep the order given. */
+function sortPlaced(wb: ExcelJS.Workbook, placed: Placed[]): Placed[] {
+  const sheetRank = new Map(wb.worksheets.map((ws, i) => [ws.id, i]));
+  const key = ({ d, at }: Placed): number[] => [
+    d.row === null ? 0 : 1,
+    at ? sheetRank.get(at.ws.id) ?? 0 : -1,
+    d.row ?? 0,
+    columnNumber(d.column),
+  ];
+  return placed
+    .map((p, i) => ({ p, i, k: key(p) }))
+    .sort((a, b) => {
+      for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return a.k[j] - b.k[j];
+      return a.i - b.i;
+    })
+    .map((x) => x.p);
+}
+
+function columnNumber(letters: string | null): number {
+  if (!letters) return 0;
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}

@@ -1,0 +1,39 @@
+// Outputs are written to a temporary name beside the target and renamed, so a reader never
+// sees half a workbook, and an input is never overwritten.
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, resolve, basename, join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { UsageError } from '../errors.js';
+
+/** Refuses to write over any of `inputs` (absolute or relative paths). */
+export function assertNotInput(target: string, inputs: Iterable<string>): void {
+  const t = resolve(target);
+  for (const i of inputs) {
+    if (resolve(i) === t) throw new UsageError(`Không ghi đè tệp đầu vào ${i} — chọn thư mục khác để ghi kết quả`);
+  }
+}
+
+/** The mark in a workbook's properties that says tiendo wrote it: such files are skipped when read back. */
+export const OUTPUT_MARK = 'tiendo-output';
+
+export function markOutput(wb: ExcelJS.Workbook): void {
+  wb.creator = 'tiendo';
+  wb.keywords = OUTPUT_MARK;
+}
+
+/**
+ * Writes `wb` to `target` atomically: a temporary file in the same folder, then a rename.
+ * Reports and annotated copies are marked as tiendo's output; a template is not (it comes back filled in).
+ */
+export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, target: string, opts: { mark?: boolean } = {}): Promise<void> {
+  if (opts.mark ?? true) markOutput(wb);
+  await mkdir(dirname(target), { recursive: true });
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await rename(tmp, target);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
