@@ -50,8 +50,8 @@ const rule: RegisterRule = {
     for (const p of register.problems) {
       if (p.rule !== 'file-unreadable') continue;
       report({
-        // what the reader did not locate is about the file as a whole: null, not "unknown"
-        at: { register, sheet: p.at.sheet ?? null, row: p.at.row ?? null, column: p.at.column ?? null, taskId: p.taskId ?? null },
+        // as the reader located it; what it left out (`at: {}`) is about the file as a whole
+        at: { register, sheet: p.at.sheet, row: p.at.row, column: p.at.column, taskId: p.taskId },
         messageId: p.messageId,
         data: p.data,
       });

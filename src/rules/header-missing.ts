@@ -17,6 +17,10 @@ const rule: RegisterRule = {
         vi: 'Không tìm thấy dòng tiêu đề của bảng trong 30 dòng đầu (trang tính: {{sheets}}) — thêm dòng tiêu đề có các cột "Nội dung công việc", "Người chịu trách nhiệm", "Thời hạn hoàn thành"',
         en: 'No header row within the first 30 rows (sheets: {{sheets}}) — add a header row with the columns "Nội dung công việc", "Người chịu trách nhiệm", "Thời hạn hoàn thành"',
       },
+      noSheet: {
+        vi: 'Không tìm thấy dòng tiêu đề của bảng trong 30 dòng đầu — thêm dòng tiêu đề có các cột "Nội dung công việc", "Người chịu trách nhiệm", "Thời hạn hoàn thành"',
+        en: 'No header row within the first 30 rows — add a header row with the columns "Nội dung công việc", "Người chịu trách nhiệm", "Thời hạn hoàn thành"',
+      },
       column: {
         vi: 'Thiếu cột bắt buộc "{{column}}" (tiêu đề gần giống nhất: "{{closest}}") — thêm cột hoặc sửa tiêu đề cho đúng',
         en: 'The required column "{{column}}" is missing (closest header: "{{closest}}") — add the column or correct its header',
@@ -37,10 +41,12 @@ const rule: RegisterRule = {
         const column = String(data.column ?? '');
         data = { ...data, column: HEADER[column as ColumnKey] ?? column };
         if (!data.closest) messageId = 'columnNone';
+      } else if ((messageId ?? 'default') === 'default' && !data?.sheets) {
+        messageId = 'noSheet'; // a CSV has no sheet names to list
       }
       report({
-        // what the reader did not locate is about the file as a whole: null, not "unknown"
-        at: { register, sheet: p.at.sheet ?? null, row: p.at.row ?? null, column: p.at.column ?? null, taskId: p.taskId ?? null },
+        // as the reader located it; what it left out (`at: {}`) is about the file as a whole
+        at: { register, sheet: p.at.sheet, row: p.at.row, column: p.at.column, taskId: p.taskId },
         messageId,
         data,
       });

@@ -12,8 +12,12 @@ const rule: RegisterRule = {
     },
     messages: {
       default: {
-        vi: 'Không xác định được đơn vị của tệp (đã tìm trong: {{tried}}) — thêm cột "Mã đơn vị", ghi tên đơn vị ở đầu biểu (ví dụ "ĐẢNG ỦY XÃ YÊN SƠN") hoặc dùng --unit MÃ',
-        en: 'The register\'s unit cannot be determined (looked in: {{tried}}) — add a "Mã đơn vị" column, name the unit in the title block (e.g. "ĐẢNG ỦY XÃ YÊN SƠN") or use --unit CODE',
+        vi: 'Không xác định được đơn vị của tệp: đầu biểu ({{tried}}) và tên tệp không khớp đơn vị nào — thêm cột "Mã đơn vị", ghi tên đơn vị ở đầu biểu (ví dụ "ĐẢNG ỦY XÃ YÊN SƠN") hoặc dùng --unit MÃ',
+        en: 'The register\'s unit cannot be determined: neither the title block ({{tried}}) nor the file name names a unit — add a "Mã đơn vị" column, name the unit in the title block (e.g. "ĐẢNG ỦY XÃ YÊN SƠN") or use --unit CODE',
+      },
+      noTitle: {
+        vi: 'Không xác định được đơn vị của tệp: không có đầu biểu và tên tệp không khớp đơn vị nào — thêm cột "Mã đơn vị", ghi tên đơn vị ở đầu biểu (ví dụ "ĐẢNG ỦY XÃ YÊN SƠN") hoặc dùng --unit MÃ',
+        en: 'The register\'s unit cannot be determined: there is no title block and the file name names no unit — add a "Mã đơn vị" column, name the unit in the title block (e.g. "ĐẢNG ỦY XÃ YÊN SƠN") or use --unit CODE',
       },
       notInUnits: {
         vi: 'Mã đơn vị {{code}} không có trong danh mục đơn vị tại ngày báo cáo — sửa mã đơn vị hoặc bổ sung danh mục (units.csv)',
@@ -29,10 +33,12 @@ const rule: RegisterRule = {
   check(register, _ctx, report) {
     for (const p of register.problems) {
       if (p.rule !== 'unit-unknown') continue;
+      // `tried` is the title block as read; when there is none, say so rather than show empty brackets
+      const messageId = (p.messageId ?? 'default') === 'default' && !p.data?.tried ? 'noTitle' : p.messageId;
       report({
-        // what the reader did not locate is about the file as a whole: null, not "unknown"
-        at: { register, sheet: p.at.sheet ?? null, row: p.at.row ?? null, column: p.at.column ?? null, taskId: p.taskId ?? null },
-        messageId: p.messageId,
+        // as the reader located it; what it left out (`at: {}`) is about the file as a whole
+        at: { register, sheet: p.at.sheet, row: p.at.row, column: p.at.column, taskId: p.taskId },
+        messageId,
         data: p.data,
       });
     }

@@ -3,14 +3,14 @@ import rule from '../../src/rules/file-unreadable.js';
 import { makeRegister, runRule } from '../helpers/make.js';
 
 describe('file-unreadable', () => {
-  it('reports each reader problem for the whole file, with null sheet, row, column and task id', () => {
+  it('reports each reader problem for the whole file when the reader located nothing', () => {
     const register = makeRegister({
       kind: null,
       problems: [{ rule: 'file-unreadable', at: {}, messageId: 'xls', data: {} }],
     });
     const [r] = runRule(rule, register);
     expect(r).toEqual({
-      at: { register, sheet: null, row: null, column: null, taskId: null },
+      at: { register }, // nothing located: the engine makes it a file-level diagnostic
       messageId: 'xls',
       data: {},
     });

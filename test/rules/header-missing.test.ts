@@ -6,10 +6,15 @@ describe('header-missing', () => {
   it('reports a register with no header row as a file-level problem', () => {
     const register = makeRegister({ headerRow: null, problems: [{ rule: 'header-missing', at: {}, data: { sheets: 'Sheet1, Sheet2' } }] });
     expect(runRule(rule, register)).toEqual([{
-      at: { register, sheet: null, row: null, column: null, taskId: null },
+      at: { register }, // nothing located: the engine makes it a file-level diagnostic
       messageId: undefined,
       data: { sheets: 'Sheet1, Sheet2' },
     }]);
+  });
+
+  it('does not list sheet names a CSV does not have', () => {
+    const register = makeRegister({ kind: 'csv', problems: [{ rule: 'header-missing', at: {}, messageId: 'default', data: { sheets: '' } }] });
+    expect(runRule(rule, register)[0].messageId).toBe('noSheet');
   });
 
   it('names a missing column by its Vietnamese header and the closest header seen', () => {

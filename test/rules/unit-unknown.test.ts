@@ -10,10 +10,15 @@ describe('unit-unknown', () => {
   ])('reports the resolver\'s %s problem for the whole file', (messageId, data) => {
     const register = makeRegister({ problems: [{ rule: 'unit-unknown', at: {}, messageId, data }] });
     expect(runRule(rule, register)).toEqual([{
-      at: { register, sheet: null, row: null, column: null, taskId: null },
+      at: { register }, // nothing located: the engine makes it a file-level diagnostic
       messageId,
       data,
     }]);
+  });
+
+  it('says there is no title block rather than show it empty', () => {
+    const register = makeRegister({ problems: [{ rule: 'unit-unknown', at: {}, messageId: 'default', data: { tried: '' } }] });
+    expect(runRule(rule, register)[0].messageId).toBe('noTitle');
   });
 
   it('is silent when the unit was found', () => {

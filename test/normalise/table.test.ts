@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { fieldName, findTable, headerKey } from '../../src/normalise/table.js';
+import type { RawWorkbook, SheetRow } from '../../src/types.js';
+
+/** A sheet from rows of texts; '' is an empty cell. Row numbers start at 1. */
+function sheet(rows: string[][], name = 'Danh mục'): RawWorkbook {
+  const sheetRows: SheetRow[] = rows
+    .map((cells, i) => ({ number: i + 1, cells: cells.map((t) => (t === '' ? null : { text: t })) }))
+    .filter((r) => r.cells.some(Boolean));
+  return { kind: 'xlsx', sheets: [{ name, rows: sheetRows, rowCount: rows.length, columnCount: 8 }] };
+}
+
+const HEADER = ['STT', 'Nội dung công việc', 'Người chịu trách nhiệm', 'Thời hạn hoàn thành', 'Tiến độ (%)', 'Tình trạng'];
+
+describe('header aliases', () => {
+  it('match ignoring case, diacritics, spacing, punctuation and line breaks, NFC or NFD', () => {
+    expect(headerKey('NGƯỜI CHỊU\nTRÁCH NHIỆM')).toBe('owner');
+    expect(headerKey('nguoi chiu trach nhiem')).toBe('owner');
+    expect(headerKey('Thời hạn hoàn thành'.normalize('NFD'))).toBe('deadline');
+    expect(headerKey('Tiến độ (%)')).toBe('progress');
+    expect(headerKey('% hoàn thành')).toBe('progress');
+    expect(headerKey('Số TT')).toBe('no');
+    expect(headerKey('Kết quả đạt được')).toBe('achieved');
+    expect(headerKey('Kết quả')).toBe('note');
+    expect(headerKey('Mục tiêu (số lượng)')).toBe('target');
+    expect(headerKey('Thời hạn hoàn thành (ngày/tháng/năm)')).toBe('deadline');
+    expect(headerKey('Ngày hoàn thành')).toBe('completed');
+    expect(headerKey('Họ và tên')).toBeNull();
+  });
+});
+
+describe('finding the table', () => {
+  it('skips the title block, finds the header, skips the column-number row, reads sections and stops at the signature', () => {
+    const r = findTable(sheet([
+      ['ĐẢNG BỘ HUYỆN LỤC NAM', '', '', 'ĐẢNG CỘNG SẢN VIỆT NAM'],
+      ['ĐẢNG ỦY XÃ YÊN SƠN', '', '', 'Yên Sơn, ngày 05 tháng 10 năm 2024'],
+      ['*'],
+      ['DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM NĂM 2024'],
+      [],
+      HEADER,
+      ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)'],
+      ['I. LĨNH VỰC XÂY DỰNG ĐẢNG'],
+      ['1', 'Kiện toàn chi bộ', 'Nguyễn Văn An', '30/09/2024', '50', 'Đang thực hiện'],
+      [],
+      ['II', 'Kinh tế'],
+      ['1', 'Xóa nhà tạm', 'Trần Văn Bình', 'Quý III/2024', '', ''],
+      ['2', '', 'Lê Thị Cúc', '31/12/2024'],
+      ['Tổng cộng', '', '', '', '3'],
+      ['', 'T/M ĐẢNG ỦY', '', 'Người lập biểu'],
+      ['', 'BÍ THƯ'],
+      ['', 'Nguyễn Văn Dũng'],
+    ]));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const t = r.table;
+    expect(t.headerRow).toBe(6);
+    expect(t.columns).toMatchObject({ no: 'A', title: 'B', owner: 'C', deadline: 'D', progress: 'E', status: 'F' });
+    expect(t.titleLines).toEqual(['ĐẢNG BỘ HUYỆN LỤC NAM', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'ĐẢNG ỦY XÃ YÊN SƠN', 'Yên Sơn, ngày 05 tháng 10 năm 2024', '*', 'DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM NĂM 2024']);
+    expect(t.rows.map((x) => [x.row, x.section, x.sectionMark])).toEqual([
+      [9, 'Xây dựng Đảng', 'I'], [12, 'Kinh tế', 'II'], [13, 'Kinh tế', 'II'],
+    ]);
+  });
+  it('finds a header as low as row 30, not below', () => {
+    const pad = Array.from({ length: 29 }, () => ['ghi chú']);
+    expect(findTable(sheet([...pad, HEADER, ['1', 'Việc', 'An', '30/09/2024']])).ok).toBe(true);
+    expect(findTable(sheet([...pad, ['x'], HEADER])).ok).toBe(false);
+  });
+  it('skips a column-number row written 1 2 3 or A B C', () => {
+    for (const numbers of [['1', '2', '3', '4'], ['A', 'B', 'C', 'D']]) {
+      const r = findTable(sheet([HEADER, numbers, ['1', 'Việc', 'An', '30/09/2024']]));
+      expect(r.ok && r.table.rows.map((x) => x.row)).toEqual([3]);
+    }
+  });
+  it('reports a missing required column and names the closest header seen', () => {
+    const r = findTable(sheet([['STT', 'Nội dung', 'Người chịu trách nhiệm', 'Thoi han hoan thnh', 'Tình trạng']]));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem).toMatchObject({ rule: 'header-missing', messageId: 'column', at: { row: 1 }, data: { column: 'Thời hạn hoàn thành', closest: 'Thoi han hoan thnh' } });
+  });
+  it('reports no header at all for an unrelated spreadsheet', () => {
+    const r = findTable(sheet([['Mặt hàng', 'Đơn giá', 'Số lượng'], ['Gạo', '15000', '3']]));
+    expect(!r.ok && r.problem.messageId).toBe('default');
+  });
+  it('does not take a task whose position is Bí thư for a signature', () => {
+    const r = findTable(sheet([[...HEADER, 'Chức vụ'], ['1', 'Việc', 'An', '30/09/2024', '', '', 'Bí thư'], ['2', 'Việc hai', 'Bình', '30/09/2024']]));
+    expect(r.ok && r.table.rows.length).toBe(2);
+  });
+  it('keeps a row with data but no title (title-missing), drops a row with only STT', () => {
+    const r = findTable(sheet([HEADER, ['1', '', 'An', '30/09/2024'], ['2']]));
+    expect(r.ok && r.table.rows.map((x) => x.row)).toEqual([2]);
+  });
+  it('prefers the task sheet over a progress sheet', () => {
+    const wb = sheet([HEADER, ['1', 'Việc', 'An', '30/09/2024']]);
+    wb.sheets.unshift({ ...sheet([['Mã việc', 'Ngày báo cáo', 'Tiến độ (%)', 'Tình trạng', 'Nội dung', 'Người phụ trách', 'Thời hạn']], 'Tiến độ').sheets[0] });
+    const r = findTable(wb);
+    expect(r.ok && r.table.sheet.name).toBe('Danh mục');
+  });
+});
+
+describe('field names from section headings', () => {
+  it('turns an upper-case heading into a sentence, keeping Đảng', () => {
+    expect(fieldName('XÂY DỰNG ĐẢNG')).toBe('Xây dựng Đảng');
+    expect(fieldName('Kinh tế')).toBe('Kinh tế');
+  });
+});
