@@ -86,6 +86,8 @@ export interface RollupResult {
   registers: Register[];
   diagnostics: Diagnostic[];
   files: RollupFile[];
+  /** the label shown for each field key (see fieldKey), '' → "Chưa phân loại" */
+  fieldLabels: Map<string, string>;
   summary: { files: number; tasks: number; errors: number; warnings: number };
   /** the workbooks written, filled in by whoever writes them (for `rollupJson`) */
   outputs: { unit: string; path: string }[];
@@ -355,6 +357,7 @@ export function aggregate(input: AggregateInput): RollupResult {
     registers,
     diagnostics,
     files,
+    fieldLabels: labels,
     summary: { files: registers.length, tasks: tasks.length, errors, warnings: diagnostics.length - errors },
     outputs: [],
   };
@@ -368,7 +371,7 @@ function groupBy(tasks: readonly ClassifiedTask[], key: (t: ClassifiedTask) => s
 
 // ───────────────────────────── questions the writers ask ─────────────────────────────
 
-/** The codes of `code` and every unit under it, in code order. */
+/** The codes of `code` and every unit under it. */
 export function subtreeCodes(result: RollupResult, code: string): Set<string> {
   const out = new Set<string>();
   const walk = (c: string): void => {

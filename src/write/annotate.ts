@@ -62,12 +62,14 @@ export async function writeAnnotated(input: AnnotateInput): Promise<string> {
   const { wb, sheetOf } = await sourceWorkbook(register);
   const placed = sortPlaced(wb, input.diagnostics.map((d) => ({ d, at: locate(d, wb, sheetOf) })));
 
-  // Paint and annotate each flagged cell once, with all its messages.
+  // Paint and annotate each flagged cell once, with all its messages. A merged cell shows its
+  // master's fill and note: the cells of one merge are flagged together, on the master.
   const byCell = new Map<string, { ws: ExcelJS.Worksheet; address: string; ds: Diagnostic[] }>();
   for (const { d, at } of placed) {
     if (!at) continue;
-    const key = `${at.ws.id}!${at.address}`;
-    const entry = byCell.get(key) ?? { ws: at.ws, address: at.address, ds: [] };
+    const address = at.ws.getCell(at.address).master.address;
+    const key = `${at.ws.id}!${address}`;
+    const entry = byCell.get(key) ?? { ws: at.ws, address, ds: [] };
     entry.ds.push(d);
     byCell.set(key, entry);
   }
@@ -185,8 +187,7 @@ function locate(d: Diagnostic, wb: ExcelJS.Workbook, sheetOf: Map<string, string
 }
 
 function flagCell(ws: ExcelJS.Worksheet, address: string, ds: Diagnostic[], lang: Lang): void {
-  // A merged cell shows its master's style and note: flag the master.
-  const cell = ws.getCell(address).master;
+  const cell = ws.getCell(address);
   const argb = ds.some((d) => d.severity === 'error') ? ERROR_FILL : WARNING_FILL;
   // Styles of a loaded workbook are shared between cells: give this cell its own copy, never mutate.
   cell.style = {
@@ -262,19 +263,19 @@ function addResultSheet(
   const headerRow = header.number;
 
   for (const { d, at } of placed) {
-    const address = at ? at.address : '';
     const row = ws.addRow([
       t.severity[d.severity],
       d.rule,
-      at ? at.ws.name : d.sheet ?? '',
-      d.row ?? '',
-      d.row !== null ? (at ? at.address.replace(/\d+$/, '') : d.column ?? '') : '',
-      at ? { text: address, hyperlink: `#${quoteSheet(at.ws.name)}!${address}`, tooltip: address } : '',
-      d.taskId ?? '',
+      at ? at.ws.name : d.sheet || null,
+      d.row,
+      d.row !== null ? (at ? at.address.replace(/\d+$/, '') : d.column) : null,
+      at ? { text: at.address, hyperlink: `#${quoteSheet(at.ws.name)}!${at.address}` } : null,
+      d.taskId,
       d.message,
     ]);
     row.alignment = { vertical: 'top' };
     row.getCell(1).fill = solid(d.severity === 'error' ? ERROR_FILL : WARNING_FILL);
+    for (const i of [4, 5, 6]) row.getCell(i).alignment = { vertical: 'top', horizontal: 'center' };
     if (at) row.getCell(6).font = { color: { argb: 'FF0563C1' }, underline: true };
     row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
   }

@@ -1,0 +1,630 @@
+// The summary workbooks of a rollup (SPEC §6): one per unit that has units under it, laid out as a
+// Party report (Hướng dẫn 36-HD/VPTW, Times New Roman), ready to print on A4 landscape and sign.
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import {
+  compareCodes, diagnosticsUnder, fieldKey, tasksUnder, type ClassifiedTask, type RollupResult, type UnitRollup,
+} from '../aggregate/index.js';
+import { CLASS_LABEL } from '../classify/index.js';
+import { periodTitle } from '../classify/period.js';
+import { clean, fold, slug } from '../normalise/text.js';
+import { CATEGORY_LABEL, STATUS_LABEL, daysBetween, displayDate, vietnameseDateLine } from '../normalise/values.js';
+import type { Counts, DateValue, IsoDate, Lang, NumberValue, Period, ReportHeader, Unit } from '../types.js';
+import { assertNotInput, writeWorkbookAtomic } from './atomic.js';
+
+export interface SummaryOptions {
+  outDir: string;
+  header: ReportHeader;
+  asOf: IsoDate;
+  period: Period;
+  /** the workbooks are official documents and stay in Vietnamese; `lang` is accepted for symmetry */
+  lang: Lang;
+  /** the input paths, never to be overwritten */
+  inputs: string[];
+}
+
+export interface WrittenWorkbook {
+  unit: string;
+  path: string;
+}
+
+export const SHEET_NAMES = ['Tổng hợp', 'Theo lĩnh vực', 'Quá hạn', 'Chi tiết', 'Lỗi dữ liệu', 'Chưa nộp'] as const;
+export const REPORT_TITLE = 'BÁO CÁO TỔNG HỢP TIẾN ĐỘ THỰC HIỆN VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM, VIỆC ĐỘT PHÁ';
+export const NOT_SUBMITTED = 'chưa nộp báo cáo';
+
+// ───────────────────────────── unit names ─────────────────────────────
+
+/** Longest first, so `Thị xã` is not read as `Thị`. */
+const LEVEL_WORDS = ['thanh pho', 'thi tran', 'thi xa', 'phuong', 'huyen', 'quan', 'tinh', 'xa', 'tp'];
+
+/** `Huyện Lục Nam` → { level: 'Huyện', rest: 'Lục Nam' }; a name with no level word has level null. */
+export function splitLevelWord(name: string): { level: string | null; rest: string } {
+  const words = clean(name).split(' ');
+  const folded = fold(name);
+  for (const w of LEVEL_WORDS) {
+    if (folded.startsWith(`${w} `)) {
+      const n = w.split(' ').length;
+      return { level: words.slice(0, n).join(' '), rest: words.slice(n).join(' ') };
+    }
+  }
+  return { level: null, rest: clean(name) };
+}
+
+// Windows forbids these in a file name, and these stems whatever the extension.
+const WINDOWS_BAD = /[<>:"/\\|?*\u0000-\u001f]/g;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/** `<code>-<slug>.xlsx`: `24-bac-giang.xlsx`, `213-luc-nam.xlsx`; safe on Windows. */
+export function summaryFileName(unit: Unit): string {
+  const code = unit.code.trim().replace(WINDOWS_BAD, '_').replace(/\s+/g, '_');
+  const s = slug(splitLevelWord(unit.name).rest).slice(0, 80).replace(/-+$/, '');
+  let stem = s ? `${code}-${s}` : code;
+  stem = stem.replace(/[. ]+$/, '');
+  if (stem === '' || WINDOWS_RESERVED.test(stem)) stem = `_${stem}`;
+  return `${stem}.xlsx`;
+}
+
+const upper = (s: string): string => s.toLocaleUpperCase('vi');
+
+/** `Huyện Lục Nam` → `ĐẢNG BỘ HUYỆN LỤC NAM`; a name that already names a Party body is kept. */
+function partyBodyOf(unit: Unit): string {
+  const f = fold(unit.name);
+  if (/^(dang bo|dang uy|chi bo|ban thuong vu)\b/.test(f)) return upper(clean(unit.name));
+  return `ĐẢNG BỘ ${upper(clean(unit.name))}`;
+}
+
+/** The row label of a unit's own register: `Cơ quan Huyện ủy (đăng ký riêng)`, else `<name> (việc tự đăng ký)`. */
+export function ownRowLabel(unit: Unit): string {
+  const { level } = splitLevelWord(unit.name);
+  const committee: Record<string, string> = {
+    tinh: 'Tỉnh ủy', huyen: 'Huyện ủy', quan: 'Quận ủy', 'thi xa': 'Thị ủy', 'thanh pho': 'Thành ủy', tp: 'Thành ủy',
+  };
+  const c = level ? committee[fold(level)] : undefined;
+  return c ? `Cơ quan ${c} (đăng ký riêng)` : `${clean(unit.name)} (việc tự đăng ký)`;
+}
+
+// ───────────────────────────── cells ─────────────────────────────
+
+const FONT = 'Times New Roman';
+type Value = string | number | Date | null;
+type Align = 'left' | 'center' | 'right';
+type Kind = 'text' | 'int' | 'rate' | 'num' | 'date';
+
+// Characters XML 1.0 cannot carry (pasted from old software); exceljs would write a corrupt part.
+const XML_BAD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/** Text stays text: exceljs writes any string as a string, `=SUM(A1)` included (never a formula). */
+const text = (s: string | null | undefined): string | null => (s == null || s === '' ? null : s.replace(XML_BAD, ''));
+
+/** A calendar day as a date cell: UTC midnight, shown dd/mm/yyyy. */
+const dateCell = (d: IsoDate): Date => {
+  const [y, m, day] = d.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, day));
+};
+
+function dateValue(v: DateValue): Value {
+  if (v.kind === 'date') return dateCell(v.date);
+  if (v.kind === 'invalid') return text(v.text);
+  return null;
+}
+
+function numberValue(v: NumberValue): Value {
+  if (v.kind === 'number') return Math.round(v.value * 10) / 10;
+  if (v.kind === 'invalid') return text(v.text);
+  return null;
+}
+
+interface Column {
+  header: string;
+  kind: Kind;
+  min: number;
+  max: number;
+  /** takes the extra width when the sheet is narrower than its header block */
+  flex?: boolean;
+}
+
+interface BodyRow {
+  values: Value[];
+  kind: 'data' | 'total' | 'section';
+  /** a unit that submitted nothing */
+  muted?: boolean;
+}
+
+interface SheetSpec {
+  name: string;
+  title: string;
+  columns: Column[];
+  rows: BodyRow[];
+  /** shown when there are no rows */
+  empty: string;
+  /** 0-based columns carrying an in-cell data bar (rates, 0–100) */
+  dataBars?: number[];
+  autoFilter: boolean;
+  signature?: boolean;
+  notes?: string[];
+}
+
+interface HeaderTexts {
+  superior: string;
+  issuer: string;
+  dateLine: string;
+  periodLine: string;
+  asOfLine: string;
+  signerTitle: string[];
+  signer: string | null;
+}
+
+const col = (header: string, kind: Kind, min: number, max: number, flex = false): Column => ({ header, kind, min, max, flex });
+
+const COUNT_COLUMNS: Column[] = [
+  col('Số việc đăng ký', 'int', 9, 12),
+  col('Hoàn thành đúng hạn', 'int', 10, 12),
+  col('Hoàn thành quá hạn', 'int', 10, 12),
+  col('Trong đó: hoàn thành trong kỳ', 'int', 11, 13),
+  col('Chưa hoàn thành, trong hạn', 'int', 11, 13),
+  col('Chưa hoàn thành, quá hạn', 'int', 11, 13),
+  col('Dừng, hủy', 'int', 8, 10),
+  col('Chưa xác định', 'int', 9, 10),
+  col('Tỷ lệ hoàn thành (%)', 'rate', 10, 12),
+  col('Tỷ lệ đúng hạn (%)', 'rate', 10, 12),
+];
+
+const countValues = (c: Counts): Value[] => [
+  c.registered, c.doneOnTime, c.doneLate, c.doneInPeriod, c.pendingOnTime, c.pendingOverdue,
+  c.cancelled, c.unclassified, c.completionRate ?? '-', c.onTimeRate ?? '-',
+];
+
+// Widths are in Excel's units (one digit of the default font). Measured on LibreOffice's rendering, mixed-case
+// Times New Roman 12 takes about 0.75 unit a character, bold about 0.8; a margin keeps wrapped text from clipping.
+const CHAR = 0.85;
+const BOLD_CHAR = 0.95;
+const LINE_PT = 16.5;
+const NUM_FMT: Record<Kind, string | undefined> = { text: undefined, int: '#,##0', rate: '0.0', num: '0.##', date: 'dd/mm/yyyy' };
+
+function shown(v: Value, kind: Kind): string {
+  if (v == null) return '';
+  if (v instanceof Date) return '00/00/0000';
+  if (typeof v === 'number') return kind === 'rate' ? v.toFixed(1) : kind === 'int' ? v.toLocaleString('vi-VN') : String(v);
+  return v;
+}
+
+/** Lines a text takes when wrapped at `width` units, word by word. */
+function linesOf(s: string, width: number, factor = CHAR): number {
+  const perLine = Math.max(1, Math.floor((width - 1.5) / factor));
+  let lines = 0;
+  for (const para of s.split('\n')) {
+    let used = 0;
+    lines++;
+    for (const word of para.split(' ')) {
+      const w = [...word].length;
+      if (used === 0) used = w;
+      else if (used + 1 + w <= perLine) used += 1 + w;
+      else {
+        lines++;
+        used = w;
+      }
+      while (used > perLine) {
+        lines++;
+        used -= perLine;
+      }
+    }
+  }
+  return lines;
+}
+
+function fitWidths(spec: SheetSpec, minTotal: number): number[] {
+  const widths = spec.columns.map((c, i) => {
+    const longestWord = Math.max(...c.header.split(/\s+/).map((w) => [...w].length));
+    let need = Math.max(longestWord, [...c.header].length / 3) * BOLD_CHAR;
+    for (const r of spec.rows) {
+      if (r.kind === 'section') continue;
+      need = Math.max(need, [...shown(r.values[i], c.kind)].length * CHAR + (c.kind === 'text' ? 1.5 : 0));
+    }
+    return Math.min(c.max, Math.max(c.min, Math.ceil(need + 2)));
+  });
+  const total = widths.reduce((a, b) => a + b, 0);
+  const flex = spec.columns.map((c, i) => (c.flex ? i : -1)).filter((i) => i >= 0);
+  if (total < minTotal && flex.length) {
+    const extra = Math.ceil((minTotal - total) / flex.length);
+    for (const i of flex) widths[i] += extra;
+  }
+  return widths;
+}
+
+const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+function put(
+  ws: ExcelJS.Worksheet, row: number, column: number, value: Value,
+  font: Partial<ExcelJS.Font>, align: Align = 'left', extra: { numFmt?: string; border?: boolean; wrap?: boolean; indent?: boolean } = {},
+): void {
+  const cell = ws.getCell(row, column);
+  cell.value = typeof value === 'string' ? text(value) : value;
+  cell.font = { name: FONT, size: 12, ...font };
+  // left-aligned text keeps off the border line by one indent
+  cell.alignment = { horizontal: align, vertical: 'middle', wrapText: extra.wrap ?? true, ...(extra.indent ? { indent: 1 } : {}) };
+  if (extra.numFmt) cell.numFmt = extra.numFmt;
+  if (extra.border) cell.border = BORDER;
+}
+
+function merged(
+  ws: ExcelJS.Worksheet, row: number, from: number, to: number, value: Value,
+  font: Partial<ExcelJS.Font>, align: Align = 'center',
+): void {
+  if (to > from) ws.mergeCells(row, from, row, to);
+  put(ws, row, from, value, font, align, { wrap: false });
+}
+
+// ───────────────────────────── one sheet ─────────────────────────────
+
+const HEADER_ROW = 9;
+
+function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, h: HeaderTexts): void {
+  const leftNeed = Math.max([...h.superior].length, [...h.issuer].length) * 1.3 + 4;
+  const rightNeed = Math.max(22 * 1.45, [...h.dateLine].length * 1.0) + 4;
+  const widths = fitWidths(spec, leftNeed + rightNeed + 10);
+  const n = spec.columns.length;
+
+  // The left block takes the first columns wide enough for its text, the right block the last ones.
+  let left = 1;
+  while (left < n - 1 && widths.slice(0, left).reduce((a, b) => a + b, 0) < leftNeed) left++;
+  let right = n;
+  while (right > left + 1 && widths.slice(right - 1).reduce((a, b) => a + b, 0) < rightNeed) right--;
+
+  const ws = wb.addWorksheet(spec.name, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
+    headerFooter: { oddFooter: `&C&"${FONT},Regular"&11Trang &P/&N` },
+    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],
+  });
+  widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+
+  // The national header block (36-HD/VPTW): body on the left, the Party's name and the date on the right.
+  merged(ws, 1, 1, left, h.superior, { size: 14 });
+  merged(ws, 2, 1, left, h.issuer, { size: 14, bold: true });
+  merged(ws, 3, 1, left, '*', { size: 14 });
+  merged(ws, 1, right, n, 'ĐẢNG CỘNG SẢN VIỆT NAM', { size: 15, bold: true, underline: true });
+  merged(ws, 3, right, n, h.dateLine, { size: 14, italic: true });
+  for (const r of [1, 2, 3]) ws.getRow(r).height = 20;
+  ws.getRow(4).height = 12;
+  merged(ws, 5, 1, n, spec.title, { size: 14, bold: true });
+  merged(ws, 6, 1, n, h.periodLine, { size: 14, bold: true });
+  merged(ws, 7, 1, n, h.asOfLine, { size: 13, italic: true });
+  const fullWidth = widths.reduce((a, b) => a + b, 0);
+  const titleLines = linesOf(spec.title, fullWidth, 1.3);
+  if (titleLines > 1) ws.getCell(5, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  ws.getRow(5).height = titleLines * 19 + 2;
+  ws.getRow(6).height = 19;
+  ws.getRow(7).height = 18;
+  ws.getRow(8).height = 8;
+
+  // The table header.
+  spec.columns.forEach((c, i) => put(ws, HEADER_ROW, i + 1, c.header, { bold: true }, 'center', { border: true }));
+  ws.getRow(HEADER_ROW).height =
+    Math.max(...spec.columns.map((c, i) => linesOf(c.header, widths[i], BOLD_CHAR))) * LINE_PT + 4;
+
+  let r = HEADER_ROW + 1;
+  let lastData = HEADER_ROW;
+  if (spec.rows.length === 0) {
+    ws.mergeCells(r, 1, r, n);
+    put(ws, r, 1, spec.empty, { italic: true }, 'center', { border: true });
+    ws.getRow(r).height = LINE_PT + 4;
+    r++;
+  }
+  for (const row of spec.rows) {
+    if (row.kind === 'section') {
+      ws.mergeCells(r, 1, r, n);
+      put(ws, r, 1, row.values[0], { bold: true }, 'left', { border: true });
+      ws.getRow(r).height = LINE_PT + 4;
+      r++;
+      continue;
+    }
+    let lines = 1;
+    spec.columns.forEach((c, i) => {
+      const v = row.values[i] ?? null;
+      const align: Align = c.kind === 'text' ? 'left' : 'center';
+      const font: Partial<ExcelJS.Font> = { bold: row.kind === 'total', italic: row.muted ?? false };
+      put(ws, r, i + 1, v, font, typeof v === 'string' && c.kind !== 'text' ? 'center' : align, {
+        numFmt: typeof v === 'number' || v instanceof Date ? NUM_FMT[c.kind] : undefined,
+        border: true,
+        indent: align === 'left',
+      });
+      if (typeof v === 'string') lines = Math.max(lines, linesOf(v, widths[i] - 1.5, row.kind === 'total' ? BOLD_CHAR : CHAR));
+    });
+    ws.getRow(r).height = lines * LINE_PT + 3;
+    if (row.kind === 'data') lastData = r;
+    r++;
+  }
+  const lastBody = r - 1;
+
+  if (spec.autoFilter) ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(lastData, HEADER_ROW), column: n } };
+  if (spec.dataBars && spec.rows.length) {
+    for (const i of spec.dataBars) {
+      const letter = ws.getColumn(i + 1).letter;
+      ws.addConditionalFormatting({
+        ref: `${letter}${HEADER_ROW + 1}:${letter}${lastBody}`,
+        rules: [{
+          type: 'dataBar',
+          priority: 1,
+          // gradient bars are the 2007 form, with no extLst: Excel never "repairs" them
+          gradient: true,
+          cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 100 }],
+          color: { argb: 'FF5B9BD5' },
+        } as ExcelJS.DataBarRuleType],
+      });
+    }
+  }
+
+  r++;
+  for (const note of spec.notes ?? []) {
+    ws.mergeCells(r, 1, r, n);
+    put(ws, r, 1, note, { size: 12, italic: true }, 'left', { wrap: true });
+    ws.getRow(r).height = linesOf(note, fullWidth) * LINE_PT + 2;
+    r++;
+  }
+
+  if (spec.signature) {
+    r++;
+    const sigTop = r;
+    merged(ws, r, 1, left, 'Nơi nhận:', { size: 12, bold: true, italic: true }, 'left');
+    merged(ws, r + 1, 1, left, '- Như trên,', { size: 11 }, 'left');
+    merged(ws, r + 2, 1, left, '- Lưu.', { size: 11 }, 'left');
+    for (const line of h.signerTitle) merged(ws, r++, right, n, line, { size: 14, bold: true });
+    r += 4;
+    if (h.signer) merged(ws, r++, right, n, h.signer, { size: 14, bold: true });
+    for (let i = sigTop; i < Math.max(r, sigTop + 3); i++) ws.getRow(i).height = 19;
+  }
+}
+
+// ───────────────────────────── the six sheets ─────────────────────────────
+
+interface Context {
+  result: RollupResult;
+  unit: UnitRollup;
+  tasks: ClassifiedTask[];
+}
+
+const unitName = (result: RollupResult, code: string): string => result.byCode.get(code)?.unit.name ?? code;
+
+function summarySheet({ result, unit }: Context): SheetSpec {
+  const rows: BodyRow[] = [];
+  const dupNote = (u: UnitRollup): string | null =>
+    u.excludedFiles.length ? `${u.excludedFiles.length} tệp cùng đơn vị, chưa tính — giữ lại một tệp` : null;
+
+  rows.push({
+    kind: 'data',
+    values: [1, ownRowLabel(unit.unit), ...countValues(unit.own), dupNote(unit) ?? (unit.submitted ? null : NOT_SUBMITTED)],
+    muted: !unit.submitted,
+  });
+  unit.children.forEach((code, i) => {
+    const child = result.byCode.get(code)!;
+    const units = 1 + child.unitsUnder;
+    const submitted = (child.submitted ? 1 : 0) + child.submittedUnder;
+    const note = submitted === 0
+      ? NOT_SUBMITTED
+      : dupNote(child) ?? (submitted < units ? `${units - submitted}/${units} đơn vị chưa nộp` : null);
+    rows.push({ kind: 'data', values: [i + 2, child.unit.name, ...countValues(child.total), note], muted: submitted === 0 });
+  });
+  rows.push({ kind: 'total', values: [null, 'Tổng cộng', ...countValues(unit.total), null] });
+
+  const t = unit.total;
+  const notes = [
+    `Tổng số ${t.registered.toLocaleString('vi-VN')} việc đăng ký; đã hoàn thành ${(t.doneOnTime + t.doneLate).toLocaleString('vi-VN')} việc` +
+      (t.completionRate != null ? ` (${t.completionRate.toLocaleString('vi-VN')}% số việc không bị dừng, hủy)` : '') +
+      `, trong đó ${t.doneInPeriod.toLocaleString('vi-VN')} việc hoàn thành trong kỳ; ` +
+      `${t.pendingOverdue.toLocaleString('vi-VN')} việc chưa hoàn thành đã quá hạn.`,
+    'Tỷ lệ hoàn thành = số việc đã hoàn thành / (số việc đăng ký − số việc dừng, hủy); ' +
+      'tỷ lệ đúng hạn = số việc hoàn thành đúng hạn / số việc đã hoàn thành. ' +
+      '"Chưa xác định": việc có lỗi dữ liệu về thời hạn, tình trạng hoặc tiến độ (xem trang "Lỗi dữ liệu").',
+  ];
+  return {
+    name: 'Tổng hợp',
+    title: REPORT_TITLE,
+    columns: [col('STT', 'int', 5, 6), col('Đơn vị', 'text', 22, 34, true), ...COUNT_COLUMNS, col('Ghi chú', 'text', 14, 22)],
+    rows,
+    empty: '',
+    dataBars: [10, 11],
+    autoFilter: true,
+    signature: true,
+    notes,
+  };
+}
+
+function byFieldSheet({ unit }: Context): SheetSpec {
+  const rows: BodyRow[] = [];
+  const block = (heading: string, groups: UnitRollup['byField']): void => {
+    rows.push({ kind: 'section', values: [heading] });
+    groups.forEach((g, i) => rows.push({ kind: 'data', values: [i + 1, g.label, ...countValues(g.counts)] }));
+    rows.push({ kind: 'total', values: [null, 'Cộng', ...countValues(unit.total)] });
+  };
+  block('I. THEO LĨNH VỰC', unit.byField);
+  block('II. THEO LOẠI VIỆC', unit.byCategory);
+  return {
+    name: 'Theo lĩnh vực',
+    title: 'KẾT QUẢ THỰC HIỆN THEO LĨNH VỰC VÀ LOẠI VIỆC',
+    columns: [col('STT', 'int', 5, 6), col('Lĩnh vực, loại việc', 'text', 24, 40, true), ...COUNT_COLUMNS],
+    rows,
+    empty: '',
+    dataBars: [10, 11],
+    // two tables on one sheet: a filter over both would mix them
+    autoFilter: false,
+  };
+}
+
+const statusText = (t: ClassifiedTask): string | null =>
+  t.task.status ? STATUS_LABEL[t.task.status] : t.task.text.status ?? null;
+
+function overdueSheet({ result, tasks }: Context): SheetSpec {
+  const order = new Map(result.units.map((u, i) => [u.unit.code, i]));
+  const overdue = tasks
+    .filter((t) => t.class === 'pendingOverdue' && t.task.deadline.kind === 'date')
+    .map((t) => ({ t, days: daysBetween((t.task.deadline as { date: IsoDate }).date, result.asOf) }))
+    .sort((a, b) => b.days - a.days || order.get(a.t.unit.code)! - order.get(b.t.unit.code)! || a.t.task.row - b.t.task.row);
+  return {
+    name: 'Quá hạn',
+    title: 'DANH SÁCH VIỆC CHƯA HOÀN THÀNH, QUÁ HẠN',
+    columns: [
+      col('STT', 'int', 5, 6), col('Đơn vị', 'text', 14, 24), col('Mã việc', 'text', 8, 12),
+      col('Nội dung công việc', 'text', 30, 50, true), col('Người chịu trách nhiệm', 'text', 16, 24),
+      col('Thời hạn hoàn thành', 'date', 12, 13), col('Số ngày quá hạn', 'int', 9, 10),
+      col('Tiến độ (%)', 'num', 8, 9), col('Tình trạng', 'text', 12, 16),
+    ],
+    rows: overdue.map(({ t, days }, i) => ({
+      kind: 'data',
+      values: [
+        i + 1, t.unit.name, t.task.id, t.task.title, t.task.owner, dateValue(t.task.deadline), days,
+        numberValue(t.task.progress), statusText(t),
+      ],
+    })),
+    empty: 'Không có việc chưa hoàn thành đã quá hạn.',
+    autoFilter: true,
+  };
+}
+
+function detailSheet({ result, tasks }: Context): SheetSpec {
+  return {
+    name: 'Chi tiết',
+    title: 'DANH MỤC VIỆC ĐĂNG KÝ VÀ KẾT QUẢ THỰC HIỆN',
+    columns: [
+      col('STT', 'int', 5, 6), col('Đơn vị', 'text', 14, 20), col('Mã việc', 'text', 8, 12),
+      col('Nội dung công việc', 'text', 28, 44, true), col('Loại việc', 'text', 11, 22), col('Lĩnh vực', 'text', 12, 18),
+      col('Người chịu trách nhiệm', 'text', 14, 20), col('Thời hạn hoàn thành', 'date', 12, 13),
+      col('Tình trạng', 'text', 11, 14), col('Tiến độ (%)', 'num', 8, 9), col('Ngày hoàn thành', 'date', 12, 13),
+      col('Phân loại', 'text', 13, 26), col('Tệp nguồn', 'text', 12, 22), col('Dòng', 'int', 6, 7),
+    ],
+    rows: tasks.map((t, i) => ({
+      kind: 'data',
+      values: [
+        i + 1, t.unit.name, t.task.id, t.task.title ?? t.task.text.title ?? null, CATEGORY_LABEL[t.task.category],
+        t.task.field == null ? null : result.fieldLabels.get(fieldKey(t.task.field)) ?? t.task.field,
+        t.task.owner, dateValue(t.task.deadline), statusText(t), numberValue(t.task.progress), dateValue(t.task.completed),
+        CLASS_LABEL.vi[t.class], t.register.displayPath, t.task.row,
+      ],
+    })),
+    empty: 'Không có việc nào được tính.',
+    autoFilter: true,
+  };
+}
+
+function diagnosticsSheet({ result, unit }: Context): SheetSpec {
+  const fileOrder = new Map<string, number>();
+  result.files.forEach((f, i) => {
+    fileOrder.set(f.path, i);
+    if (!fileOrder.has(f.displayPath)) fileOrder.set(f.displayPath, i);
+  });
+  const diags = diagnosticsUnder(result, unit.unit.code)
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) =>
+      (fileOrder.get(a.d.file) ?? 1e9) - (fileOrder.get(b.d.file) ?? 1e9) || a.d.file.localeCompare(b.d.file) ||
+      (a.d.row ?? 0) - (b.d.row ?? 0) || a.i - b.i)
+    .map(({ d }) => d);
+  return {
+    name: 'Lỗi dữ liệu',
+    title: 'DANH SÁCH LỖI DỮ LIỆU TRONG CÁC TỆP BÁO CÁO',
+    columns: [
+      col('STT', 'int', 5, 6), col('Tệp', 'text', 14, 26), col('Trang tính', 'text', 10, 14), col('Dòng', 'int', 6, 7),
+      col('Ô', 'text', 5, 7), col('Mức độ', 'text', 9, 10), col('Mã lỗi', 'text', 14, 24),
+      col('Nội dung', 'text', 40, 70, true),
+    ],
+    rows: diags.map((d, i) => ({
+      kind: 'data',
+      values: [
+        i + 1, d.file, d.sheet, d.row, d.column ? `${d.column}${d.row ?? ''}` : null,
+        d.severity === 'error' ? 'Lỗi' : 'Cảnh báo', d.rule, d.message,
+      ],
+    })),
+    empty: 'Không có lỗi dữ liệu.',
+    autoFilter: true,
+  };
+}
+
+function notSubmittedSheet({ result, unit }: Context): SheetSpec {
+  const missing: UnitRollup[] = [];
+  const walk = (code: string): void => {
+    for (const c of result.byCode.get(code)?.children ?? []) {
+      const child = result.byCode.get(c)!;
+      if (!child.submitted) missing.push(child);
+      walk(c);
+    }
+  };
+  walk(unit.unit.code);
+  missing.sort((a, b) => compareCodes(a.unit.code, b.unit.code));
+  return {
+    name: 'Chưa nộp',
+    title: 'DANH SÁCH ĐƠN VỊ CHƯA NỘP BÁO CÁO',
+    columns: [
+      col('STT', 'int', 5, 6), col('Mã đơn vị', 'text', 10, 14), col('Tên đơn vị', 'text', 30, 50, true),
+      col('Trực thuộc', 'text', 30, 50, true),
+    ],
+    rows: missing.map((u, i) => ({
+      kind: 'data',
+      values: [i + 1, u.unit.code, u.unit.name, u.unit.parent ? unitName(result, u.unit.parent) : null],
+    })),
+    empty: 'Tất cả các đơn vị đã nộp báo cáo.',
+    autoFilter: true,
+  };
+}
+
+// ───────────────────────────── the workbook ─────────────────────────────
+
+function headerTexts(result: RollupResult, unit: UnitRollup, opts: SummaryOptions): HeaderTexts {
+  const isRoot = result.roots.includes(unit.unit.code);
+  const issuer = clean(opts.header.issuer ?? '') || 'BAN TỔ CHỨC';
+  // The place is the unit's own name; an agency takes the place of the nearest unit above it that has one.
+  let place: string | null = null;
+  for (let u: UnitRollup | undefined = unit; u && !place; u = u.unit.parent ? result.byCode.get(u.unit.parent) : undefined) {
+    const s = splitLevelWord(u.unit.name);
+    if (s.level) place = s.rest;
+  }
+  if (isRoot && opts.header.place) place = clean(opts.header.place);
+  place ??= opts.header.place ? clean(opts.header.place) : splitLevelWord(unit.unit.name).rest;
+  const superior = isRoot && opts.header.superior ? upper(clean(opts.header.superior)) : partyBodyOf(unit.unit);
+  const signerTitle = isRoot && opts.header.signerTitle
+    ? opts.header.signerTitle.split(/\r?\n/).map(clean).filter(Boolean)
+    : [`T/M ${upper(issuer)}`];
+  return {
+    superior,
+    issuer: upper(issuer),
+    dateLine: `${place}, ${vietnameseDateLine(opts.asOf)}`,
+    periodLine: periodTitle(opts.period, 'vi'),
+    asOfLine: `(Số liệu tính đến ngày ${displayDate(opts.asOf)})`,
+    signerTitle,
+    signer: isRoot && opts.header.signer ? clean(opts.header.signer) : null,
+  };
+}
+
+/** The summary workbook of one unit, built in memory (writeSummaryWorkbooks writes them all). */
+export function buildSummaryWorkbook(result: RollupResult, code: string, opts: SummaryOptions): ExcelJS.Workbook {
+  const unit = result.byCode.get(code);
+  if (!unit) throw new Error(`unit ${code} is not in the rollup`);
+  const ctx: Context = { result, unit, tasks: tasksUnder(result, code) };
+  const h = headerTexts(result, unit, opts);
+  const wb = new ExcelJS.Workbook();
+  wb.title = `${REPORT_TITLE} — ${unit.unit.name} — ${h.periodLine}`;
+  wb.subject = h.asOfLine;
+  for (const sheet of [summarySheet, byFieldSheet, overdueSheet, detailSheet, diagnosticsSheet, notSubmittedSheet]) {
+    renderSheet(wb, sheet(ctx), h);
+  }
+  return wb;
+}
+
+/**
+ * Writes `DIR/<code>-<slug>.xlsx` for every unit that has units under it, in code order, atomically,
+ * after checking that none of them would overwrite an input. Returns what was written.
+ */
+export async function writeSummaryWorkbooks(result: RollupResult, opts: SummaryOptions): Promise<WrittenWorkbook[]> {
+  const targets = result.units
+    .filter((u) => u.children.length > 0)
+    .map((u) => ({ unit: u.unit.code, path: join(opts.outDir, summaryFileName(u.unit)) }));
+  for (const t of targets) assertNotInput(t.path, opts.inputs);
+  for (const t of targets) await writeWorkbookAtomic(buildSummaryWorkbook(result, t.unit, opts), t.path);
+  return targets;
+}

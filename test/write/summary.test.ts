@@ -1,0 +1,317 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregate, type RollupResult } from '../../src/aggregate/index.js';
+import { parsePeriod } from '../../src/classify/period.js';
+import { UsageError } from '../../src/errors.js';
+import {
+  NOT_SUBMITTED, REPORT_TITLE, SHEET_NAMES, ownRowLabel, summaryFileName, writeSummaryWorkbooks,
+} from '../../src/write/summary.js';
+import type { Diagnostic, Register } from '../../src/types.js';
+import { date, diag, diagAt, kinds, province, register, unit } from '../aggregate/make.js';
+
+const asOf = '2024-09-30';
+const period = parsePeriod('2024-Q3');
+
+function onPath(cmd: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Bắc Giang in Q3 2024: Lục Nam with its own register and three communes (one silent), Yên Thế with one. */
+function sample(): RollupResult {
+  const t = province();
+  const u = (code: string) => t.byCode.get(code)!;
+  const registers: Register[] = [
+    register(u('24'), 'tinh-uy.xlsx', [
+      { ...kinds.doneOnTime(), title: 'Sắp xếp tổ chức bộ máy các cơ quan đảng theo Kết luận 121-KL/TW', field: 'I. LĨNH VỰC XÂY DỰNG ĐẢNG', category: 'hard', owner: 'Nguyễn Văn Thành' },
+      { ...kinds.pendingOnTime(), title: 'Giải phóng mặt bằng khu công nghiệp Việt Hàn giai đoạn 2', field: 'II. Kinh tế', category: 'breakthrough', owner: 'Lê Thị Hà' },
+    ]),
+    register(u('213'), 'luc-nam.xlsx', [
+      { ...kinds.doneLate(), title: 'Hoàn thành 9/13 nhà văn hóa thôn xuống cấp', field: 'Văn hóa - xã hội', owner: 'Trần Văn Bình' },
+      { ...kinds.pendingOverdue(), title: '=SUM(A1)', field: 'Kinh tế', owner: 'Phạm Thị Dung', progress: { kind: 'number', value: 60 } },
+    ]),
+    register(u('07651'), 'yen-son.xlsx', [
+      { ...kinds.doneInQ3(), title: 'Đấu nối nước sạch cho 705/1.686 hộ (41,8%, chỉ tiêu 35%)', field: 'Kinh tế', category: 'key', owner: 'Hoàng Văn Em' },
+      { ...kinds.pendingOverdue(), deadline: date('2024-03-31'), title: '+ Giải quyết dứt điểm đơn thư tồn đọng về đất đai tại thôn Chính Lộc', field: 'Vấn đề bức xúc', category: 'pressing', owner: 'Ngô Văn Phong', progress: { kind: 'number', value: 30 } },
+      { ...kinds.cancelled(), title: '@ Xây dựng chợ nông thôn (dừng do điều chỉnh quy hoạch)', owner: 'Đỗ Thị Giang' },
+      { status: null, title: '- Kiện toàn chi bộ thôn', owner: 'Vũ Văn Hải', text: { status: 'Sắp xong' } },
+    ]),
+    register(u('07660'), 'lan-mau.xlsx', [
+      { ...kinds.doneInQ3(), title: 'Bê tông hóa 2,5 km đường trục thôn', field: 'II. KINH TẾ', owner: 'Mẫn Văn Lâm' },
+      { ...kinds.pendingOnTime(), title: 'Thành lập 2 hợp tác xã nông nghiệp', field: 'Kinh tế', category: 'breakthrough', owner: 'Mẫn Văn Lâm' },
+    ]),
+    register(u('07330'), 'dong-tam.csv', [
+      { ...kinds.pendingOverdue(), deadline: { kind: 'date', date: '2024-06-30', period: 'Quý II/2024' }, title: 'Xóa nhà tạm cho hộ nghèo', field: 'Văn hóa – xã hội', owner: 'Lý Văn Khoa' },
+    ]),
+    register(null, 'khong-ro-don-vi.xlsx', [kinds.doneOnTime()]),
+  ];
+  const ys = registers[2].tasks;
+  const diagnostics: Diagnostic[] = [
+    { ...diagAt('invalid-status', ys[3], 'status'), message: 'Tình trạng "Sắp xong" không có trong danh mục — chọn "Đang thực hiện"' },
+    { ...diagAt('overdue', ys[1], 'deadline', 'warning'), message: 'Việc đã quá hạn 183 ngày — báo cáo lý do và thời hạn mới' },
+    { ...diag('unit-unknown', { file: 'khong-ro-don-vi.xlsx' }), message: 'Không xác định được đơn vị của tệp — ghi "Mã đơn vị" hoặc tên đơn vị ở đầu biểu' },
+  ];
+  return aggregate({ tree: t, registers, diagnostics, asOf, period });
+}
+
+const header = { issuer: 'Ban Tổ chức', signer: 'Nguyễn Văn Thành', signerTitle: 'K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN' };
+
+describe('summary workbook names', () => {
+  it('is <code>-<slug>.xlsx without the level word', () => {
+    expect(summaryFileName(unit('24', 'Tỉnh Bắc Giang', 'tinh', null))).toBe('24-bac-giang.xlsx');
+    expect(summaryFileName(unit('213', 'Huyện Lục Nam', 'huyen', '24'))).toBe('213-luc-nam.xlsx');
+    expect(summaryFileName(unit('213', 'Thành phố Bắc Giang', 'huyen', '24'))).toBe('213-bac-giang.xlsx');
+    expect(summaryFileName(unit('07663', 'Thị trấn Đồi Ngô', 'xa', '213'))).toBe('07663-doi-ngo.xlsx');
+    expect(summaryFileName(unit('CQ/01', 'Đảng bộ Khối các cơ quan: tỉnh?', 'co-quan', '24'))).toBe('CQ_01-dang-bo-khoi-cac-co-quan-tinh.xlsx');
+    expect(summaryFileName(unit('CON', '***', 'xa', '24'))).toBe('_CON.xlsx');
+  });
+
+  it('names the own register row after the committee', () => {
+    expect(ownRowLabel(unit('213', 'Huyện Lục Nam', 'huyen', '24'))).toBe('Cơ quan Huyện ủy (đăng ký riêng)');
+    expect(ownRowLabel(unit('24', 'Tỉnh Bắc Giang', 'tinh', null))).toBe('Cơ quan Tỉnh ủy (đăng ký riêng)');
+    expect(ownRowLabel(unit('CQ', 'Đảng bộ Khối cơ quan tỉnh', 'co-quan', '24'))).toBe('Đảng bộ Khối cơ quan tỉnh (việc tự đăng ký)');
+  });
+});
+
+describe('writeSummaryWorkbooks', () => {
+  let dir: string;
+  let result: RollupResult;
+  let written: { unit: string; path: string }[];
+  let wb: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tiendo-summary-'));
+    result = sample();
+    written = await writeSummaryWorkbooks(result, { outDir: dir, header, asOf, period, lang: 'vi', inputs: [] });
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, '24-bac-giang.xlsx'));
+  });
+  afterAll(() => {
+    if (process.env.TIENDO_KEEP) {
+      mkdirSync(process.env.TIENDO_KEEP, { recursive: true });
+      for (const f of readdirSync(dir)) copyFileSync(join(dir, f), join(process.env.TIENDO_KEEP, f));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes one workbook per unit with units under it, in code order', () => {
+    expect(written).toEqual([
+      { unit: '24', path: join(dir, '24-bac-giang.xlsx') },
+      { unit: '213', path: join(dir, '213-luc-nam.xlsx') },
+      { unit: '215', path: join(dir, '215-yen-the.xlsx') },
+    ]);
+    expect(readdirSync(dir).sort()).toEqual(['213-luc-nam.xlsx', '215-yen-the.xlsx', '24-bac-giang.xlsx']);
+  });
+
+  it('has the six sheets in order', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEET_NAMES]);
+  });
+
+  it('opens with the 36-HD/VPTW header block in Times New Roman', () => {
+    const ws = wb.getWorksheet('Tổng hợp')!;
+    const c = (a: string) => ws.getCell(a);
+    expect(c('A1').value).toBe('ĐẢNG BỘ TỈNH BẮC GIANG');
+    expect(c('A1').font).toMatchObject({ name: 'Times New Roman', size: 14 });
+    expect(c('A1').font.bold).toBeFalsy();
+    expect(c('A2').value).toBe('BAN TỔ CHỨC');
+    expect(c('A2').font).toMatchObject({ name: 'Times New Roman', size: 14, bold: true });
+    expect(c('A3').value).toBe('*');
+    const right = ws.getRow(1).values as unknown[];
+    const rightCol = right.lastIndexOf('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(rightCol).toBeGreaterThan(1);
+    expect(ws.getCell(1, rightCol).font).toMatchObject({ name: 'Times New Roman', size: 15, bold: true, underline: true });
+    expect(ws.getCell(3, rightCol).value).toBe('Bắc Giang, ngày 30 tháng 9 năm 2024');
+    expect(ws.getCell(3, rightCol).font).toMatchObject({ italic: true, size: 14 });
+    expect(c('A5').value).toBe(REPORT_TITLE);
+    expect(c('A5').font).toMatchObject({ bold: true, name: 'Times New Roman' });
+    expect(c('A5').alignment).toMatchObject({ horizontal: 'center' });
+    expect(c('A6').value).toBe('Quý III năm 2024');
+    expect(c('A7').value).toBe('(Số liệu tính đến ngày 30/09/2024)');
+  });
+
+  it('uses the unit\'s own Party body and place in a district\'s workbook', async () => {
+    const d = new ExcelJS.Workbook();
+    await d.xlsx.readFile(join(dir, '213-luc-nam.xlsx'));
+    const ws = d.getWorksheet('Tổng hợp')!;
+    expect(ws.getCell('A1').value).toBe('ĐẢNG BỘ HUYỆN LỤC NAM');
+    expect((ws.getRow(3).values as unknown[])).toContain('Lục Nam, ngày 30 tháng 9 năm 2024');
+    const names = ws.getColumn(2).values.slice(10) as unknown[];
+    expect(names.slice(0, 5)).toEqual(['Cơ quan Huyện ủy (đăng ký riêng)', 'Xã Yên Sơn', 'Xã Lan Mẫu', 'Thị trấn Đồi Ngô', 'Tổng cộng']);
+  });
+
+  it('lists the children and the own register, with a Tổng cộng row equal to the total', () => {
+    const ws = wb.getWorksheet('Tổng hợp')!;
+    const header = (ws.getRow(9).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      'STT', 'Đơn vị', 'Số việc đăng ký', 'Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Trong đó: hoàn thành trong kỳ',
+      'Chưa hoàn thành, trong hạn', 'Chưa hoàn thành, quá hạn', 'Dừng, hủy', 'Chưa xác định',
+      'Tỷ lệ hoàn thành (%)', 'Tỷ lệ đúng hạn (%)', 'Ghi chú',
+    ]);
+    const rows = [10, 11, 12, 13].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+    expect(rows.map((r) => r[1])).toEqual(['Cơ quan Tỉnh ủy (đăng ký riêng)', 'Huyện Lục Nam', 'Huyện Yên Thế', 'Tổng cộng']);
+    const t = result.byCode.get('24')!.total;
+    expect(rows[3].slice(2, 12)).toEqual([
+      t.registered, t.doneOnTime, t.doneLate, t.doneInPeriod, t.pendingOnTime, t.pendingOverdue, t.cancelled,
+      t.unclassified, t.completionRate, t.onTimeRate,
+    ]);
+    expect(t.registered).toBe(11);
+    expect(ws.getCell('C13').font.bold).toBe(true);
+    expect(ws.getCell('K13').numFmt).toBe('0.0');
+    // Lục Nam: one commune of three submitted nothing
+    expect(rows[1][12]).toBe('1/4 đơn vị chưa nộp');
+    expect(rows[2][12]).toBe('1/2 đơn vị chưa nộp');
+    for (let i = 0; i < 3; i++) for (const v of rows[i].slice(2, 10)) expect(typeof v).toBe('number');
+  });
+
+  it('marks a child that submitted nothing', async () => {
+    const d = new ExcelJS.Workbook();
+    await d.xlsx.readFile(join(dir, '213-luc-nam.xlsx'));
+    const ws = d.getWorksheet('Tổng hợp')!;
+    const row = ws.getRow(13);
+    expect(row.getCell(2).value).toBe('Thị trấn Đồi Ngô');
+    expect(row.getCell(13).value).toBe(NOT_SUBMITTED);
+    expect(row.getCell(2).font.italic).toBe(true);
+    expect(row.getCell(11).value).toBe('-');
+  });
+
+  it('draws data bars on the two rate columns', () => {
+    const ws = wb.getWorksheet('Tổng hợp')! as ExcelJS.Worksheet & { conditionalFormattings: { ref: string; rules: { type: string }[] }[] };
+    const bars = ws.conditionalFormattings.filter((cf) => cf.rules.some((r) => r.type === 'dataBar'));
+    expect(bars.map((b) => b.ref)).toEqual(['K10:K13', 'L10:L13']);
+  });
+
+  it('prints on A4 landscape, one page wide, the table header repeated', () => {
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, printTitlesRow: '9:9' });
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 9 });
+    }
+  });
+
+  it('filters the tables', () => {
+    expect(wb.getWorksheet('Tổng hợp')!.autoFilter).toBe('A9:M12');
+    expect(wb.getWorksheet('Chi tiết')!.autoFilter).toBe('A9:N20');
+    expect(wb.getWorksheet('Theo lĩnh vực')!.autoFilter).toBeFalsy();
+  });
+
+  it('fits the widths to the text', () => {
+    const ws = wb.getWorksheet('Chi tiết')!;
+    expect(ws.getColumn(1).width).toBeLessThanOrEqual(6);
+    expect(ws.getColumn(4).width).toBeGreaterThan(ws.getColumn(3).width!);
+    for (let i = 1; i <= 14; i++) expect(ws.getColumn(i).width).toBeGreaterThan(4);
+  });
+
+  it('lists overdue tasks, most overdue first, with date cells and numbers', () => {
+    const ws = wb.getWorksheet('Quá hạn')!;
+    const rows = [10, 11, 12].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+    expect(rows.map((r) => r[3])).toEqual([
+      '+ Giải quyết dứt điểm đơn thư tồn đọng về đất đai tại thôn Chính Lộc', 'Xóa nhà tạm cho hộ nghèo', '=SUM(A1)',
+    ]);
+    expect(rows.map((r) => r[6])).toEqual([183, 92, 30]);
+    expect(rows[0][5]).toEqual(new Date(Date.UTC(2024, 2, 31)));
+    expect(ws.getCell('F10').numFmt).toBe('dd/mm/yyyy');
+    expect(rows[0][7]).toBe(30);
+    expect(ws.getRow(13).getCell(2).value).toBeNull();
+  });
+
+  it('keeps text that looks like a formula as text', () => {
+    const ws = wb.getWorksheet('Chi tiết')!;
+    const titles = ws.getColumn(4).values.slice(10) as unknown[];
+    expect(titles).toContain('=SUM(A1)');
+    expect(titles).toContain('@ Xây dựng chợ nông thôn (dừng do điều chỉnh quy hoạch)');
+    expect(titles).toContain('- Kiện toàn chi bộ thôn');
+    ws.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    const cell = [...Array(20).keys()].map((i) => ws.getCell(10 + i, 4)).find((c) => c.value === '=SUM(A1)')!;
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('details every counted task with its class and source', () => {
+    const ws = wb.getWorksheet('Chi tiết')!;
+    expect((ws.getRow(9).values as unknown[]).slice(1)).toEqual([
+      'STT', 'Đơn vị', 'Mã việc', 'Nội dung công việc', 'Loại việc', 'Lĩnh vực', 'Người chịu trách nhiệm',
+      'Thời hạn hoàn thành', 'Tình trạng', 'Tiến độ (%)', 'Ngày hoàn thành', 'Phân loại', 'Tệp nguồn', 'Dòng',
+    ]);
+    const rows = Array.from({ length: 11 }, (_, i) => (ws.getRow(10 + i).values as unknown[]).slice(1));
+    expect(rows[0].slice(0, 3)).toEqual([1, 'Tỉnh Bắc Giang', '24-1']);
+    expect(rows.map((r) => r[11])).toEqual([
+      'Hoàn thành đúng hạn', 'Chưa hoàn thành, trong hạn', 'Hoàn thành quá hạn', 'Chưa hoàn thành, quá hạn',
+      'Chưa hoàn thành, quá hạn', 'Hoàn thành đúng hạn', 'Chưa hoàn thành, quá hạn', 'Dừng, hủy', 'Chưa xác định',
+      'Hoàn thành đúng hạn', 'Chưa hoàn thành, trong hạn',
+    ]);
+    expect(rows.map((r) => r[2]).slice(-2)).toEqual(['07660-1', '07660-2']);
+    // fields as grouped on "Theo lĩnh vực", not as typed
+    expect(rows[0][5]).toBe('Xây dựng Đảng');
+    expect(rows[9][5]).toBe('Kinh tế');
+    expect(rows[0][10]).toEqual(new Date(Date.UTC(2024, 5, 15)));
+    expect(rows[0][12]).toBe('tinh-uy.xlsx');
+    expect(rows[0][13]).toBe(8);
+    expect(rows[8][8]).toBe('Sắp xong');
+    expect(rows[4][4]).toBe('Nhiệm vụ trọng tâm');
+  });
+
+  it('lists the data errors, with the files matched to no unit in the root\'s workbook', async () => {
+    const ws = wb.getWorksheet('Lỗi dữ liệu')!;
+    const rows = [10, 11, 12].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+    expect(rows.map((r) => r[6])).toEqual(['overdue', 'invalid-status', 'unit-unknown']);
+    expect(rows[1].slice(1, 6)).toEqual(['yen-son.xlsx', 'Danh mục', 11, 'J11', 'Lỗi']);
+    expect(rows[0][5]).toBe('Cảnh báo');
+    expect([rows[2][1], rows[2][5]]).toEqual(['khong-ro-don-vi.xlsx', 'Lỗi']);
+    expect(['C12', 'D12', 'E12'].map((a) => ws.getCell(a).value)).toEqual([null, null, null]);
+    const d = new ExcelJS.Workbook();
+    await d.xlsx.readFile(join(dir, '215-yen-the.xlsx'));
+    expect(d.getWorksheet('Lỗi dữ liệu')!.getCell('A10').value).toBe('Không có lỗi dữ liệu.');
+  });
+
+  it('lists the units that submitted nothing, at any depth', () => {
+    const ws = wb.getWorksheet('Chưa nộp')!;
+    const rows = [10, 11].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+    expect(rows).toEqual([[1, '215', 'Huyện Yên Thế', 'Tỉnh Bắc Giang'], [2, '07663', 'Thị trấn Đồi Ngô', 'Huyện Lục Nam']]);
+  });
+
+  it('counts by field and by category, each block summing to the total', () => {
+    const ws = wb.getWorksheet('Theo lĩnh vực')!;
+    const col2 = ws.getColumn(2).values.slice(10) as unknown[];
+    const col3 = ws.getColumn(3).values.slice(10) as unknown[];
+    expect(ws.getCell('A10').value).toBe('I. THEO LĨNH VỰC');
+    const fields = col2.slice(1, col2.indexOf('Cộng'));
+    expect(fields).toEqual(['Kinh tế', 'Văn hóa - xã hội', 'Vấn đề bức xúc', 'Xây dựng Đảng', 'Chưa phân loại']);
+    const cộng = col2.map((v, i) => (v === 'Cộng' ? col3[i] : null)).filter((v) => v != null);
+    expect(cộng).toEqual([11, 11]);
+  });
+
+  it('refuses to overwrite an input, before writing anything', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tiendo-summary-'));
+    try {
+      await expect(writeSummaryWorkbooks(result, {
+        outDir: out, header, asOf, period, lang: 'vi', inputs: [join(out, '215-yen-the.xlsx')],
+      })).rejects.toThrow(UsageError);
+      expect(readdirSync(out)).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  const soffice = onPath('soffice');
+  it.skipIf(!soffice)('converts to a non-empty PDF with LibreOffice (skipped: soffice is not on the PATH)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'tiendo-pdf-'));
+    try {
+      const file = join(dir, '24-bac-giang.xlsx');
+      execFileSync('soffice', [`-env:UserInstallation=file://${join(out, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file], {
+        stdio: 'ignore', timeout: 120_000,
+      });
+      const pdf = join(out, '24-bac-giang.pdf');
+      expect(existsSync(pdf)).toBe(true);
+      expect(statSync(pdf).size).toBeGreaterThan(1000);
+      if (process.env.TIENDO_KEEP) copyFileSync(pdf, join(process.env.TIENDO_KEEP, '24-bac-giang.pdf'));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
