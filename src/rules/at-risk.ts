@@ -1,16 +1,11 @@
 // at-risk (nguy cơ chậm tiến độ): an unfinished task whose deadline falls within atRiskDays of the
 // as-of date, and whose progress lags the share of its time already spent by more than atRiskGap points.
 // Time runs from the assigned date, else from 1 January of the deadline's year.
-import { displayDate } from '../normalise/values.js';
-import type { IsoDate, Status } from '../types.js';
+import { daysBetween, displayDate } from '../normalise/values.js';
+import type { Status } from '../types.js';
 import type { TaskRule } from './rule.js';
 
 const UNFINISHED: ReadonlySet<Status | null> = new Set<Status | null>(['not_started', 'in_progress', 'paused']);
-
-/** Whole days from a to b (calendar days, no time zone). */
-function days(a: IsoDate, b: IsoDate): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
 
 const rule: TaskRule = {
   meta: {
@@ -32,13 +27,13 @@ const rule: TaskRule = {
     const { deadline, assigned, progress } = task;
     const { asOf, thresholds } = ctx;
     if (!UNFINISHED.has(task.status) || deadline.kind !== 'date') return;
-    const left = days(asOf, deadline.date);
+    const left = daysBetween(asOf, deadline.date);
     if (left < 0 || left > thresholds.atRiskDays) return;
     if (progress.kind === 'invalid') return; // invalid-progress says it
     const done = progress.kind === 'number' ? progress.value : 0;
     const start = assigned.kind === 'date' ? assigned.date : `${deadline.date.slice(0, 4)}-01-01`;
     if (start >= deadline.date) return;
-    const elapsed = (days(start, asOf) / days(start, deadline.date)) * 100;
+    const elapsed = (daysBetween(start, asOf) / daysBetween(start, deadline.date)) * 100;
     if (!(done < elapsed - thresholds.atRiskGap)) return;
     report({
       at: { task, column: 'deadline' },

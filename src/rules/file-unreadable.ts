@@ -1,6 +1,6 @@
 // file-unreadable: the file cannot be read at all. The reader finds why (messageId) and this rule reports it,
 // for the file as a whole (a CSV parse error names its line in the message, as the reader gives it).
-import type { RegisterRule } from './rule.js';
+import { reportProblems, type RegisterRule } from './rule.js';
 
 const rule: RegisterRule = {
   meta: {
@@ -46,17 +46,7 @@ const rule: RegisterRule = {
     },
   },
   scope: 'register',
-  check(register, _ctx, report) {
-    for (const p of register.problems) {
-      if (p.rule !== 'file-unreadable') continue;
-      report({
-        // as the reader located it; what it left out (`at: {}`) is about the file as a whole
-        at: { register, sheet: p.at.sheet, row: p.at.row, column: p.at.column, taskId: p.taskId },
-        messageId: p.messageId,
-        data: p.data,
-      });
-    }
-  },
+  check: reportProblems('file-unreadable'),
 };
 
 export default rule;

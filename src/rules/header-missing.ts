@@ -2,7 +2,7 @@
 // The reader finds it; this rule reports it.
 import { HEADER } from '../read/columns.js';
 import type { ColumnKey } from '../types.js';
-import type { RegisterRule } from './rule.js';
+import { reportProblems, type RegisterRule } from './rule.js';
 
 const rule: RegisterRule = {
   meta: {
@@ -32,26 +32,18 @@ const rule: RegisterRule = {
     },
   },
   scope: 'register',
-  check(register, _ctx, report) {
-    for (const p of register.problems) {
-      if (p.rule !== 'header-missing') continue;
-      let { messageId, data } = p;
-      if (messageId === 'column' && data) {
-        // A clerk knows the header, not our key: `owner` → "Người chịu trách nhiệm".
-        const column = String(data.column ?? '');
-        data = { ...data, column: HEADER[column as ColumnKey] ?? column };
-        if (!data.closest) messageId = 'columnNone';
-      } else if ((messageId ?? 'default') === 'default' && !data?.sheets) {
-        messageId = 'noSheet'; // a CSV has no sheet names to list
-      }
-      report({
-        // as the reader located it; what it left out (`at: {}`) is about the file as a whole
-        at: { register, sheet: p.at.sheet, row: p.at.row, column: p.at.column, taskId: p.taskId },
-        messageId,
-        data,
-      });
+  check: reportProblems('header-missing', (p) => {
+    let { messageId, data } = p;
+    if (messageId === 'column' && data) {
+      // A clerk knows the header, not our key: `owner` → "Người chịu trách nhiệm".
+      const column = String(data.column ?? '');
+      data = { ...data, column: HEADER[column as ColumnKey] ?? column };
+      if (!data.closest) messageId = 'columnNone';
+    } else if ((messageId ?? 'default') === 'default' && !data?.sheets) {
+      messageId = 'noSheet'; // a CSV has no sheet names to list
     }
-  },
+    return { messageId, data };
+  }),
 };
 
 export default rule;

@@ -1,6 +1,6 @@
 // legacy-encoding: text typed in a VNI font, which cannot be converted to Unicode safely
 // (TCVN3 fonts are converted by the reader and are not reported). The reader finds it; this rule reports it.
-import type { RegisterRule } from './rule.js';
+import { reportProblems, type RegisterRule } from './rule.js';
 
 const rule: RegisterRule = {
   meta: {
@@ -18,17 +18,7 @@ const rule: RegisterRule = {
     },
   },
   scope: 'register',
-  check(register, _ctx, report) {
-    for (const p of register.problems) {
-      if (p.rule !== 'legacy-encoding') continue;
-      report({
-        // as the reader located it; what it left out (`at: {}`) is about the file as a whole
-        at: { register, sheet: p.at.sheet, row: p.at.row, column: p.at.column, taskId: p.taskId },
-        messageId: p.messageId,
-        data: p.data,
-      });
-    }
-  },
+  check: reportProblems('legacy-encoding'),
 };
 
 export default rule;

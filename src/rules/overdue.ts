@@ -1,14 +1,9 @@
 // overdue: an unfinished task past its deadline on the as-of date.
-import { displayDate } from '../normalise/values.js';
-import type { IsoDate, Status } from '../types.js';
+import { daysBetween, displayDate } from '../normalise/values.js';
+import type { Status } from '../types.js';
 import type { TaskRule } from './rule.js';
 
 const UNFINISHED: ReadonlySet<Status | null> = new Set<Status | null>(['not_started', 'in_progress', 'paused']);
-
-/** Whole days from a to b (calendar days, no time zone). */
-function days(a: IsoDate, b: IsoDate): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
 
 const rule: TaskRule = {
   meta: {
@@ -31,7 +26,7 @@ const rule: TaskRule = {
     if (!UNFINISHED.has(task.status) || deadline.kind !== 'date' || deadline.date >= ctx.asOf) return;
     report({
       at: { task, column: 'deadline' },
-      data: { deadline: displayDate(deadline.date), days: days(deadline.date, ctx.asOf) },
+      data: { deadline: displayDate(deadline.date), days: daysBetween(deadline.date, ctx.asOf) },
     });
   },
 };

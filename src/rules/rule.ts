@@ -1,7 +1,7 @@
 // What a rule is: metadata plus one function that only reports.
 // Rules never print, format or decide severity: the engine (src/check/) does.
 import type {
-  ColumnKey, IsoDate, Register, Roster, RuleId, Severity, Task, Thresholds, UnitTree,
+  ColumnKey, IsoDate, Problem, Register, Roster, RuleId, Severity, Task, Thresholds, UnitTree,
 } from '../types.js';
 
 /** A message template per language; `{{name}}` placeholders are filled from `data`. */
@@ -65,3 +65,21 @@ export interface RunRule {
 }
 
 export type Rule = TaskRule | RegisterRule | RunRule;
+
+/**
+ * The check of a rule whose problems the readers find (an unreadable file, a missing header, an
+ * unknown unit, a legacy font): it reports each problem of its id where the reader located it;
+ * what the reader left out (`at: {}`) is about the file as a whole.
+ */
+export function reportProblems(
+  id: RuleId,
+  /** chooses the wording from what the reader found, when one template does not fit all */
+  reword: (p: Problem) => Pick<Report, 'messageId' | 'data'> = (p) => ({ messageId: p.messageId, data: p.data }),
+): RegisterRule['check'] {
+  return (register, _ctx, report) => {
+    for (const p of register.problems) {
+      if (p.rule !== id) continue;
+      report({ at: { register, sheet: p.at.sheet, row: p.at.row, column: p.at.column, taskId: p.taskId }, ...reword(p) });
+    }
+  };
+}

@@ -1,6 +1,6 @@
 // unit-unknown: the register's unit cannot be determined, is ambiguous, or is not in the units register.
 // Never a guess (SPEC §2.3). The resolver finds it; this rule reports it.
-import type { RegisterRule } from './rule.js';
+import { reportProblems, type RegisterRule } from './rule.js';
 
 const rule: RegisterRule = {
   meta: {
@@ -30,19 +30,11 @@ const rule: RegisterRule = {
     },
   },
   scope: 'register',
-  check(register, _ctx, report) {
-    for (const p of register.problems) {
-      if (p.rule !== 'unit-unknown') continue;
-      // `tried` is the title block as read; when there is none, say so rather than show empty brackets
-      const messageId = (p.messageId ?? 'default') === 'default' && !p.data?.tried ? 'noTitle' : p.messageId;
-      report({
-        // as the reader located it; what it left out (`at: {}`) is about the file as a whole
-        at: { register, sheet: p.at.sheet, row: p.at.row, column: p.at.column, taskId: p.taskId },
-        messageId,
-        data: p.data,
-      });
-    }
-  },
+  // `tried` is the title block as read; when there is none, say so rather than show empty brackets
+  check: reportProblems('unit-unknown', (p) => ({
+    messageId: (p.messageId ?? 'default') === 'default' && !p.data?.tried ? 'noTitle' : p.messageId,
+    data: p.data,
+  })),
 };
 
 export default rule;

@@ -176,8 +176,8 @@ const countValues = (c: Counts): Value[] => [
 
 // Widths are in Excel's units (one digit of the default font). Measured on LibreOffice's rendering, mixed-case
 // Times New Roman 12 takes about 0.75 unit a character, bold about 0.8; a margin keeps wrapped text from clipping.
-const CHAR = 0.85;
-const BOLD_CHAR = 0.95;
+const CHAR = 0.8;
+const BOLD_CHAR = 0.9;
 const LINE_PT = 16.5;
 const NUM_FMT: Record<Kind, string | undefined> = { text: undefined, int: '#,##0', rate: '0.0', num: '0.##', date: 'dd/mm/yyyy' };
 
@@ -347,20 +347,24 @@ function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, h: HeaderTexts): voi
 
   if (spec.autoFilter) ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(lastData, HEADER_ROW), column: n } };
   if (spec.dataBars && spec.rows.length) {
-    for (const i of spec.dataBars) {
+    spec.dataBars.forEach((i, k) => {
       const letter = ws.getColumn(i + 1).letter;
       ws.addConditionalFormatting({
         ref: `${letter}${HEADER_ROW + 1}:${letter}${lastBody}`,
         rules: [{
           type: 'dataBar',
-          priority: 1,
-          // gradient bars are the 2007 form, with no extLst: Excel never "repairs" them
-          gradient: true,
+          priority: k + 1,
+          // Solid bars are written as Excel 2010 writes them: the 2007 rule plus an x14 extension with a
+          // matching id. exceljs's gradient form would leave an empty <x14:id/> pointing at nothing.
+          gradient: false,
+          minLength: 0,
+          maxLength: 100,
+          // a rate is out of 100 whatever the other rows hold
           cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 100 }],
-          color: { argb: 'FF5B9BD5' },
+          color: { argb: 'FF9DC3E6' },
         } as ExcelJS.DataBarRuleType],
       });
-    }
+    });
   }
 
   r++;
@@ -494,11 +498,11 @@ function detailSheet({ result, tasks }: Context): SheetSpec {
     name: 'Chi tiết',
     title: 'DANH MỤC VIỆC ĐĂNG KÝ VÀ KẾT QUẢ THỰC HIỆN',
     columns: [
-      col('STT', 'int', 5, 6), col('Đơn vị', 'text', 14, 20), col('Mã việc', 'text', 8, 12),
-      col('Nội dung công việc', 'text', 28, 44, true), col('Loại việc', 'text', 11, 22), col('Lĩnh vực', 'text', 12, 18),
+      col('STT', 'int', 5, 6), col('Đơn vị', 'text', 14, 18), col('Mã việc', 'text', 8, 12),
+      col('Nội dung công việc', 'text', 28, 44, true), col('Loại việc', 'text', 11, 18), col('Lĩnh vực', 'text', 12, 18),
       col('Người chịu trách nhiệm', 'text', 14, 20), col('Thời hạn hoàn thành', 'date', 12, 13),
       col('Tình trạng', 'text', 11, 14), col('Tiến độ (%)', 'num', 8, 9), col('Ngày hoàn thành', 'date', 12, 13),
-      col('Phân loại', 'text', 13, 26), col('Tệp nguồn', 'text', 12, 22), col('Dòng', 'int', 6, 7),
+      col('Phân loại', 'text', 13, 18), col('Tệp nguồn', 'text', 12, 18), col('Dòng', 'int', 6, 7),
     ],
     rows: tasks.map((t, i) => ({
       kind: 'data',
