@@ -225,6 +225,16 @@ export const STATUS_TEXT = {
   not_started: 'Chưa triển khai', in_progress: 'Đang thực hiện', done: 'Đã hoàn thành',
   paused: 'Tạm dừng', cancelled: 'Đã hủy',
 };
+/** Category text → canonical (SPEC §2.3); empty → key. */
+export function categoryKey(text) {
+  const f = fold(text ?? '');
+  if (!f) return 'key';
+  if (f === 'viec kho') return 'hard';
+  if (f === 'nhiem vu trong tam') return 'key';
+  if (f === 'viec dot pha' || f === 'dot pha') return 'breakthrough';
+  if (['van de buc xuc noi com', 'buc xuc', 'noi com', 'van de buc xuc'].includes(f)) return 'pressing';
+  throw new Error(`category not in the vocabulary: ${text}`);
+}
 export const UNFINISHED = new Set(['not_started', 'in_progress', 'paused']);
 /** Errors that leave a task unclassified (SPEC §3). invalid-date only when on the deadline or completion. */
 const UNCLASSIFYING = new Set([
@@ -500,6 +510,7 @@ function renderCell(task, col, def) {
     case 'owner': return text(task.owner);
     case 'position': return text(task.position);
     case 'leadUnit': return text(task.leadUnit);
+    case 'supportUnits': return text(task.supportUnits);
     case 'assigned': case 'deadline': case 'completed': {
       const c = dateCell(task[col.key], style ?? def.dateStyle, def);
       return c && font ? { ...c, font } : c;

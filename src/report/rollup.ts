@@ -1,5 +1,5 @@
 // Reporters of a rollup: pure functions from the result to a string (SPEC §5.1). Only the CLI prints.
-import type { RollupResult, UnitRollup } from '../aggregate/index.js';
+import type { RollupResult } from '../aggregate/index.js';
 import { periodTitle } from '../classify/period.js';
 import type { Counts, Lang } from '../types.js';
 
@@ -128,5 +128,3 @@ function pad(s: string, w: number, side: 'start' | 'end'): string {
   const fill = ' '.repeat(Math.max(0, w - width(s)));
   return side === 'start' ? fill + s : s + fill;
 }
-
-export type { UnitRollup };

@@ -1,0 +1,217 @@
+// Regenerates fixtures/: `node scripts/make-fixtures.js` (or `npm run fixtures`).
+//
+// Independent of tiendo's code on purpose: the fixtures are the oracle. Workbooks come from three
+// writers — exceljs (in process), openpyxl (scripts/openpyxl_fixtures.py, run with /usr/bin/python3)
+// and LibreOffice (`soffice --headless --convert-to`). When python3-openpyxl or soffice is missing,
+// the files they would write are left as committed (and the run says so); everything else, and every
+// expected.json / truth.json / sidecar, is rewritten. No clock, no unseeded randomness: two runs give
+// the same files (xlsx zips are re-stamped with a fixed date when python is there).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { csvBytes, exceljsWorkbook, gridJson, layout, writeBytes } from './fixture-kit.js';
+import buildProvince from './fixture-sets/province.js';
+import buildTwoTier from './fixture-sets/two-tier.js';
+import buildRules from './fixture-sets/rules.js';
+import buildRegisters from './fixture-sets/registers.js';
+import buildBroken from './fixture-sets/broken.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const FIXTURES = join(ROOT, 'fixtures');
+const PYTHON = '/usr/bin/python3';
+const PY_SCRIPT = join(ROOT, 'scripts', 'openpyxl_fixtures.py');
+
+function hasPython() {
+  if (!existsSync(PYTHON)) return false;
+  return spawnSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+}
+function hasSoffice() {
+  return spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+const tools = { python: hasPython(), soffice: hasSoffice() };
+const tmp = mkdtempSync(join(tmpdir(), 'tiendo-fixtures-'));
+const pyJobs = [];
+const sofficeJobs = [];
+const afterJobs = [];
+const xlsxOut = [];
+const verify = [];
+const skipped = [];
+
+/** What the fixture sets use to write files; paths are relative to fixtures/. */
+const ctx = {
+  root: FIXTURES,
+  tools,
+  abs: (rel) => join(FIXTURES, rel),
+  async text(rel, s) { await writeBytes(join(FIXTURES, rel), Buffer.from(s, 'utf8')); },
+  async json(rel, obj) { await writeBytes(join(FIXTURES, rel), Buffer.from(`${JSON.stringify(obj, null, 2)}\n`, 'utf8')); },
+  async bytes(rel, bytes) { await writeBytes(join(FIXTURES, rel), bytes); },
+
+  /**
+   * Write a register. def: see fixture-kit layout(); how: { writer: 'csv'|'exceljs'|'openpyxl'|'soffice-xlsx'|'soffice-csv',
+   * csv: { delimiter, eol, encoding, padTitle }, xlsx: { sheetName, date1904, widths, font, patchNumFmt, isoDates } }.
+   * Returns { grid, rowOf(task), headerRow, lines }.
+   */
+  async register(rel, def, how) {
+    const grid = layout(def);
+    const abs = join(FIXTURES, rel);
+    let rowNumbers = grid.rows.map((_, i) => i + 1);
+    if (how.writer === 'csv') {
+      const { bytes, lines } = csvBytes(grid, how.csv);
+      await writeBytes(abs, bytes);
+      rowNumbers = lines;
+    } else if (how.writer === 'exceljs') {
+      mkdirSync(dirname(abs), { recursive: true });
+      await exceljsWorkbook(grid, how.xlsx).xlsx.writeFile(abs);
+      xlsxOut.push(abs);
+      verify.push({ abs, grid, how });
+    } else if (how.writer === 'openpyxl') {
+      if (tools.python) {
+        mkdirSync(dirname(abs), { recursive: true });
+        pyJobs.push({ out: abs, grid: gridJson(grid, how.xlsx) });
+        xlsxOut.push(abs);
+        verify.push({ abs, grid, how });
+      } else skipped.push(rel);
+    } else if (how.writer === 'soffice-xlsx' || how.writer === 'soffice-csv') {
+      if (tools.soffice) {
+        const name = rel.replace(/[/\\]/g, '__');
+        let src;
+        let filter = null;
+        if (how.writer === 'soffice-xlsx') {
+          src = join(tmp, 'src', name);
+          mkdirSync(dirname(src), { recursive: true });
+          await exceljsWorkbook(grid, how.xlsx).xlsx.writeFile(src);
+        } else {
+          src = join(tmp, 'src', name.replace(/\.xlsx$/, '.csv'));
+          const { bytes } = csvBytes(grid, { delimiter: ',', eol: '\r\n', encoding: 'utf8' });
+          await writeBytes(src, bytes);
+          // every column imported as text (format 2): what a clerk gets from "Text CSV" with text columns
+          const cols = grid.rows[0].cells.map((_, i) => `${i + 1}/2`).join('/');
+          filter = `CSV:44,34,76,1,${cols}`;
+        }
+        sofficeJobs.push({ src, target: 'xlsx', filter, out: abs });
+        xlsxOut.push(abs);
+        verify.push({ abs, grid, how });
+      } else skipped.push(rel);
+    } else throw new Error(`writer ${how.writer}`);
+    const index = new Map(grid.rows.map((r, i) => [r, i]));
+    return {
+      grid,
+      rowOf: (task) => rowNumbers[grid.rows.findIndex((r) => r.task === task)],
+      headerRow: rowNumbers[grid.rows.findIndex((r) => r.kind === 'header')],
+      rowNumbers,
+      index,
+    };
+  },
+
+  /** Convert a workbook written here to another format with LibreOffice (xls, ods, xlsx). */
+  async sofficeConvert(rel, grid, target, xlsxOpts = {}) {
+    if (!tools.soffice) { skipped.push(rel); return; }
+    const src = join(tmp, 'src', `${rel.replace(/[/\\]/g, '__')}.src.xlsx`);
+    mkdirSync(dirname(src), { recursive: true });
+    await exceljsWorkbook(grid, xlsxOpts).xlsx.writeFile(src);
+    sofficeJobs.push({ src, target, filter: null, out: join(FIXTURES, rel) });
+  },
+
+  /** Run fn(bytesOf) after every workbook is final (to cut a copy of one in half, say). */
+  after(fn) { afterJobs.push(fn); },
+};
+
+function runPython() {
+  if (!pyJobs.length) return;
+  const jobs = join(tmp, 'jobs.json');
+  writeFileSync(jobs, JSON.stringify(pyJobs));
+  execFileSync(PYTHON, [PY_SCRIPT, 'write', jobs], { stdio: 'inherit' });
+}
+
+function runSoffice() {
+  const profile = `file://${join(tmp, 'lo-profile')}`;
+  for (const job of sofficeJobs) {
+    const outDir = join(tmp, 'out', String(sofficeJobs.indexOf(job)));
+    mkdirSync(outDir, { recursive: true });
+    const args = [`-env:UserInstallation=${profile}`, '--headless'];
+    if (job.filter) args.push(`--infilter=${job.filter}`);
+    const filter = { xlsx: 'xlsx:Calc MS Excel 2007 XML', xls: 'xls:MS Excel 97', ods: 'ods' }[job.target];
+    args.push('--convert-to', filter, '--outdir', outDir, job.src);
+    const r = spawnSync('soffice', args, { encoding: 'utf8' });
+    const produced = join(outDir, job.src.split('/').pop().replace(/\.[^.]+$/, `.${job.target}`));
+    if (r.status !== 0 || !existsSync(produced)) throw new Error(`soffice failed on ${job.src}: ${r.stderr}`);
+    mkdirSync(dirname(job.out), { recursive: true });
+    copyFileSync(produced, job.out);
+  }
+}
+
+/** Read every workbook back with openpyxl and compare it with the grid it was written from. */
+function verifyWorkbooks() {
+  if (!tools.python || !verify.length) return;
+  const out = execFileSync(PYTHON, [PY_SCRIPT, 'dump', ...verify.map((v) => v.abs)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const dumps = JSON.parse(out);
+  const problems = [];
+  verify.forEach(({ abs, grid, how }, i) => {
+    const sheet = dumps[i].sheets[0];
+    const allText = how.writer === 'soffice-csv';
+    grid.rows.forEach((row, r) => {
+      row.cells.forEach((cell, c) => {
+        const got = sheet.rows[String(r + 1)]?.[String(c)];
+        if (!cell) return;
+        const where = `${relative(FIXTURES, abs)} ${String.fromCharCode(65 + c)}${r + 1}`;
+        if (!got) { problems.push(`${where}: empty, expected ${JSON.stringify(cell.v)}`); return; }
+        const v = got.v;
+        if (allText) {
+          const text = cell.t === 'serial' ? null : cell.t === 'rich' ? cell.v.map((x) => x.text).join('') : String(cell.v);
+          if (text !== null && String(v) !== text) problems.push(`${where}: ${JSON.stringify(v)} ≠ ${JSON.stringify(text)}`);
+          return;
+        }
+        switch (cell.t) {
+          case 's': if (v !== cell.v) problems.push(`${where}: ${JSON.stringify(v)} ≠ ${JSON.stringify(cell.v)}`); break;
+          case 'n': if (typeof v !== 'number' || Math.abs(v - cell.v) > 1e-9) problems.push(`${where}: ${JSON.stringify(v)} ≠ ${cell.v}`); break;
+          case 'serial': {
+            const ok = (v && v.date === cell.iso) || (how.xlsx?.patchNumFmt && v === cell.v);
+            if (!ok) problems.push(`${where}: ${JSON.stringify(v)} is not the date ${cell.iso}`);
+            break;
+          }
+          case 'rich': if (v !== cell.v.map((x) => x.text).join('')) problems.push(`${where}: rich text ${JSON.stringify(v)}`); break;
+          case 'link': if (v !== cell.v) problems.push(`${where}: link text ${JSON.stringify(v)}`); break;
+          case 'formula': if (typeof v !== 'string' || !v.startsWith('=')) problems.push(`${where}: formula ${JSON.stringify(v)}`); break;
+          default: break;
+        }
+        if (cell.font?.name && got.font !== cell.font.name) problems.push(`${where}: font ${got.font} ≠ ${cell.font.name}`);
+      });
+    });
+    if (how.xlsx?.date1904 && !sheet.epoch1904) problems.push(`${relative(FIXTURES, abs)}: not in the 1904 date system`);
+  });
+  if (problems.length) throw new Error(`workbooks do not read back as written:\n${problems.slice(0, 40).join('\n')}`);
+}
+
+async function main() {
+  await buildProvince(ctx);
+  await buildTwoTier(ctx);
+  await buildRules(ctx);
+  await buildRegisters(ctx);
+  await buildBroken(ctx);
+  runPython();
+  runSoffice();
+  if (tools.python) {
+    const existing = xlsxOut.filter((p) => existsSync(p));
+    if (existing.length) execFileSync(PYTHON, [PY_SCRIPT, 'normalize', ...existing], { stdio: 'inherit' });
+  }
+  verifyWorkbooks();
+  for (const fn of afterJobs) await fn({ read: (rel) => readFileSync(join(FIXTURES, rel)) });
+  rmSync(tmp, { recursive: true, force: true });
+  const said = [
+    `openpyxl: ${tools.python ? 'used' : 'not found (/usr/bin/python3 with python3-openpyxl)'}`,
+    `soffice: ${tools.soffice ? 'used' : 'not found (LibreOffice)'}`,
+  ];
+  process.stderr.write(`fixtures written to ${relative(process.cwd(), FIXTURES) || '.'} (${said.join('; ')})\n`);
+  if (skipped.length) {
+    process.stderr.write(`kept as committed (their writer is missing): ${[...new Set(skipped)].join(', ')}\n`);
+  }
+}
+
+main().catch((e) => {
+  rmSync(tmp, { recursive: true, force: true });
+  process.stderr.write(`${e.stack ?? e}\n`);
+  process.exitCode = 1;
+});
