@@ -17,10 +17,11 @@ export function unknownRuleIds(config: Config): string[] {
 
 export function check(registers: Register[], ctx: RuleContext, config: Config, lang: Lang): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const byPath = new Map(registers.map((r) => [r.displayPath, r]));
   for (const rule of RULES) {
     const severity = severityOf(rule, config);
     if (severity === 'off') continue;
-    const report: Reporter = (r) => out.push(toDiagnostic(rule, severity, r, registers, lang));
+    const report: Reporter = (r) => out.push(toDiagnostic(rule, severity, r, byPath, lang));
     if (rule.scope === 'task') {
       for (const reg of registers) for (const task of reg.tasks) rule.check(task, ctx, report);
     } else if (rule.scope === 'register') {
@@ -32,14 +33,14 @@ export function check(registers: Register[], ctx: RuleContext, config: Config, l
   return sortDiagnostics(out, registers);
 }
 
-function toDiagnostic(rule: Rule, severity: Exclude<Severity, 'off'>, r: Report, registers: Register[], lang: Lang): Diagnostic {
+function toDiagnostic(rule: Rule, severity: Exclude<Severity, 'off'>, r: Report, byPath: Map<string, Register>, lang: Lang): Diagnostic {
   const messageId = r.messageId ?? 'default';
   const data = r.data ?? {};
   let d: Omit<Diagnostic, 'rule' | 'severity' | 'message' | 'messageId' | 'data'>;
   let register: Register | undefined;
   if ('task' in r.at) {
     const { task, column } = r.at;
-    register = registers.find((g) => g.displayPath === task.file);
+    register = byPath.get(task.file);
     const letter = column ? task.columns[column] ?? null : null;
     // A row-level diagnostic points at the row's first cell.
     d = { file: task.file, sheet: task.sheet, row: task.row, column: letter ?? firstColumn(task.columns), taskId: task.id };

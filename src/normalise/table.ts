@@ -229,10 +229,13 @@ function sectionHeading(texts: string[]): { field: string; mark: string } | null
   } else if (m) {
     mark = m[1];
     rest = m[2];
+  } else if (texts.length === 1 && /^lĩnh vực\s/iu.test(joined)) {
+    mark = '';
+    rest = joined;
   } else return null;
   rest = rest.replace(/^lĩnh vực\s*[:\-–]?\s*/iu, '').trim();
   if (!rest) return null;
-  return { field: fieldName(rest), mark };
+  return { field: fieldName(rest), mark: mark || rest };
 }
 
 /** An upper-case heading becomes a sentence: `XÂY DỰNG ĐẢNG` → `Xây dựng Đảng`. */

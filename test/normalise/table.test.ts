@@ -88,6 +88,10 @@ describe('finding the table', () => {
     const r = findTable(sheet([HEADER, ['1', '', 'An', '30/09/2024'], ['2']]));
     expect(r.ok && r.table.rows.map((x) => x.row)).toEqual([2]);
   });
+  it('reads a section row written `Lĩnh vực …` without a numeral, but not a task title in capitals', () => {
+    const r = findTable(sheet([HEADER, ['', 'Lĩnh vực Văn hóa - Xã hội'], ['1', 'Việc', 'An', '30/09/2024'], ['', 'VIỆC VIẾT HOA']]));
+    expect(r.ok && r.table.rows.map((x) => [x.row, x.section])).toEqual([[3, 'Văn hóa - Xã hội'], [4, 'Văn hóa - Xã hội']]);
+  });
   it('prefers the task sheet over a progress sheet', () => {
     const wb = sheet([HEADER, ['1', 'Việc', 'An', '30/09/2024']]);
     wb.sheets.unshift({ ...sheet([['Mã việc', 'Ngày báo cáo', 'Tiến độ (%)', 'Tình trạng', 'Nội dung', 'Người phụ trách', 'Thời hạn']], 'Tiến độ').sheets[0] });
