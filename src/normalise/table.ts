@@ -151,7 +151,11 @@ function isTotalRow(first: string): boolean {
   return /^(tổng cộng|tổng số|cộng)\s*[:.]?\s*(\d.*)?$/iu.test(first);
 }
 
-const SIGNATURE = [/^t m\b/, /^tm\b/, /^k t\b/, /^(pho )?bi thu$/, /^nguoi lap( bieu)?$/, /^xac nhan( cua)?\b/, /^noi nhan\b/, /^thu truong( don vi)?$/, /^chu tich$/];
+const SIGNATURE = [
+  /^(t m|tm|k t|kt|q)\b/,
+  /^(pho )?(bi thu|truong ban|truong phong|giam doc|chu tich|chanh van phong|thu truong( co quan| don vi)?)$/,
+  /^nguoi lap( bieu)?$/, /^xac nhan( cua)?\b/, /^noi nhan\b/,
+];
 
 function isSignature(text: string): boolean {
   const f = fold(text);

@@ -1,0 +1,170 @@
+// The zip container of an .xlsx, read defensively. A workbook is hostile until proven otherwise:
+// its central directory may be missing (a truncated download), may declare sizes far beyond any
+// register (a zip bomb), or may lie — declare a few kilobytes and inflate to gigabytes. So every
+// entry is inflated here, never by a library, with the output capped at the size it declared.
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
+
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated; anything else is refused */
+  method: number;
+  /** general-purpose flags; bit 0 = encrypted */
+  flags: number;
+  compressedSize: number;
+  /** the size the central directory declares once inflated */
+  size: number;
+  /** where the entry's local header starts */
+  localOffset: number;
+}
+
+/** Why a zip is refused: `corrupt` (cut short, inconsistent, unsupported) or `tooLarge`. */
+export class ZipError extends Error {
+  constructor(readonly kind: 'corrupt' | 'tooLarge', message: string, readonly size?: number) {
+    super(message);
+  }
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+/**
+ * The entries of a zip, from its central directory; null when the directory cannot be found or
+ * is inconsistent (a truncated or corrupt file). A ZIP64 size (0xffffffff) is reported as
+ * Infinity: no register needs four gigabytes.
+ */
+export function zipEntries(buf: Buffer): ZipEntry[] | null {
+  if (buf.length < 22) return null;
+  const min = Math.max(0, buf.length - 65557);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= min; i--) {
+    if (buf.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = buf.readUInt16LE(eocd + 10);
+  let offset = buf.readUInt32LE(eocd + 16);
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== CENTRAL) return null;
+    const nameLength = buf.readUInt16LE(offset + 28);
+    const end = offset + 46 + nameLength + buf.readUInt16LE(offset + 30) + buf.readUInt16LE(offset + 32);
+    if (end > buf.length) return null;
+    const size = buf.readUInt32LE(offset + 24);
+    const compressedSize = buf.readUInt32LE(offset + 20);
+    entries.push({
+      name: buf.toString('utf8', offset + 46, offset + 46 + nameLength).replace(/^\/+/, ''),
+      method: buf.readUInt16LE(offset + 10),
+      flags: buf.readUInt16LE(offset + 8),
+      compressedSize: compressedSize === 0xffffffff ? Number.POSITIVE_INFINITY : compressedSize,
+      size: size === 0xffffffff ? Number.POSITIVE_INFINITY : size,
+      localOffset: buf.readUInt32LE(offset + 42),
+    });
+    offset = end;
+  }
+  return entries;
+}
+
+/** The compressed bytes of an entry, as the central directory places them. */
+function entryData(buf: Buffer, e: ZipEntry): Buffer {
+  const o = e.localOffset;
+  if (o + 30 > buf.length || buf.readUInt32LE(o) !== LOCAL) throw new ZipError('corrupt', `${e.name}: local header missing`);
+  const start = o + 30 + buf.readUInt16LE(o + 26) + buf.readUInt16LE(o + 28);
+  if (!Number.isFinite(e.compressedSize) || start + e.compressedSize > buf.length) throw new ZipError('corrupt', `${e.name}: cut short`);
+  return buf.subarray(start, start + e.compressedSize);
+}
+
+function checkEntry(e: ZipEntry): void {
+  if (e.flags & 1) throw new ZipError('corrupt', `${e.name}: encrypted entry`);
+  if (e.method !== 0 && e.method !== 8) throw new ZipError('corrupt', `${e.name}: compression method ${e.method}`);
+}
+
+function mismatch(e: ZipEntry, got: number): ZipError {
+  // More than declared is how a lying bomb looks; fewer is a damaged file. Either way it is not
+  // the file its directory describes, and no library will be allowed to find out how much more.
+  return got > e.size
+    ? new ZipError('tooLarge', `${e.name}: inflates past its declared ${e.size} bytes`, got)
+    : new ZipError('corrupt', `${e.name}: inflates to ${got} bytes, ${e.size} declared`);
+}
+
+/**
+ * An entry inflated in one piece, its output capped at its declared size: memory is bounded by
+ * what the directory declared (which the caller has already held against the limit).
+ */
+export function inflateEntry(buf: Buffer, e: ZipEntry): Buffer {
+  checkEntry(e);
+  const data = entryData(buf, e);
+  if (e.method === 0) {
+    if (data.length !== e.size) throw mismatch(e, data.length);
+    return data;
+  }
+  let out: Buffer;
+  try {
+    // One byte more than declared is enough to catch a lie without inflating the rest of it.
+    out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size + 1) });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw mismatch(e, e.size + 1);
+    throw new ZipError('corrupt', `${e.name}: ${(err as Error).message}`);
+  }
+  if (out.length !== e.size) throw mismatch(e, out.length);
+  return out;
+}
+
+/**
+ * An entry inflated chunk by chunk, each chunk handed to `onChunk` and let go: for the large
+ * parts (a sheet of 100,000 rows), whose text is never held whole. Stops at the first byte past
+ * the declared size.
+ */
+export async function inflateEntryChunks(buf: Buffer, e: ZipEntry, onChunk: (chunk: Buffer) => void): Promise<void> {
+  checkEntry(e);
+  const data = entryData(buf, e);
+  if (e.method === 0) {
+    if (data.length !== e.size) throw mismatch(e, data.length);
+    for (let i = 0; i < data.length; i += 1 << 20) onChunk(data.subarray(i, i + (1 << 20)));
+    return;
+  }
+  const inflate = createInflateRaw({ chunkSize: 1 << 18 });
+  let got = 0;
+  const done = (async () => {
+    for await (const chunk of inflate as AsyncIterable<Buffer>) {
+      got += chunk.length;
+      if (got > e.size) {
+        inflate.destroy();
+        throw mismatch(e, got);
+      }
+      onChunk(chunk);
+    }
+  })();
+  inflate.end(data);
+  try {
+    await done;
+  } catch (err) {
+    if (err instanceof ZipError) throw err;
+    throw new ZipError('corrupt', `${e.name}: ${(err as Error).message}`);
+  }
+  if (got !== e.size) throw mismatch(e, got);
+}
+
+/**
+ * True when XML text declares a document type or entities. SpreadsheetML never does; a part that
+ * does is an attack (billion laughs, external entities) and is refused before any parser sees it.
+ * Looks at UTF-8 and UTF-16 spellings, in any case.
+ */
+export function declaresDoctype(xml: Buffer): boolean {
+  for (const enc of ['latin1', 'utf16le'] as const) {
+    const open = Buffer.from('<!', enc);
+    for (let i = xml.indexOf(open); i >= 0; i = xml.indexOf(open, i + open.length)) {
+      const word = xml.toString(enc, i + open.length, i + open.length + (enc === 'latin1' ? 7 : 14)).toUpperCase();
+      if (word.startsWith('DOCTYPE') || word.startsWith('ENTITY')) return true;
+    }
+  }
+  // UTF-16 big-endian: the same bytes shifted by one.
+  const be = Buffer.from('\0<\0!', 'latin1');
+  for (let i = xml.indexOf(be); i >= 0; i = xml.indexOf(be, i + be.length)) {
+    const word = Buffer.from(xml.subarray(i + 4, i + 4 + 14)).swap16().toString('utf16le').toUpperCase();
+    if (word.startsWith('DOCTYPE') || word.startsWith('ENTITY')) return true;
+  }
+  return false;
+}
