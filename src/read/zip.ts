@@ -163,7 +163,8 @@ export function declaresDoctype(xml: Buffer): boolean {
   // UTF-16 big-endian: the same bytes shifted by one.
   const be = Buffer.from('\0<\0!', 'latin1');
   for (let i = xml.indexOf(be); i >= 0; i = xml.indexOf(be, i + be.length)) {
-    const word = Buffer.from(xml.subarray(i + 4, i + 4 + 14)).swap16().toString('utf16le').toUpperCase();
+    const slice = xml.subarray(i + 4, Math.min(xml.length, i + 4 + 14));
+    const word = Buffer.from(slice.subarray(0, slice.length & ~1)).swap16().toString('utf16le').toUpperCase();
     if (word.startsWith('DOCTYPE') || word.startsWith('ENTITY')) return true;
   }
   return false;

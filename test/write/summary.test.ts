@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasSoffice, toPdf } from '../helpers/soffice.js';
 import { aggregate, type RollupResult } from '../../src/aggregate/index.js';
 import { parsePeriod } from '../../src/classify/period.js';
 import { UsageError } from '../../src/errors.js';
@@ -16,15 +16,6 @@ import { date, diag, diagAt, kinds, province, register, unit } from '../aggregat
 
 const asOf = '2024-09-30';
 const period = parsePeriod('2024-Q3');
-
-function onPath(cmd: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** One part of a zip (an .xlsx), read through its central directory. */
 function zipPart(file: string, name: string): string {
@@ -331,19 +322,12 @@ describe('writeSummaryWorkbooks', () => {
     }
   });
 
-  const soffice = onPath('soffice');
-  it.skipIf(!soffice)(`converts to a non-empty PDF with LibreOffice${soffice ? '' : ' — skipped: soffice is not on the PATH'}`, () => {
+  it.skipIf(!hasSoffice)(`converts to a non-empty PDF with LibreOffice${hasSoffice ? '' : ' — skipped: soffice is not on the PATH'}`, () => {
     const out = mkdtempSync(join(tmpdir(), 'tiendo-pdf-'));
     try {
       const file = join(dir, '24-bac-giang.xlsx');
       const pdf = join(out, '24-bac-giang.pdf');
-      // a fresh profile of its own, so a running LibreOffice does not take the job; the first start of a
-      // profile may restart soffice before converting, hence a second try
-      for (let attempt = 0; attempt < 2 && !existsSync(pdf); attempt++) {
-        execFileSync('soffice', [`-env:UserInstallation=file://${join(out, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file], {
-          stdio: 'ignore', timeout: 120_000,
-        });
-      }
+      toPdf([file], out);
       expect(existsSync(pdf)).toBe(true);
       expect(statSync(pdf).size).toBeGreaterThan(1000);
       if (process.env.TIENDO_KEEP) copyFileSync(pdf, join(process.env.TIENDO_KEEP, '24-bac-giang.pdf'));

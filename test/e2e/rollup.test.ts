@@ -1,0 +1,69 @@
+// The built CLI rolls the fixture provinces up: every unit's own and total counts equal the truth
+// written beside the fixtures, the Tổng cộng row of each workbook equals them, and LibreOffice opens
+// every workbook.
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { tiendo } from '../helpers/cli.js';
+import { hasSoffice, toPdf } from '../helpers/soffice.js';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+interface Truth {
+  asOf: string;
+  period: { label: string; start: string; end: string };
+  units: Record<string, { own: Record<string, number | null>; total: Record<string, number | null> }>;
+  tasks: { file: string; row: number; unit: string; class: string }[];
+}
+
+describe.each(['province', 'two-tier'])('rollup fixtures/%s', (set) => {
+  const dir = FIXTURES + set;
+  const truth = JSON.parse(readFileSync(`${dir}/truth.json`, 'utf8')) as Truth;
+  const out = mkdtempSync(join(tmpdir(), `tiendo-rollup-${set}-`));
+  const r = tiendo(['rollup', 'registers', '--out', out, '--period', truth.period.label, '--as-of', truth.asOf, '--format', 'json'], { cwd: dir });
+  const json = r.stdout ? JSON.parse(r.stdout) : null;
+
+  it('exits 1 (the fixtures hold errors) and still writes the workbooks', () => {
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    expect(json.files.length).toBeGreaterThan(0);
+    for (const f of json.files) expect(existsSync(f.path)).toBe(true);
+  });
+
+  it('counts every unit in force exactly as the truth, once, in code order', () => {
+    expect(json.asOf).toBe(truth.asOf);
+    expect(json.period).toEqual(truth.period);
+    const got = Object.fromEntries(json.units.map((u: { code: string; own: unknown; total: unknown }) => [u.code, { own: u.own, total: u.total }]));
+    const want = Object.fromEntries(Object.entries(truth.units).map(([code, u]) => [code, { own: u.own, total: u.total }]));
+    expect(got).toEqual(want);
+    expect(json.units.length).toBe(new Set(json.units.map((u: { code: string }) => u.code)).size);
+  });
+
+  it('writes a Tổng cộng row equal to each unit\'s total', async () => {
+    for (const f of json.files as { unit: string; path: string }[]) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f.path);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo lĩnh vực', 'Quá hạn', 'Chi tiết', 'Lỗi dữ liệu', 'Chưa nộp']);
+      const ws = wb.getWorksheet('Tổng hợp')!;
+      let totalRow: ExcelJS.Row | undefined;
+      ws.eachRow((row) => { if (row.values && (row.values as unknown[]).includes('Tổng cộng')) totalRow = row; });
+      expect(totalRow, f.path).toBeDefined();
+      const numbers = (totalRow!.values as unknown[]).filter((v): v is number => typeof v === 'number');
+      const t = truth.units[f.unit].total;
+      // registered, doneOnTime, doneLate, (doneInPeriod), pendingOnTime, pendingOverdue, cancelled, unclassified
+      for (const k of ['registered', 'doneOnTime', 'doneLate', 'pendingOnTime', 'pendingOverdue', 'cancelled', 'unclassified']) {
+        expect(numbers, `${f.path} ${k}`).toContain(t[k]);
+      }
+      expect(numbers[0], `${f.path} registered`).toBe(t.registered);
+    }
+  });
+
+  it.skipIf(!hasSoffice)('LibreOffice opens every workbook and prints it to PDF', () => {
+    const pdfDir = mkdtempSync(join(tmpdir(), 'tiendo-pdf-'));
+    const pdfs = toPdf((json.files as { path: string }[]).map((f) => f.path), pdfDir);
+    for (const p of pdfs) expect(statSync(p).size, p).toBeGreaterThan(5000);
+  });
+});
