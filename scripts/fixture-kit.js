@@ -291,10 +291,11 @@ export function judge(t, ctx) {
   // a cell in a VNI font: one legacy-encoding warning (the fixtures put at most one such cell on a row)
   if (Object.values(t.fonts ?? {}).some((f) => /^VNI/i.test(f?.name ?? ''))) rules.push('legacy-encoding');
   if (!t.title) rules.push('title-missing');
-  const owners = t.owners ?? (t.owner ? [t.owner] : []);
-  if (!t.owner) rules.push('owner-missing');
+  const ownerText = (t.owner ?? '').trim();
+  const owners = t.owners ?? (ownerText ? [ownerText] : []);
+  if (!ownerText) rules.push('owner-missing');
   else if (owners.length > 1) rules.push('owner-multiple');
-  if (ctx.unit && ctx.roster && t.owner) {
+  if (ctx.unit && ctx.roster && ownerText) {
     const issues = owners.map((name) => {
       const rows = ctx.roster.filter((r) => r.unit === ctx.unit && r.name === name);
       if (rows.length === 0) return 'owner-unknown';

@@ -56,6 +56,7 @@ const ctx = {
    */
   async register(rel, def, how) {
     const grid = layout(def);
+    if (def.postLayout) def.postLayout(grid);
     const abs = join(FIXTURES, rel);
     let rowNumbers = grid.rows.map((_, i) => i + 1);
     if (how.writer === 'csv') {

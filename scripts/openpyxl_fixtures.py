@@ -72,8 +72,8 @@ def write(job):
     for r1, c1, r2, c2 in g["merges"]:
         ws.merge_cells(start_row=r1, start_column=c1 + 1, end_row=r2, end_column=c2 + 1)
     wb.save(job["out"])
-    if g.get("patchNumFmt"):
-        patch_numfmt(job["out"], g["patchNumFmt"]["code"], g["patchNumFmt"]["id"])
+    for patch in g.get("patchNumFmt") or []:
+        patch_numfmt(job["out"], patch["code"], patch["id"])
 
 
 def patch_numfmt(path, code, builtin_id):

@@ -369,7 +369,7 @@ export default async function build(ctx) {
     // instructions above the table push the header to row 31 (not found) or row 30 (found)
     const instructions = (n) => {
       const lines = [[{ c: 0, text: 'ĐẢNG ỦY XÃ YÊN SƠN' }], [{ c: 0, text: 'DANH MỤC VIỆC KHÓ NĂM 2024' }], [{ c: 0, text: 'Hướng dẫn ghi biểu:' }]];
-      for (let i = lines.length; i < n - 1; i++) lines.push([{ c: 0, text: `${i - 2}. Ghi đầy đủ thông tin của mỗi việc trên một dòng, không gộp ô (mục ${i - 2}).` }]);
+      for (let i = lines.length; i < n - 2; i++) lines.push([{ c: 0, text: `${i - 2}. Ghi đầy đủ thông tin của mỗi việc trên một dòng, không gộp ô (mục ${i - 2}).` }]);
       lines.push([]);
       return lines;
     };
