@@ -15,10 +15,10 @@ export function unknownRuleIds(config: Config): string[] {
   return Object.keys(config.severities).filter((id) => !known.has(id));
 }
 
-export function check(registers: Register[], ctx: RuleContext, config: Config, lang: Lang): Diagnostic[] {
+export function check(registers: Register[], ctx: RuleContext, config: Config, lang: Lang, rules: Rule[] = RULES): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byPath = new Map(registers.map((r) => [r.displayPath, r]));
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const severity = severityOf(rule, config);
     if (severity === 'off') continue;
     const report: Reporter = (r) => out.push(toDiagnostic(rule, severity, r, byPath, lang));
@@ -30,7 +30,7 @@ export function check(registers: Register[], ctx: RuleContext, config: Config, l
       rule.check(registers, ctx, report);
     }
   }
-  return sortDiagnostics(out, registers);
+  return sortDiagnostics(out, registers, rules);
 }
 
 function toDiagnostic(rule: Rule, severity: Exclude<Severity, 'off'>, r: Report, byPath: Map<string, Register>, lang: Lang): Diagnostic {
@@ -78,9 +78,9 @@ function assertLocation(rule: RuleId, d: { sheet: string | null; row: number | n
 }
 
 /** By file (in input order), then file-level first, then row, column and rule order. */
-function sortDiagnostics(ds: Diagnostic[], registers: Register[]): Diagnostic[] {
+function sortDiagnostics(ds: Diagnostic[], registers: Register[], rules: Rule[]): Diagnostic[] {
   const fileOrder = new Map(registers.map((r, i) => [r.displayPath, i]));
-  const ruleOrder = new Map(RULES.map((r, i) => [r.meta.id as string, i]));
+  const ruleOrder = new Map(rules.map((r, i) => [r.meta.id as string, i]));
   const col = (c: string | null) => (c === null ? -1 : c.length * 1000 + c.charCodeAt(0) + (c.length > 1 ? c.charCodeAt(1) : 0));
   return ds
     .map((d, i) => ({ d, i }))
