@@ -5,6 +5,7 @@ import { extname } from 'node:path';
 import type { FileKind, Problem, RawWorkbook } from '../types.js';
 import { readCsv } from './csv.js';
 import { readXlsx } from './xlsx.js';
+import { zipEntries } from './zip.js';
 
 export type ReadResult =
   | { ok: true; kind: FileKind; workbook: RawWorkbook; problems: Problem[] }
@@ -55,12 +56,9 @@ export async function readWorkbook(path: string, opts: ReadOptions): Promise<Rea
   }
   if (head.equals(ZIP)) {
     if (buf.subarray(0, 200).toString('latin1').includes('application/vnd.oasis.opendocument')) return unreadable('ods');
-    const inflated = zipInflatedSize(buf);
-    if (inflated === null) return unreadable('corrupt', { reason: 'tệp nén bị cắt cụt hoặc hỏng' }, 'xlsx');
-    if (inflated > opts.maxFileBytes) {
-      return unreadable('tooLarge', { size: megabytes(inflated), limit: megabytes(opts.maxFileBytes) }, 'xlsx');
-    }
-    return readXlsx(buf);
+    // The container is checked, each part inflated with its output capped and any DOCTYPE refused,
+    // before a cell is parsed (./zip.ts, ./xlsx.ts).
+    return readXlsx(buf, { maxFileBytes: opts.maxFileBytes });
   }
   if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls' || ext === '.ods') {
     if (looksLikeText(buf)) return readCsv(buf); // a CSV saved under a workbook's name
@@ -90,29 +88,10 @@ function looksLikeText(buf: Buffer): boolean {
 }
 
 /**
- * The total size of a zip's entries once inflated, from its central directory, or null when the
- * directory cannot be found (a truncated or corrupt file). Read before exceljs inflates anything,
- * so a zip bomb is refused without spending the memory.
+ * The total size of a zip's entries once inflated, as its central directory declares it, or null
+ * when the directory cannot be found (a truncated or corrupt file). Infinity for ZIP64 sizes.
  */
 export function zipInflatedSize(buf: Buffer): number | null {
-  const min = Math.max(0, buf.length - 65557);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const entries = buf.readUInt16LE(eocd + 10);
-  let offset = buf.readUInt32LE(eocd + 16);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50) return null;
-    const inflated = buf.readUInt32LE(offset + 24);
-    if (inflated === 0xffffffff) return Number.POSITIVE_INFINITY; // ZIP64: no register is that large
-    total += inflated;
-    offset += 46 + buf.readUInt16LE(offset + 28) + buf.readUInt16LE(offset + 30) + buf.readUInt16LE(offset + 32);
-  }
-  return total;
+  const entries = zipEntries(buf);
+  return entries ? entries.reduce((n, e) => n + e.size, 0) : null;
 }

@@ -1,5 +1,5 @@
-// status-progress-mismatch: a typed status and a typed progress that contradict each other.
-// An inferred status or a computed progress cannot contradict: they are derived from the other.
+// status-progress-mismatch: a typed status that contradicts the progress — typed, or achieved/target
+// (capped at 100, SPEC §2.3). An inferred status cannot contradict: it is derived from the progress.
 import type { TaskRule } from './rule.js';
 
 const rule: TaskRule = {
@@ -32,19 +32,19 @@ const rule: TaskRule = {
   scope: 'task',
   check(task, _ctx, report) {
     const { status, progress } = task;
-    if (task.statusInferred || status === null || task.progressComputed || progress.kind !== 'number') return;
-    const p = progress.value;
+    if (task.statusInferred || status === null || progress.kind !== 'number') return;
+    const p = task.progressComputed ? Math.min(progress.value, 100) : progress.value;
     if (!(p >= 0 && p <= 100)) return; // invalid-progress
     let messageId: string | null = null;
     if (status === 'done' && p < 100) messageId = 'done';
     else if (status === 'not_started' && p > 0) messageId = 'notStarted';
     else if (p === 100 && status !== 'done' && status !== 'cancelled') messageId = 'complete';
     if (!messageId) return;
-    const typed = task.text.progress ?? '';
+    const typed = task.progressComputed ? '' : task.text.progress ?? '';
     report({
       at: { task, column: 'status' },
       messageId,
-      data: { status: task.text.status ?? status, progress: typed.endsWith('%') ? typed : `${typed || p}%` },
+      data: { status: task.text.status ?? status, progress: typed.endsWith('%') ? typed : `${typed || Math.round(p * 10) / 10}%` },
     });
   },
 };

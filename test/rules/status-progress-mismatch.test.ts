@@ -28,9 +28,13 @@ describe('status-progress-mismatch', () => {
     expect(runRule(rule, typed('cancelled', 'Đã hủy', 100))).toEqual([]);
   });
 
-  it('is silent when the status was inferred or the progress computed, or out of range (invalid-progress)', () => {
+  it('is silent when the status was inferred, or the typed progress is out of range (invalid-progress)', () => {
     expect(runRule(rule, { ...typed('done', '', 80), statusInferred: true })).toEqual([]);
-    expect(runRule(rule, { ...typed('done', 'Đã hoàn thành', 80), progressComputed: true })).toEqual([]);
     expect(runRule(rule, typed('in_progress', 'Đang thực hiện', 150))).toEqual([]);
+  });
+  it('judges a computed progress (achieved/target) capped at 100', () => {
+    expect(runRule(rule, { ...typed('done', 'Đã hoàn thành', 80), progressComputed: true })).toHaveLength(1);
+    expect(runRule(rule, { ...typed('done', 'Đã hoàn thành', 119), progressComputed: true })).toEqual([]);
+    expect(runRule(rule, { ...typed('in_progress', 'Đang thực hiện', 119), progressComputed: true })).toHaveLength(1);
   });
 });
