@@ -115,6 +115,7 @@ const ctx = {
     mkdirSync(dirname(src), { recursive: true });
     await exceljsWorkbook(grid, xlsxOpts).xlsx.writeFile(src);
     sofficeJobs.push({ src, target, filter: null, out: join(FIXTURES, rel) });
+    if (target !== 'xls') xlsxOut.push(join(FIXTURES, rel));
   },
 
   /** Run fn(bytesOf) after every workbook is final (to cut a copy of one in half, say). */

@@ -101,18 +101,19 @@ def patch_numfmt(path, code, builtin_id):
 
 
 def normalize(path):
-    """Same entries, same order, fixed timestamps and fixed document dates: regenerating gives the same bytes."""
+    """Same entries, same order, same methods, fixed timestamps and document dates: regenerating gives the same bytes (xlsx, ods)."""
     with zipfile.ZipFile(path) as z:
-        entries = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+        entries = [(i.filename, i.compress_type, z.read(i.filename)) for i in z.infolist()]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in entries:
+        for name, compress_type, data in entries:
             if name == "docProps/core.xml":
                 xml = data.decode("utf-8")
                 xml = re.sub(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", r"\g<1>2024-10-05T00:00:00Z\2", xml)
                 data = xml.encode("utf-8")
             info = zipfile.ZipInfo(name, FIXED)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            # keep each entry's method: an .ods must start with a stored (uncompressed) mimetype
+            info.compress_type = compress_type
             info.external_attr = 0o644 << 16
             z.writestr(info, data)
     with open(path, "wb") as f:

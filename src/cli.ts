@@ -18,6 +18,7 @@ interface Common {
   config?: string;
   format: 'text' | 'json';
   lang: Lang;
+  convert?: boolean;
 }
 
 function progressBar(): ((done: number, total: number) => void) | undefined {
@@ -49,7 +50,12 @@ function common(cmd: Command): Command {
     .option('--as-of <date>', 'ngày tính (yyyy-mm-dd); mặc định hôm nay')
     .option('--config <file>', 'tệp cấu hình (mặc định tiendo.config.json ở thư mục hiện tại)')
     .addOption(new Option('--format <format>', 'định dạng kết quả').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi'));
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi'))
+    .option('--convert', 'chuyển tệp .xls, .ods sang .xlsx bằng LibreOffice (soffice) trước khi đọc');
+}
+
+function notices(lines: string[]): void {
+  for (const line of lines) process.stderr.write(`tiendo: ${line}\n`);
 }
 
 export function buildProgram(): Command {
@@ -75,8 +81,10 @@ export function buildProgram(): Command {
         config: o.config,
         lang: o.lang,
         annotate: o.annotate,
+        convert: o.convert,
         onProgress: progressBar(),
       });
+      notices(run.notices);
       out(o.format === 'json' ? validateJson(result) : validateText(result, o.lang));
       process.exitCode = validateExitCode(result, run, o.maxWarnings);
     });
@@ -98,8 +106,10 @@ export function buildProgram(): Command {
         config: o.config,
         lang: o.lang,
         out: o.out,
+        convert: o.convert,
         onProgress: progressBar(),
       });
+      notices(r.run.notices);
       out(o.format === 'json' ? rollupJson(r.result) : rollupText(r.result, o.lang));
       process.exitCode = rollupExitCode(r);
     });

@@ -46,6 +46,13 @@ export function loadConfig(path: string | undefined, cwd = process.cwd()): Confi
     config.thresholds[key] = v;
   }
   if (obj.header && typeof obj.header === 'object') config.header = { ...(obj.header as Config['header']) };
-  if (typeof obj.maxFileBytes === 'number') config.maxFileBytes = obj.maxFileBytes;
+  if (obj.maxFileBytes !== undefined) {
+    // The bound on one input file and on what its parts inflate to (zip bombs); a workbook's
+    // cells are bounded by it too (one cell per 100 bytes, src/read/xlsx.ts).
+    if (typeof obj.maxFileBytes !== 'number' || !Number.isFinite(obj.maxFileBytes) || obj.maxFileBytes < 1) {
+      throw new UsageError(`Tệp cấu hình ${file}: maxFileBytes phải là một số byte dương (mặc định ${DEFAULT_CONFIG.maxFileBytes})`);
+    }
+    config.maxFileBytes = Math.floor(obj.maxFileBytes);
+  }
   return config;
 }

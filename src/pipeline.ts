@@ -3,10 +3,10 @@
 import { loadConfig } from './config.js';
 import { check, unknownRuleIds } from './check/index.js';
 import { UsageError } from './errors.js';
-import { readWorkbook } from './read/file.js';
+import { convertToXlsx, findSoffice, legacyKind, type Conversion, type LegacyKind } from './read/convert.js';
 import { displayPath, expandPaths, findBeside } from './read/paths.js';
 import { readRoster, readUnits, unitTree } from './read/registers.js';
-import { normaliseRegister } from './normalise/register.js';
+import { poolSize, readInPool, readRegister, type ReadJob, type ReadOutcome, type ReadSetup } from './read/pool.js';
 import { UnitResolver } from './normalise/unit.js';
 import { parseDate, today } from './normalise/values.js';
 import type { RuleContext } from './rules/rule.js';
@@ -26,6 +26,16 @@ export interface RunOptions {
   cwd?: string;
   /** called after each file is read */
   onProgress?: (done: number, total: number, path: string) => void;
+  /**
+   * `validate --annotate DIR`: the annotated copies are made from the cells read, so every
+   * register keeps them. Without it only each sheet's name and size are kept once its tasks are
+   * read (a national rollup would otherwise hold 10,000 registers' cells).
+   */
+  annotate?: string;
+  /** `--convert`: turn .xls and .ods into .xlsx with LibreOffice (soffice) before reading */
+  convert?: boolean;
+  /** worker threads reading files side by side; default one per core when there are more than 8 files */
+  workers?: number;
 }
 
 export interface Run {
@@ -40,6 +50,8 @@ export interface Run {
   diagnostics: Diagnostic[];
   /** files that were read but skipped as tiendo's own output */
   skipped: string[];
+  /** one-line notes for the user about the run itself (a converter missing), for stderr */
+  notices: string[];
 }
 
 /** `--as-of`: a day as the readers accept it (yyyy-mm-dd or day first). */
@@ -71,20 +83,59 @@ export async function runPipeline(opts: RunOptions): Promise<Run> {
   }
   const resolver = tree ? new UnitResolver(tree) : null;
 
+  const setup: ReadSetup = { tree, unitOption: opts.unit ?? null, maxFileBytes: config.maxFileBytes, keepCells: !!opts.annotate };
+  const notices: string[] = [];
+  const conversion = opts.convert ? await convertLegacy(files, config.maxFileBytes, notices, cwd) : null;
+  const jobs: ReadJob[] = files.map((path) => ({ path, displayPath: displayPath(path, cwd), readPath: conversion?.converted.get(path) }));
+  let outcomes: ReadOutcome[];
+  try {
+    const workers = poolSize(files.length, opts.workers);
+    // Under the test runner the sources are TypeScript and the workers would run the build:
+    // workers there only when a test asks for them.
+    const fromBuild = import.meta.url.endsWith('.js');
+    if (workers > 0 && (fromBuild || opts.workers !== undefined || process.env.TIENDO_WORKERS !== undefined)) {
+      outcomes = await readInPool(jobs, { workers, setup, resolver, onDone: opts.onProgress });
+    } else {
+      // One file at a time: a workbook's cells are let go before the next is read.
+      outcomes = [];
+      for (const [i, job] of jobs.entries()) {
+        outcomes.push(await readRegister(job, setup, resolver));
+        opts.onProgress?.(i + 1, files.length, job.path);
+      }
+    }
+  } finally {
+    conversion?.dispose();
+  }
   const registers: Register[] = [];
   const skipped: string[] = [];
-  // One file at a time: a workbook's objects are let go before the next is read.
-  for (const [i, path] of files.entries()) {
-    const read = await readWorkbook(path, { maxFileBytes: config.maxFileBytes });
-    if (!read.ok && read.skip) skipped.push(path);
-    else {
-      const register = normaliseRegister({ path, displayPath: displayPath(path, cwd), read, resolver, unitOption: opts.unit ?? null });
-      if (!tree && opts.unit) register.tasks.forEach((t) => (t.unitCode = opts.unit!));
-      registers.push(register);
+  outcomes.forEach((register, i) => {
+    if (!register) {
+      skipped.push(files[i]);
+      return;
     }
-    opts.onProgress?.(i + 1, files.length, path);
-  }
+    // From a worker, the unit is a copy: point it back at the tree's own.
+    if (register.unit && tree) register.unit = tree.byCode.get(register.unit.code) ?? register.unit;
+    registers.push(register);
+  });
   const ctx: RuleContext = { asOf, units: tree, roster, thresholds: config.thresholds };
   const diagnostics = check(registers, ctx, config, lang);
-  return { asOf, lang, config, tree, roster, unitsPath, rosterPath, registers, diagnostics, skipped };
+  return { asOf, lang, config, tree, roster, unitsPath, rosterPath, registers, diagnostics, skipped, notices };
+}
+
+/** `--convert`: the .xls and .ods among `files` converted by LibreOffice, or a notice why not. */
+async function convertLegacy(files: string[], maxBytes: number, notices: string[], cwd: string): Promise<Conversion | null> {
+  const legacy: { path: string; kind: LegacyKind }[] = [];
+  for (const path of files) {
+    const kind = legacyKind(path, maxBytes);
+    if (kind) legacy.push({ path, kind });
+  }
+  if (!legacy.length) return null;
+  const soffice = findSoffice();
+  if (!soffice) {
+    notices.push(`--convert: không tìm thấy LibreOffice (soffice) trên máy — ${legacy.length} tệp .xls/.ods không được chuyển đổi; cài LibreOffice hoặc lưu các tệp đó dưới dạng .xlsx`);
+    return null;
+  }
+  const conversion = await convertToXlsx(legacy, { soffice });
+  for (const path of conversion.failed) notices.push(`--convert: LibreOffice không chuyển đổi được ${displayPath(path, cwd)}`);
+  return conversion;
 }

@@ -1,6 +1,6 @@
 // Reading one input file into a RawWorkbook, or a Problem that says why not and what to do.
 // The first bytes decide what a file really is: clerks rename .xls to .xlsx, save CSV as .xlsx …
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { FileKind, Problem, RawWorkbook } from '../types.js';
 import { readCsv } from './csv.js';
@@ -29,23 +29,9 @@ function unreadable(messageId: string, data: Record<string, string | number> = {
 }
 
 export async function readWorkbook(path: string, opts: ReadOptions): Promise<ReadResult> {
-  let size: number;
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) return unreadable('corrupt', { reason: 'là một thư mục' });
-    size = st.size;
-  } catch (e) {
-    return unreadable('default', { reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-  }
-  if (size === 0) return unreadable('empty');
-  if (size > opts.maxFileBytes) return unreadable('tooLarge', { size: megabytes(size), limit: megabytes(opts.maxFileBytes) });
-
-  let buf: Buffer;
-  try {
-    buf = await readFile(path);
-  } catch (e) {
-    return unreadable('default', { reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-  }
+  const got = readBounded(path, opts.maxFileBytes);
+  if ('problem' in got) return got.problem;
+  const buf = got.buf;
   const ext = extname(path).toLowerCase();
   const head = buf.subarray(0, 4);
 
@@ -66,6 +52,36 @@ export async function readWorkbook(path: string, opts: ReadOptions): Promise<Rea
   }
   if (!looksLikeText(buf)) return unreadable('corrupt', { reason: 'không phải tệp văn bản CSV' }, 'csv');
   return readCsv(buf);
+}
+
+/**
+ * The file's bytes, read through one descriptor: its size is checked before a byte is read, and
+ * the file cannot grow between the check and the read. Synchronous: registers are small, one is
+ * read at a time (or one per worker), and the promise API costs more than the read itself.
+ */
+function readBounded(path: string, max: number): { buf: Buffer } | { problem: ReadResult } {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { problem: unreadable('corrupt', { reason: 'là một thư mục' }) };
+    if (st.size === 0) return { problem: unreadable('empty') };
+    if (st.size > max) return { problem: unreadable('tooLarge', { size: megabytes(st.size), limit: megabytes(max) }) };
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const r = readSync(fd, buf, n, buf.length - n, n);
+      if (r === 0) break;
+      n += r;
+    }
+    return n === 0 ? { problem: unreadable('empty') } : { buf: n === buf.length ? buf : buf.subarray(0, n) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return { problem: unreadable('corrupt', { reason: 'là một thư mục' }) };
+    return { problem: unreadable('default', { reason: code ?? String(e) }) };
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 function megabytes(n: number): string {

@@ -13,7 +13,7 @@
 // value down a column but not across a row; formulas give their cached result, or `=<formula>`
 // when none was cached; rich text comes in runs; the font name tells legacy-encoded text.
 import { StringDecoder } from 'node:string_decoder';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { isoFromUtc } from '../normalise/values.js';
 import type { Cell, Problem, RawWorkbook, Sheet, SheetRow } from '../types.js';
 import { OUTPUT_MARK } from '../write/atomic.js';
@@ -697,7 +697,9 @@ function displayIso(iso: string): string {
 // Only ever given a package whose every part has been inflated and checked by checkContainer.
 
 export async function readXlsxWithExceljs(buf: Buffer): Promise<ReadResult> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on demand: exceljs takes a tenth of a second to load, in every worker.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     // exceljs's typings want its own Buffer type; a Node Buffer is what it reads.
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
