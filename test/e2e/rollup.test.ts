@@ -61,6 +61,22 @@ describe.each(['province', 'two-tier'])('rollup fixtures/%s', (set) => {
     }
   });
 
+  it('gives the same cell contents when run again (dates from the as-of date, not the clock)', async () => {
+    const again = mkdtempSync(join(tmpdir(), `tiendo-rollup-${set}-again-`));
+    tiendo(['rollup', 'registers', '--out', again, '--period', truth.period.label, '--as-of', truth.asOf, '--format', 'json'], { cwd: dir, env: { TZ: 'Asia/Tokyo' } });
+    const cells = async (path: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path);
+      const out: string[] = [];
+      wb.eachSheet((ws) => ws.eachRow((row, n) => row.eachCell((c) => out.push(`${ws.name}!${c.address}=${JSON.stringify(c.value)}`))));
+      return out;
+    };
+    for (const f of json.files as { path: string }[]) {
+      const name = f.path.split('/').pop()!;
+      expect(await cells(join(again, name)), name).toEqual(await cells(f.path));
+    }
+  });
+
   it.skipIf(!hasSoffice)('LibreOffice opens every workbook and prints it to PDF', () => {
     const pdfDir = mkdtempSync(join(tmpdir(), 'tiendo-pdf-'));
     const pdfs = toPdf((json.files as { path: string }[]).map((f) => f.path), pdfDir);
