@@ -200,6 +200,7 @@ const SHAPES = {
   'csv-code': { ext: 'csv', csv: { delimiter: ',', eol: '\r\n', encoding: 'utf8bom' }, resolvedBy: 'filename' },
   'csv-semicolon-title': { ext: 'csv', csv: { delimiter: ';', eol: '\n', encoding: 'utf8', padTitle: true }, resolvedBy: 'title', decimalComma: true },
   'csv-utf16-column': { ext: 'csv', csv: { delimiter: '\t', eol: '\r\n', encoding: 'utf16le' }, resolvedBy: 'column' },
+  'csv-column': { ext: 'csv', csv: { delimiter: ',', eol: '\n', encoding: 'utf8' }, resolvedBy: 'column' },
   'xlsx-title': { ext: 'xlsx', resolvedBy: 'title', percent: true },
   'xlsx-1904-trailing': { ext: 'xlsx', resolvedBy: 'filename', date1904: true },
 };
@@ -263,12 +264,14 @@ export async function generateProvince(options = {}) {
       'csv-code': `${u.code}_thang${Number(asOf.slice(5, 7))}.csv`,
       'csv-semicolon-title': `dk-${pad(seq, 5)}.csv`,
       'csv-utf16-column': `don-vi-${pad(seq, 5)}.csv`,
+      'csv-column': `co-quan-${pad(seq, 5)}.csv`,
       'xlsx-title': `dmvk-${pad(seq, 5)}.xlsx`,
       'xlsx-1904-trailing': `bao-cao-${u.code}.xlsx`,
     }[shapeId];
     const rel = `registers/${folder}${name}`;
     let title = [];
-    const w = COLS.length + (shapeId === 'csv-utf16-column' ? 1 : 0);
+    const withColumn = shapeId === 'csv-utf16-column' || shapeId === 'csv-column';
+    const w = COLS.length + (withColumn ? 1 : 0) + (tasks.some((x) => x.id) ? 1 : 0);
     const superior = u.level === 'huyen' ? 'ĐẢNG BỘ TỈNH BẮC GIANG' : district ? `ĐẢNG BỘ ${district.toUpperCase()}` : 'ĐẢNG BỘ TỈNH BẮC GIANG';
     const own = u.level === 'huyen' ? `HUYỆN ỦY ${u.name.replace(/^Huyện /, '').toUpperCase()}` : `ĐẢNG ỦY ${nameUpper}`;
     if (shapeId === 'xlsx-title') {
@@ -278,7 +281,11 @@ export async function generateProvince(options = {}) {
     } else if (shapeId === 'xlsx-1904-trailing') {
       title = [[{ c: 0, text: 'ĐẢNG CỘNG SẢN VIỆT NAM', span: 4 }], [{ c: 0, text: `DANH MỤC VIỆC KHÓ NĂM ${year}`, span: 4 }], []];
     }
-    const columns = shapeId === 'csv-utf16-column' ? [{ key: 'unitCode', header: 'Mã đơn vị' }, ...COLS] : COLS.map((c) => (c.key === 'progress' && shape.percent ? { ...c, style: 'percent:0.0%' } : c));
+    let columns = withColumn ? [{ key: 'unitCode', header: 'Mã đơn vị' }, ...COLS] : COLS.map((c) => (c.key === 'progress' && shape.percent ? { ...c, style: 'percent:0.0%' } : c));
+    if (tasks.some((x) => x.id)) {
+      const at = columns.findIndex((c) => c.key === 'no') + 1;
+      columns = [...columns.slice(0, at), { key: 'id', header: 'Mã việc' }, ...columns.slice(at)];
+    }
     const body = [];
     if (shapeId === 'xlsx-title') {
       const half = Math.ceil(tasks.length / 2);
@@ -327,10 +334,12 @@ export async function generateProvince(options = {}) {
     }
     if (plant && !bacGiang && !clean) {
       if (!plantedDuplicateTask && n >= 4 && u.level !== 'huyen' && !overload) {
-        // the last row repeats the first row's STT: a duplicate-task error, left out (and otherwise clean)
+        // a Mã việc column whose last id repeats the first: a duplicate-task error, left out (and otherwise
+        // clean). Typed ids, not a repeated STT: SPEC §2.3 leaves open how a restarted STT is read.
         plantedDuplicateTask = true;
         out[n - 1] = makeTask(rng, { asOf, year, cadres, former, owner: cadres[(n - 1) % 3], plant: null });
-        out[n - 1].no = 1;
+        out.forEach((x, i) => { x.id = `${u.code}-NV${pad(i + 1, 2)}`; });
+        out[n - 1].id = out[0].id;
       } else if (plantedExcluded < Math.max(1, Math.floor(nc / 100)) && rng.chance(0.05)) {
         // assigned after the as-of date: left out
         plantedExcluded += 1;
@@ -342,7 +351,9 @@ export async function generateProvince(options = {}) {
 
   ownDistricts.forEach((u, i) => emit(u, i % 2 ? 'csv-code' : 'xlsx-title', tasksFor(u, countFor(u, i))));
   others.forEach((u, i) => {
-    const shapeId = u.level === 'co-quan' ? (i % 2 ? 'csv-utf16-column' : 'csv-code') : COMMUNE_ROTATION[i % COMMUNE_ROTATION.length];
+    // agencies by their Mã đơn vị column: a code such as 24-A001 holds a dash, which a file name's
+    // "trailing -CODE" would make ambiguous
+    const shapeId = u.level === 'co-quan' ? (i % 2 ? 'csv-utf16-column' : 'csv-column') : COMMUNE_ROTATION[i % COMMUNE_ROTATION.length];
     emit(u, shapeId, tasksFor(u, countFor(u, i), { clean: u === dupUnit }));
   });
   // file-level plants: a register whose Mã đơn vị is not in units.csv, and a second register of one commune

@@ -104,7 +104,8 @@ export function buildTruth({ units, roster, asOf, period, registers, note, gener
     }
   }
   if (ties.length && !generated) throw new Error(`a rate falls half-way between two one-decimal values (rounding conventions differ): ${ties}`);
-  const submitted = new Set(registers.filter((r) => r.unit && r.status !== 'unit-unknown').map((r) => r.unit));
+  // submitted: a readable register resolves to the unit (a unit-duplicate pair counts; an unreadable file does not)
+  const submitted = new Set(registers.filter((r) => r.unit && r.status !== 'unit-unknown' && r.status !== 'file-unreadable').map((r) => r.unit));
   for (const [code, u] of Object.entries(unitsOut)) u.submitted = submitted.has(code);
   const truth = {
     asOf,

@@ -106,7 +106,10 @@ function buildTask(register: Register, table: Table, row: TableRow, id: string):
   let progress: NumberValue = parseProgress(c.progress);
   let progressComputed = false;
   if (progress.kind === 'empty' && target.kind === 'number' && achieved.kind === 'number' && target.value > 0) {
-    progress = { kind: 'number', value: Math.round((achieved.value / target.value) * 100 * 1e6) / 1e6 };
+    // One decimal, as a report states it (41,8%); never rounded up to a completion it has not reached.
+    const ratio = (achieved.value / target.value) * 100;
+    const value = Math.round(ratio * 10) / 10;
+    progress = { kind: 'number', value: value >= 100 && ratio < 100 ? 99.9 : value };
     progressComputed = true;
   }
   const completed = parseDate(c.completed);
