@@ -31,7 +31,9 @@ function hasSoffice() {
   return spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-const tools = { python: hasPython(), soffice: hasSoffice() };
+// FIXTURES_WITHOUT=python,soffice pretends a tool is missing (to check that its files are kept)
+const without = new Set((process.env.FIXTURES_WITHOUT ?? '').split(',').map((s) => s.trim()));
+const tools = { python: !without.has('python') && hasPython(), soffice: !without.has('soffice') && hasSoffice() };
 const tmp = mkdtempSync(join(tmpdir(), 'tiendo-fixtures-'));
 const pyJobs = [];
 const sofficeJobs = [];

@@ -131,7 +131,8 @@ function personName(rng, used) {
  * former: a cadre whose post in this unit ended before the as-of date.
  */
 function makeTask(rng, { asOf, year, cadres, former, owner, plant, forceUnfinished, bacGiang }) {
-  const a = addDays(`${year}-01-05`, rng.int(200));
+  // assigned 30 to 270 days before the as-of date: registered by then
+  const a = addDays(asOf, -(30 + rng.int(240)));
   let status;
   const r = rng.next();
   if (forceUnfinished) status = 'in_progress';
@@ -185,7 +186,7 @@ function makeTask(rng, { asOf, year, cadres, former, owner, plant, forceUnfinish
     case 'invalid-progress': t.progress = { invalid: 'khoảng 50' }; t.status = 'in_progress'; t.statusText = undefined; t.completed = null; t.target = null; t.achieved = null; break;
     case 'status-progress-mismatch': t.status = 'done'; t.statusText = undefined; t.progress = 80; t.completed = t.completed ?? a; t.target = null; t.achieved = null; break;
     case 'completion-date-missing': t.status = 'done'; t.statusText = undefined; t.progress = 100; t.completed = null; t.target = null; t.achieved = null; break;
-    case 'deadline-before-assigned': t.deadline = addDays(a, -10); if (t.completed) t.completed = addDays(a, 5 < 0 ? 0 : 5) > asOf ? a : addDays(a, 5); break;
+    case 'deadline-before-assigned': t.deadline = addDays(a, -10); if (t.completed) t.completed = a; break;
     case 'completion-in-future': t.status = 'done'; t.statusText = undefined; t.progress = 100; t.completed = addDays(asOf, 10); t.target = null; t.achieved = null; break;
     default: throw new Error(`cannot plant ${plant}`);
   }

@@ -24,7 +24,8 @@ function fieldValue(key, x, unit) {
   switch (key) {
     case 'owner': return v.owners.length === 1 ? one(v.owners[0]) : v.owners.map(one);
     case 'assigned': case 'deadline': case 'completed': return date(x[key]);
-    case 'progress': return v.progressReal === null ? null : Math.round(v.progressReal * 10) / 10;
+    // as typed; computed from achieved/target: rounded to one decimal (41.8 for 705 of 1.686)
+    case 'progress': return v.progressReal === null ? null : x.progress === null || x.progress === undefined ? Math.round(v.progressReal * 10) / 10 : v.progressReal;
     case 'status': return v.status;
     case 'category': return categoryKey(x.category);
     case 'field': return x.fieldExpected ?? null;
@@ -73,7 +74,7 @@ export default async function build(ctx) {
       t('Xây dựng nhà văn hóa thôn Hạ', 'Trần Thị Hà', { progress: { value: 41.8, text: '41,8' } }),
       t('Kè chống sạt lở bờ sông', 'Vũ Thị Hoa', { target: 1250.5, achieved: 500, progress: { value: 12.5, text: '12,5%' } }),
     ],
-  }, csv({ delimiter: ';', eol: '\n' }), ['target', 'achieved', 'progress'], { note: 'semicolons; 1.686 is one thousand six hundred eighty-six; 41,8 is forty-one point eight; progress from achieved/target when empty (41.8 for 705 of 1.686, rounded here to one decimal); a title line with a comma above the header' });
+  }, csv({ delimiter: ';', eol: '\n' }), ['target', 'achieved', 'progress'], { note: 'semicolons; 1.686 is one thousand six hundred eighty-six; 41,8 is forty-one point eight; progress from achieved/target when empty (41.8 for 705 of 1.686; a computed progress is given rounded to one decimal); a title line with a comma above the header' });
 
   // 1904 date system
   await shape('07651_date1904.xlsx', {
@@ -97,18 +98,17 @@ export default async function build(ctx) {
   }, xlsx(), ['progress', 'status'], { note: 'progress cells formatted 0.0%, 0.00%, 0% hold fractions (0.455 is 45.5)' });
 
   // merged section rows give the field
-  const sec = (o) => ({ ...o });
   await shape('07651_merged-sections.xlsx', {
     columns: COLS,
     body: [
       { section: 'I. Xây dựng Đảng' },
-      sec(t('Nâng cao chất lượng sinh hoạt chi bộ', 'Phùng Văn Đảng', { fieldExpected: 'Xây dựng Đảng' })),
-      sec(t('Kết nạp đảng viên mới', 'Phùng Văn Đảng', { fieldExpected: 'Xây dựng Đảng' })),
+      (t('Nâng cao chất lượng sinh hoạt chi bộ', 'Phùng Văn Đảng', { fieldExpected: 'Xây dựng Đảng' })),
+      (t('Kết nạp đảng viên mới', 'Phùng Văn Đảng', { fieldExpected: 'Xây dựng Đảng' })),
       { section: 'II. Kinh tế' },
-      sec(t('Bê tông hóa đường trục thôn', 'Nguyễn Văn An', { fieldExpected: 'Kinh tế' })),
+      (t('Bê tông hóa đường trục thôn', 'Nguyễn Văn An', { fieldExpected: 'Kinh tế' })),
       { blank: true },
       { section: 'III. Văn hóa - Xã hội' },
-      sec(t('Xây dựng nhà văn hóa thôn', 'Trần Thị Hà', { fieldExpected: 'Văn hóa - Xã hội' })),
+      (t('Xây dựng nhà văn hóa thôn', 'Trần Thị Hà', { fieldExpected: 'Văn hóa - Xã hội' })),
     ],
   }, xlsx(), ['field'], { note: 'section rows merged across the table (exceljs repeats the text in every merged cell); field = the section text without its numbering' });
 
@@ -232,7 +232,7 @@ export default async function build(ctx) {
       t('Việc 7', 'Trần Thị Hà', { target: 35, achieved: 41.8, progress: null, status: 'done', completed: '2024-09-15' }),
       t('Việc 8', 'Vũ Thị Hoa', { progress: null, status: 'not_started' }),
     ],
-  }, csv(), ['progress', 'status'], { note: 'progress as 45, 45%, 45,5%, 45,5, 45.5; empty with numbers in Chỉ tiêu / Kết quả đạt được: achieved/target × 100 (41.8 of a 35 target is 119.4, reported as such; capped at 100 only for the status); progress here is rounded to one decimal' });
+  }, csv(), ['progress', 'status'], { note: 'progress as 45, 45%, 45,5%, 45,5, 45.5; empty with numbers in Chỉ tiêu / Kết quả đạt được: achieved/target × 100 (41.8 of a 35 target is 119.4, reported as such; capped at 100 only for the status); a computed progress is given rounded to one decimal, a typed one as typed' });
 
   // statuses and categories: every alias, with and without diacritics, and empty
   const S = [

@@ -3,7 +3,7 @@
 // column `expect` lists every diagnostic tiendo must report on that row (overdue and at-risk included;
 // the data keeps clear of readings the spec leaves open). File rules: case files and expect.json.
 // Shared: units.csv, roster.csv, asof.txt. Run each file on its own (unit-duplicate: each folder whole).
-import { judgeAll, makeRng, period, placeDateLine, sortDiagnostics, toTcvn3, toVni, unitsInForce } from '../fixture-kit.js';
+import { judgeAll, layout, makeRng, period, placeDateLine, sortDiagnostics, toTcvn3, toVni } from '../fixture-kit.js';
 import { checkResolution, rosterCsv, task, unitsCsv } from './common.js';
 
 const AS_OF = '2024-09-30';
@@ -262,7 +262,6 @@ function columnsWith(extra = []) {
 }
 
 export default async function build(ctx) {
-  const everything = [];
   await ctx.text('rules/units.csv', unitsCsv(UNITS, false));
   await ctx.text('rules/roster.csv', rosterCsv(ROSTER));
   await ctx.text('rules/asof.txt', `${AS_OF}\n`);
@@ -278,7 +277,6 @@ export default async function build(ctx) {
       }, { writer: 'csv', csv: { delimiter: ',', eol: '\n', encoding: 'utf8' } });
       const tasks = written.grid.rows.filter((r) => r.kind === 'task').map((r) => ({ row: written.rowOf(r.task), task: r.task }));
       const { diagnostics } = judge([{ file: rel, unit: '07651', tasks }]);
-      everything.push(...diagnostics);
       if (kind === 'fires' && !diagnostics.some((d) => d.rule === id)) throw new Error(`${rel} does not fire ${id}`);
       if (kind === 'passes' && diagnostics.length) throw new Error(`${rel} is not clean: ${JSON.stringify(diagnostics)}`);
     }
@@ -323,7 +321,6 @@ export default async function build(ctx) {
       headers: cols.map((c) => c.header),
       tasks: tcvn.tasks.map(({ row, task: x }) => ({ row, title: x.unicode.title, owner: x.unicode.owner, note: x.unicode.note, status: x.status, tcvn3: { title: x.title, owner: x.owner } })),
     });
-    everything.push(...diags);
   }
 
   // file-unreadable
@@ -332,8 +329,7 @@ export default async function build(ctx) {
     const diags = [];
     const passes = await fileCase('file-unreadable', '07651_passes.csv', good, csvHow, { unit: '07651' });
     diags.push(...judge([{ file: '07651_passes.csv', unit: '07651', tasks: passes.tasks }]).diagnostics);
-    const full = await ctx.register('rules/file-unreadable/07651_truncated.xlsx', simple({ allText: false, dateStyle: undefined, body: simpleTasks(OWNERS) }), { writer: 'exceljs', xlsx: {} });
-    void full;
+    await ctx.register('rules/file-unreadable/07651_truncated.xlsx', simple({ allText: false, dateStyle: undefined, body: simpleTasks(OWNERS) }), { writer: 'exceljs', xlsx: {} });
     ctx.after(async ({ read }) => {
       const bytes = read('rules/file-unreadable/07651_truncated.xlsx');
       await ctx.bytes('rules/file-unreadable/07651_truncated.xlsx', bytes.subarray(0, Math.floor(bytes.length / 2)));
@@ -341,14 +337,12 @@ export default async function build(ctx) {
     await ctx.bytes('rules/file-unreadable/07651_empty.csv', Buffer.alloc(0));
     await ctx.bytes('rules/file-unreadable/07651_empty.xlsx', Buffer.alloc(0));
     await ctx.bytes('rules/file-unreadable/07651_random.xlsx', makeRng(7651).bytes(2048));
-    const { layout } = await import('../fixture-kit.js');
     await ctx.sofficeConvert('rules/file-unreadable/07651_legacy.xls', layout(simple({ allText: false, dateStyle: undefined, body: simpleTasks(OWNERS) })), 'xls');
     await ctx.sofficeConvert('rules/file-unreadable/07651_sheet.ods', layout(simple({ allText: false, dateStyle: undefined, body: simpleTasks(OWNERS) })), 'ods');
     for (const f of ['07651_truncated.xlsx', '07651_empty.csv', '07651_empty.xlsx', '07651_random.xlsx', '07651_legacy.xls', '07651_sheet.ods']) {
       diags.push({ file: f, row: null, rule: 'file-unreadable' });
     }
     await ctx.json('rules/file-unreadable/expect.json', strip(diags));
-    everything.push(...diags);
   }
 
   // header-missing
@@ -387,7 +381,6 @@ export default async function build(ctx) {
     const passes = await fileCase('header-missing', '07651_passes.csv', simple({ columns: aliasCols, body: simpleTasks(OWNERS) }), csvHow, { unit: '07651' });
     diags.push(...judge([{ file: '07651_passes.csv', unit: '07651', tasks: passes.tasks }]).diagnostics);
     await ctx.json('rules/header-missing/expect.json', strip(diags));
-    everything.push(...diags);
   }
 
   // unit-unknown: which unit each file belongs to (resolve.json) and the diagnostics (expect.json)
@@ -419,25 +412,20 @@ export default async function build(ctx) {
     }
     await ctx.json('rules/unit-unknown/expect.json', strip(diags));
     await ctx.json('rules/unit-unknown/resolve.json', resolve);
-    everything.push(...diags);
   }
 
   // unit-duplicate: validate fires/ as a whole (both files are errors), then passes/ as a whole (none)
   {
     const diags = [];
-    const a = await fileCase('unit-duplicate', 'fires/07651_thang8.csv', simple({ body: simpleTasks(OWNERS) }), csvHow, { unit: '07651', resolvedBy: 'filename' });
-    const b = await fileCase('unit-duplicate', 'fires/yen-son.csv', simple({ body: simpleTasks(OWNERS.slice(1)) }), csvHow, { unit: '07651', resolvedBy: 'filename' });
-    void a; void b;
+    await fileCase('unit-duplicate', 'fires/07651_thang8.csv', simple({ body: simpleTasks(OWNERS) }), csvHow, { unit: '07651', resolvedBy: 'filename' });
+    await fileCase('unit-duplicate', 'fires/yen-son.csv', simple({ body: simpleTasks(OWNERS.slice(1)) }), csvHow, { unit: '07651', resolvedBy: 'filename' });
     diags.push({ file: 'fires/07651_thang8.csv', row: null, rule: 'unit-duplicate' }, { file: 'fires/yen-son.csv', row: null, rule: 'unit-duplicate' });
     const c = await fileCase('unit-duplicate', 'passes/07651_thang9.csv', simple({ body: simpleTasks(OWNERS) }), csvHow, { unit: '07651', resolvedBy: 'filename' });
     const d = await fileCase('unit-duplicate', 'passes/07654_thang9.csv', simple({ body: simpleTasks(['Hà Văn Tuấn']) }), csvHow, { unit: '07654', resolvedBy: 'filename' });
     diags.push(...judge([{ file: 'passes/07651_thang9.csv', unit: '07651', tasks: c.tasks }, { file: 'passes/07654_thang9.csv', unit: '07654', tasks: d.tasks }]).diagnostics);
     await ctx.json('rules/unit-duplicate/expect.json', strip(diags));
-    everything.push(...diags);
   }
 
-  void unitsInForce;
-  void everything;
 }
 
 const strip = (list) => sortDiagnostics(list).map(({ file, row, rule }) => ({ file, row, rule }));

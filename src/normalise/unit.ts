@@ -129,10 +129,11 @@ export class UnitResolver {
   /** `yen-son.xlsx`, `07651_thang3.csv`, `bao-cao-07660.csv`. */
   byFileName(path: string): Unit[] {
     const stem = basename(path, extname(path));
-    const lead = /^([^_\s-]+)_/.exec(stem)?.[1];
-    const trail = /-([^_\s-]+)$/.exec(stem)?.[1];
-    for (const code of [stem, lead, trail]) {
-      const u = code ? this.tree.byCode.get(code) : undefined;
+    // Codes may hold dashes themselves (24-BTC): try every split, the longest code first.
+    const lead = stem.includes('_') ? [stem.slice(0, stem.indexOf('_'))] : [];
+    const trail = [...stem.matchAll(/-/g)].map((m) => stem.slice(m.index! + 1));
+    for (const code of [stem, ...lead, ...trail]) {
+      const u = this.tree.byCode.get(code);
       if (u) return [u];
     }
     return this.byLines([stem.replace(/[-_]+/g, ' ')]);

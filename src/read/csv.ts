@@ -60,10 +60,15 @@ function countOutsideQuotes(line: string, d: string): number {
   return n;
 }
 
-export function readCsv(buf: Buffer): ReadResult {
+export function readCsv(buf: Buffer, limits: { maxCells?: number } = {}): ReadResult {
   const text = decodeText(buf);
   const delimiter = detectDelimiter(text);
+  const maxCells = limits.maxCells ?? Number.POSITIVE_INFINITY;
   let records: { record: string[]; info: { lines: number } }[];
+  // Where the last whole record ended: a quote left open swallows everything after it, and the
+  // parser only notices at the end of the file — the record that follows is where the quote opened.
+  let lastEnd = 0;
+  let cells = 0;
   try {
     records = parse(text, {
       delimiter,
@@ -71,9 +76,21 @@ export function readCsv(buf: Buffer): ReadResult {
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
+      on_record: (rec: string[], info: { lines: number }) => {
+        // With `info: true` each record comes as { record, info }; the second argument is its info.
+        lastEnd = info.lines;
+        cells += (rec as unknown as { record: string[] }).record?.length ?? rec.length;
+        if (cells > maxCells) throw Object.assign(new Error('too many cells'), { code: 'TIENDO_TOO_MANY_CELLS' });
+        return rec;
+      },
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     const err = e as { code?: string; lines?: number; message: string };
+    if (err.code === 'TIENDO_TOO_MANY_CELLS') {
+      const n = maxCells.toLocaleString('vi-VN');
+      return { ok: false, kind: 'csv', problem: { rule: 'file-unreadable', at: {}, messageId: 'tooLarge', data: { size: `hơn ${n} ô`, limit: `${n} ô` } } };
+    }
+    const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? lastEnd + 1 : err.lines ?? 0;
     return {
       ok: false,
       kind: 'csv',
@@ -81,7 +98,7 @@ export function readCsv(buf: Buffer): ReadResult {
         rule: 'file-unreadable',
         at: {},
         messageId: 'csv',
-        data: { reason: csvReason(err), line: err.lines ?? 0 },
+        data: { reason: csvReason(err), line },
       },
     };
   }

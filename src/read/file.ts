@@ -47,11 +47,16 @@ export async function readWorkbook(path: string, opts: ReadOptions): Promise<Rea
     return readXlsx(buf, { maxFileBytes: opts.maxFileBytes });
   }
   if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls' || ext === '.ods') {
-    if (looksLikeText(buf)) return readCsv(buf); // a CSV saved under a workbook's name
+    if (looksLikeText(buf)) return readCsv(buf, csvLimits(opts)); // a CSV saved under a workbook's name
     return unreadable('corrupt', { reason: 'không phải tệp Excel' });
   }
   if (!looksLikeText(buf)) return unreadable('corrupt', { reason: 'không phải tệp văn bản CSV' }, 'csv');
-  return readCsv(buf);
+  return readCsv(buf, csvLimits(opts));
+}
+
+/** A text file's cells are bounded like a workbook's: one per 100 bytes of the limit (./xlsx.ts). */
+function csvLimits(opts: ReadOptions): { maxCells: number } {
+  return { maxCells: Math.floor(opts.maxFileBytes / 100) };
 }
 
 /**

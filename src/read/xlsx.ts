@@ -324,7 +324,7 @@ function workbookXml(xml: string): { sheets: { name: string; rid: string }[]; da
 
 // ───────────────────────────── styles ─────────────────────────────
 
-/** Excel's built-in number formats, as exceljs knows them (27–36 and 50–58, East Asian, it does not). */
+/** Excel's built-in number formats, as exceljs knows them (27–36 and 50–58, East Asian, see stylesXml). */
 const BUILTIN_FORMATS: Record<number, string> = {
   1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?',
   13: '# ??/??', 14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM',
@@ -365,7 +365,10 @@ function stylesXml(xml: string): Style[] {
     const id = Number(a.get('numFmtId') ?? 0);
     const fmt = id ? custom.get(id) ?? BUILTIN_FORMATS[id] ?? '' : '';
     const fontId = a.get('fontId');
-    out.push({ date: fmt !== '' && isDateFormat(fmt), percent: fmt.includes('%'), font: fontId !== undefined ? fonts[Number(fontId)] : undefined });
+    // The East Asian built-ins (27–36, 50–58) have no format code in the file and none exceljs
+    // knows, but every one of them is a date or a time: a number in one is a date.
+    const eastAsian = !custom.has(id) && ((id >= 27 && id <= 36) || (id >= 50 && id <= 58));
+    out.push({ date: eastAsian || (fmt !== '' && isDateFormat(fmt)), percent: fmt.includes('%'), font: fontId !== undefined ? fonts[Number(fontId)] : undefined });
   }
   return out;
 }

@@ -83,6 +83,8 @@ describe('resolving a register to a unit', () => {
     expect(resolve(before, [], 'yen_son.xlsx').unit?.code).toBe('07651');
     expect(resolve(before, [], 'tan-son.xlsx').unit).toBeNull();
     expect(resolve(before, [], 'bao-cao-thang-9.xlsx').unit).toBeNull();
+    expect(resolve(before, [], '24-BTC_thang9.csv').unit?.code).toBe('24-BTC');
+    expect(resolve(before, [], 'bao-cao-24-BTC.csv').unit?.code).toBe('24-BTC');
   });
   it('`--unit` overrides everything', () => {
     expect(before.resolve({ path: 'yen-son.xlsx', titleLines: ['ĐẢNG BỘ TỈNH BẮC GIANG'], codeColumn: null, option: '213' }).unit?.code).toBe('213');

@@ -1,0 +1,112 @@
+// tiendo's own .xlsx reader against exceljs's, cell for cell, on every workbook under fixtures/:
+// the same text, numbers, dates, percent and error flags, formulas, legacy fonts and problems.
+// Two differences are the reader's fixes and are checked as such: ISO date cells (`t="d"`, which
+// exceljs reads as the number 2024) and the East Asian built-in date formats (27–36, 50–58, which
+// exceljs does not know) are dates. Fonts are compared only where they matter (legacy encodings):
+// a cell without a style of its own is in the workbook's default font, which exceljs leaves out.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { legacyFontKind } from '../../src/read/legacy.js';
+import { readXlsx, readXlsxWithExceljs, slideFormula } from '../../src/read/xlsx.js';
+import { inflateEntry, zipEntries } from '../../src/read/zip.js';
+import type { Cell, Sheet } from '../../src/types.js';
+
+const ROOT = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+function workbooks(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) workbooks(p, out);
+    else if (/\.xlsx$/i.test(name)) out.push(p);
+  }
+  return out;
+}
+
+function comparable(c: Cell | null): Partial<Cell> | null {
+  if (!c) return null;
+  const { font, ...rest } = c;
+  return legacyFontKind(font) ? { ...rest, font } : rest;
+}
+
+/** Addresses (sheet index → `row:col`) of cells the reader is meant to read differently from exceljs. */
+function fixedCells(buf: Buffer): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  const entries = zipEntries(buf);
+  if (!entries) return out;
+  const text = (name: string) => {
+    const e = entries.find((x) => x.name === name);
+    return e ? inflateEntry(buf, e).toString('utf8') : '';
+  };
+  const styles = text('xl/styles.xml');
+  const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf\b([^>]*)/g)].map((m) => Number(/numFmtId="(\d+)"/.exec(m[1])?.[1] ?? 0));
+  const custom = new Set([...styles.matchAll(/<numFmt\b[^>]*numFmtId="(\d+)"/g)].map((m) => Number(m[1])));
+  const eastAsian = (id: number) => !custom.has(id) && ((id >= 27 && id <= 36) || (id >= 50 && id <= 58));
+  const sheets = entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)).sort((a, b) => Number(/\d+/.exec(a.name)![0]) - Number(/\d+/.exec(b.name)![0]));
+  sheets.forEach((e, i) => {
+    const set = new Set<string>();
+    for (const m of inflateEntry(buf, e).toString('utf8').matchAll(/<c\b([^>]*)>/g)) {
+      const r = /\br="([A-Z]+)(\d+)"/.exec(m[1]);
+      if (!r) continue;
+      const s = Number(/\bs="(\d+)"/.exec(m[1])?.[1] ?? 0);
+      if (/\bt="d"/.test(m[1]) || eastAsian(xfs[s] ?? 0)) {
+        let col = 0;
+        for (const ch of r[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+        set.add(`${r[2]}:${col}`);
+      }
+    }
+    out.set(i, set);
+  });
+  return out;
+}
+
+function compareSheets(mine: Sheet, theirs: Sheet, fixed: Set<string>): void {
+  expect(mine.name).toBe(theirs.name);
+  const rows = new Map(theirs.rows.map((r) => [r.number, r.cells]));
+  const numbers = new Set([...mine.rows.map((r) => r.number), ...theirs.rows.map((r) => r.number)]);
+  for (const n of numbers) {
+    const a = mine.rows.find((r) => r.number === n)?.cells ?? [];
+    const b = rows.get(n) ?? [];
+    for (let c = 0; c < Math.max(a.length, b.length); c++) {
+      if (fixed.has(`${n}:${c + 1}`)) {
+        expect(a[c]?.date, `${mine.name}!row ${n} col ${c + 1}: a date`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        continue;
+      }
+      expect(comparable(a[c] ?? null), `${mine.name}!row ${n} col ${c + 1}`).toEqual(comparable(b[c] ?? null));
+    }
+  }
+  expect(mine.rowCount).toBeGreaterThanOrEqual(mine.rows.at(-1)?.number ?? 0);
+  expect(mine.columnCount).toBeGreaterThanOrEqual(Math.max(0, ...mine.rows.map((r) => r.cells.length)));
+}
+
+describe('the reader agrees with exceljs on every fixture workbook', () => {
+  const files = workbooks(ROOT);
+  it('finds fixture workbooks', () => expect(files.length).toBeGreaterThan(10));
+  for (const path of files) {
+    it(relative(ROOT, path), async () => {
+      const buf = readFileSync(path);
+      const mine = await readXlsx(buf, { maxFileBytes: 200 * 1024 * 1024 });
+      const theirs = await readXlsxWithExceljs(buf);
+      if (!theirs.ok) {
+        // exceljs refuses it too (its words differ: the reason is in Vietnamese here)
+        expect(mine.ok).toBe(false);
+        if (!mine.ok && !theirs.skip) expect(mine.skip ? 'skip' : mine.problem.messageId).toBe(theirs.problem.messageId);
+        return;
+      }
+      expect(mine.ok, JSON.stringify(mine)).toBe(true);
+      if (!mine.ok) return;
+      expect(mine.problems).toEqual(theirs.problems);
+      expect(mine.workbook.sheets.map((s) => s.name)).toEqual(theirs.workbook.sheets.map((s) => s.name));
+      const fixed = fixedCells(buf);
+      mine.workbook.sheets.forEach((s, i) => compareSheets(s, theirs.workbook.sheets[i], fixed.get(i) ?? new Set()));
+    });
+  }
+});
+
+describe('shared formulas show the formula a dependent cell computes', () => {
+  it('moves relative references, not absolute ones, functions or names', () => {
+    expect(slideFormula('B2*2+$C$1+SUM(D2:D3)', 3, 1)).toBe('C5*2+$C$1+SUM(E5:E6)');
+    expect(slideFormula('Sheet1!A1+LOG10(A1)', 1, 0)).toBe('Sheet1!A2+LOG10(A2)');
+  });
+});
