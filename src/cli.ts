@@ -32,6 +32,11 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
   };
 }
 
+const NO_UNITS = {
+  vi: 'tiendo: không tìm thấy units.csv — không xác định đơn vị của các tệp và không kiểm tra người chịu trách nhiệm (chỉ rõ bằng --units)\n',
+  en: 'tiendo: no units.csv found — registers are checked without their units and without the roster (give one with --units)\n',
+};
+
 function out(text: string): void {
   process.stdout.write(text);
 }
@@ -85,6 +90,7 @@ export function buildProgram(): Command {
         onProgress: progressBar(),
       });
       notices(run.notices);
+      if (!run.unitsPath) process.stderr.write(NO_UNITS[o.lang]);
       out(o.format === 'json' ? validateJson(result) : validateText(result, o.lang));
       process.exitCode = validateExitCode(result, run, o.maxWarnings);
     });

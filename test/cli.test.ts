@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,7 +13,6 @@ const CLEAN = 'ĐẢNG ỦY XÃ YÊN SƠN\nSTT;Nội dung công việc;Người 
 
 beforeAll(async () => {
   for (const d of ['clean', 'bad', 'xlsx']) {
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(join(dir, d));
     writeFileSync(join(dir, d, 'units.csv'), UNITS);
     writeFileSync(join(dir, d, 'roster.csv'), ROSTER);
@@ -79,7 +78,6 @@ describe('tiendo, the binary', () => {
       expect(tiendo(['validate', 'clean/late.csv', '--as-of', '2024-09-30', '--unit', '07651'], { cwd: dir }).status).toBe(0);
       expect(tiendo(['validate', 'clean/late.csv', '--as-of', '2024-09-30', '--unit', '07651', '--max-warnings', '0'], { cwd: dir }).status).toBe(1);
     } finally {
-      const { rmSync } = require('node:fs') as typeof import('node:fs');
       rmSync(join(dir, 'clean', 'late.csv'));
     }
   });
@@ -90,6 +88,19 @@ describe('tiendo, the binary', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.stdout).toBe('');
     }
+  });
+  it('finds units.csv in a folder above the inputs, and says so on stderr when there is none', () => {
+    mkdirSync(join(dir, 'clean', 'huyen', 'xa'), { recursive: true });
+    writeFileSync(join(dir, 'clean', 'huyen', 'xa', '07651_thang9.csv'), CLEAN);
+    const r = tiendo(['validate', 'clean/huyen', '--as-of', '2024-09-30', '--format', 'json'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).files[0].unit).toEqual({ code: '07651', name: 'Xã Yên Sơn' });
+    const lone = mkdtempSync(join(tmpdir(), 'tiendo-lone-'));
+    writeFileSync(join(lone, 'yen-son.csv'), CLEAN);
+    const r2 = tiendo(['validate', 'yen-son.csv', '--as-of', '2024-09-30', '--format', 'json'], { cwd: lone });
+    expect(r2.stderr).toMatch(/không tìm thấy units\.csv/);
+    expect(JSON.parse(r2.stdout).files[0].unit).toBeNull();
+    rmSync(join(dir, 'clean', 'huyen'), { recursive: true });
   });
   it('exits 2 when nothing could be read', () => {
     const r = tiendo(['validate', 'bad/old.xls', '--format', 'json'], { cwd: dir });

@@ -70,17 +70,26 @@ export function expandPaths(paths: string[], cwd = process.cwd()): string[] {
   return [...new Set(out)];
 }
 
-/** `units.csv` / `roster.csv` beside the inputs (in a folder given, or beside it), else in the working folder. */
+/**
+ * `units.csv` / `roster.csv` beside the inputs: in a folder given or a file's folder, then in each
+ * folder above it (registers sorted into sub-folders by district still find the province's
+ * units.csv), then in the working folder.
+ */
 export function findBeside(name: string, paths: string[], cwd = process.cwd()): string | null {
-  const places: string[] = [];
   for (const p of paths) {
     const abs = resolve(cwd, p.replace(/[*?].*$/, ''));
     const st = statSync(abs, { throwIfNoEntry: false });
-    const dir = st?.isDirectory() ? abs : dirname(abs);
-    places.push(join(dir, name), join(dirname(dir), name));
+    let dir = st?.isDirectory() ? abs : dirname(abs);
+    for (;;) {
+      const f = join(dir, name);
+      if (existsSync(f)) return f;
+      const up = dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
   }
-  places.push(join(cwd, name));
-  return places.find((f) => existsSync(f)) ?? null;
+  const here = join(cwd, name);
+  return existsSync(here) ? here : null;
 }
 
 /** The path as shown: relative to the working folder when inside it, with forward slashes. */
