@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tiendo } from './helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, tiendo } from './helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-cli-'));
 
@@ -113,6 +114,18 @@ describe('tiendo, the binary', () => {
     expect(json.diagnostics.map((d: { rule: string; row: number }) => [d.rule, d.row])).toEqual([['completion-in-future', 3]]);
     const r2 = tiendo(['validate', 'xlsx', '--as-of', '2024-10-01', '--format', 'json'], { cwd: dir, env: { TZ: 'America/New_York' } });
     expect(r2.status).toBe(0);
+  });
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('draws a progress bar on stderr only when it is a terminal', () => {
+    for (let i = 0; i < 7; i++) writeFileSync(join(dir, 'clean', `0765${i}_copy.csv`), CLEAN.replace('ĐẢNG ỦY XÃ YÊN SƠN', ''));
+    try {
+      // `script` gives the command a terminal; stdout goes to a file so only stderr reaches it.
+      const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} validate clean --as-of 2024-09-30 > /dev/null`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.stdout).toMatch(/\[#+ *\] 8\/8/);
+      const plain = tiendo(['validate', 'clean', '--as-of', '2024-09-30'], { cwd: dir });
+      expect(plain.stderr).not.toMatch(/#/);
+    } finally {
+      for (let i = 0; i < 7; i++) rmSync(join(dir, 'clean', `0765${i}_copy.csv`));
+    }
   });
   it('lists the rules as text and JSON', () => {
     const text = tiendo(['rules']);

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error — a plain JS generator, deliberately independent of tiendo's code (the oracle)
 import { generateProvince } from '../../scripts/province.js';
 import { tiendo } from '../helpers/cli.js';
 import { compareSets, type ExpectedDiagnostic } from '../helpers/expected.js';
