@@ -1,7 +1,10 @@
 // Meta-test: the README's rule table lists every registered rule with its default severity.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules/index.js';
+import { tiendo } from './helpers/cli.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -13,5 +16,24 @@ describe('README', () => {
     const head = readme.slice(0, 300);
     expect(head).toContain('npm ci');
     expect(head).toContain('npm test');
+  });
+});
+
+describe('the README\'s first run', () => {
+  // Each `$ npx tiendo …` of a console block, its printed output, and the `echo $?` after it.
+  const runs = [...readme.matchAll(/^\$ npx tiendo (.+)\n([\s\S]*?)^\$ echo \$\?\n(\d)\n/gm)]
+    .map((m) => ({ args: m[1].split(' '), output: m[2], status: Number(m[3]) }));
+
+  it('has the runs', () => expect(runs.length).toBeGreaterThanOrEqual(2));
+  it.each(runs.map((r) => [r.args.join(' '), r] as const))('works as printed: tiendo %s', (_, run) => {
+    const repo = fileURLToPath(new URL('..', import.meta.url));
+    const out = run.args.includes('--out') ? join(repo, run.args[run.args.indexOf('--out') + 1]) : null;
+    try {
+      const r = tiendo(run.args, { cwd: repo });
+      expect(r.stdout).toBe(run.output);
+      expect(r.status).toBe(run.status);
+    } finally {
+      if (out) rmSync(out, { recursive: true, force: true });
+    }
   });
 });
