@@ -562,7 +562,7 @@ export function cases() {
   });
 
   // Cells at Excel's limit (32,767 characters): read whole, a long deadline reported like a short one.
-  const long = 'Xây dựng nông thôn mới kiểu mẫu. '.repeat(1000).slice(0, 32000);
+  const long = `${'Xây dựng nông thôn mới kiểu mẫu. '.repeat(1000).slice(0, 31999)}.`;
   const lRows = asCells(registerRows('Xã Tiên Nha', [
     [1, long, 'Nguyễn Văn An', '15/01/2024', '31/12/2024', 50, 'Đang thực hiện', '', long],
     [2, 'Kiện toàn chi bộ thôn Mới', 'Trần Thị Bình', '01/02/2024', `31/12/2024 ${'x'.repeat(31989)}`, 0, 'Chưa triển khai', '', ''],

@@ -34,7 +34,7 @@ export interface RunOptions {
   annotate?: string;
   /** `--convert`: turn .xls and .ods into .xlsx with LibreOffice (soffice) before reading */
   convert?: boolean;
-  /** worker threads reading files side by side; default one per core when there are more than 8 files */
+  /** worker threads reading files beside the main thread; default one per other core from 2,000 files (src/read/pool.ts) */
   workers?: number;
 }
 
@@ -94,7 +94,7 @@ export async function runPipeline(opts: RunOptions): Promise<Run> {
     // workers there only when a test asks for them.
     const fromBuild = import.meta.url.endsWith('.js');
     if (workers > 0 && (fromBuild || opts.workers !== undefined || process.env.TIENDO_WORKERS !== undefined)) {
-      outcomes = await readInPool(jobs, { workers, setup, resolver, onDone: opts.onProgress });
+      outcomes = await readInPool(jobs, { workers, setup, resolver, inline: true, onDone: opts.onProgress });
     } else {
       // One file at a time: a workbook's cells are let go before the next is read.
       outcomes = [];

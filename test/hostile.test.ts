@@ -4,12 +4,12 @@
 // diagnostic while the good ones are still read and counted — no stack trace, within 60 s and 1 GiB.
 // Also: what tiendo writes is never a formula, and is skipped when a later run reads it back.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../src/pipeline.js';
 import { findSoffice } from '../src/read/convert.js';
 import { inflateEntry, zipEntries } from '../src/read/zip.js';
@@ -46,6 +46,7 @@ interface ValidateJson {
 // ───────────────────────────── running the CLI, measured ─────────────────────────────
 
 const scratch = mkdtempSync(join(tmpdir(), 'tiendo-hostile-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** Loaded before the CLI in the child: writes its peak resident memory (KB) when it exits. */
 const RSS_HOOK = join(scratch, 'rss-hook.mjs');
 writeFileSync(RSS_HOOK, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.TIENDO_RSS_FILE) writeFileSync(process.env.TIENDO_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n");
@@ -240,7 +241,7 @@ describe('the big ones, made at test time', () => {
     const dir = folder('over');
     // A sparse file one byte over the default 200 MB: nothing is written to disk, nothing read.
     const fd = openSync(join(dir, 'qua-lon.xlsx'), 'w');
-    spawnSync('truncate', ['-s', String(200 * MB + 1), join(dir, 'qua-lon.xlsx')]);
+    ftruncateSync(fd, 200 * MB + 1);
     closeSync(fd);
     const { r, json } = validateJson(dir);
     expectGoodCounted(json);

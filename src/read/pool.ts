@@ -60,15 +60,23 @@ function lostRegister(job: ReadJob, setup: ReadSetup, resolver: UnitResolver | n
   return registerOf(job, { ok: false, kind: null, problem: { rule: 'file-unreadable', at: {}, messageId: 'default', data: { reason } } }, setup, resolver);
 }
 
-/** How many workers: `requested`, else TIENDO_WORKERS, else one per core (at most 8) — none for a handful of files or one core. */
+/**
+ * How many worker threads read beside the main thread (which reads too): `requested`, else
+ * TIENDO_WORKERS, else one per core but the main thread's (at most 7) for 2,000 files or more.
+ * Measured on two cores (bench/RESULTS.md): a worker's start-up and the two threads' contention
+ * cost more than they save below a few thousand registers of ~1 ms each.
+ */
 export function poolSize(files: number, requested?: number): number {
   const env = process.env.TIENDO_WORKERS;
   const wanted = requested ?? (env !== undefined && /^\d+$/.test(env) ? Number(env) : undefined);
-  if (wanted !== undefined) return Math.min(wanted, files);
+  if (wanted !== undefined) return Math.max(0, Math.min(wanted, files - 1));
   const cores = availableParallelism();
-  if (files <= 8 || cores < 2) return 0;
-  return Math.min(cores, 8);
+  if (files < POOL_FROM || cores < 2) return 0;
+  return Math.min(cores - 1, 7);
 }
+
+/** Below this many files reading stays on the main thread. */
+export const POOL_FROM = 2000;
 
 /**
  * The worker's script. Run from the build it sits beside this file; run from the sources (tests
@@ -87,8 +95,13 @@ export interface PoolOptions {
   heapMb?: number;
   /** called as each file is done (in the order they finish) */
   onDone?: (done: number, total: number, path: string) => void;
-  /** resolver for the registers made on this side (a worker that died) */
+  /** resolver for the registers made on this side (a worker that died, or `inline`) */
   resolver: UnitResolver | null;
+  /**
+   * The calling thread reads too, between handling the workers' replies: on two cores one worker
+   * and this thread keep both busy without a third thread competing for them.
+   */
+  inline?: boolean;
 }
 
 interface Slot {
@@ -169,6 +182,22 @@ export function readInPool(jobs: ReadJob[], opts: PoolOptions): Promise<ReadOutc
       resolve(results);
       return;
     }
-    for (let n = 0; n < Math.max(1, Math.min(opts.workers, jobs.length)); n++) feed(spawn());
+    for (let n = 0; n < Math.min(opts.workers, jobs.length); n++) feed(spawn());
+    if (opts.inline || opts.workers < 1) void readHere();
+
+    /** This thread's share: one file at a time from the same queue, yielding to the workers' replies. */
+    async function readHere(): Promise<void> {
+      while (queue.length && !failed) {
+        const i = queue.shift()!;
+        try {
+          settle(i, await readRegister(jobs[i], opts.setup, opts.resolver));
+        } catch (e) {
+          finish(e);
+          return;
+        }
+        finish();
+        await new Promise((r) => setImmediate(r));
+      }
+    }
   });
 }

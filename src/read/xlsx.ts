@@ -114,10 +114,11 @@ function partText(pkg: Package, name: string): string | null {
 }
 
 /**
- * A part's text in pieces that each end just after `unitClose` (`</row>`, `</si>`), so no unit is
- * ever cut; the last piece holds whatever follows the last unit. Small parts come in one piece.
+ * A part's text in pieces that each end just after a closing tag of `unit` (`</row>`, `</si>`,
+ * with any prefix), so no unit is ever cut; the last piece holds whatever follows the last unit.
+ * Small parts come in one piece.
  */
-async function partPieces(pkg: Package, name: string, unitClose: string, onPiece: (text: string) => void): Promise<boolean> {
+async function partPieces(pkg: Package, name: string, unit: string, onPiece: (text: string) => void): Promise<boolean> {
   const e = pkg.byName.get(name.toLowerCase());
   if (!e) return false;
   if (e.size <= STREAM_ABOVE) {
@@ -139,15 +140,25 @@ async function partPieces(pkg: Package, name: string, unitClose: string, onPiece
       chunk = chunk.subarray(utf16 ? 2 : 0);
     }
     pending += decoder.write(chunk);
-    const cut = pending.lastIndexOf(unitClose);
+    const cut = endOfLastClose(pending, unit);
     if (cut >= 0) {
-      onPiece(pending.slice(0, cut + unitClose.length));
-      pending = pending.slice(cut + unitClose.length);
+      onPiece(pending.slice(0, cut));
+      pending = pending.slice(cut);
     }
   });
   pending += decoder ? (decoder as StringDecoder).end() : '';
   onPiece(pending);
   return true;
+}
+
+/** Where the last closing tag `</unit>` or `</prefix:unit>` in `s` ends, or -1. */
+function endOfLastClose(s: string, unit: string): number {
+  const tail = `${unit}>`;
+  for (let i = s.lastIndexOf(tail); i >= 0; i = s.lastIndexOf(tail, i - 1)) {
+    const lt = s.lastIndexOf('<', i);
+    if (lt >= 0 && /^\/(?:[\w.-]+:)?$/.test(s.slice(lt + 1, i))) return i + tail.length;
+  }
+  return -1;
 }
 
 async function readPackage(buf: Buffer, limits: XlsxLimits): Promise<ReadResult> {
@@ -172,7 +183,7 @@ async function readPackage(buf: Buffer, limits: XlsxLimits): Promise<ReadResult>
   const styles = stylesXml(partText(pkg, styleTarget) ?? '');
   const stringsTarget = wbRels.find((r) => r.type.endsWith('/sharedStrings'))?.target ?? `${wbDir}sharedStrings.xml`;
   const strings: SharedString[] = [];
-  await partPieces(pkg, stringsTarget, '</si>', (text) => sharedStrings(text, strings));
+  await partPieces(pkg, stringsTarget, 'si', (text) => sharedStrings(text, strings));
 
   const budget = { cells: 0, max: limits.maxCells ?? Math.floor(limits.maxFileBytes / 100) };
   const problems: Problem[] = [];
@@ -181,7 +192,7 @@ async function readPackage(buf: Buffer, limits: XlsxLimits): Promise<ReadResult>
     const rel = wbRels.find((r) => r.id === ref.rid);
     if (!rel || !rel.type.endsWith('/worksheet')) continue; // chart sheets, dialog sheets: no cells
     const reader = new SheetReader(ref.name, { styles, strings, date1904, budget });
-    if (!(await partPieces(pkg, rel.target, '</row>', (text) => reader.piece(text)))) continue;
+    if (!(await partPieces(pkg, rel.target, 'row', (text) => reader.piece(text)))) continue;
     sheets.push(reader.finish(problems));
   }
   if (sheets.length === 0) return { ok: false, kind: 'xlsx', problem: { rule: 'file-unreadable', at: {}, messageId: 'empty', data: {} } };

@@ -127,6 +127,8 @@ export async function inflateEntryChunks(buf: Buffer, e: ZipEntry, onChunk: (chu
   }
   const inflate = createInflateRaw({ chunkSize: 1 << 18 });
   let got = 0;
+  /** what the consumer threw (a refusal of its own): passed on as it is */
+  let consumerError: { error: unknown } | null = null;
   const done = (async () => {
     for await (const chunk of inflate as AsyncIterable<Buffer>) {
       got += chunk.length;
@@ -134,7 +136,13 @@ export async function inflateEntryChunks(buf: Buffer, e: ZipEntry, onChunk: (chu
         inflate.destroy();
         throw mismatch(e, got);
       }
-      onChunk(chunk);
+      try {
+        onChunk(chunk);
+      } catch (error) {
+        consumerError = { error };
+        inflate.destroy();
+        return;
+      }
     }
   })();
   inflate.end(data);
@@ -144,6 +152,7 @@ export async function inflateEntryChunks(buf: Buffer, e: ZipEntry, onChunk: (chu
     if (err instanceof ZipError) throw err;
     throw new ZipError('corrupt', `${e.name}: ${(err as Error).message}`);
   }
+  if (consumerError) throw (consumerError as { error: unknown }).error;
   if (got !== e.size) throw mismatch(e, got);
 }
 

@@ -1,7 +1,7 @@
 // The read pool: worker threads give the same registers as reading one file at a time, in input
 // order; a worker that runs out of memory costs only its file; cells are dropped unless asked for.
 // The workers run the build (dist/read/worker.js): `npx tsc -p .` first.
-import { mkdtempSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,18 +54,32 @@ describe('reading in worker threads', () => {
     expect(out[1]?.problems).toEqual([
       { rule: 'file-unreadable', at: {}, messageId: 'default', data: { reason: expect.stringContaining('24 MB') } },
     ]);
+    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it('is used for more than a handful of files on more than one core', () => {
-    expect(poolSize(5, undefined)).toBe(0);
-    expect(poolSize(100, 3)).toBe(3);
-    expect(poolSize(2, 8)).toBe(2);
+  it('shares the work with the calling thread when asked (inline), with the same result', async () => {
+    const sequential = [];
+    for (const job of jobs) sequential.push(await readRegister(job, setup, resolver));
+    expect(await readInPool(jobs, { workers: 1, setup, resolver, inline: true })).toEqual(sequential);
+  });
+
+  it('is used from 2,000 files on more than one core, or when asked', () => {
+    const env = process.env.TIENDO_WORKERS;
+    delete process.env.TIENDO_WORKERS;
+    try {
+      expect(poolSize(5)).toBe(0);
+      expect(poolSize(1999)).toBe(0);
+      expect(poolSize(100, 3)).toBe(3);
+      expect(poolSize(2, 8)).toBe(1);
+    } finally {
+      if (env !== undefined) process.env.TIENDO_WORKERS = env;
+    }
   });
 });
 
 describe('the pipeline with and without workers', () => {
   it('finds the same registers and diagnostics', async () => {
-    const opts = { paths: [HOSTILE], asOf: AS_OF, cwd: HOSTILE } as const;
+    const opts = { paths: [HOSTILE], asOf: AS_OF, cwd: HOSTILE };
     const one = await runPipeline({ ...opts, workers: 0 });
     const two = await runPipeline({ ...opts, workers: 2 });
     expect(two.registers).toEqual(one.registers);

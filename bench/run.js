@@ -1,0 +1,137 @@
+// npm run bench — how fast and how big tiendo runs at district, province and national scale.
+//
+//   node bench/run.js [--sizes 200,1000,10000] [--runs N] [--generator scripts|bench] [--out FILE]
+//
+// For each size N it generates a province of about N registers (scripts/province.js when present —
+// four in five registers CSV — else, or with --generator bench, bench/province.js — four in five
+// .xlsx; ~11 tasks each, the shapes of SPEC §2.3, cached in the temp folder), then
+// times, each in a child process, wall clock from spawn to exit, best of --runs:
+//   floor     merely loading the same files, one at a time (bench/floor.js: exceljs readFile, csv-parse)
+//   read      tiendo's read stage alone (bench/read-stage.js: read + normalise every register)
+//   validate  `tiendo validate` — on one thread (TIENDO_WORKERS=0), then on every core
+//   rollup    `tiendo rollup` — the same two ways
+// and each child's peak memory (resident set, worker threads included), read by a hook loaded
+// before the program (process.resourceUsage().maxRSS at exit).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const ROOT = join(HERE, '..');
+const BIN = join(ROOT, 'bin', 'tiendo.js');
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+const sizes = arg('sizes', '200,1000,10000').split(',').map(Number).filter((n) => n > 0);
+/** repeats per measurement (the best is kept): --runs, else 3 below 2,000 registers and 1 above */
+const runsArg = arg('runs', null);
+const runsFor = (n) => (runsArg ? Number(runsArg) : n > 2000 ? 1 : 3);
+const out = arg('out', null);
+
+const CACHE = join(tmpdir(), 'tiendo-bench');
+mkdirSync(CACHE, { recursive: true });
+const HOOK = join(CACHE, 'rss-hook.mjs');
+writeFileSync(HOOK, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.TIENDO_RSS_FILE) writeFileSync(process.env.TIENDO_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n");
+
+async function generator() {
+  const full = join(ROOT, 'scripts', 'province.js');
+  if (existsSync(full) && arg('generator', 'scripts') !== 'bench') return { name: 'scripts/province.js', ...(await import(pathToFileURL(full).href)) };
+  return { name: 'bench/province.js', ...(await import(pathToFileURL(join(HERE, 'province.js')).href)) };
+}
+
+function countFiles(dir) {
+  let n = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) n += countFiles(p);
+    else if (/\.(xlsx|csv)$/i.test(name)) n++;
+  }
+  return n;
+}
+
+/** A province of about `n` registers, generated once per size and seed. */
+async function province(gen, n) {
+  // scripts/province.js adds a district per 20 communes and an agency per 20: ~1.08 registers a commune.
+  const communes = gen.name === 'scripts/province.js' ? Math.max(20, Math.round(n / 1.083)) : n;
+  const dir = join(CACHE, `${gen.name.replace(/\W+/g, '_')}-${communes}-seed1`);
+  if (!existsSync(join(dir, '.done'))) {
+    rmSync(dir, { recursive: true, force: true });
+    process.stderr.write(`generating ${n} registers with ${gen.name} … `);
+    const t = performance.now();
+    await gen.generateProvince({ outDir: dir, communes, seed: 1 });
+    writeFileSync(join(dir, '.done'), '');
+    process.stderr.write(`${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  }
+  return dir;
+}
+
+/** Runs node with `args` in `cwd`, best wall time of `runs`, and that run's peak memory. */
+function measure(args, { cwd, env = {}, runs }) {
+  let best = null;
+  for (let i = 0; i < runs; i++) {
+    const rssFile = join(CACHE, `rss-${process.pid}`);
+    rmSync(rssFile, { force: true });
+    const t = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--import', pathToFileURL(HOOK).href, ...args], {
+      cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1', TIENDO_RSS_FILE: rssFile, ...env },
+    });
+    const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
+    const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+    if (!best || seconds < best.seconds) best = { seconds, rssMb, stdout: r.stdout };
+  }
+  return best;
+}
+
+const fmt = (n, d = 1) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+const gen = await generator();
+const rows = [];
+for (const n of sizes) {
+  const dir = await province(gen, n);
+  const files = countFiles(join(dir, 'registers'));
+  const common = ['registers', '--as-of', '2024-09-30', '--format', 'json'];
+  process.stderr.write(`${files} registers: floor … `);
+  const runs = runsFor(n);
+  const floor = measure([join(HERE, 'floor.js'), join(dir, 'registers')], { cwd: dir, runs });
+  // Every core: the main thread reads beside one worker per other core (TIENDO_WORKERS forces
+  // the pool at any size; by default it starts at 2,000 files, src/read/pool.ts).
+  const extra = String(Math.max(1, Math.min(availableParallelism() - 1, 7)));
+  const all = `all ${availableParallelism()} cores`;
+  const cases = [
+    ['read stage (read + normalise)', 'one thread', [join(HERE, 'read-stage.js'), dir, '0'], {}],
+    ['read stage (read + normalise)', all, [join(HERE, 'read-stage.js'), dir, extra], {}],
+    ['validate', 'one thread', [BIN, 'validate', ...common], { TIENDO_WORKERS: '0' }],
+    ['validate', all, [BIN, 'validate', ...common], { TIENDO_WORKERS: extra }],
+    ['rollup', 'one thread', [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], { TIENDO_WORKERS: '0' }],
+    ['rollup', all, [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], { TIENDO_WORKERS: extra }],
+  ];
+  let tasks = 0;
+  rows.push({ n: files, what: 'floor: load only (exceljs readFile, csv-parse)', how: 'one thread', ...floor, runs, ratio: 1, tasks: null });
+  for (const [command, how, args, env] of cases) {
+    process.stderr.write(`${command} (${how}) … `);
+    const m = measure(args, { cwd: dir, env, runs });
+    m.runs = runs;
+    const counted = JSON.parse(m.stdout).summary.tasks;
+    if (!tasks) tasks = counted;
+    rows.push({ n: files, what: `tiendo ${command}`, how, ...m, ratio: m.seconds / floor.seconds, tasks: counted });
+  }
+  // the floor's tasks: those the files hold, as tiendo's reader counts them
+  for (const r of rows) if (r.n === files && r.tasks === null) r.tasks = tasks;
+  process.stderr.write('\n');
+}
+
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${fmt(totalmem() / 2 ** 30, 0)} GB, Node ${process.versions.node}, ${process.platform}`;
+const lines = [
+  `Machine: ${machine}. Registers from ${gen.name} (seed 1), as of 2024-09-30; best of ${[...new Set(rows.map((r) => r.runs))].join(' or ')} runs, wall clock from spawn to exit.`,
+  '',
+  '| registers | tasks | run | how | seconds | tasks/s | × floor | peak MB |',
+  '|---:|---:|---|---|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.n.toLocaleString('en-US')} | ${r.tasks.toLocaleString('en-US')} | ${r.what} | ${r.how} | ${fmt(r.seconds, 2)} | ${Math.round(r.tasks / r.seconds).toLocaleString('en-US')} | ${fmt(r.ratio, 2)} | ${Math.round(r.rssMb)} |`),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+if (out) writeFileSync(out, `${lines.join('\n')}\n`);
