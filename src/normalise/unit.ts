@@ -59,9 +59,15 @@ export interface ResolveInput {
 
 export class UnitResolver {
   private readonly parts: Map<string, NamedParts>;
+  /** units by the rest of their name: a line is compared only with the units it could name */
+  private readonly byRest = new Map<string, Unit[]>();
 
   constructor(private readonly tree: UnitTree) {
     this.parts = new Map(tree.units.map((u) => [u.code, nameParts(u.name)]));
+    for (const u of tree.units) {
+      const rest = this.parts.get(u.code)!.rest;
+      this.byRest.set(rest, [...(this.byRest.get(rest) ?? []), u]);
+    }
   }
 
   resolve(input: ResolveInput): Resolution {
@@ -104,7 +110,7 @@ export class UnitResolver {
     lines.forEach((line, i) => {
       const p = nameParts(line);
       if (p.rest === '') return;
-      for (const u of this.tree.units) {
+      for (const u of this.byRest.get(p.rest) ?? []) {
         if (names(p, this.parts.get(u.code)!)) {
           const set = namedBy.get(u.code) ?? new Set<number>();
           set.add(i);

@@ -17,8 +17,14 @@ export function formatMessage(meta: RuleMeta, messageId: string, data: Record<st
   return message[lang].replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
     if (!(name in data)) throw new Error(`rule ${meta.id}: message "${messageId}" needs data "${name}"`);
     const v = data[name];
-    return typeof v === 'number' ? NUMBER_FORMAT[lang].format(v) : String(v);
+    return typeof v === 'number' ? NUMBER_FORMAT[lang].format(v) : shorten(String(v));
   });
+}
+
+/** A cell's text quoted in a message stays readable: a 32,000-character cell is cut with an ellipsis. */
+const MAX_QUOTED = 200;
+function shorten(s: string): string {
+  return s.length <= MAX_QUOTED ? s : `${s.slice(0, MAX_QUOTED - 1)}…`;
 }
 
 /** Words of the interface that are not rule messages. */

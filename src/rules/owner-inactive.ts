@@ -1,6 +1,7 @@
 // owner-inactive: roster rows give this name in the task's unit, but none covers the as-of date —
 // the cadre has left (luân chuyển) and the task must be reassigned, even if they now hold a post
 // elsewhere. Only the as-of date matters: a cadre who took the post after the task was assigned is fine.
+import { cadresOf } from '../read/registers.js';
 import { nameKey } from '../normalise/text.js';
 import { displayDate } from '../normalise/values.js';
 import type { TaskRule } from './rule.js';
@@ -30,7 +31,7 @@ const rule: TaskRule = {
     const { asOf } = ctx;
     for (const owner of task.owners) {
       const key = nameKey(owner);
-      const rows = ctx.roster.cadres.filter((c) => c.unit === task.unitCode && c.key === key);
+      const rows = cadresOf(ctx.roster, task.unitCode).filter((c) => c.key === key);
       if (rows.length === 0) continue; // owner-unknown
       if (rows.some((c) => (c.from === null || c.from <= asOf) && (c.to === null || asOf <= c.to))) continue;
       const ended = rows.map((c) => c.to).filter((to): to is string => to !== null && to < asOf).sort();

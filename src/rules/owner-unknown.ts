@@ -1,5 +1,6 @@
 // owner-unknown: no roster row gives this name in the task's unit (SPEC §2.2). Only with a roster and a
 // known unit. Names match by nameKey: diacritics count (Hà ≠ Hạ), so the closest name is suggested.
+import { cadresOf } from '../read/registers.js';
 import { distance, nameKey } from '../normalise/text.js';
 import type { TaskRule } from './rule.js';
 
@@ -28,7 +29,7 @@ const rule: TaskRule = {
   scope: 'task',
   check(task, ctx, report) {
     if (!ctx.roster || !task.unitCode) return;
-    const inUnit = ctx.roster.cadres.filter((c) => c.unit === task.unitCode);
+    const inUnit = cadresOf(ctx.roster, task.unitCode);
     for (const owner of task.owners) {
       const key = nameKey(owner);
       if (!key || inUnit.some((c) => c.key === key)) continue;

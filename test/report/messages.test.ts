@@ -14,6 +14,11 @@ describe('formatMessage', () => {
     expect(formatMessage(meta, 'default', { p: 45.5, line: 1234 }, 'vi')).toBe('đạt 45,5% ở dòng 1234');
     expect(formatMessage(meta, 'default', { p: 45.5, line: 1234 }, 'en')).toBe('45.5% on line 1234');
   });
+  it('cuts a very long quoted text with an ellipsis', () => {
+    const m = formatMessage(meta, 'default', { p: 'x'.repeat(32_000) as unknown as number, line: 1 }, 'en');
+    expect(m.length).toBeLessThan(250);
+    expect(m).toMatch(/x…% on line 1$/);
+  });
   it('throws, naming the rule, when a placeholder has no data or the message does not exist', () => {
     expect(() => formatMessage(meta, 'default', { p: 1 }, 'vi')).toThrow(/at-risk.*line/);
     expect(() => formatMessage(meta, 'nope', {}, 'vi')).toThrow(/at-risk.*nope/);
