@@ -259,6 +259,11 @@ export function parseCategory(text: string): { category: Category; invalid: bool
   return category ? { category, invalid: false } : { category: 'key', invalid: true };
 }
 
+/** A task not yet finished: not started, in progress or paused (not done, not cancelled). */
+export function isUnfinished(status: Status | null): boolean {
+  return status === 'not_started' || status === 'in_progress' || status === 'paused';
+}
+
 /** The Vietnamese label of each status and category, for messages and workbooks. */
 export const STATUS_LABEL: Record<Status, string> = {
   not_started: 'Chưa triển khai', in_progress: 'Đang thực hiện', done: 'Đã hoàn thành',

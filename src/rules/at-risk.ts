@@ -1,11 +1,8 @@
 // at-risk (nguy cơ chậm tiến độ): an unfinished task whose deadline falls within atRiskDays of the
 // as-of date, and whose progress lags the share of its time already spent by more than atRiskGap points.
 // Time runs from the assigned date, else from 1 January of the deadline's year.
-import { daysBetween, displayDate } from '../normalise/values.js';
-import type { Status } from '../types.js';
+import { daysBetween, displayDate, isUnfinished } from '../normalise/values.js';
 import type { TaskRule } from './rule.js';
-
-const UNFINISHED: ReadonlySet<Status | null> = new Set<Status | null>(['not_started', 'in_progress', 'paused']);
 
 const rule: TaskRule = {
   meta: {
@@ -26,7 +23,7 @@ const rule: TaskRule = {
   check(task, ctx, report) {
     const { deadline, assigned, progress } = task;
     const { asOf, thresholds } = ctx;
-    if (!UNFINISHED.has(task.status) || deadline.kind !== 'date') return;
+    if (!isUnfinished(task.status) || deadline.kind !== 'date') return;
     const left = daysBetween(asOf, deadline.date);
     if (left < 0 || left > thresholds.atRiskDays) return;
     if (progress.kind === 'invalid') return; // invalid-progress says it

@@ -1,9 +1,6 @@
 // overdue: an unfinished task past its deadline on the as-of date.
-import { daysBetween, displayDate } from '../normalise/values.js';
-import type { Status } from '../types.js';
+import { daysBetween, displayDate, isUnfinished } from '../normalise/values.js';
 import type { TaskRule } from './rule.js';
-
-const UNFINISHED: ReadonlySet<Status | null> = new Set<Status | null>(['not_started', 'in_progress', 'paused']);
 
 const rule: TaskRule = {
   meta: {
@@ -23,7 +20,7 @@ const rule: TaskRule = {
   scope: 'task',
   check(task, ctx, report) {
     const { deadline } = task;
-    if (!UNFINISHED.has(task.status) || deadline.kind !== 'date' || deadline.date >= ctx.asOf) return;
+    if (!isUnfinished(task.status) || deadline.kind !== 'date' || deadline.date >= ctx.asOf) return;
     report({
       at: { task, column: 'deadline' },
       data: { deadline: displayDate(deadline.date), days: daysBetween(deadline.date, ctx.asOf) },

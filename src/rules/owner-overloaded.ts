@@ -1,11 +1,10 @@
 // owner-overloaded: one person owns more than maxOpenTasksPerOwner unfinished tasks in one unit,
 // counted across all of that unit's registers. One warning per person, at the owner cell of the
 // first task over the limit.
+import { isUnfinished } from '../normalise/values.js';
 import { nameKey } from '../normalise/text.js';
-import type { Register, Status, Task } from '../types.js';
+import type { Register, Task } from '../types.js';
 import type { RunRule } from './rule.js';
-
-const UNFINISHED: ReadonlySet<Status | null> = new Set<Status | null>(['not_started', 'in_progress', 'paused']);
 
 const rule: RunRule = {
   meta: {
@@ -40,7 +39,7 @@ const rule: RunRule = {
         if (ids.has(task.id)) continue;
         ids.add(task.id);
         if (task.assigned.kind === 'date' && task.assigned.date > ctx.asOf) continue;
-        if (!UNFINISHED.has(task.status)) continue;
+        if (!isUnfinished(task.status)) continue;
         for (const owner of new Set(task.owners.map(nameKey))) {
           if (!owner) continue;
           const key = `${group}\u0000${owner}`;

@@ -1,6 +1,7 @@
 // The annotated copy a unit gets back (SPEC §5 `--annotate DIR`): its register as it was, each cell
 // with a diagnostic filled and given a note, behind a first sheet `Kết quả kiểm tra` listing every
 // diagnostic with a link to its cell. The input itself is never opened for writing.
+import { safeFileName } from './filename.js';
 import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, Diagnostic, Lang, RawWorkbook, Register } from '../types.js';
@@ -56,7 +57,7 @@ export interface AnnotateInput {
 export async function writeAnnotated(input: AnnotateInput): Promise<string> {
   const { register, lang } = input;
   const name = input.name ?? basename(register.path, extname(register.path));
-  const target = join(input.outDir, `${name}.checked.xlsx`);
+  const target = join(input.outDir, safeFileName(`${name}.checked.xlsx`));
   assertNotInput(target, [...input.inputs, register.path]);
 
   const { wb, sheetOf } = await sourceWorkbook(register);

@@ -1,5 +1,6 @@
 // The summary workbooks of a rollup (SPEC §6): one per unit that has units under it, laid out as a
 // Party report (Hướng dẫn 36-HD/VPTW, Times New Roman), ready to print on A4 landscape and sign.
+import { safeFileName } from './filename.js';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
@@ -50,18 +51,11 @@ export function splitLevelWord(name: string): { level: string | null; rest: stri
   return { level: null, rest: clean(name) };
 }
 
-// Windows forbids these in a file name, and these stems whatever the extension.
-const WINDOWS_BAD = /[<>:"/\\|?*\u0000-\u001f]/g;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
-
 /** `<code>-<slug>.xlsx`: `24-bac-giang.xlsx`, `213-luc-nam.xlsx`; safe on Windows. */
 export function summaryFileName(unit: Unit): string {
-  const code = unit.code.trim().replace(WINDOWS_BAD, '_').replace(/\s+/g, '_');
   const s = slug(splitLevelWord(unit.name).rest).slice(0, 80).replace(/-+$/, '');
-  let stem = s ? `${code}-${s}` : code;
-  stem = stem.replace(/[. ]+$/, '');
-  if (stem === '' || WINDOWS_RESERVED.test(stem)) stem = `_${stem}`;
-  return `${stem}.xlsx`;
+  const code = unit.code.trim().replace(/\s+/g, '_');
+  return safeFileName(`${s ? `${code}-${s}` : code}.xlsx`, 'don-vi');
 }
 
 const upper = (s: string): string => s.toLocaleUpperCase('vi');

@@ -2,6 +2,7 @@
 import type {
   ColumnKey, Diagnostic, IsoDate, Register, RuleId, Severity, Task, Unit, UnitTree,
 } from '../../src/types.js';
+import { makeTask } from '../helpers/make.js';
 
 export const COLUMNS: Partial<Record<ColumnKey, string>> = {
   no: 'A', id: 'B', title: 'C', category: 'D', field: 'E', owner: 'F',
@@ -23,37 +24,12 @@ export function tree(units: Unit[], asOf: IsoDate = '2024-09-30'): UnitTree {
   return { asOf, units: sorted, byCode, children, roots: sorted.filter((u) => !u.parent || !byCode.has(u.parent)) };
 }
 
-/** An in-progress task, assigned in January, due at the end of 2024. */
+/** An in-progress task at 40%, assigned in January, due at the end of 2024. */
 export function task(overrides: Partial<Task> = {}): Task {
-  return {
-    id: 't-1',
-    unitCode: null,
-    file: 'a.xlsx',
-    sheet: 'Danh mục',
-    row: 8,
-    columns: { ...COLUMNS },
-    text: {},
-    no: '1',
-    title: 'Xây dựng nhà văn hóa thôn',
-    category: 'key',
-    categoryInvalid: false,
-    field: null,
-    owner: 'Nguyễn Văn An',
-    owners: ['Nguyễn Văn An'],
-    position: null,
-    leadUnit: null,
-    assigned: { kind: 'date', date: '2024-01-15' },
-    deadline: { kind: 'date', date: '2024-12-31' },
-    completed: { kind: 'empty' },
-    target: { kind: 'empty' },
-    achieved: { kind: 'empty' },
-    progress: { kind: 'number', value: 40 },
-    progressComputed: false,
-    status: 'in_progress',
-    statusInferred: false,
-    note: null,
-    ...overrides,
-  };
+  return makeTask({
+    id: 't-1', unitCode: null, file: 'a.xlsx', columns: { ...COLUMNS }, text: {},
+    progress: { kind: 'number', value: 40 }, ...overrides,
+  });
 }
 
 export const date = (d: IsoDate) => ({ kind: 'date' as const, date: d });

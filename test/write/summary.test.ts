@@ -83,8 +83,8 @@ describe('summary workbook names', () => {
     expect(summaryFileName(unit('213', 'Huyện Lục Nam', 'huyen', '24'))).toBe('213-luc-nam.xlsx');
     expect(summaryFileName(unit('213', 'Thành phố Bắc Giang', 'huyen', '24'))).toBe('213-bac-giang.xlsx');
     expect(summaryFileName(unit('07663', 'Thị trấn Đồi Ngô', 'xa', '213'))).toBe('07663-doi-ngo.xlsx');
-    expect(summaryFileName(unit('CQ/01', 'Đảng bộ Khối các cơ quan: tỉnh?', 'co-quan', '24'))).toBe('CQ_01-dang-bo-khoi-cac-co-quan-tinh.xlsx');
-    expect(summaryFileName(unit('CON', '***', 'xa', '24'))).toBe('_CON.xlsx');
+    expect(summaryFileName(unit('CQ/01', 'Đảng bộ Khối các cơ quan: tỉnh?', 'co-quan', '24'))).toBe('CQ-01-dang-bo-khoi-cac-co-quan-tinh.xlsx');
+    expect(summaryFileName(unit('CON', '***', 'xa', '24'))).toBe('CON_.xlsx');
   });
 
   it('names the own register row after the committee', () => {
