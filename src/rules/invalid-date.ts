@@ -1,8 +1,6 @@
 // invalid-date: an assigned date, deadline or completion date that cannot be read, or does not exist
 // (31/02/2024). One diagnostic per cell, worded for its column.
-import type { TaskRule } from './rule.js';
-
-const COLUMNS = ['assigned', 'deadline', 'completed'] as const;
+import { reportInvalid, type TaskRule } from './rule.js';
 
 const rule: TaskRule = {
   meta: {
@@ -32,12 +30,7 @@ const rule: TaskRule = {
     },
   },
   scope: 'task',
-  check(task, _ctx, report) {
-    for (const column of COLUMNS) {
-      const value = task[column];
-      if (value.kind === 'invalid') report({ at: { task, column }, messageId: column, data: { text: value.text } });
-    }
-  },
+  check: reportInvalid(['assigned', 'deadline', 'completed']),
 };
 
 export default rule;

@@ -1,7 +1,5 @@
 // invalid-number: a target or an achieved figure that is not a number.
-import type { TaskRule } from './rule.js';
-
-const COLUMNS = ['target', 'achieved'] as const;
+import { reportInvalid, type TaskRule } from './rule.js';
 
 const rule: TaskRule = {
   meta: {
@@ -27,12 +25,7 @@ const rule: TaskRule = {
     },
   },
   scope: 'task',
-  check(task, _ctx, report) {
-    for (const column of COLUMNS) {
-      const value = task[column];
-      if (value.kind === 'invalid') report({ at: { task, column }, messageId: column, data: { text: value.text } });
-    }
-  },
+  check: reportInvalid(['target', 'achieved']),
 };
 
 export default rule;

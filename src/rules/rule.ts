@@ -83,3 +83,16 @@ export function reportProblems(
     }
   };
 }
+
+/** The value columns of a task that the readers may leave `invalid`. */
+type ValueColumn = 'assigned' | 'deadline' | 'completed' | 'target' | 'achieved';
+
+/** The check of a rule that reports each of `columns` the reader could not read, quoting its text. */
+export function reportInvalid(columns: readonly ValueColumn[]): TaskRule['check'] {
+  return (task, _ctx, report) => {
+    for (const column of columns) {
+      const value = task[column];
+      if (value.kind === 'invalid') report({ at: { task, column }, messageId: column, data: { text: value.text } });
+    }
+  };
+}
