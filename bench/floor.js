@@ -2,19 +2,10 @@
 // `wb.xlsx.readFile` for workbooks, csv-parse for text (decoded as tiendo decodes it, delimiter
 // sniffed from the first line) — and nothing else. Prints { files, ms } as JSON.
 //   node bench/floor.js <folder>
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { registerFiles } from './files.js';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-
-function walk(dir, out = []) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.(xlsx|csv)$/i.test(name)) out.push(p);
-  }
-  return out;
-}
 
 function decode(buf) {
   if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
@@ -22,7 +13,7 @@ function decode(buf) {
   return new TextDecoder().decode(buf);
 }
 
-const files = walk(process.argv[2]);
+const files = registerFiles(process.argv[2]);
 const started = performance.now();
 for (const f of files) {
   if (f.toLowerCase().endsWith('.xlsx')) {

@@ -2,26 +2,17 @@
 // (unit resolved, tasks built) by the built library — one at a time, or by <workers> worker
 // threads with the main thread reading beside them (as the pipeline does).
 //   node bench/read-stage.js <province folder> <workers>
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { registerFiles } from './files.js';
 import { UnitResolver } from '../dist/normalise/unit.js';
 import { readInPool, readRegister } from '../dist/read/pool.js';
 import { readUnits, unitTree } from '../dist/read/registers.js';
-
-function walk(dir, out = []) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.(xlsx|csv)$/i.test(name)) out.push(p);
-  }
-  return out;
-}
 
 const [dir, workers] = [process.argv[2], Number(process.argv[3] ?? 0)];
 const tree = unitTree(readUnits(join(dir, 'units.csv')), '2024-09-30', join(dir, 'units.csv'));
 const resolver = new UnitResolver(tree);
 const setup = { tree, unitOption: null, maxFileBytes: 200 * 1024 * 1024, keepCells: false };
-const jobs = walk(join(dir, 'registers')).map((path) => ({ path, displayPath: path }));
+const jobs = registerFiles(join(dir, 'registers')).map((path) => ({ path, displayPath: path }));
 let tasks = 0;
 if (workers > 0) {
   for (const r of await readInPool(jobs, { workers, setup, resolver, inline: true })) tasks += r?.tasks.length ?? 0;
