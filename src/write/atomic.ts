@@ -22,18 +22,26 @@ export function markOutput(wb: ExcelJS.Workbook): void {
 }
 
 /**
- * Writes `wb` to `target` atomically: a temporary file in the same folder, then a rename.
- * Reports and annotated copies are marked as tiendo's output; a template is not (it comes back filled in).
+ * Runs `write` on a temporary file in the target's folder, then renames it to `target`: a reader
+ * never sees half a workbook. The temporary file is removed if anything fails.
  */
-export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, target: string, opts: { mark?: boolean } = {}): Promise<void> {
-  if (opts.mark ?? true) markOutput(wb);
+export async function atomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await wb.xlsx.writeFile(tmp);
+    await write(tmp);
     await rename(tmp, target);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * Writes `wb` to `target` atomically.
+ * Annotated copies are marked as tiendo's output; a template is not (it comes back filled in).
+ */
+export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, target: string, opts: { mark?: boolean } = {}): Promise<void> {
+  if (opts.mark ?? true) markOutput(wb);
+  await atomically(target, (tmp) => wb.xlsx.writeFile(tmp));
 }

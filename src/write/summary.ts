@@ -2,7 +2,6 @@
 // Party report (Hướng dẫn 36-HD/VPTW, Times New Roman), ready to print on A4 landscape and sign.
 import { safeFileName } from './filename.js';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import {
   compareCodes, diagnosticsUnder, fieldKey, tasksUnder, type ClassifiedTask, type RollupResult, type UnitRollup,
 } from '../aggregate/index.js';
@@ -11,7 +10,8 @@ import { periodTitle } from '../classify/period.js';
 import { clean, fold, slug } from '../normalise/text.js';
 import { CATEGORY_LABEL, STATUS_LABEL, daysBetween, displayDate, vietnameseDateLine } from '../normalise/values.js';
 import type { Counts, DateValue, IsoDate, Lang, NumberValue, Period, ReportHeader, Unit } from '../types.js';
-import { assertNotInput, writeWorkbookAtomic } from './atomic.js';
+import { OUTPUT_MARK, assertNotInput, atomically } from './atomic.js';
+import { XlsxWriter, columnLetter, type Cell, type CellValue, type SheetOptions, type SheetWriter } from './xlsx-writer.js';
 
 export interface SummaryOptions {
   outDir: string;
@@ -80,15 +80,12 @@ export function ownRowLabel(unit: Unit): string {
 // ───────────────────────────── cells ─────────────────────────────
 
 const FONT = 'Times New Roman';
-type Value = string | number | Date | null;
+type Value = CellValue;
 type Align = 'left' | 'center' | 'right';
 type Kind = 'text' | 'int' | 'rate' | 'num' | 'date';
 
-// Characters XML 1.0 cannot carry (pasted from old software); exceljs would write a corrupt part.
-const XML_BAD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-/** Text stays text: exceljs writes any string as a string, `=SUM(A1)` included (never a formula). */
-const text = (s: string | null | undefined): string | null => (s == null || s === '' ? null : s.replace(XML_BAD, ''));
+/** Text stays text: the writer writes every string as a string, `=SUM(A1)` included (never a formula). */
+const text = (s: string | null | undefined): string | null => (s == null || s === '' ? null : s);
 
 /** A calendar day as a date cell: UTC midnight, shown dd/mm/yyyy. */
 const dateCell = (d: IsoDate): Date => {
@@ -175,16 +172,21 @@ const BOLD_CHAR = 0.9;
 const LINE_PT = 16.5;
 const NUM_FMT: Record<Kind, string | undefined> = { text: undefined, int: '#,##0', rate: '0.0', num: '0.##', date: 'dd/mm/yyyy' };
 
-function shown(v: Value, kind: Kind): string {
-  if (v == null) return '';
-  if (v instanceof Date) return '00/00/0000';
-  if (typeof v === 'number') return kind === 'rate' ? v.toFixed(1) : kind === 'int' ? v.toLocaleString('vi-VN') : String(v);
-  return v;
+/** How many characters a value takes as shown (`1.234` with its group mark, a date as dd/mm/yyyy). */
+function shownLength(v: Value, kind: Kind): number {
+  if (v == null) return 0;
+  if (v instanceof Date) return 10;
+  if (typeof v === 'string') return v.length;
+  if (kind === 'rate') return v.toFixed(1).length;
+  if (kind !== 'int') return String(v).length;
+  const digits = String(Math.trunc(Math.abs(v))).length;
+  return digits + Math.floor((digits - 1) / 3) + (v < 0 ? 1 : 0);
 }
 
 /** Lines a text takes when wrapped at `width` units, word by word. */
 function linesOf(s: string, width: number, factor = CHAR): number {
   const perLine = Math.max(1, Math.floor((width - 1.5) / factor));
+  if (s.length <= perLine && !s.includes('\n')) return 1;
   let lines = 0;
   for (const para of s.split('\n')) {
     let used = 0;
@@ -209,11 +211,9 @@ function linesOf(s: string, width: number, factor = CHAR): number {
 function fitWidths(spec: SheetSpec, minTotal: number): number[] {
   const widths = spec.columns.map((c, i) => {
     const longestWord = Math.max(...c.header.split(/\s+/).map((w) => [...w].length));
-    let need = Math.max(longestWord, [...c.header].length / 3) * BOLD_CHAR;
-    for (const r of spec.rows) {
-      if (r.kind === 'section') continue;
-      need = Math.max(need, [...shown(r.values[i], c.kind)].length * CHAR + (c.kind === 'text' ? 1.5 : 0));
-    }
+    let longest = 0;
+    for (const r of spec.rows) if (r.kind !== 'section') longest = Math.max(longest, shownLength(r.values[i], c.kind));
+    const need = Math.max(Math.max(longestWord, [...c.header].length / 3) * BOLD_CHAR, longest * CHAR + (c.kind === 'text' ? 1.5 : 0));
     return Math.min(c.max, Math.max(c.min, Math.ceil(need + 2)));
   });
   const total = widths.reduce((a, b) => a + b, 0);
@@ -225,35 +225,68 @@ function fitWidths(spec: SheetSpec, minTotal: number): number[] {
   return widths;
 }
 
-const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-
-function put(
-  ws: ExcelJS.Worksheet, row: number, column: number, value: Value,
-  font: Partial<ExcelJS.Font>, align: Align = 'left', extra: { numFmt?: string; border?: boolean; wrap?: boolean; indent?: boolean } = {},
-): void {
-  const cell = ws.getCell(row, column);
-  cell.value = typeof value === 'string' ? text(value) : value;
-  cell.font = { name: FONT, size: 12, ...font };
-  // left-aligned text keeps off the border line by one indent
-  cell.alignment = { horizontal: align, vertical: 'middle', wrapText: extra.wrap ?? true, ...(extra.indent ? { indent: 1 } : {}) };
-  if (extra.numFmt) cell.numFmt = extra.numFmt;
-  if (extra.border) cell.border = BORDER;
+interface Look {
+  size?: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  align?: Align;
+  wrap?: boolean;
+  border?: boolean;
+  /** left-aligned text keeps off the border line by one indent */
+  indent?: boolean;
+  numFmt?: string;
 }
 
-function merged(
-  ws: ExcelJS.Worksheet, row: number, from: number, to: number, value: Value,
-  font: Partial<ExcelJS.Font>, align: Align = 'center',
-): void {
-  if (to > from) ws.mergeCells(row, from, row, to);
-  put(ws, row, from, value, font, align, { wrap: false });
+/** Rows written out of order (the header block, the signature): gathered, then written top to bottom. */
+class Block {
+  private readonly rows = new Map<number, { cells: Cell[]; height?: number }>();
+
+  constructor(private readonly sheet: SheetWriter, private readonly style: (l: Look) => number) {}
+
+  private at(r: number): { cells: Cell[]; height?: number } {
+    let row = this.rows.get(r);
+    if (!row) this.rows.set(r, (row = { cells: [] }));
+    return row;
+  }
+
+  put(r: number, column: number, value: Value, look: Look): void {
+    this.at(r).cells.push({ col: column, value: typeof value === 'string' ? text(value) : value, style: this.style(look) });
+  }
+
+  /** `value` across columns `from`–`to`, merged; every cell of the range carries the style (its borders). */
+  span(r: number, from: number, to: number, value: Value, look: Look): void {
+    if (to > from) this.sheet.merge(r, from, r, to);
+    for (let c = from; c <= to; c++) this.put(r, c, c === from ? value : null, look);
+  }
+
+  height(r: number, h: number): void {
+    this.at(r).height = h;
+  }
+
+  async write(): Promise<void> {
+    for (const r of [...this.rows.keys()].sort((a, b) => a - b)) {
+      const row = this.rows.get(r)!;
+      await this.sheet.row(r, row.cells.sort((a, b) => a.col - b.col), row.height);
+    }
+    this.rows.clear();
+  }
 }
 
 // ───────────────────────────── one sheet ─────────────────────────────
 
 const HEADER_ROW = 9;
 
-function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, h: HeaderTexts): void {
+const PAGE: SheetOptions['page'] = {
+  paperSize: 9,
+  landscape: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  horizontalCentered: true,
+  margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+};
+
+async function renderSheet(wb: XlsxWriter, spec: SheetSpec, h: HeaderTexts): Promise<void> {
   const leftNeed = Math.max([...h.superior].length, [...h.issuer].length) * 1.3 + 4;
   const rightNeed = Math.max(22 * 1.45, [...h.dateLine].length * 1.0) + 4;
   const widths = fitWidths(spec, leftNeed + rightNeed + 10);
@@ -265,121 +298,136 @@ function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, h: HeaderTexts): voi
   let right = n;
   while (right > left + 1 && widths.slice(right - 1).reduce((a, b) => a + b, 0) < rightNeed) right--;
 
-  const ws = wb.addWorksheet(spec.name, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-    },
-    headerFooter: { oddFooter: `&C&"${FONT},Regular"&11Trang &P/&N` },
-    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],
+  const bodyRows = spec.rows.length || 1;
+  const ws = wb.sheet({
+    widths,
+    frozenRows: HEADER_ROW,
+    dimension: `A1:${columnLetter(n)}${HEADER_ROW + bodyRows}`,
+    page: PAGE,
+    footer: `&C&"${FONT},Regular"&11Trang &P/&N`,
   });
-  widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  const looks = new Map<string, number>();
+  const style = (l: Look): number => {
+    const key = `${l.size ?? 12}|${l.bold ? 1 : 0}${l.italic ? 1 : 0}${l.underline ? 1 : 0}|${l.align ?? 'left'}|${l.wrap ?? true}|${l.border ? 1 : 0}|${l.indent ? 1 : 0}|${l.numFmt ?? ''}`;
+    let id = looks.get(key);
+    if (id === undefined) {
+      id = wb.style({
+        size: l.size ?? 12, bold: l.bold, italic: l.italic, underline: l.underline, horizontal: l.align ?? 'left',
+        wrap: l.wrap ?? true, border: l.border, indent: l.indent ? 1 : 0, numFmt: l.numFmt,
+      });
+      looks.set(key, id);
+    }
+    return id;
+  };
 
   // The national header block (36-HD/VPTW): body on the left, the Party's name and the date on the right.
-  merged(ws, 1, 1, left, h.superior, { size: 14 });
-  merged(ws, 2, 1, left, h.issuer, { size: 14, bold: true });
-  merged(ws, 3, 1, left, '*', { size: 14 });
-  merged(ws, 1, right, n, 'ĐẢNG CỘNG SẢN VIỆT NAM', { size: 15, bold: true, underline: true });
-  merged(ws, 3, right, n, h.dateLine, { size: 14, italic: true });
-  for (const r of [1, 2, 3]) ws.getRow(r).height = 20;
-  ws.getRow(4).height = 12;
-  merged(ws, 5, 1, n, spec.title, { size: 14, bold: true });
-  merged(ws, 6, 1, n, h.periodLine, { size: 14, bold: true });
-  merged(ws, 7, 1, n, h.asOfLine, { size: 13, italic: true });
+  const head = new Block(ws, style);
+  const banner = (r: number, from: number, to: number, value: string, look: Look): void =>
+    head.span(r, from, to, value, { align: 'center', wrap: false, ...look });
+  banner(1, 1, left, h.superior, { size: 14 });
+  banner(2, 1, left, h.issuer, { size: 14, bold: true });
+  banner(3, 1, left, '*', { size: 14 });
+  banner(1, right, n, 'ĐẢNG CỘNG SẢN VIỆT NAM', { size: 15, bold: true, underline: true });
+  banner(3, right, n, h.dateLine, { size: 14, italic: true });
+  for (const r of [1, 2, 3]) head.height(r, 20);
+  head.height(4, 12);
   const fullWidth = widths.reduce((a, b) => a + b, 0);
   const titleLines = linesOf(spec.title, fullWidth, 1.3);
-  if (titleLines > 1) ws.getCell(5, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  ws.getRow(5).height = titleLines * 19 + 2;
-  ws.getRow(6).height = 19;
-  ws.getRow(7).height = 18;
-  ws.getRow(8).height = 8;
+  banner(5, 1, n, spec.title, { size: 14, bold: true, wrap: titleLines > 1 });
+  banner(6, 1, n, h.periodLine, { size: 14, bold: true });
+  banner(7, 1, n, h.asOfLine, { size: 13, italic: true });
+  head.height(5, titleLines * 19 + 2);
+  head.height(6, 19);
+  head.height(7, 18);
+  head.height(8, 8);
 
   // The table header.
-  spec.columns.forEach((c, i) => put(ws, HEADER_ROW, i + 1, c.header, { bold: true }, 'center', { border: true }));
-  ws.getRow(HEADER_ROW).height =
-    Math.max(...spec.columns.map((c, i) => linesOf(c.header, widths[i], BOLD_CHAR))) * LINE_PT + 4;
+  spec.columns.forEach((c, i) => head.put(HEADER_ROW, i + 1, c.header, { bold: true, align: 'center', border: true }));
+  head.height(HEADER_ROW, Math.max(...spec.columns.map((c, i) => linesOf(c.header, widths[i], BOLD_CHAR))) * LINE_PT + 4);
+  await head.write();
 
   let r = HEADER_ROW + 1;
   let lastData = HEADER_ROW;
   if (spec.rows.length === 0) {
-    ws.mergeCells(r, 1, r, n);
-    put(ws, r, 1, spec.empty, { italic: true }, 'center', { border: true });
-    ws.getRow(r).height = LINE_PT + 4;
+    const empty = new Block(ws, style);
+    empty.span(r, 1, n, spec.empty, { italic: true, align: 'center', border: true });
+    empty.height(r, LINE_PT + 4);
+    await empty.write();
     r++;
   }
+  const section = style({ bold: true, border: true });
+  // one style per column, kind of row (bold total, italic muted) and kind of value (a number or date, or not)
+  const cellStyles: number[] = [];
+  const cellStyle = (i: number, v: Value, row: BodyRow): number => {
+    const numeric = typeof v === 'number' || v instanceof Date;
+    const key = i * 8 + (row.kind === 'total' ? 4 : 0) + (row.muted ? 2 : 0) + (numeric ? 1 : 0);
+    let id = cellStyles[key];
+    if (id === undefined) {
+      const c = spec.columns[i];
+      const align: Align = c.kind === 'text' ? 'left' : 'center';
+      id = cellStyles[key] = style({
+        bold: row.kind === 'total',
+        italic: row.muted ?? false,
+        align,
+        numFmt: numeric ? NUM_FMT[c.kind] : undefined,
+        border: true,
+        indent: align === 'left',
+      });
+    }
+    return id;
+  };
   for (const row of spec.rows) {
     if (row.kind === 'section') {
-      ws.mergeCells(r, 1, r, n);
-      put(ws, r, 1, row.values[0], { bold: true }, 'left', { border: true });
-      ws.getRow(r).height = LINE_PT + 4;
+      ws.merge(r, 1, r, n);
+      const cells: Cell[] = [];
+      for (let c = 1; c <= n; c++) cells.push({ col: c, value: c === 1 ? row.values[0] : null, style: section });
+      await ws.row(r, cells, LINE_PT + 4);
       r++;
       continue;
     }
     let lines = 1;
-    spec.columns.forEach((c, i) => {
+    const cells: Cell[] = new Array(n);
+    for (let i = 0; i < n; i++) {
       const v = row.values[i] ?? null;
-      const align: Align = c.kind === 'text' ? 'left' : 'center';
-      const font: Partial<ExcelJS.Font> = { bold: row.kind === 'total', italic: row.muted ?? false };
-      put(ws, r, i + 1, v, font, typeof v === 'string' && c.kind !== 'text' ? 'center' : align, {
-        numFmt: typeof v === 'number' || v instanceof Date ? NUM_FMT[c.kind] : undefined,
-        border: true,
-        indent: align === 'left',
-      });
+      cells[i] = { col: i + 1, value: typeof v === 'string' ? text(v) : v, style: cellStyle(i, v, row) };
       if (typeof v === 'string') lines = Math.max(lines, linesOf(v, widths[i] - 1.5, row.kind === 'total' ? BOLD_CHAR : CHAR));
-    });
-    ws.getRow(r).height = lines * LINE_PT + 3;
+    }
+    await ws.row(r, cells, lines * LINE_PT + 3);
     if (row.kind === 'data') lastData = r;
     r++;
   }
   const lastBody = r - 1;
 
-  if (spec.autoFilter) ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(lastData, HEADER_ROW), column: n } };
+  if (spec.autoFilter) ws.autoFilter(`A${HEADER_ROW}:${columnLetter(n)}${Math.max(lastData, HEADER_ROW)}`);
   if (spec.dataBars && spec.rows.length) {
-    spec.dataBars.forEach((i, k) => {
-      const letter = ws.getColumn(i + 1).letter;
-      ws.addConditionalFormatting({
-        ref: `${letter}${HEADER_ROW + 1}:${letter}${lastBody}`,
-        rules: [{
-          type: 'dataBar',
-          priority: k + 1,
-          // Solid bars are written as Excel 2010 writes them: the 2007 rule plus an x14 extension with a
-          // matching id. exceljs's gradient form would leave an empty <x14:id/> pointing at nothing.
-          gradient: false,
-          minLength: 0,
-          maxLength: 100,
-          // a rate is out of 100 whatever the other rows hold
-          cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 100 }],
-          color: { argb: 'FF9DC3E6' },
-        } as ExcelJS.DataBarRuleType],
-      });
-    });
+    // Solid bars, out of 100 whatever the other rows hold (a rate).
+    for (const i of spec.dataBars) {
+      const letter = columnLetter(i + 1);
+      ws.dataBar(`${letter}${HEADER_ROW + 1}:${letter}${lastBody}`, { color: 'FF9DC3E6', min: 0, max: 100 });
+    }
   }
 
+  const foot = new Block(ws, style);
   r++;
   for (const note of spec.notes ?? []) {
-    ws.mergeCells(r, 1, r, n);
-    put(ws, r, 1, note, { size: 12, italic: true }, 'left', { wrap: true });
-    ws.getRow(r).height = linesOf(note, fullWidth) * LINE_PT + 2;
+    foot.span(r, 1, n, note, { italic: true });
+    foot.height(r, linesOf(note, fullWidth) * LINE_PT + 2);
     r++;
   }
 
   if (spec.signature) {
     r++;
     const sigTop = r;
-    merged(ws, r, 1, left, 'Nơi nhận:', { size: 12, bold: true, italic: true }, 'left');
-    merged(ws, r + 1, 1, left, '- Như trên,', { size: 11 }, 'left');
-    merged(ws, r + 2, 1, left, '- Lưu.', { size: 11 }, 'left');
-    for (const line of h.signerTitle) merged(ws, r++, right, n, line, { size: 14, bold: true });
+    foot.span(r, 1, left, 'Nơi nhận:', { bold: true, italic: true, wrap: false });
+    foot.span(r + 1, 1, left, '- Như trên,', { size: 11, wrap: false });
+    foot.span(r + 2, 1, left, '- Lưu.', { size: 11, wrap: false });
+    for (const line of h.signerTitle) foot.span(r++, right, n, line, { size: 14, bold: true, align: 'center', wrap: false });
     r += 4;
-    if (h.signer) merged(ws, r++, right, n, h.signer, { size: 14, bold: true });
-    for (let i = sigTop; i < Math.max(r, sigTop + 3); i++) ws.getRow(i).height = 19;
+    if (h.signer) foot.span(r++, right, n, h.signer, { size: 14, bold: true, align: 'center', wrap: false });
+    for (let i = sigTop; i < Math.max(r, sigTop + 3); i++) foot.height(i, 19);
   }
+  await foot.write();
+  await ws.end();
 }
 
 // ───────────────────────────── the six sheets ─────────────────────────────
@@ -599,19 +647,30 @@ function headerTexts(result: RollupResult, unit: UnitRollup, opts: SummaryOption
   };
 }
 
-/** The summary workbook of one unit, built in memory (writeSummaryWorkbooks writes them all). */
-export function buildSummaryWorkbook(result: RollupResult, code: string, opts: SummaryOptions): ExcelJS.Workbook {
+const SHEETS = [summarySheet, byFieldSheet, overdueSheet, detailSheet, diagnosticsSheet, notSubmittedSheet];
+
+/** Writes the summary workbook of one unit to `path`, sheet by sheet, rows as they are made. */
+export async function writeSummaryWorkbook(result: RollupResult, code: string, opts: SummaryOptions, path: string): Promise<void> {
   const unit = result.byCode.get(code);
   if (!unit) throw new Error(`unit ${code} is not in the rollup`);
   const ctx: Context = { result, unit, tasks: tasksUnder(result, code) };
   const h = headerTexts(result, unit, opts);
-  const wb = new ExcelJS.Workbook();
-  wb.title = `${REPORT_TITLE} — ${unit.unit.name} — ${h.periodLine}`;
-  wb.subject = h.asOfLine;
-  for (const sheet of [summarySheet, byFieldSheet, overdueSheet, detailSheet, diagnosticsSheet, notSubmittedSheet]) {
-    renderSheet(wb, sheet(ctx), h);
+  const wb = await XlsxWriter.create(path, {
+    sheets: SHEET_NAMES.map((name) => ({ name, printTitleRows: `${HEADER_ROW}:${HEADER_ROW}` })),
+    font: { name: FONT, size: 12 },
+    title: `${REPORT_TITLE} — ${unit.unit.name} — ${h.periodLine}`,
+    subject: h.asOfLine,
+    creator: 'tiendo',
+    keywords: OUTPUT_MARK,
+  });
+  try {
+    // one sheet's rows at a time: the province's `Chi tiết` is built, written and let go before the next
+    for (const sheet of SHEETS) await renderSheet(wb, sheet(ctx), h);
+    await wb.close();
+  } catch (e) {
+    await wb.abort();
+    throw e;
   }
-  return wb;
 }
 
 /**
@@ -623,6 +682,6 @@ export async function writeSummaryWorkbooks(result: RollupResult, opts: SummaryO
     .filter((u) => u.children.length > 0)
     .map((u) => ({ unit: u.unit.code, path: join(opts.outDir, summaryFileName(u.unit)) }));
   for (const t of targets) assertNotInput(t.path, opts.inputs);
-  for (const t of targets) await writeWorkbookAtomic(buildSummaryWorkbook(result, t.unit, opts), t.path);
+  for (const t of targets) await atomically(t.path, (tmp) => writeSummaryWorkbook(result, t.unit, opts, tmp));
   return targets;
 }

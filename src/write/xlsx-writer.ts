@@ -1,0 +1,441 @@
+// A small .xlsx writer for the summary workbooks: rows are written as they are produced and
+// deflated on the side (./zip-writer.ts), so a province's `Chi tiết` of 100,000 tasks never sits
+// in memory as cells. It writes only what a printed report needs — inline text, numbers, dates,
+// one font family in a few sizes, thin borders, alignment, number formats, merged cells, column
+// widths and row heights, frozen header rows, filters, data bars, A4 page setup with print titles
+// and a footer, and the workbook's properties. Text is always written as text, never a formula.
+// exceljs writes everything else (annotated copies, templates); the tests read these workbooks
+// back with exceljs and LibreOffice.
+import { closeSync, openSync } from 'node:fs';
+import { ZipWriter, type PartWriter } from './zip-writer.js';
+
+export type CellValue = string | number | Date | null;
+
+export interface Style {
+  size?: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  horizontal?: 'left' | 'center' | 'right';
+  /** wrap long text onto more lines */
+  wrap?: boolean;
+  indent?: number;
+  /** thin black lines on all four sides */
+  border?: boolean;
+  /** `#,##0`, `0.0`, `dd/mm/yyyy` … */
+  numFmt?: string;
+}
+
+/** A cell of a row: its column (1-based), value and style id (from XlsxWriter.style). */
+export interface Cell {
+  col: number;
+  value: CellValue;
+  style: number;
+}
+
+export interface SheetOptions {
+  name: string;
+  /** column widths in Excel's units, from column A */
+  widths: number[];
+  /** rows kept in view while scrolling (0: none) */
+  frozenRows: number;
+  /** `A1:M24`, when known */
+  dimension?: string;
+  page: {
+    landscape: boolean;
+    /** 9 = A4 */
+    paperSize: number;
+    fitToWidth: number;
+    fitToHeight: number;
+    horizontalCentered: boolean;
+    margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  };
+  /** the footer in Excel's codes (`&C…&P/&N`) */
+  footer?: string;
+}
+
+export interface WorkbookOptions {
+  /** every sheet's name and the rows printed on top of each page (`9:9`), in order */
+  sheets: { name: string; printTitleRows?: string }[];
+  /** the font of every cell */
+  font: { name: string; size: number };
+  title?: string;
+  subject?: string;
+  creator?: string;
+  keywords?: string;
+}
+
+// ───────────────────────────── text ─────────────────────────────
+
+// Characters XML 1.0 cannot carry (pasted from old software).
+const XML_BAD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+export function xmlText(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
+  return s.replace(XML_BAD, '').replace(/[&<>"]/g, (c) => ESC[c]);
+}
+
+/** Excel keeps at most 32,767 characters in a cell. */
+const CELL_MAX = 32767;
+
+const LETTERS: string[] = [];
+export function columnLetter(n: number): string {
+  let s = LETTERS[n];
+  if (s) return s;
+  s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return (LETTERS[n] = s);
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A date as Excel's day number: the calendar day of `d` in UTC (tiendo keeps days at UTC midnight). */
+export function excelSerial(d: Date): number {
+  return (d.getTime() - EXCEL_EPOCH) / 86_400_000;
+}
+
+function cellXml(ref: string, c: Cell): string {
+  const s = c.style ? ` s="${c.style}"` : '';
+  const v = c.value;
+  if (v == null) return c.style ? `<c r="${ref}"${s}/>` : '';
+  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s}/>`;
+  if (v instanceof Date) return `<c r="${ref}"${s}><v>${excelSerial(v)}</v></c>`;
+  const t = v.length > CELL_MAX ? v.slice(0, CELL_MAX) : v;
+  const space = /^\s|\s$/.test(t) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(t)}</t></is></c>`;
+}
+
+// ───────────────────────────── styles ─────────────────────────────
+
+const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10 };
+
+class Styles {
+  private readonly fonts = new Map<string, number>();
+  private readonly formats = new Map<string, number>();
+  private readonly xfs = new Map<string, number>();
+  private readonly xfXml: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
+  private readonly fontXml: string[] = [];
+
+  constructor(private readonly font: { name: string; size: number }) {
+    // The Normal style keeps Excel's own font: column widths are counted in its digits.
+    this.fontXml.push('<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>');
+  }
+
+  private fontId(s: Style): number {
+    const size = s.size ?? this.font.size;
+    const key = `${size}${s.bold ? 'b' : ''}${s.italic ? 'i' : ''}${s.underline ? 'u' : ''}`;
+    let id = this.fonts.get(key);
+    if (id === undefined) {
+      id = this.fontXml.length;
+      this.fonts.set(key, id);
+      this.fontXml.push(
+        `<font>${s.bold ? '<b/>' : ''}${s.italic ? '<i/>' : ''}${s.underline ? '<u/>' : ''}` +
+          `<sz val="${size}"/><name val="${xmlText(this.font.name)}"/><family val="1"/></font>`,
+      );
+    }
+    return id;
+  }
+
+  private formatId(code: string | undefined): number {
+    if (!code) return 0;
+    const builtin = BUILTIN_FORMATS[code];
+    if (builtin !== undefined) return builtin;
+    let id = this.formats.get(code);
+    if (id === undefined) this.formats.set(code, (id = 164 + this.formats.size));
+    return id;
+  }
+
+  id(s: Style): number {
+    const font = this.fontId(s);
+    const fmt = this.formatId(s.numFmt);
+    const border = s.border ? 1 : 0;
+    const align =
+      `<alignment horizontal="${s.horizontal ?? 'left'}" vertical="center"` +
+      `${s.wrap ? ' wrapText="1"' : ''}${s.indent ? ` indent="${s.indent}"` : ''}/>`;
+    const xml =
+      `<xf numFmtId="${fmt}" fontId="${font}" fillId="0" borderId="${border}" xfId="0"` +
+      `${fmt ? ' applyNumberFormat="1"' : ''} applyFont="1"${border ? ' applyBorder="1"' : ''} applyAlignment="1">${align}</xf>`;
+    let id = this.xfs.get(xml);
+    if (id === undefined) {
+      id = this.xfXml.length;
+      this.xfs.set(xml, id);
+      this.xfXml.push(xml);
+    }
+    return id;
+  }
+
+  xml(): string {
+    const formats = [...this.formats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`);
+    const black = '<color rgb="FF000000"/>';
+    const thin = ['left', 'right', 'top', 'bottom'].map((side) => `<${side} style="thin">${black}</${side}>`).join('');
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      (formats.length ? `<numFmts count="${formats.length}">${formats.join('')}</numFmts>` : '') +
+      `<fonts count="${this.fontXml.length}">${this.fontXml.join('')}</fonts>` +
+      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border>${thin}<diagonal/></border></borders>` +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${this.xfXml.length}">${this.xfXml.join('')}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      '<dxfs count="0"/><tableStyles count="0"/></styleSheet>'
+    );
+  }
+}
+
+// ───────────────────────────── sheets ─────────────────────────────
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
+const XM = 'http://schemas.microsoft.com/office/excel/2006/main';
+const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+interface DataBar {
+  ref: string;
+  color: string;
+  min: number;
+  max: number;
+  id: string;
+}
+
+/** Text gathered before it is handed to the compressor, in pieces of about this many characters. */
+const FLUSH_AT = 1 << 18;
+
+export class SheetWriter {
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private lastRow = 0;
+  private readonly merges: string[] = [];
+  private filter: string | null = null;
+  private readonly bars: DataBar[] = [];
+
+  constructor(
+    private readonly part: PartWriter,
+    private readonly index: number,
+    private readonly opts: SheetOptions,
+    private readonly onEnd: () => void,
+  ) {
+    const cols = opts.widths
+      .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
+      .join('');
+    const top = `${columnLetter(1)}${opts.frozenRows + 1}`;
+    const pane = opts.frozenRows
+      ? `<pane ySplit="${opts.frozenRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
+        `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>`
+      : '';
+    this.push(
+      `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
+        `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+        (opts.dimension ? `<dimension ref="${opts.dimension}"/>` : '') +
+        `<sheetViews><sheetView workbookViewId="0"${index === 0 ? ' tabSelected="1"' : ''}>${pane}</sheetView></sheetViews>` +
+        '<sheetFormatPr defaultRowHeight="15"/>' +
+        (cols ? `<cols>${cols}</cols>` : '') +
+        '<sheetData>',
+    );
+  }
+
+  /** What follows the rows, in the order the schema wants it. */
+  private tail(): string {
+    const opts = this.opts;
+    const p = opts.page;
+    const m = p.margins;
+    return (
+      '</sheetData>' +
+      (this.filter ? `<autoFilter ref="${this.filter}"/>` : '') +
+      (this.merges.length ? `<mergeCells count="${this.merges.length}">${this.merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>` : '') +
+      this.bars.map((b, k) =>
+        `<conditionalFormatting sqref="${b.ref}"><cfRule type="dataBar" priority="${k + 1}"><dataBar>` +
+        `<cfvo type="num" val="${b.min}"/><cfvo type="num" val="${b.max}"/><color rgb="${b.color}"/></dataBar>` +
+        `<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="${X14}"><x14:id>${b.id}</x14:id></ext></extLst>` +
+        '</cfRule></conditionalFormatting>').join('') +
+      (p.horizontalCentered ? '<printOptions horizontalCentered="1"/>' : '') +
+      `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+      `<pageSetup paperSize="${p.paperSize}" orientation="${p.landscape ? 'landscape' : 'portrait'}" fitToWidth="${p.fitToWidth}" fitToHeight="${p.fitToHeight}"/>` +
+      (opts.footer ? `<headerFooter><oddFooter>${xmlText(opts.footer)}</oddFooter></headerFooter>` : '') +
+      (this.bars.length
+        ? `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings>` +
+          this.bars.map((b) =>
+            `<x14:conditionalFormatting xmlns:xm="${XM}"><x14:cfRule type="dataBar" id="${b.id}">` +
+            '<x14:dataBar minLength="0" maxLength="100" gradient="0">' +
+            `<x14:cfvo type="num"><xm:f>${b.min}</xm:f></x14:cfvo><x14:cfvo type="num"><xm:f>${b.max}</xm:f></x14:cfvo>` +
+            `</x14:dataBar></x14:cfRule><xm:sqref>${b.ref}</xm:sqref></x14:conditionalFormatting>`).join('') +
+          '</x14:conditionalFormattings></ext></extLst>'
+        : '') +
+      '</worksheet>'
+    );
+  }
+
+  private push(s: string): void {
+    this.pending.push(s);
+    this.pendingLength += s.length;
+  }
+
+  private async flush(): Promise<void> {
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    await this.part.write(text);
+  }
+
+  /** Writes row `r` (1-based, above every row written before) with its cells in column order. */
+  async row(r: number, cells: Cell[], height?: number): Promise<void> {
+    if (r <= this.lastRow) throw new Error(`xlsx: row ${r} written after row ${this.lastRow}`);
+    this.lastRow = r;
+    let xml = `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ''}>`;
+    let last = 0;
+    for (const c of cells) {
+      if (c.col <= last) throw new Error(`xlsx: cell ${columnLetter(c.col)}${r} out of order`);
+      last = c.col;
+      xml += cellXml(columnLetter(c.col) + r, c);
+    }
+    this.push(`${xml}</row>`);
+    if (this.pendingLength >= FLUSH_AT) await this.flush();
+  }
+
+  merge(row: number, from: number, toRow: number, to: number): void {
+    this.merges.push(`${columnLetter(from)}${row}:${columnLetter(to)}${toRow}`);
+  }
+
+  autoFilter(ref: string): void {
+    this.filter = ref;
+  }
+
+  /** A solid in-cell bar from `min` to `max`, written as Excel 2010 writes it (a 2007 rule and its x14 twin). */
+  dataBar(ref: string, opts: { color: string; min: number; max: number }): void {
+    const n = (this.index + 1) * 256 + this.bars.length + 1;
+    const id = `{7D1E0000-0000-4000-8000-${n.toString(16).toUpperCase().padStart(12, '0')}}`;
+    this.bars.push({ ref, ...opts, id });
+  }
+
+  async end(): Promise<void> {
+    this.push(this.tail());
+    await this.flush();
+    await this.part.end();
+    this.onEnd();
+  }
+}
+
+// ───────────────────────────── the workbook ─────────────────────────────
+
+const rels = (items: [string, string, string][]): string =>
+  `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  items.map(([id, type, target]) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`).join('') +
+  '</Relationships>';
+
+const OD = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+
+/** `'Tổng hợp'!$9:$9` */
+function printTitles(sheet: string, rows: string): string {
+  const [a, b] = rows.split(':');
+  return `'${sheet.replace(/'/g, "''")}'!$${a}:$${b ?? a}`;
+}
+
+export class XlsxWriter {
+  private readonly styles: Styles;
+  private next = 0;
+  private sheetOpen = false;
+
+  private constructor(private readonly fd: number, private readonly zip: ZipWriter, private readonly opts: WorkbookOptions) {
+    this.styles = new Styles(opts.font);
+  }
+
+  /** Starts a workbook at `path` (a temporary name: the caller renames it when `close` returns). */
+  static async create(path: string, opts: WorkbookOptions): Promise<XlsxWriter> {
+    const fd = openSync(path, 'w');
+    const w = new XlsxWriter(fd, new ZipWriter(fd), opts);
+    try {
+      await w.begin();
+    } catch (e) {
+      closeSync(fd);
+      throw e;
+    }
+    return w;
+  }
+
+  style(s: Style): number {
+    return this.styles.id(s);
+  }
+
+  private async begin(): Promise<void> {
+    const { sheets } = this.opts;
+    const zip = this.zip;
+    await zip.text('[Content_Types].xml',
+      `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>` +
+      sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`).join('') +
+      `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>` +
+      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+      '</Types>');
+    await zip.text('_rels/.rels', rels([
+      ['rId1', `${OD}/officeDocument`, 'xl/workbook.xml'],
+      ['rId2', 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', 'docProps/core.xml'],
+      ['rId3', `${OD}/extended-properties`, 'docProps/app.xml'],
+    ]));
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const prop = (tag: string, v: string | undefined): string => (v ? `<${tag}>${xmlText(v)}</${tag}>` : '');
+    await zip.text('docProps/core.xml',
+      `${HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+      'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+      'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+      prop('dc:creator', this.opts.creator) + prop('dc:title', this.opts.title) + prop('dc:subject', this.opts.subject) +
+      prop('cp:keywords', this.opts.keywords) +
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created>` +
+      `<dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified></cp:coreProperties>`);
+    await zip.text('docProps/app.xml',
+      `${HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
+      'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>tiendo</Application>' +
+      `<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${sheets.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+      `<TitlesOfParts><vt:vector size="${sheets.length}" baseType="lpstr">${sheets.map((s) => `<vt:lpstr>${xmlText(s.name)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts>` +
+      '</Properties>');
+    const names = sheets
+      .map((s, i) => (s.printTitleRows
+        ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(printTitles(s.name, s.printTitleRows))}</definedName>`
+        : ''))
+      .join('');
+    await zip.text('xl/workbook.xml',
+      `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
+      sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      `</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}<calcPr calcId="0"/></workbook>`);
+    await zip.text('xl/_rels/workbook.xml.rels', rels([
+      ...sheets.map((_, i): [string, string, string] => [`rId${i + 1}`, `${OD}/worksheet`, `worksheets/sheet${i + 1}.xml`]),
+      [`rId${sheets.length + 1}`, `${OD}/styles`, 'styles.xml'],
+    ]));
+  }
+
+  /** Opens the next sheet (in the order given to `create`); end it before opening another. */
+  sheet(opts: Omit<SheetOptions, 'name'>): SheetWriter {
+    const i = this.next++;
+    if (i >= this.opts.sheets.length) throw new Error('xlsx: more sheets than declared');
+    if (this.sheetOpen) throw new Error('xlsx: a sheet opened before the previous one ended');
+    this.sheetOpen = true;
+    const part = this.zip.part(`xl/worksheets/sheet${i + 1}.xml`);
+    return new SheetWriter(part, i, { ...opts, name: this.opts.sheets[i].name }, () => { this.sheetOpen = false; });
+  }
+
+  /** Writes the styles and the zip's directory, and closes the file. */
+  async close(): Promise<void> {
+    try {
+      if (this.next !== this.opts.sheets.length) throw new Error(`xlsx: ${this.next} of ${this.opts.sheets.length} sheets written`);
+      await this.zip.text('xl/styles.xml', this.styles.xml());
+      this.zip.finish();
+    } finally {
+      closeSync(this.fd);
+    }
+  }
+
+  /** Closes the file after a failure; the caller removes it. */
+  async abort(): Promise<void> {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed by close()
+    }
+  }
+}

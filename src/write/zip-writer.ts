@@ -1,0 +1,185 @@
+// A zip archive written part by part, for the workbooks tiendo writes itself (./xlsx-writer.ts).
+// A large part is deflated by zlib on Node's thread pool while the caller goes on producing its
+// text, so on two cores writing and compressing run side by side; only the compressed bytes of the
+// part being written are held, never the text of a whole sheet.
+import { once } from 'node:events';
+import { writeSync } from 'node:fs';
+import zlib, { deflateRawSync } from 'node:zlib';
+
+/** zlib.crc32 arrived in Node 20.15; the table below answers for older 20.x. */
+const nativeCrc = (zlib as unknown as { crc32?: (data: Buffer, value?: number) => number }).crc32;
+
+let table: Uint32Array | null = null;
+function crc32(data: Buffer, crc = 0): number {
+  if (nativeCrc) return nativeCrc(data, crc);
+  if (!table) {
+    table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+  }
+  let c = ~crc >>> 0;
+  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+interface Entry {
+  name: Buffer;
+  crc: number;
+  compressed: number;
+  size: number;
+  offset: number;
+}
+
+/** DOS date and time of `d` (local time, as zip tools show it). */
+function dosTime(d: Date): { time: number; date: number } {
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
+    date: (Math.max(0, d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+/** A part being written: text in, deflated bytes gathered until `end`. */
+export interface PartWriter {
+  write(text: string): Promise<void>;
+  end(): Promise<void>;
+}
+
+/**
+ * Text is compressed in pieces of about this size. A part smaller than that (most of them) is
+ * deflated at once on this thread; a larger one goes to zlib's thread pool piece by piece, and
+ * this thread waits only when more than a few pieces are queued.
+ */
+const PIECE = 1 << 20;
+
+export class ZipWriter {
+  private readonly entries: Entry[] = [];
+  private offset = 0;
+  private open = false;
+  private readonly when = dosTime(new Date());
+
+  /** `fd`: a file open for writing, positioned at its start. */
+  constructor(private readonly fd: number, private readonly level = 6) {}
+
+  /** Opens the next part; parts are written one after another. */
+  part(name: string): PartWriter {
+    if (this.open) throw new Error(`zip: part ${name} opened before the previous one ended`);
+    this.open = true;
+    let pending: string[] = [];
+    let pendingLength = 0;
+    let deflate: zlib.DeflateRaw | null = null;
+    const chunks: Buffer[] = [];
+    let crc = 0;
+    let size = 0;
+    let compressed = 0;
+    let done: Promise<unknown> = Promise.resolve();
+
+    const take = (): Buffer => {
+      const buf = Buffer.from(pending.join(''), 'utf8');
+      pending = [];
+      pendingLength = 0;
+      crc = crc32(buf, crc);
+      size += buf.length;
+      return buf;
+    };
+    const stream = (): zlib.DeflateRaw => {
+      if (deflate) return deflate;
+      // zlib passes stream options on to its Transform, though ZlibOptions does not declare them
+      const options: zlib.ZlibOptions & { writableHighWaterMark: number } = { level: this.level, chunkSize: 256 * 1024, writableHighWaterMark: 4 * PIECE };
+      const d = zlib.createDeflateRaw(options);
+      d.on('data', (b: Buffer) => {
+        chunks.push(b);
+        compressed += b.length;
+      });
+      done = once(d, 'end');
+      return (deflate = d);
+    };
+
+    return {
+      write: async (text: string) => {
+        pending.push(text);
+        pendingLength += text.length;
+        if (pendingLength < PIECE) return;
+        const d = stream();
+        if (!d.write(take())) await once(d, 'drain');
+      },
+      end: async () => {
+        if (deflate) {
+          deflate.end(take());
+          await done;
+        } else {
+          const all = deflateRawSync(take(), { level: this.level });
+          chunks.push(all);
+          compressed = all.length;
+        }
+        this.add(name, chunks, { crc, size, compressed });
+        this.open = false;
+      },
+    };
+  }
+
+  /** A whole part at once. */
+  async text(name: string, text: string): Promise<void> {
+    const p = this.part(name);
+    await p.write(text);
+    await p.end();
+  }
+
+  private add(name: string, data: Buffer[], e: { crc: number; size: number; compressed: number }): void {
+    if (e.size > 0xfffffffe || this.offset > 0xfffffffe) throw new Error(`zip: ${name} is too large for a workbook`);
+    const nameBytes = Buffer.from(name, 'utf8');
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    head.writeUInt16LE(0x0800, 6); // names in UTF-8
+    head.writeUInt16LE(8, 8); // deflate
+    head.writeUInt16LE(this.when.time, 10);
+    head.writeUInt16LE(this.when.date, 12);
+    head.writeUInt32LE(e.crc >>> 0, 14);
+    head.writeUInt32LE(e.compressed, 18);
+    head.writeUInt32LE(e.size, 22);
+    head.writeUInt16LE(nameBytes.length, 26);
+    head.writeUInt16LE(0, 28);
+    this.entries.push({ name: nameBytes, crc: e.crc >>> 0, compressed: e.compressed, size: e.size, offset: this.offset });
+    this.write([head, nameBytes, ...data]);
+  }
+
+  private write(bufs: Buffer[]): void {
+    for (const b of bufs) {
+      for (let at = 0; at < b.length; ) at += writeSync(this.fd, b, at, b.length - at);
+      this.offset += b.length;
+    }
+  }
+
+  /** Writes the central directory; the caller closes the file. */
+  finish(): void {
+    const start = this.offset;
+    const central: Buffer[] = [];
+    for (const e of this.entries) {
+      const h = Buffer.alloc(46);
+      h.writeUInt32LE(0x02014b50, 0);
+      h.writeUInt16LE(20, 4); // made by: version 2.0
+      h.writeUInt16LE(20, 6);
+      h.writeUInt16LE(0x0800, 8);
+      h.writeUInt16LE(8, 10);
+      h.writeUInt16LE(this.when.time, 12);
+      h.writeUInt16LE(this.when.date, 14);
+      h.writeUInt32LE(e.crc, 16);
+      h.writeUInt32LE(e.compressed, 20);
+      h.writeUInt32LE(e.size, 24);
+      h.writeUInt16LE(e.name.length, 28);
+      h.writeUInt32LE(e.offset, 42);
+      central.push(h, e.name);
+    }
+    const size = central.reduce((n, b) => n + b.length, 0);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.entries.length, 8);
+    end.writeUInt16LE(this.entries.length, 10);
+    end.writeUInt32LE(size, 12);
+    end.writeUInt32LE(start, 16);
+    this.write([...central, end]);
+  }
+}
