@@ -83,6 +83,8 @@ export interface RollupResult {
   roots: string[];
   /** the counted tasks, in unit code order, then file, then row */
   tasks: ClassifiedTask[];
+  /** the counted tasks of each unit and every unit under it, in the order of `tasks` (see tasksUnder) */
+  tasksUnder: Map<string, ClassifiedTask[]>;
   registers: Register[];
   diagnostics: Diagnostic[];
   files: RollupFile[];
@@ -306,7 +308,8 @@ export function aggregate(input: AggregateInput): RollupResult {
       seen.add(code);
       subtreeTasks.get(code)!.push(t);
       const parent: string | null = unitByCode.get(code)!.parent;
-      code = parent != null && unitByCode.has(parent) && childrenOf.get(parent)!.includes(code) ? parent : null;
+      // the edges of childrenOf: a parent in force, not the unit itself
+      code = parent != null && unitByCode.has(parent) && parent !== code ? parent : null;
     }
   }
 
@@ -354,6 +357,7 @@ export function aggregate(input: AggregateInput): RollupResult {
     byCode,
     roots,
     tasks,
+    tasksUnder: subtreeTasks,
     registers,
     diagnostics,
     files,
@@ -385,25 +389,38 @@ export function subtreeCodes(result: RollupResult, code: string): Set<string> {
 
 /** The counted tasks of `code` and every unit under it. */
 export function tasksUnder(result: RollupResult, code: string): ClassifiedTask[] {
-  const codes = subtreeCodes(result, code);
-  return result.tasks.filter((t) => codes.has(t.unit.code));
+  return result.tasksUnder.get(code) ?? [];
 }
 
-/**
- * The diagnostics a unit's workbook lists: those of every register matched to it or a unit under it,
- * and, for a root, those of files matched to no unit in force (and of files that are no register at all).
- */
-export function diagnosticsUnder(result: RollupResult, code: string): Diagnostic[] {
-  const codes = subtreeCodes(result, code);
-  const isRoot = result.roots.includes(code);
+/** Each unit's diagnostics (null: files matched to no unit), as indexes into result.diagnostics; built once. */
+const diagnosticIndex = new WeakMap<RollupResult, Map<string | null, number[]>>();
+
+function diagnosticsByUnit(result: RollupResult): Map<string | null, number[]> {
+  let index = diagnosticIndex.get(result);
+  if (index) return index;
   const unitOfFile = new Map<string, string | null>();
   for (const f of result.files) {
     unitOfFile.set(f.path, f.unit);
     if (!unitOfFile.has(f.displayPath)) unitOfFile.set(f.displayPath, f.unit);
   }
-  return result.diagnostics.filter((d) => {
-    const u = unitOfFile.get(d.file);
-    if (u == null) return isRoot;
-    return codes.has(u);
-  });
+  index = new Map();
+  result.diagnostics.forEach((d, i) => push(index!, unitOfFile.get(d.file) ?? null, i));
+  diagnosticIndex.set(result, index);
+  return index;
+}
+
+/**
+ * The diagnostics a unit's workbook lists: those of every register matched to it or a unit under it,
+ * and, for a root, those of files matched to no unit in force (and of files that are no register at all).
+ * In the order of result.diagnostics.
+ */
+export function diagnosticsUnder(result: RollupResult, code: string): Diagnostic[] {
+  const byUnit = diagnosticsByUnit(result);
+  const picked: number[] = [];
+  const take = (key: string | null): void => {
+    for (const i of byUnit.get(key) ?? []) picked.push(i);
+  };
+  for (const c of subtreeCodes(result, code)) take(c);
+  if (result.roots.includes(code)) take(null);
+  return picked.sort((a, b) => a - b).map((i) => result.diagnostics[i]);
 }

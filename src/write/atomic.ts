@@ -7,9 +7,14 @@ import { UsageError } from '../errors.js';
 
 /** Refuses to write over any of `inputs` (absolute or relative paths). */
 export function assertNotInput(target: string, inputs: Iterable<string>): void {
-  const t = resolve(target);
+  assertNotInputs([target], inputs);
+}
+
+/** The same for many targets at once: each input path is resolved once. */
+export function assertNotInputs(targets: readonly string[], inputs: Iterable<string>): void {
+  const wanted = new Set(targets.map((t) => resolve(t)));
   for (const i of inputs) {
-    if (resolve(i) === t) throw new UsageError(`Không ghi đè tệp đầu vào ${i} — chọn thư mục khác để ghi kết quả`);
+    if (wanted.has(resolve(i))) throw new UsageError(`Không ghi đè tệp đầu vào ${i} — chọn thư mục khác để ghi kết quả`);
   }
 }
 

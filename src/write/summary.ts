@@ -10,7 +10,7 @@ import { periodTitle } from '../classify/period.js';
 import { clean, fold, slug } from '../normalise/text.js';
 import { CATEGORY_LABEL, STATUS_LABEL, daysBetween, displayDate, vietnameseDateLine } from '../normalise/values.js';
 import type { Counts, DateValue, IsoDate, Lang, NumberValue, Period, ReportHeader, Unit } from '../types.js';
-import { OUTPUT_MARK, assertNotInput, atomically } from './atomic.js';
+import { OUTPUT_MARK, assertNotInputs, atomically } from './atomic.js';
 import { XlsxWriter, columnLetter, type Cell, type CellValue, type SheetOptions, type SheetWriter } from './xlsx-writer.js';
 
 export interface SummaryOptions {
@@ -121,11 +121,26 @@ interface BodyRow {
   muted?: boolean;
 }
 
+interface Rows extends Iterable<BodyRow> {
+  readonly length: number;
+}
+
+/** One row per item, made each time the rows are gone through and let go once written. */
+function lazyRows<T>(items: readonly T[], row: (item: T, i: number) => BodyRow): Rows {
+  return {
+    length: items.length,
+    *[Symbol.iterator]() {
+      for (let i = 0; i < items.length; i++) yield row(items[i], i);
+    },
+  };
+}
+
 interface SheetSpec {
   name: string;
   title: string;
   columns: Column[];
-  rows: BodyRow[];
+  /** an array, or rows made afresh on each pass (lazyRows): `Chi tiết` is never held whole */
+  rows: Rows;
   /** shown when there are no rows */
   empty: string;
   /** 0-based columns carrying an in-cell data bar (rates, 0–100) */
@@ -209,11 +224,14 @@ function linesOf(s: string, width: number, factor = CHAR): number {
 }
 
 function fitWidths(spec: SheetSpec, minTotal: number): number[] {
+  const longest = spec.columns.map(() => 0);
+  for (const r of spec.rows) {
+    if (r.kind === 'section') continue;
+    spec.columns.forEach((c, i) => { longest[i] = Math.max(longest[i], shownLength(r.values[i], c.kind)); });
+  }
   const widths = spec.columns.map((c, i) => {
     const longestWord = Math.max(...c.header.split(/\s+/).map((w) => [...w].length));
-    let longest = 0;
-    for (const r of spec.rows) if (r.kind !== 'section') longest = Math.max(longest, shownLength(r.values[i], c.kind));
-    const need = Math.max(Math.max(longestWord, [...c.header].length / 3) * BOLD_CHAR, longest * CHAR + (c.kind === 'text' ? 1.5 : 0));
+    const need = Math.max(Math.max(longestWord, [...c.header].length / 3) * BOLD_CHAR, longest[i] * CHAR + (c.kind === 'text' ? 1.5 : 0));
     return Math.min(c.max, Math.max(c.min, Math.ceil(need + 2)));
   });
   const total = widths.reduce((a, b) => a + b, 0);
@@ -432,10 +450,27 @@ async function renderSheet(wb: XlsxWriter, spec: SheetSpec, h: HeaderTexts): Pro
 
 // ───────────────────────────── the six sheets ─────────────────────────────
 
+/** Where each unit and each file stands in the rollup's order: made once, asked for every workbook. */
+interface Orders {
+  unit: Map<string, number>;
+  /** by path and by the name shown */
+  file: Map<string, number>;
+}
+
+function ordersOf(result: RollupResult): Orders {
+  const file = new Map<string, number>();
+  result.files.forEach((f, i) => {
+    file.set(f.path, i);
+    if (!file.has(f.displayPath)) file.set(f.displayPath, i);
+  });
+  return { unit: new Map(result.units.map((u, i) => [u.unit.code, i])), file };
+}
+
 interface Context {
   result: RollupResult;
   unit: UnitRollup;
   tasks: ClassifiedTask[];
+  orders: Orders;
 }
 
 const unitName = (result: RollupResult, code: string): string => result.byCode.get(code)?.unit.name ?? code;
@@ -508,8 +543,8 @@ function byFieldSheet({ unit }: Context): SheetSpec {
 const statusText = (t: ClassifiedTask): string | null =>
   t.task.status ? STATUS_LABEL[t.task.status] : t.task.text.status ?? null;
 
-function overdueSheet({ result, tasks }: Context): SheetSpec {
-  const order = new Map(result.units.map((u, i) => [u.unit.code, i]));
+function overdueSheet({ result, tasks, orders }: Context): SheetSpec {
+  const order = orders.unit;
   const overdue = tasks
     .filter((t) => t.class === 'pendingOverdue' && t.task.deadline.kind === 'date')
     .map((t) => ({ t, days: daysBetween((t.task.deadline as { date: IsoDate }).date, result.asOf) }))
@@ -523,7 +558,7 @@ function overdueSheet({ result, tasks }: Context): SheetSpec {
       col('Thời hạn hoàn thành', 'date', 12, 13), col('Số ngày quá hạn', 'int', 9, 10),
       col('Tiến độ (%)', 'num', 8, 9), col('Tình trạng', 'text', 12, 16),
     ],
-    rows: overdue.map(({ t, days }, i) => ({
+    rows: lazyRows(overdue, ({ t, days }, i) => ({
       kind: 'data',
       values: [
         i + 1, t.unit.name, t.task.id, t.task.title, t.task.owner, dateValue(t.task.deadline), days,
@@ -546,7 +581,7 @@ function detailSheet({ result, tasks }: Context): SheetSpec {
       col('Tình trạng', 'text', 11, 14), col('Tiến độ (%)', 'num', 8, 9), col('Ngày hoàn thành', 'date', 12, 13),
       col('Phân loại', 'text', 13, 18), col('Tệp nguồn', 'text', 12, 18), col('Dòng', 'int', 6, 7),
     ],
-    rows: tasks.map((t, i) => ({
+    rows: lazyRows(tasks, (t, i) => ({
       kind: 'data',
       values: [
         i + 1, t.unit.name, t.task.id, t.task.title ?? t.task.text.title ?? null, CATEGORY_LABEL[t.task.category],
@@ -560,12 +595,8 @@ function detailSheet({ result, tasks }: Context): SheetSpec {
   };
 }
 
-function diagnosticsSheet({ result, unit }: Context): SheetSpec {
-  const fileOrder = new Map<string, number>();
-  result.files.forEach((f, i) => {
-    fileOrder.set(f.path, i);
-    if (!fileOrder.has(f.displayPath)) fileOrder.set(f.displayPath, i);
-  });
+function diagnosticsSheet({ result, unit, orders }: Context): SheetSpec {
+  const fileOrder = orders.file;
   const diags = diagnosticsUnder(result, unit.unit.code)
     .map((d, i) => ({ d, i }))
     .sort((a, b) =>
@@ -580,7 +611,7 @@ function diagnosticsSheet({ result, unit }: Context): SheetSpec {
       col('Ô', 'text', 5, 7), col('Mức độ', 'text', 9, 10), col('Mã lỗi', 'text', 14, 24),
       col('Nội dung', 'text', 40, 70, true),
     ],
-    rows: diags.map((d, i) => ({
+    rows: lazyRows(diags, (d, i) => ({
       kind: 'data',
       values: [
         i + 1, d.file, d.sheet, d.row, d.column ? `${d.column}${d.row ?? ''}` : null,
@@ -650,10 +681,10 @@ function headerTexts(result: RollupResult, unit: UnitRollup, opts: SummaryOption
 const SHEETS = [summarySheet, byFieldSheet, overdueSheet, detailSheet, diagnosticsSheet, notSubmittedSheet];
 
 /** Writes the summary workbook of one unit to `path`, sheet by sheet, rows as they are made. */
-export async function writeSummaryWorkbook(result: RollupResult, code: string, opts: SummaryOptions, path: string): Promise<void> {
+async function writeSummaryWorkbook(result: RollupResult, orders: Orders, code: string, opts: SummaryOptions, path: string): Promise<void> {
   const unit = result.byCode.get(code);
   if (!unit) throw new Error(`unit ${code} is not in the rollup`);
-  const ctx: Context = { result, unit, tasks: tasksUnder(result, code) };
+  const ctx: Context = { result, unit, tasks: tasksUnder(result, code), orders };
   const h = headerTexts(result, unit, opts);
   const wb = await XlsxWriter.create(path, {
     sheets: SHEET_NAMES.map((name) => ({ name, printTitleRows: `${HEADER_ROW}:${HEADER_ROW}` })),
@@ -681,7 +712,8 @@ export async function writeSummaryWorkbooks(result: RollupResult, opts: SummaryO
   const targets = result.units
     .filter((u) => u.children.length > 0)
     .map((u) => ({ unit: u.unit.code, path: join(opts.outDir, summaryFileName(u.unit)) }));
-  for (const t of targets) assertNotInput(t.path, opts.inputs);
-  for (const t of targets) await atomically(t.path, (tmp) => writeSummaryWorkbook(result, t.unit, opts, tmp));
+  assertNotInputs(targets.map((t) => t.path), opts.inputs);
+  const orders = ordersOf(result);
+  for (const t of targets) await atomically(t.path, (tmp) => writeSummaryWorkbook(result, orders, t.unit, opts, tmp));
   return targets;
 }
