@@ -167,8 +167,17 @@ const isAllCaps = (s: string): boolean => s === s.toLocaleUpperCase('vi') && s !
 
 /** The key tasks of one field share, whatever the numbering, case or diacritics typed. */
 export function fieldKey(field: string | null): string {
-  return field == null ? '' : fold(fieldDisplay(field));
+  if (field == null) return '';
+  let key = fieldKeys.get(field);
+  if (key === undefined) {
+    if (fieldKeys.size > 10_000) fieldKeys.clear();
+    fieldKeys.set(field, (key = fold(fieldDisplay(field))));
+  }
+  return key;
 }
+
+/** A province has a few dozen section headings; each is folded once, not once per task and per level. */
+const fieldKeys = new Map<string, string>();
 
 /** For each field key, the label to show: the most frequent spelling, preferring one not in capitals. */
 function fieldLabels(tasks: readonly ClassifiedTask[]): Map<string, string> {

@@ -5,8 +5,14 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
 /** NFC, trimmed, inner whitespace (incl. line breaks, NBSP) collapsed to one space. */
 export function clean(s: string): string {
-  return s.normalize('NFC').replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+  const n = s.normalize('NFC');
+  // most cells are clean already: single spaces between words, nothing at the ends
+  if (!MESSY.test(n)) return n;
+  return n.replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
 }
+
+/** What clean would change: a zero-width character, whitespace other than one space between words. */
+const MESSY = /[\u200b-\u200d\u2060\ufeff]|[^\S ]| {2}|^ | $/;
 
 /**
  * Fold for matching headers, units and vocabularies: NFD, drop combining marks,
@@ -14,6 +20,26 @@ export function clean(s: string): string {
  * `fold('Người chịu\ntrách nhiệm')` → `nguoi chiu trach nhiem`.
  */
 export function fold(s: string): string {
+  // Character by character through a table of the Latin letters, marks and signs (foldSlowly's
+  // answer for each); a character outside the table sends the whole text the slow way.
+  let out = '';
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const f = c < FOLD_TABLE.length ? FOLD_TABLE[c] : c >= 0x1e00 && c <= 0x1eff ? FOLD_VIET[c - 0x1e00] : ZW.has(c) ? '' : undefined;
+    if (f === undefined) return foldSlowly(s);
+    if (f === ' ') space = out !== '';
+    else if (f !== '') {
+      if (space) out += ' ';
+      out += f;
+      space = false;
+    }
+  }
+  return out;
+}
+
+/** fold as the definition says it, for any text. */
+export function foldSlowly(s: string): string {
   return s
     .replace(ZERO_WIDTH, '')
     .toLowerCase()
@@ -25,6 +51,22 @@ export function fold(s: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+const ZW = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
+
+/** What one character folds to between two letters: '' (dropped), ' ' (a separator), text, or undefined (ask foldSlowly). */
+function foldOne(c: number): string | undefined {
+  const r = foldSlowly(`a${String.fromCharCode(c)}a`);
+  if (r === 'aa') return '';
+  if (r === 'a a') return ' ';
+  if (r.length > 2 && r.startsWith('a') && r.endsWith('a') && !r.slice(1, -1).includes(' ')) return r.slice(1, -1);
+  return undefined;
+}
+
+/** U+0000–U+036F: ASCII, Latin-1, Latin Extended-A and -B, IPA, spacing modifiers, combining marks. */
+const FOLD_TABLE: (string | undefined)[] = Array.from({ length: 0x370 }, (_, c) => foldOne(c));
+/** U+1E00–U+1EFF: Latin Extended Additional, where the Vietnamese letters with two marks live. */
+const FOLD_VIET: (string | undefined)[] = Array.from({ length: 0x100 }, (_, c) => foldOne(0x1e00 + c));
 
 // A leading honorific, as a whole word followed by the rest of a name (so a person called "Anh" survives).
 const HONORIFIC = /^(?:đồng\s+chí|đ\s*[/.]?\s*c\.?|ông|bà|anh|chị)(?:\s*:\s*|\s+)(?=\S)/iu;

@@ -1,6 +1,6 @@
 // Outputs are written to a temporary name beside the target and renamed, so a reader never
 // sees half a workbook, and an input is never overwritten.
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { UsageError } from '../errors.js';
@@ -31,13 +31,15 @@ export function markOutput(wb: ExcelJS.Workbook): void {
  * never sees half a workbook. The temporary file is removed if anything fails.
  */
 export async function atomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
+  // Synchronous on purpose: the asynchronous calls would queue behind the compression of the
+  // workbook before on Node's thread pool (src/write/zip-writer.ts).
+  mkdirSync(dirname(target), { recursive: true });
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await write(tmp);
-    await rename(tmp, target);
+    renameSync(tmp, target);
   } catch (e) {
-    await rm(tmp, { force: true });
+    rmSync(tmp, { force: true });
     throw e;
   }
 }

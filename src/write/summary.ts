@@ -11,7 +11,7 @@ import { clean, fold, slug } from '../normalise/text.js';
 import { CATEGORY_LABEL, STATUS_LABEL, daysBetween, displayDate, vietnameseDateLine } from '../normalise/values.js';
 import type { Counts, DateValue, IsoDate, Lang, NumberValue, Period, ReportHeader, Unit } from '../types.js';
 import { OUTPUT_MARK, assertNotInputs, atomically } from './atomic.js';
-import { XlsxWriter, columnLetter, type Cell, type CellValue, type SheetOptions, type SheetWriter } from './xlsx-writer.js';
+import { XlsxWriter, columnLetter, excelSerial, type Cell, type CellValue, type SheetOptions, type SheetWriter } from './xlsx-writer.js';
 
 export interface SummaryOptions {
   outDir: string;
@@ -87,11 +87,16 @@ type Kind = 'text' | 'int' | 'rate' | 'num' | 'date';
 /** Text stays text: the writer writes every string as a string, `=SUM(A1)` included (never a formula). */
 const text = (s: string | null | undefined): string | null => (s == null || s === '' ? null : s);
 
-/** A calendar day as a date cell: UTC midnight, shown dd/mm/yyyy. */
-const dateCell = (d: IsoDate): Date => {
-  const [y, m, day] = d.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, day));
-};
+/** A calendar day as a date cell: Excel's day number under a dd/mm/yyyy format (the column's). */
+const serials = new Map<IsoDate, number>();
+function dateCell(d: IsoDate): number {
+  let n = serials.get(d);
+  if (n === undefined) {
+    const [y, m, day] = d.split('-').map(Number);
+    serials.set(d, (n = excelSerial(new Date(Date.UTC(y, m - 1, day)))));
+  }
+  return n;
+}
 
 function dateValue(v: DateValue): Value {
   if (v.kind === 'date') return dateCell(v.date);
@@ -190,7 +195,7 @@ const NUM_FMT: Record<Kind, string | undefined> = { text: undefined, int: '#,##0
 /** How many characters a value takes as shown (`1.234` with its group mark, a date as dd/mm/yyyy). */
 function shownLength(v: Value, kind: Kind): number {
   if (v == null) return 0;
-  if (v instanceof Date) return 10;
+  if (v instanceof Date || kind === 'date') return 10;
   if (typeof v === 'string') return v.length;
   if (kind === 'rate') return v.toFixed(1).length;
   if (kind !== 'int') return String(v).length;
@@ -207,7 +212,7 @@ function linesOf(s: string, width: number, factor = CHAR): number {
     let used = 0;
     lines++;
     for (const word of para.split(' ')) {
-      const w = [...word].length;
+      const w = word.length;
       if (used === 0) used = w;
       else if (used + 1 + w <= perLine) used += 1 + w;
       else {
@@ -714,6 +719,19 @@ export async function writeSummaryWorkbooks(result: RollupResult, opts: SummaryO
     .map((u) => ({ unit: u.unit.code, path: join(opts.outDir, summaryFileName(u.unit)) }));
   assertNotInputs(targets.map((t) => t.path), opts.inputs);
   const orders = ordersOf(result);
-  for (const t of targets) await atomically(t.path, (tmp) => writeSummaryWorkbook(result, orders, t.unit, opts, tmp));
+  // Two at a time: the next workbook is made while the last pieces of the one before are compressed.
+  let before: Promise<void> = Promise.resolve();
+  for (const t of targets) {
+    const next = atomically(t.path, (tmp) => writeSummaryWorkbook(result, orders, t.unit, opts, tmp));
+    next.catch(() => undefined); // surfaced below, in order
+    try {
+      await before;
+    } catch (e) {
+      await next.catch(() => undefined);
+      throw e;
+    }
+    before = next;
+  }
+  await before;
   return targets;
 }

@@ -313,7 +313,7 @@ export class SheetWriter {
   async end(): Promise<void> {
     this.push(this.tail());
     await this.flush();
-    await this.part.end();
+    this.part.end();
     this.onEnd();
   }
 }
@@ -424,7 +424,7 @@ export class XlsxWriter {
     try {
       if (this.next !== this.opts.sheets.length) throw new Error(`xlsx: ${this.next} of ${this.opts.sheets.length} sheets written`);
       await this.zip.text('xl/styles.xml', this.styles.xml());
-      this.zip.finish();
+      await this.zip.finish();
     } finally {
       closeSync(this.fd);
     }

@@ -41,29 +41,32 @@ function dosTime(d: Date): { time: number; date: number } {
   };
 }
 
-/** A part being written: text in, deflated bytes gathered until `end`. */
+/** A part being written: text in; `end` hands it to the archive, which writes parts in order. */
 export interface PartWriter {
   write(text: string): Promise<void>;
-  end(): Promise<void>;
+  end(): void;
 }
 
 /**
- * Text is compressed in pieces of about this size. A part smaller than that (most of them) is
- * deflated at once on this thread; a larger one goes to zlib's thread pool piece by piece, and
- * this thread waits only when more than a few pieces are queued.
+ * Text is compressed in pieces of about this size on zlib's thread pool; a part smaller than one
+ * piece is deflated at once on this thread. The caller waits only when a part has several pieces
+ * queued, and never for a part to finish: the archive writes each part when its bytes are ready,
+ * in the order the parts were opened.
  */
-const PIECE = 1 << 20;
+const PIECE = 1 << 17;
 
 export class ZipWriter {
   private readonly entries: Entry[] = [];
   private offset = 0;
   private open = false;
   private readonly when = dosTime(new Date());
+  /** the parts handed over and not yet written, in order */
+  private queue: Promise<void> = Promise.resolve();
 
   /** `fd`: a file open for writing, positioned at its start. */
   constructor(private readonly fd: number, private readonly level = 6) {}
 
-  /** Opens the next part; parts are written one after another. */
+  /** Opens the next part; a part is opened only after the previous one ended. */
   part(name: string): PartWriter {
     if (this.open) throw new Error(`zip: part ${name} opened before the previous one ended`);
     this.open = true;
@@ -105,16 +108,21 @@ export class ZipWriter {
         const d = stream();
         if (!d.write(take())) await once(d, 'drain');
       },
-      end: async () => {
+      end: () => {
         if (deflate) {
           deflate.end(take());
-          await done;
         } else {
           const all = deflateRawSync(take(), { level: this.level });
           chunks.push(all);
           compressed = all.length;
         }
-        this.add(name, chunks, { crc, size, compressed });
+        const ready = done;
+        this.queue = this.queue.then(async () => {
+          await ready;
+          this.add(name, chunks, { crc, size, compressed });
+        });
+        // a failure surfaces in finish(); until then it must not count as unhandled
+        this.queue.catch(() => undefined);
         this.open = false;
       },
     };
@@ -124,7 +132,7 @@ export class ZipWriter {
   async text(name: string, text: string): Promise<void> {
     const p = this.part(name);
     await p.write(text);
-    await p.end();
+    p.end();
   }
 
   private add(name: string, data: Buffer[], e: { crc: number; size: number; compressed: number }): void {
@@ -153,8 +161,9 @@ export class ZipWriter {
     }
   }
 
-  /** Writes the central directory; the caller closes the file. */
-  finish(): void {
+  /** Waits for every part to be written, then writes the central directory; the caller closes the file. */
+  async finish(): Promise<void> {
+    await this.queue;
     const start = this.offset;
     const central: Buffer[] = [];
     for (const e of this.entries) {

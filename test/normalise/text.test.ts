@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { clean, distance, fold, nameKey, ownerNames, personName, slug } from '../../src/normalise/text.js';
+import { clean, distance, fold, foldSlowly, nameKey, ownerNames, personName, slug } from '../../src/normalise/text.js';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -41,6 +41,43 @@ describe('fold', () => {
   it('folds NFD like NFC', () => {
     expect(fold(nfd('Người chịu trách nhiệm'))).toBe('nguoi chiu trach nhiem');
     expect(fold(nfd('ĐƠN VỊ CHỦ TRÌ'))).toBe('don vi chu tri');
+  });
+});
+
+describe('clean on already clean text', () => {
+  it('gives what the full clean-up gives, whatever the whitespace', () => {
+    const full = (s: string): string => s.normalize('NFC').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+    const alphabet = [...'ab đ  \t\n\r\u00a0\u2003\u200b\ufeff\u3000\u0301.x'];
+    let seed = 11;
+    const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let k = 0; k < 20_000; k++) {
+      let s = '';
+      for (let j = next(12); j > 0; j--) s += alphabet[next(alphabet.length)];
+      expect(clean(s), JSON.stringify(s)).toBe(full(s));
+    }
+  });
+});
+
+describe('fold by table', () => {
+  it('gives what the definition (foldSlowly) gives for every character, alone and among others', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c < 0xe000) continue;
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `x${ch}x${ch}`, ` ${ch} `, `Đ${ch}ơ`]) if (fold(s) !== foldSlowly(s)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives what the definition gives for mixed Vietnamese, marks, separators and other scripts', () => {
+    const alphabet = [...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ áàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ09 ,.;:-–—/()\n\t\u00a0\u200b\u0301\u0323*%²ÆßİΣ中'];
+    let seed = 7;
+    const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let k = 0; k < 20_000; k++) {
+      let s = '';
+      for (let j = next(24); j > 0; j--) s += alphabet[next(alphabet.length)];
+      expect(fold(s), JSON.stringify(s)).toBe(foldSlowly(s));
+    }
   });
 });
 
