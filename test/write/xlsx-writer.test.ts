@@ -1,0 +1,191 @@
+// The small .xlsx writer of the summary workbooks: its zip is a zip (read back through the central
+// directory by our reader, by Python's zipfile via the CRC check, and by exceljs), its parts are in
+// order whatever size they are and however long they take to compress, and its cells read back in
+// exceljs and in tiendo's own reader as written — text stays text, dates are dates, nothing breaks
+// the XML.
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readXlsx } from '../../src/read/xlsx.js';
+import { inflateEntry, zipEntries } from '../../src/read/zip.js';
+import { XlsxWriter, columnLetter, excelSerial, xmlText, type SheetOptions } from '../../src/write/xlsx-writer.js';
+import { ZipWriter } from '../../src/write/zip-writer.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tiendo-xlsx-writer-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const hasPython = (() => {
+  try {
+    execFileSync('python3', ['-c', 'import zipfile'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Text of about `n` characters that compresses poorly, so a part needs several pieces. */
+function noise(n: number, seed = 1): string {
+  let s = seed;
+  let out = '';
+  while (out.length < n) {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    out += s.toString(36);
+  }
+  return out.slice(0, n);
+}
+
+describe('ZipWriter', () => {
+  const file = join(dir, 'parts.zip');
+  const parts: [string, string][] = [
+    ['a.txt', 'một'],
+    ['big/noise.txt', noise(3_000_000)],
+    ['b.xml', '<x>hai</x>'.repeat(50_000)],
+    ['empty.txt', ''],
+    ['c.txt', 'ba — cuối'],
+  ];
+
+  it('writes every part, in the order opened, with sizes and CRCs a zip reader accepts', async () => {
+    const fd = openSync(file, 'w');
+    const zip = new ZipWriter(fd);
+    for (const [name, text] of parts) {
+      const p = zip.part(name);
+      // in pieces, as a sheet is written
+      for (let i = 0; i < text.length; i += 70_000) await p.write(text.slice(i, i + 70_000));
+      p.end();
+    }
+    await zip.finish();
+    closeSync(fd);
+
+    const buf = readFileSync(file);
+    const entries = zipEntries(buf)!;
+    expect(entries.map((e) => e.name)).toEqual(parts.map(([n]) => n));
+    for (const [i, [, text]] of parts.entries()) expect(inflateEntry(buf, entries[i]).toString('utf8')).toBe(text);
+  });
+
+  it.skipIf(!hasPython)('passes Python zipfile\'s CRC check', () => {
+    const out = execFileSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip()); print(len(z.namelist()))', file], { encoding: 'utf8' });
+    expect(out.trim().split('\n')).toEqual(['None', String(parts.length)]);
+  });
+
+  it('refuses a part opened before the one before it ended', () => {
+    const fd = openSync(join(dir, 'refused.zip'), 'w');
+    try {
+      const zip = new ZipWriter(fd);
+      zip.part('one');
+      expect(() => zip.part('two')).toThrow(/before the previous one ended/);
+    } finally {
+      closeSync(fd);
+    }
+  });
+});
+
+describe('xmlText and columnLetter', () => {
+  it('escapes markup and drops what XML 1.0 cannot carry', () => {
+    expect(xmlText('a < b & "c" > d')).toBe('a &lt; b &amp; &quot;c&quot; &gt; d');
+    expect(xmlText('x\u0001\u0008y\u000bz\uffff')).toBe('xyz');
+    expect(xmlText('dòng 1\ndòng 2\ttab')).toBe('dòng 1\ndòng 2\ttab');
+  });
+
+  it('names columns as Excel does', () => {
+    expect([1, 26, 27, 52, 53, 702, 703, 16384].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
+  });
+
+  it('counts days from 30 December 1899', () => {
+    expect(excelSerial(new Date(Date.UTC(2024, 8, 30)))).toBe(45565);
+    expect(excelSerial(new Date(Date.UTC(1900, 2, 1)))).toBe(61);
+  });
+});
+
+describe('XlsxWriter', () => {
+  const file = join(dir, 'cells.xlsx');
+  const page: SheetOptions['page'] = {
+    landscape: true, paperSize: 9, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+    margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  const long = 'x'.repeat(40_000);
+  let wb: ExcelJS.Workbook;
+
+  it('writes a workbook exceljs reads back cell for cell', async () => {
+    const w = await XlsxWriter.create(file, {
+      sheets: [{ name: "Tổng hợp A'B", printTitleRows: '2:2' }, { name: 'Rows' }],
+      font: { name: 'Times New Roman', size: 12 },
+      title: 'Báo cáo <thử>',
+      subject: 'tháng 9',
+      creator: 'tiendo',
+      keywords: 'tiendo-output',
+    });
+    const text = w.style({ border: true, wrap: true });
+    const bold = w.style({ bold: true, size: 14, horizontal: 'center' });
+    const date = w.style({ numFmt: 'dd/mm/yyyy', horizontal: 'center' });
+    const int = w.style({ numFmt: '#,##0' });
+    const s1 = w.sheet({ widths: [10, 30, 12], frozenRows: 2, dimension: 'A1:C4', page, footer: '&CTrang &P/&N' });
+    s1.merge(1, 1, 1, 3);
+    await s1.row(1, [{ col: 1, value: 'TIÊU ĐỀ', style: bold }, { col: 2, value: null, style: bold }, { col: 3, value: null, style: bold }], 20);
+    await s1.row(2, [{ col: 1, value: 'STT', style: text }, { col: 2, value: 'Nội dung', style: text }, { col: 3, value: 'Ngày', style: text }]);
+    await s1.row(3, [
+      { col: 1, value: 1234567, style: int },
+      { col: 2, value: '=SUM(A1)', style: text },
+      { col: 3, value: new Date(Date.UTC(2024, 8, 30)), style: date },
+    ]);
+    await s1.row(4, [
+      { col: 1, value: Number.NaN, style: int },
+      { col: 2, value: '  hai khoảng trắng  ', style: text },
+      { col: 3, value: 'a\u0002b & <c>', style: text },
+    ]);
+    s1.autoFilter('A2:C4');
+    s1.dataBar('A3:A4', { color: 'FF9DC3E6', min: 0, max: 100 });
+    await s1.end();
+    const s2 = w.sheet({ widths: [8], frozenRows: 0, page });
+    for (let r = 1; r <= 3000; r++) await s2.row(r, [{ col: 1, value: r, style: 0 }, { col: 2, value: `dòng ${r} ${noise(40, r)}`, style: text }]);
+    await s2.row(3001, [{ col: 1, value: long, style: 0 }]);
+    await s2.end();
+    await w.close();
+
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Tổng hợp A'B", 'Rows']);
+    expect(wb.title).toBe('Báo cáo <thử>');
+    expect(wb.keywords).toBe('tiendo-output');
+    const ws = wb.worksheets[0];
+    expect(ws.getCell('A1').value).toBe('TIÊU ĐỀ');
+    expect(ws.getCell('A1').font).toMatchObject({ name: 'Times New Roman', size: 14, bold: true });
+    expect(ws.getCell('A1').alignment).toMatchObject({ horizontal: 'center', vertical: 'middle' });
+    expect(ws.getCell('C1').isMerged).toBe(true);
+    expect(ws.getCell('A3').value).toBe(1234567);
+    expect(ws.getCell('A3').numFmt).toBe('#,##0');
+    expect(ws.getCell('B3').value).toBe('=SUM(A1)');
+    expect(ws.getCell('B3').type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell('C3').value).toEqual(new Date(Date.UTC(2024, 8, 30)));
+    expect(ws.getCell('C3').numFmt).toBe('dd/mm/yyyy');
+    expect(ws.getCell('A4').value).toBeNull();
+    expect(ws.getCell('B4').value).toBe('  hai khoảng trắng  ');
+    expect(ws.getCell('C4').value).toBe('ab & <c>');
+    expect(ws.getCell('B2').border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' } });
+    expect(ws.getCell('B2').alignment).toMatchObject({ wrapText: true });
+    expect(ws.getColumn(2).width).toBe(30);
+    expect(ws.getRow(1).height).toBe(20);
+    expect(ws.autoFilter).toBe('A2:C4');
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.headerFooter.oddFooter).toBe('&CTrang &P/&N');
+    const rows = wb.worksheets[1];
+    expect(rows.rowCount).toBe(3001);
+    expect(rows.getCell('B2999').value).toBe(`dòng 2999 ${noise(40, 2999)}`);
+    // Excel keeps at most 32,767 characters in a cell
+    expect((rows.getCell('A3001').value as string).length).toBe(32767);
+  });
+
+  it('is read by tiendo\'s own reader, which recognises it as tiendo\'s output', async () => {
+    const read = await readXlsx(readFileSync(file), { maxFileBytes: 200 * 1024 * 1024 });
+    expect(read).toMatchObject({ ok: false, skip: true });
+  });
+
+  it('closes and leaves the file to the caller when a sheet is missing', async () => {
+    const w = await XlsxWriter.create(join(dir, 'short.xlsx'), { sheets: [{ name: 'A' }, { name: 'B' }], font: { name: 'Arial', size: 10 } });
+    await w.sheet({ widths: [], frozenRows: 0, page }).end();
+    await expect(w.close()).rejects.toThrow(/1 of 2 sheets/);
+  });
+});
