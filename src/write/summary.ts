@@ -11,7 +11,7 @@ import { clean, fold, slug } from '../normalise/text.js';
 import { CATEGORY_LABEL, STATUS_LABEL, daysBetween, displayDate, vietnameseDateLine } from '../normalise/values.js';
 import type { Counts, DateValue, IsoDate, Lang, NumberValue, Period, ReportHeader, Unit } from '../types.js';
 import { OUTPUT_MARK, assertNotInputs, atomically } from './atomic.js';
-import { XlsxWriter, columnLetter, excelSerial, type Cell, type CellValue, type SheetOptions, type SheetWriter } from './xlsx-writer.js';
+import { XlsxWriter, columnLetter, type Cell, type CellValue, type SheetOptions, type SheetWriter } from './xlsx-writer.js';
 
 export interface SummaryOptions {
   outDir: string;
@@ -87,15 +87,10 @@ type Kind = 'text' | 'int' | 'rate' | 'num' | 'date';
 /** Text stays text: the writer writes every string as a string, `=SUM(A1)` included (never a formula). */
 const text = (s: string | null | undefined): string | null => (s == null || s === '' ? null : s);
 
-/** A calendar day as a date cell: Excel's day number under a dd/mm/yyyy format (the column's). */
-const serials = new Map<IsoDate, number>();
+/** A calendar day as a date cell: Excel's day number (days since 30 December 1899) under the column's dd/mm/yyyy. */
 function dateCell(d: IsoDate): number {
-  let n = serials.get(d);
-  if (n === undefined) {
-    const [y, m, day] = d.split('-').map(Number);
-    serials.set(d, (n = excelSerial(new Date(Date.UTC(y, m - 1, day)))));
-  }
-  return n;
+  const [y, m, day] = d.length === 10 ? [+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10)] : d.split('-').map(Number);
+  return Date.UTC(y, m - 1, day) / 86_400_000 + 25_569;
 }
 
 function dateValue(v: DateValue): Value {
@@ -207,30 +202,41 @@ function shownLength(v: Value, kind: Kind): number {
 function linesOf(s: string, width: number, factor = CHAR): number {
   const perLine = Math.max(1, Math.floor((width - 1.5) / factor));
   if (s.length <= perLine && !s.includes('\n')) return 1;
-  let lines = 0;
-  for (const para of s.split('\n')) {
-    let used = 0;
-    lines++;
-    for (const word of para.split(' ')) {
-      const w = word.length;
-      if (used === 0) used = w;
-      else if (used + 1 + w <= perLine) used += 1 + w;
-      else {
-        lines++;
-        used = w;
-      }
-      while (used > perLine) {
-        lines++;
-        used -= perLine;
-      }
+  let lines = 1;
+  let used = 0;
+  let start = 0;
+  // word by word without splitting: a word ends at a space, a line break or the end
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 0x0a;
+    if (c !== 0x20 && c !== 0x0a) continue;
+    const w = i - start;
+    start = i + 1;
+    if (used === 0) used = w;
+    else if (used + 1 + w <= perLine) used += 1 + w;
+    else {
+      lines++;
+      used = w;
+    }
+    while (used > perLine) {
+      lines++;
+      used -= perLine;
+    }
+    if (c === 0x0a && i < s.length) {
+      lines++;
+      used = 0;
     }
   }
   return lines;
 }
 
+/** Column widths are fitted to the first rows this many: enough to see every kind of value, cheap on 100,000 rows. */
+const WIDTH_SAMPLE = 5000;
+
 function fitWidths(spec: SheetSpec, minTotal: number): number[] {
   const longest = spec.columns.map(() => 0);
+  let seen = 0;
   for (const r of spec.rows) {
+    if (++seen > WIDTH_SAMPLE) break;
     if (r.kind === 'section') continue;
     spec.columns.forEach((c, i) => { longest[i] = Math.max(longest[i], shownLength(r.values[i], c.kind)); });
   }
@@ -399,6 +405,8 @@ async function renderSheet(wb: XlsxWriter, spec: SheetSpec, h: HeaderTexts): Pro
     }
     return id;
   };
+  // one set of cells for every body row: the writer turns them into text before the next row
+  const cells: Cell[] = spec.columns.map((_, i) => ({ col: i + 1, value: null, style: 0 }));
   for (const row of spec.rows) {
     if (row.kind === 'section') {
       ws.merge(r, 1, r, n);
@@ -409,10 +417,11 @@ async function renderSheet(wb: XlsxWriter, spec: SheetSpec, h: HeaderTexts): Pro
       continue;
     }
     let lines = 1;
-    const cells: Cell[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const v = row.values[i] ?? null;
-      cells[i] = { col: i + 1, value: typeof v === 'string' ? text(v) : v, style: cellStyle(i, v, row) };
+      const cell = cells[i];
+      cell.value = typeof v === 'string' ? text(v) : v;
+      cell.style = cellStyle(i, v, row);
       if (typeof v === 'string') lines = Math.max(lines, linesOf(v, widths[i] - 1.5, row.kind === 'total' ? BOLD_CHAR : CHAR));
     }
     await ws.row(r, cells, lines * LINE_PT + 3);

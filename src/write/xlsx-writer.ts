@@ -96,6 +96,9 @@ export function excelSerial(d: Date): number {
   return (d.getTime() - EXCEL_EPOCH) / 86_400_000;
 }
 
+/** Space, tab, line feed, carriage return: what an XML reader may trim from the ends of a text. */
+const isXmlSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
 function cellXml(ref: string, c: Cell): string {
   const s = c.style ? ` s="${c.style}"` : '';
   const v = c.value;
@@ -103,7 +106,7 @@ function cellXml(ref: string, c: Cell): string {
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s}/>`;
   if (v instanceof Date) return `<c r="${ref}"${s}><v>${excelSerial(v)}</v></c>`;
   const t = v.length > CELL_MAX ? v.slice(0, CELL_MAX) : v;
-  const space = /^\s|\s$/.test(t) ? ' xml:space="preserve"' : '';
+  const space = t && (isXmlSpace(t.charCodeAt(0)) || isXmlSpace(t.charCodeAt(t.length - 1))) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(t)}</t></is></c>`;
 }
 
