@@ -412,7 +412,8 @@ async function renderSheet(wb: XlsxWriter, spec: SheetSpec, h: HeaderTexts): Pro
       ws.merge(r, 1, r, n);
       const cells: Cell[] = [];
       for (let c = 1; c <= n; c++) cells.push({ col: c, value: c === 1 ? row.values[0] : null, style: section });
-      await ws.row(r, cells, LINE_PT + 4);
+      const flushed = ws.row(r, cells, LINE_PT + 4);
+      if (flushed) await flushed;
       r++;
       continue;
     }
@@ -424,7 +425,8 @@ async function renderSheet(wb: XlsxWriter, spec: SheetSpec, h: HeaderTexts): Pro
       cell.style = cellStyle(i, v, row);
       if (typeof v === 'string') lines = Math.max(lines, linesOf(v, widths[i] - 1.5, row.kind === 'total' ? BOLD_CHAR : CHAR));
     }
-    await ws.row(r, cells, lines * LINE_PT + 3);
+    const flushed = ws.row(r, cells, lines * LINE_PT + 3);
+    if (flushed) await flushed;
     if (row.kind === 'data') lastData = r;
     r++;
   }

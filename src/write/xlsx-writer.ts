@@ -283,8 +283,12 @@ export class SheetWriter {
     await this.part.write(text);
   }
 
-  /** Writes row `r` (1-based, above every row written before) with its cells in column order. */
-  async row(r: number, cells: Cell[], height?: number): Promise<void> {
+  /**
+   * Writes row `r` (1-based, above every row written before) with its cells in column order. The
+   * cells are turned into text at once (the caller may reuse them); a promise comes back only when
+   * the text gathered so far went to the compressor, and then it must be awaited before the next row.
+   */
+  row(r: number, cells: Cell[], height?: number): Promise<void> | undefined {
     if (r <= this.lastRow) throw new Error(`xlsx: row ${r} written after row ${this.lastRow}`);
     this.lastRow = r;
     let xml = `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ''}>`;
@@ -295,7 +299,7 @@ export class SheetWriter {
       xml += cellXml(columnLetter(c.col) + r, c);
     }
     this.push(`${xml}</row>`);
-    if (this.pendingLength >= FLUSH_AT) await this.flush();
+    return this.pendingLength >= FLUSH_AT ? this.flush() : undefined;
   }
 
   merge(row: number, from: number, toRow: number, to: number): void {

@@ -64,7 +64,7 @@ export class ZipWriter {
   private queue: Promise<void> = Promise.resolve();
 
   /** `fd`: a file open for writing, positioned at its start. */
-  constructor(private readonly fd: number, private readonly level = 6) {}
+  constructor(private readonly fd: number, private readonly level = 1) {}
 
   /** Opens the next part; a part is opened only after the previous one ended. */
   part(name: string): PartWriter {
