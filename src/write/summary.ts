@@ -410,9 +410,9 @@ async function renderSheet(wb: XlsxWriter, spec: SheetSpec, h: HeaderTexts): Pro
   for (const row of spec.rows) {
     if (row.kind === 'section') {
       ws.merge(r, 1, r, n);
-      const cells: Cell[] = [];
-      for (let c = 1; c <= n; c++) cells.push({ col: c, value: c === 1 ? row.values[0] : null, style: section });
-      const flushed = ws.row(r, cells, LINE_PT + 4);
+      const sectionCells: Cell[] = [];
+      for (let c = 1; c <= n; c++) sectionCells.push({ col: c, value: c === 1 ? row.values[0] : null, style: section });
+      const flushed = ws.row(r, sectionCells, LINE_PT + 4);
       if (flushed) await flushed;
       r++;
       continue;

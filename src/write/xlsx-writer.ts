@@ -345,6 +345,7 @@ export class XlsxWriter {
   private readonly styles: Styles;
   private next = 0;
   private sheetOpen = false;
+  private closed = false;
 
   private constructor(private readonly fd: number, private readonly zip: ZipWriter, private readonly opts: WorkbookOptions) {
     this.styles = new Styles(opts.font);
@@ -433,16 +434,20 @@ export class XlsxWriter {
       await this.zip.text('xl/styles.xml', this.styles.xml());
       await this.zip.finish();
     } finally {
-      closeSync(this.fd);
+      this.closeFile();
     }
   }
 
-  /** Closes the file after a failure; the caller removes it. */
+  /** Closes the file after a failure, once no compressed part can still reach it; the caller removes it. */
   async abort(): Promise<void> {
-    try {
-      closeSync(this.fd);
-    } catch {
-      // already closed by close()
-    }
+    await this.zip.abandon();
+    this.closeFile();
+  }
+
+  /** Once only: the number of a closed descriptor may already belong to the next file opened. */
+  private closeFile(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
   }
 }

@@ -62,6 +62,8 @@ export class ZipWriter {
   private readonly when = dosTime(new Date());
   /** the parts handed over and not yet written, in order */
   private queue: Promise<void> = Promise.resolve();
+  /** set by abandon(): nothing more is written, the file is being given up */
+  private abandoned = false;
 
   /** `fd`: a file open for writing, positioned at its start. */
   constructor(private readonly fd: number, private readonly level = 1) {}
@@ -135,7 +137,18 @@ export class ZipWriter {
     p.end();
   }
 
+  /**
+   * Gives the archive up after a failure: parts still being compressed are dropped, not written.
+   * Resolves once none of them can touch the file any more, so the caller may close it (and the
+   * descriptor, reused by the next file opened, never receives this archive's bytes).
+   */
+  async abandon(): Promise<void> {
+    this.abandoned = true;
+    await this.queue.catch(() => undefined);
+  }
+
   private add(name: string, data: Buffer[], e: { crc: number; size: number; compressed: number }): void {
+    if (this.abandoned) return;
     if (e.size > 0xfffffffe || this.offset > 0xfffffffe) throw new Error(`zip: ${name} is too large for a workbook`);
     const nameBytes = Buffer.from(name, 'utf8');
     const head = Buffer.alloc(30);

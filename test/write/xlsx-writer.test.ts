@@ -4,7 +4,7 @@
 // exceljs and in tiendo's own reader as written — text stays text, dates are dates, nothing breaks
 // the XML.
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -181,6 +181,22 @@ describe('XlsxWriter', () => {
   it('is read by tiendo\'s own reader, which recognises it as tiendo\'s output', async () => {
     const read = await readXlsx(readFileSync(file), { maxFileBytes: 200 * 1024 * 1024 });
     expect(read).toMatchObject({ ok: false, skip: true });
+  });
+
+  it('gives a workbook up without a byte of it reaching the next file opened', async () => {
+    const w = await XlsxWriter.create(join(dir, 'abandoned.xlsx'), { sheets: [{ name: 'A' }, { name: 'B' }], font: { name: 'Arial', size: 10 } });
+    const s = w.sheet({ widths: [], frozenRows: 0, page });
+    // several pieces on their way to the compressor when the failure comes
+    for (let r = 1; r <= 20_000; r++) await s.row(r, [{ col: 1, value: noise(60, r), style: 0 }]);
+    await s.end();
+    await w.abort();
+    await w.abort(); // twice is harmless: the descriptor is closed once
+    const other = join(dir, 'next-file.txt');
+    const fd = openSync(other, 'w'); // most likely the number the workbook had
+    writeFileSync(fd, 'mine');
+    await new Promise((r) => setTimeout(r, 200));
+    closeSync(fd);
+    expect(readFileSync(other, 'utf8')).toBe('mine');
   });
 
   it('closes and leaves the file to the caller when a sheet is missing', async () => {
