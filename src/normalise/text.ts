@@ -26,7 +26,7 @@ export function fold(s: string): string {
   let space = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const f = c < FOLD_TABLE.length ? FOLD_TABLE[c] : c >= 0x1e00 && c <= 0x1eff ? FOLD_VIET[c - 0x1e00] : ZW.has(c) ? '' : undefined;
+    const f = c < 0x370 ? FOLD_LATIN[c] : c >= 0x1e00 && c < 0x2070 ? FOLD_VIET[c - 0x1e00] : c === 0xfeff ? '' : undefined;
     if (f === undefined) return foldSlowly(s);
     if (f === ' ') space = out !== '';
     else if (f !== '') {
@@ -52,8 +52,6 @@ export function foldSlowly(s: string): string {
     .trim();
 }
 
-const ZW = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
-
 /** What one character folds to between two letters: '' (dropped), ' ' (a separator), text, or undefined (ask foldSlowly). */
 function foldOne(c: number): string | undefined {
   const r = foldSlowly(`a${String.fromCharCode(c)}a`);
@@ -64,9 +62,14 @@ function foldOne(c: number): string | undefined {
 }
 
 /** U+0000–U+036F: ASCII, Latin-1, Latin Extended-A and -B, IPA, spacing modifiers, combining marks. */
-const FOLD_TABLE: (string | undefined)[] = Array.from({ length: 0x370 }, (_, c) => foldOne(c));
-/** U+1E00–U+1EFF: Latin Extended Additional, where the Vietnamese letters with two marks live. */
-const FOLD_VIET: (string | undefined)[] = Array.from({ length: 0x100 }, (_, c) => foldOne(0x1e00 + c));
+const FOLD_LATIN: (string | undefined)[] = Array.from({ length: 0x370 }, (_, c) => foldOne(c));
+/**
+ * U+1E00–U+206F: Latin Extended Additional (the Vietnamese letters with two marks), Greek Extended
+ * (left to foldSlowly: its case depends on the neighbours) and General Punctuation (dashes, curly
+ * quotes, zero-width characters).
+ */
+const FOLD_VIET: (string | undefined)[] = Array.from({ length: 0x2070 - 0x1e00 }, (_, i) =>
+  i >= 0x100 && i < 0x200 ? undefined : foldOne(0x1e00 + i));
 
 // A leading honorific, as a whole word followed by the rest of a name (so a person called "Anh" survives).
 const HONORIFIC = /^(?:đồng\s+chí|đ\s*[/.]?\s*c\.?|ông|bà|anh|chị)(?:\s*:\s*|\s+)(?=\S)/iu;
