@@ -105,6 +105,9 @@ export function personName(name: string): string {
 
 // Tone marks in NFD; Vietnamese places them on one vowel of a syllable.
 const TONE = '[\u0300\u0301\u0303\u0309\u0323]';
+// A bare o then a/e carrying a tone, or a bare u then y carrying one (NFC): the only words whose
+// tone unifyTonePlacement moves (a tone already on the first vowel stays where it is).
+const MAY_GLIDE = /o[àáãảạèéẽẻẹ]|u[ỳýỹỷỵ]/u;
 // A syllable ending in oa, oe or uy (no final consonant): the tone may be typed on either vowel
 // (hòa / hoà, Thủy / Thuỷ — old and new placement, both produced by Unikey). Not after q: in quý the u is
 // part of the consonant and the tone is always on y.
@@ -112,6 +115,7 @@ const OPEN_GLIDE = new RegExp(`^([^\\p{L}]*[b-df-hj-np-tv-xzđ]*?)(o|u)(${TONE}?
 
 /** Move the tone of an oa/oe/uy syllable to its first vowel, so both placements give one key. */
 function unifyTonePlacement(word: string): string {
+  if (!MAY_GLIDE.test(word)) return word; // most words
   const d = word.normalize('NFD');
   const m = OPEN_GLIDE.exec(d);
   if (!m) return word;
