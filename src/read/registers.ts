@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { clean, fold, nameKey } from '../normalise/text.js';
 import { parseDate } from '../normalise/values.js';
 import type { Cadre, IsoDate, Roster, Unit, UnitTree } from '../types.js';
-import { decodeText, detectDelimiter } from './csv.js';
+import { decodeText, detectDelimiter, recordDelimiter } from './csv.js';
 
 interface Table {
   path: string;
@@ -24,7 +24,9 @@ function readTable(path: string, required: string[]): Table {
   const text = decodeText(buf);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter: detectDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: false }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter: detectDelimiter(text), record_delimiter: recordDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: false,
+    }) as unknown as typeof records;
   } catch (e) {
     throw new UsageError(`${path}: không đọc được tệp CSV — ${(e as Error).message}`);
   }

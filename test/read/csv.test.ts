@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectDelimiter, readCsv } from '../../src/read/csv.js';
+import { parse } from 'csv-parse/sync';
+import { decodeText, detectDelimiter, readCsv, recordDelimiter } from '../../src/read/csv.js';
 
 const rows = (buf: Buffer) => {
   const r = readCsv(buf);
@@ -47,6 +48,26 @@ describe('detecting the delimiter', () => {
   });
   it('ignores delimiters inside quotes', () => {
     expect(detectDelimiter('a;b;c\n"x,y,z,w,v";1;2\n')).toBe(';');
+  });
+});
+
+describe('the line ending', () => {
+  it.each([
+    ['STT,Nội dung\r\n1,a\r\n', '\r\n'],
+    ['STT;Nội dung\n1;a\n', '\n'],
+    ['STT,Nội dung\r1,a\r', '\r'],
+    ['STT,Nội dung\n1,a\r\n', '\n'],
+    ['"ĐẢNG BỘ\nXÃ YÊN SƠN",\r\nSTT\r\n', undefined],
+    ['one line, no ending', undefined],
+  ])('of %j is %j', (text, ending) => {
+    expect(recordDelimiter(text)).toBe(ending);
+  });
+
+  it('is the one csv-parse discovers, so the records are the same', () => {
+    for (const text of ['a,b\r\nc,d\r\n', 'a,b\nc,"d\r\ne"\n', 'a\rb\rc', 'x;y\r\n;\r\n\r\nz;w']) {
+      const own = parse(text, { record_delimiter: recordDelimiter(text), relax_column_count: true, info: true });
+      expect(own, JSON.stringify(text)).toEqual(parse(text, { relax_column_count: true, info: true }));
+    }
   });
 });
 
