@@ -133,13 +133,17 @@ function unifyTonePlacement(word: string): string {
  * The tone of an oa/oe/uy syllable counts the same on either vowel (Thủy = Thuỷ, Hòa = Hoà).
  */
 export function nameKey(name: string): string {
-  return personName(name)
-    .toLowerCase()
-    .normalize('NFC')
-    .split(' ')
-    .map(unifyTonePlacement)
-    .join(' ');
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    // a province has a few thousand cadres, each named on many tasks and asked about by three rules
+    if (nameKeys.size >= 50_000) nameKeys.clear();
+    key = personName(name).toLowerCase().normalize('NFC').split(' ').map(unifyTonePlacement).join(' ');
+    nameKeys.set(name, key);
+  }
+  return key;
 }
+
+const nameKeys = new Map<string, string>();
 
 // Separators between people in one owner cell; ` - ` is not one (it introduces a position), nor the `/` of `đ/c`.
 const OWNER_SEPARATOR = /[,;\r\n]+|\s+(?:và|\+|&)\s+/iu;
