@@ -315,7 +315,10 @@ const PAGE: SheetOptions['page'] = {
   margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
 };
 
-async function renderSheet(wb: XlsxWriter, spec: SheetSpec, h: HeaderTexts): Promise<void> {
+async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts): Promise<void> {
+  // A sheet of up to WIDTH_SAMPLE rows is made once and gone through twice (widths, then cells);
+  // a longer one is made again for its cells, never held whole.
+  const spec = lazySpec.rows.length <= WIDTH_SAMPLE && !Array.isArray(lazySpec.rows) ? { ...lazySpec, rows: [...lazySpec.rows] } : lazySpec;
   const leftNeed = Math.max([...h.superior].length, [...h.issuer].length) * 1.3 + 4;
   const rightNeed = Math.max(22 * 1.45, [...h.dateLine].length * 1.0) + 4;
   const widths = fitWidths(spec, leftNeed + rightNeed + 10);
