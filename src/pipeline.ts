@@ -34,7 +34,7 @@ export interface RunOptions {
   annotate?: string;
   /** `--convert`: turn .xls and .ods into .xlsx with LibreOffice (soffice) before reading */
   convert?: boolean;
-  /** worker threads reading files beside the main thread; default one per other core from 2,000 files (src/read/pool.ts) */
+  /** worker threads reading files beside the main thread; default none below 4 cores, else one per other core from 2,000 files (src/read/pool.ts) */
   workers?: number;
 }
 

@@ -62,21 +62,26 @@ function lostRegister(job: ReadJob, setup: ReadSetup, resolver: UnitResolver | n
 
 /**
  * How many worker threads read beside the main thread (which reads too): `requested`, else
- * TIENDO_WORKERS, else one per core but the main thread's (at most 7) for 2,000 files or more.
- * Measured on two cores (bench/RESULTS.md): a worker's start-up and the two threads' contention
- * cost more than they save below a few thousand registers of ~1 ms each.
+ * TIENDO_WORKERS, else none below POOL_FROM_CORES cores or POOL_FROM files, one per core but the
+ * main thread's (at most 7) above. Measured on two cores (bench/RESULTS.md, bench/HOTSPOTS.md): a
+ * worker made every size slower, 1,000 registers and 10,000 alike — two isolates compile the same
+ * code again and their garbage collectors compete for the cores — so two cores read on one thread.
  */
-export function poolSize(files: number, requested?: number): number {
+export function poolSize(files: number, requested?: number, cores = availableParallelism()): number {
   const env = process.env.TIENDO_WORKERS;
   const wanted = requested ?? (env !== undefined && /^\d+$/.test(env) ? Number(env) : undefined);
   if (wanted !== undefined) return Math.max(0, Math.min(wanted, files - 1));
-  const cores = availableParallelism();
-  if (files < POOL_FROM || cores < 2) return 0;
+  if (files < POOL_FROM || cores < POOL_FROM_CORES) return 0;
   return Math.min(cores - 1, 7);
 }
 
 /** Below this many files reading stays on the main thread. */
 export const POOL_FROM = 2000;
+/**
+ * Below this many cores too. Not measured above two cores (the machines here have two): with four
+ * or more, workers have cores to themselves beside the main thread and its collector.
+ */
+export const POOL_FROM_CORES = 4;
 
 /**
  * The worker's script. Run from the build it sits beside this file; run from the sources (tests

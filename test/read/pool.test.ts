@@ -63,12 +63,15 @@ describe('reading in worker threads', () => {
     expect(await readInPool(jobs, { workers: 1, setup, resolver, inline: true })).toEqual(sequential);
   });
 
-  it('is used from 2,000 files on more than one core, or when asked', () => {
+  it('is used from 2,000 files on four cores or more, or when asked', () => {
     const env = process.env.TIENDO_WORKERS;
     delete process.env.TIENDO_WORKERS;
     try {
-      expect(poolSize(5)).toBe(0);
-      expect(poolSize(1999)).toBe(0);
+      expect(poolSize(5, undefined, 8)).toBe(0);
+      expect(poolSize(1999, undefined, 8)).toBe(0);
+      expect(poolSize(2000, undefined, 8)).toBe(7);
+      expect(poolSize(10_000, undefined, 4)).toBe(3);
+      expect(poolSize(10_000, undefined, 2)).toBe(0);
       expect(poolSize(100, 3)).toBe(3);
       expect(poolSize(2, 8)).toBe(1);
     } finally {
