@@ -330,11 +330,9 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
   let right = n;
   while (right > left + 1 && widths.slice(right - 1).reduce((a, b) => a + b, 0) < rightNeed) right--;
 
-  const bodyRows = spec.rows.length || 1;
   const ws = wb.sheet({
     widths,
     frozenRows: HEADER_ROW,
-    dimension: `A1:${columnLetter(n)}${HEADER_ROW + bodyRows}`,
     page: PAGE,
     footer: `&C&"${FONT},Regular"&11Trang &P/&N`,
   });

@@ -39,7 +39,7 @@ export interface SheetOptions {
   widths: number[];
   /** rows kept in view while scrolling (0: none) */
   frozenRows: number;
-  /** `A1:M24`, when known */
+  /** `A1:M24`: only when known for sure (a reader may trust it and read no further) */
   dimension?: string;
   page: {
     landscape: boolean;
@@ -410,7 +410,7 @@ export class XlsxWriter {
     await zip.text('xl/workbook.xml',
       `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
       sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
-      `</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}<calcPr calcId="0"/></workbook>`);
+      `</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}</workbook>`);
     await zip.text('xl/_rels/workbook.xml.rels', rels([
       ...sheets.map((_, i): [string, string, string] => [`rId${i + 1}`, `${OD}/worksheet`, `worksheets/sheet${i + 1}.xml`]),
       [`rId${sheets.length + 1}`, `${OD}/styles`, 'styles.xml'],

@@ -17,14 +17,17 @@ import { ZipWriter } from '../../src/write/zip-writer.js';
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-xlsx-writer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const hasPython = (() => {
+const canRun = (python: string, module: string): boolean => {
   try {
-    execFileSync('python3', ['-c', 'import zipfile'], { stdio: 'ignore' });
+    execFileSync(python, ['-c', `import ${module}`], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
-})();
+};
+const hasPython = canRun('python3', 'zipfile');
+// Debian's python3-openpyxl lives beside the system Python, whichever python3 comes first on the PATH
+const openpyxlPython = ['/usr/bin/python3', 'python3'].find((p) => canRun(p, 'openpyxl'));
 
 /** Text of about `n` characters that compresses poorly, so a part needs several pieces. */
 function noise(n: number, seed = 1): string {
@@ -176,6 +179,22 @@ describe('XlsxWriter', () => {
     expect(rows.getCell('B2999').value).toBe(`dòng 2999 ${noise(40, 2999)}`);
     // Excel keeps at most 32,767 characters in a cell
     expect((rows.getCell('A3001').value as string).length).toBe(32767);
+  });
+
+  it.skipIf(!openpyxlPython)('opens in openpyxl, whole and read-only, with the same cells and no warning but the data bars\'', () => {
+    const script = [
+      'import sys, warnings, openpyxl',
+      "warnings.simplefilter('error')",
+      "warnings.filterwarnings('ignore', message='.*extension is not supported.*')",
+      'full = openpyxl.load_workbook(sys.argv[1]); lazy = openpyxl.load_workbook(sys.argv[1], read_only=True)',
+      'for a, b in zip(full.worksheets, lazy.worksheets):',
+      '    x = [[c.value for c in r] for r in a.iter_rows()]',
+      "    y = [[getattr(c, 'value', None) for c in r] for r in b.iter_rows()][:len(x)]",
+      '    assert [[v for v in r if v is not None] for r in x] == [[v for v in r if v is not None] for r in y], a.title',
+      "ws = full.worksheets[0]; print(ws['B3'].value, ws['C3'].value.date(), ws.print_title_rows, ws.freeze_panes, full.properties.keywords)",
+    ].join('\n');
+    const out = execFileSync(openpyxlPython!, ['-c', script, file], { encoding: 'utf8' });
+    expect(out.trim()).toBe('=SUM(A1) 2024-09-30 $2:$2 A3 tiendo-output');
   });
 
   it('is read by tiendo\'s own reader, which recognises it as tiendo\'s output', async () => {
