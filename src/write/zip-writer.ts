@@ -9,9 +9,13 @@ import zlib, { deflateRawSync } from 'node:zlib';
 /** zlib.crc32 arrived in Node 20.15; the table below answers for older 20.x. */
 const nativeCrc = (zlib as unknown as { crc32?: (data: Buffer, value?: number) => number }).crc32;
 
-let table: Uint32Array | null = null;
 function crc32(data: Buffer, crc = 0): number {
-  if (nativeCrc) return nativeCrc(data, crc);
+  return nativeCrc ? nativeCrc(data, crc) : crc32ByTable(data, crc);
+}
+
+let table: Uint32Array | null = null;
+/** CRC-32 as zip wants it, byte by byte through a table; `crc` carries on from an earlier piece. */
+export function crc32ByTable(data: Buffer, crc = 0): number {
   if (!table) {
     table = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
