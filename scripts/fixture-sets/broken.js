@@ -2,13 +2,8 @@
 // expect.json: [{ file, rule }] — file-unreadable or header-missing, one per broken file; the good
 // register (07651_good.csv) has no entry.
 import { layout, makeRng } from '../fixture-kit.js';
-import { task } from './common.js';
+import { PLAIN_COLUMNS, task } from './common.js';
 
-const COLS = [
-  { key: 'no', header: 'STT' }, { key: 'title', header: 'Nội dung công việc' }, { key: 'owner', header: 'Người chịu trách nhiệm' },
-  { key: 'assigned', header: 'Ngày giao' }, { key: 'deadline', header: 'Thời hạn hoàn thành' }, { key: 'progress', header: 'Tiến độ (%)' },
-  { key: 'status', header: 'Tình trạng' }, { key: 'completed', header: 'Ngày hoàn thành' },
-];
 const body = [
   task('Xây dựng nhà văn hóa thôn Thanh Giang', 'Nguyễn Văn An', { assigned: '2024-03-01', deadline: '2024-12-31', progress: 50, status: 'in_progress' }),
   task('Kết nạp đảng viên mới', 'Phùng Văn Đảng', { assigned: '2024-03-01', deadline: '2024-06-30', progress: 100, status: 'done', completed: '2024-06-20' }),
@@ -16,7 +11,7 @@ const body = [
 
 export default async function build(ctx) {
   const expect = [];
-  const reg = { columns: COLS, body };
+  const reg = { columns: PLAIN_COLUMNS, body };
   await ctx.register('broken/07651_good.csv', { ...reg, allText: true, dateStyle: 'text:dd/mm/yyyy' }, { writer: 'csv', csv: { delimiter: ',', eol: '\r\n', encoding: 'utf8bom' } });
 
   await ctx.bytes('broken/empty.xlsx', Buffer.alloc(0));

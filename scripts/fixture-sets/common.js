@@ -6,6 +6,16 @@ import {
 
 const bold = { bold: true };
 
+/** One roster.csv row; `extra` adds columns some fixtures need. */
+export const R = (name, position, unit, from, to = '', extra = {}) => ({ name, position, unit, from, to, ...extra });
+
+/** The eight columns of a plain register, as most fixtures lay them out. */
+export const PLAIN_COLUMNS = [
+  { key: 'no', header: 'STT' }, { key: 'title', header: 'Nội dung công việc' }, { key: 'owner', header: 'Người chịu trách nhiệm' },
+  { key: 'assigned', header: 'Ngày giao' }, { key: 'deadline', header: 'Thời hạn hoàn thành' }, { key: 'progress', header: 'Tiến độ (%)' },
+  { key: 'status', header: 'Tình trạng' }, { key: 'completed', header: 'Ngày hoàn thành' },
+];
+
 /**
  * The Party title block (Hướng dẫn 36-HD/VPTW): superior and issuing body top left with a `*`,
  * ĐẢNG CỘNG SẢN VIỆT NAM and the place-and-date line top right, then the title.

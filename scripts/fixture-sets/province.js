@@ -3,7 +3,7 @@
 // report-stale, which need progress updates) is planted at a known file and row.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { period, placeDateLine, toTcvn3, toVni } from '../fixture-kit.js';
-import { buildTruth, checkResolution, footer, partyTitle, rosterCsv, task, unitsCsv } from './common.js';
+import { buildTruth, checkResolution, footer, partyTitle, PLAIN_COLUMNS, R, rosterCsv, task, unitsCsv } from './common.js';
 
 const AS_OF = '2024-09-30';
 const PERIOD = { label: '2024-Q3', start: '2024-07-01', end: '2024-09-30' };
@@ -31,7 +31,6 @@ export const UNITS = [
   { code: '07690', name: 'Xã Song Mai', level: 'xa', parent: '219' },
 ];
 
-const R = (name, position, unit, from, to = '', extra = {}) => ({ name, position, unit, from, to, ...extra });
 export const ROSTER = [
   R('Hoàng Thị Thu Hà', 'Trưởng Ban Tổ chức Tỉnh ủy', '24-BTC', '2020-10-15'),
   R('Ngô Đức Thịnh', 'Phó Trưởng Ban Tổ chức Tỉnh ủy', '24-BTC', '2021-03-01'),
@@ -397,11 +396,7 @@ export default async function build(ctx) {
       { file: 'registers/dk-2024-tt.csv', unit: '07669', resolvedBy: 'title', status: 'counted', shape: 'UTF-16LE with BOM, tab-delimited, CRLF (Excel "Unicode Text"); "Đơn vị: Thị trấn Vôi"; dd.mm.yyyy; T10/2024 and 09/2024' },
       {
         allText: true,
-        columns: [
-          { key: 'no', header: 'STT' }, { key: 'title', header: 'Nội dung công việc' }, { key: 'owner', header: 'Người chịu trách nhiệm' },
-          { key: 'assigned', header: 'Ngày giao' }, { key: 'deadline', header: 'Thời hạn hoàn thành' }, { key: 'progress', header: 'Tiến độ (%)' },
-          { key: 'status', header: 'Tình trạng' }, { key: 'completed', header: 'Ngày hoàn thành' },
-        ],
+        columns: PLAIN_COLUMNS,
         dateStyle: 'text:dd/mm/yyyy',
         title: [[{ c: 0, text: 'Đơn vị: Thị trấn Vôi' }], [{ c: 0, text: TITLE_2024 }]],
         body,
@@ -480,11 +475,7 @@ export default async function build(ctx) {
       tv(task('Hoàn thành sáp nhập thôn Đồng Tâm', 'Đặng Thị Uyên', { assigned: '2024-01-15', deadline: '2024-07-31', progress: 100, status: 'done', completed: '2024-07-30' })),
     ];
     const def = {
-      columns: [
-        { key: 'no', header: 'STT' }, { key: 'title', header: 'Nội dung công việc' }, { key: 'owner', header: 'Người chịu trách nhiệm' },
-        { key: 'assigned', header: 'Ngày giao' }, { key: 'deadline', header: 'Thời hạn hoàn thành' }, { key: 'progress', header: 'Tiến độ (%)' },
-        { key: 'status', header: 'Tình trạng' }, { key: 'completed', header: 'Ngày hoàn thành' }, { key: 'note', header: 'Ghi chú' },
-      ].map((c) => ({ ...c, headerCell: h(c.header) })),
+      columns: [...PLAIN_COLUMNS, { key: 'note', header: 'Ghi chú' }].map((c) => ({ ...c, headerCell: h(c.header) })),
       title: partyTitle({ width: w, left: ['ĐẢNG BỘ HUYỆN HIỆP HÒA', 'ĐẢNG ỦY XÃ ĐOAN BÁI'], place: placeDateLine('Đoan Bái', '2024-10-03'), title: TITLE_2024, leftSpan: 3, rightAt: 5 }),
       body,
     };
@@ -514,11 +505,6 @@ export default async function build(ctx) {
   // ── R14, R15 · Xã Lan Mẫu twice (a title block and a file name): unit-duplicate on both, neither counted.
   {
     const w = 8;
-    const cols = [
-      { key: 'no', header: 'STT' }, { key: 'title', header: 'Nội dung công việc' }, { key: 'owner', header: 'Người chịu trách nhiệm' },
-      { key: 'assigned', header: 'Ngày giao' }, { key: 'deadline', header: 'Thời hạn hoàn thành' }, { key: 'progress', header: 'Tiến độ (%)' },
-      { key: 'status', header: 'Tình trạng' }, { key: 'completed', header: 'Ngày hoàn thành' },
-    ];
     const tasksA = [
       task('Xây dựng cánh đồng mẫu lớn', 'Vi Văn Thắng', { assigned: '2024-01-15', deadline: '2024-12-31', progress: 50, status: 'in_progress' }),
       task('Kết nạp đảng viên mới', 'Vi Văn Thắng', { assigned: '2024-01-15', deadline: '2024-06-30', progress: 100, status: 'done', completed: '2024-06-15' }),
@@ -533,12 +519,12 @@ export default async function build(ctx) {
     const dup = [{ rule: 'unit-duplicate', row: null }];
     await add(
       { file: 'registers/lan-mau.xlsx', unit: '07657', resolvedBy: 'title', status: 'unit-duplicate', shape: 'exceljs; title block', fileDiagnostics: dup },
-      { columns: cols, title: partyTitle({ width: w, left: ['ĐẢNG BỘ HUYỆN LỤC NAM', 'ĐẢNG ỦY XÃ LAN MẪU'], place: placeDateLine('Lan Mẫu', '2024-10-02'), title: TITLE_2024, leftSpan: 3, rightAt: 4 }), body: tasksA },
+      { columns: PLAIN_COLUMNS, title: partyTitle({ width: w, left: ['ĐẢNG BỘ HUYỆN LỤC NAM', 'ĐẢNG ỦY XÃ LAN MẪU'], place: placeDateLine('Lan Mẫu', '2024-10-02'), title: TITLE_2024, leftSpan: 3, rightAt: 4 }), body: tasksA },
       { writer: 'exceljs', xlsx: {} },
     );
     await add(
       { file: 'registers/07657_thang8.csv', unit: '07657', resolvedBy: 'filename', status: 'unit-duplicate', shape: 'CSV UTF-8 BOM; header on line 1', fileDiagnostics: dup },
-      { columns: cols, allText: true, dateStyle: 'text:dd/mm/yyyy', body: tasksB },
+      { columns: PLAIN_COLUMNS, allText: true, dateStyle: 'text:dd/mm/yyyy', body: tasksB },
       { writer: 'csv', csv: { delimiter: ',', eol: '\r\n', encoding: 'utf8bom' } },
     );
   }
@@ -556,11 +542,7 @@ export default async function build(ctx) {
       { file: 'registers/tan-son.csv', unit: null, resolvedBy: 'unknown', status: 'unit-unknown', shape: 'CSV UTF-8; only "ĐẢNG ỦY XÃ TÂN SƠN" (two units of that name)', fileDiagnostics: [{ rule: 'unit-unknown', row: null }] },
       {
         allText: true,
-        columns: [
-          { key: 'no', header: 'STT' }, { key: 'title', header: 'Nội dung công việc' }, { key: 'owner', header: 'Người chịu trách nhiệm' },
-          { key: 'assigned', header: 'Ngày giao' }, { key: 'deadline', header: 'Thời hạn hoàn thành' }, { key: 'progress', header: 'Tiến độ (%)' },
-          { key: 'status', header: 'Tình trạng' }, { key: 'completed', header: 'Ngày hoàn thành' },
-        ],
+        columns: PLAIN_COLUMNS,
         dateStyle: 'text:dd/mm/yyyy',
         title: [[{ c: 0, text: 'ĐẢNG ỦY XÃ TÂN SƠN' }], [{ c: 0, text: TITLE_2024 }]],
         body,

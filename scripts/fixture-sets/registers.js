@@ -4,15 +4,10 @@
 import {
   categoryKey, judge, period, serial1900, toTcvn3,
 } from '../fixture-kit.js';
-import { partyTitle, footer, rosterCsv, task, unitsCsv } from './common.js';
+import { footer, partyTitle, PLAIN_COLUMNS, rosterCsv, task, unitsCsv } from './common.js';
 import { UNITS, ROSTER } from './rules.js';
 
 const AS_OF = '2024-09-30';
-const COLS = [
-  { key: 'no', header: 'STT' }, { key: 'title', header: 'Nội dung công việc' }, { key: 'owner', header: 'Người chịu trách nhiệm' },
-  { key: 'assigned', header: 'Ngày giao' }, { key: 'deadline', header: 'Thời hạn hoàn thành' }, { key: 'progress', header: 'Tiến độ (%)' },
-  { key: 'status', header: 'Tình trạng' }, { key: 'completed', header: 'Ngày hoàn thành' },
-];
 const t = (title, owner, o = {}) => task(title, owner, { assigned: '2024-03-01', deadline: '2024-12-31', progress: 50, status: 'in_progress', ...o });
 const one = (s) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
@@ -55,7 +50,7 @@ export default async function build(ctx) {
 
   // Excel's "Unicode Text": UTF-16LE with a BOM, tab-delimited, CRLF
   await shape('07651_utf16-tab.csv', {
-    columns: COLS, allText: true, dateStyle: 'text:dd/mm/yyyy',
+    columns: PLAIN_COLUMNS, allText: true, dateStyle: 'text:dd/mm/yyyy',
     body: [
       t('Xây dựng nhà văn hóa thôn Thanh Giang', 'Nguyễn Văn An', { deadline: '2024-11-30', progress: 45 }),
       t('Kết nạp đảng viên mới', 'Phùng Văn Đảng', { progress: 100, status: 'done', completed: '2024-08-20' }),
@@ -65,7 +60,7 @@ export default async function build(ctx) {
 
   // semicolons, decimal commas, thousands dots
   await shape('07651_semicolon-decimal-comma.csv', {
-    columns: [...COLS.slice(0, 5), { key: 'target', header: 'Chỉ tiêu' }, { key: 'achieved', header: 'Kết quả đạt được' }, ...COLS.slice(5)],
+    columns: [...PLAIN_COLUMNS.slice(0, 5), { key: 'target', header: 'Chỉ tiêu' }, { key: 'achieved', header: 'Kết quả đạt được' }, ...PLAIN_COLUMNS.slice(5)],
     allText: true, decimalComma: true, dateStyle: 'text:dd/mm/yyyy',
     title: [[{ c: 0, text: 'DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM NĂM 2024' }]],
     body: [
@@ -78,7 +73,7 @@ export default async function build(ctx) {
 
   // 1904 date system
   await shape('07651_date1904.xlsx', {
-    columns: COLS, date1904: true,
+    columns: PLAIN_COLUMNS, date1904: true,
     body: [
       t('Kiện toàn Ban Chỉ đạo', 'Nguyễn Văn An', { assigned: '2024-01-15', deadline: '2024-02-29', progress: 100, status: 'done', completed: '2024-02-20' }),
       t('Xây dựng đường liên thôn', 'Phùng Văn Đảng', { assigned: '2024-03-01', deadline: '2024-12-31' }),
@@ -87,7 +82,7 @@ export default async function build(ctx) {
 
   // percent-formatted cells hold fractions
   await shape('07651_percent-cells.xlsx', {
-    columns: COLS.map((c) => (c.key === 'progress' ? { ...c, style: 'percent:0.0%' } : c)),
+    columns: PLAIN_COLUMNS.map((c) => (c.key === 'progress' ? { ...c, style: 'percent:0.0%' } : c)),
     body: [
       t('Giải phóng mặt bằng khu dân cư', 'Nguyễn Văn An', { progress: 45.5 }),
       t('Kết nạp đảng viên mới', 'Phùng Văn Đảng', { progress: 100, status: 'done', completed: '2024-08-20' }),
@@ -99,7 +94,7 @@ export default async function build(ctx) {
 
   // merged section rows give the field
   await shape('07651_merged-sections.xlsx', {
-    columns: COLS,
+    columns: PLAIN_COLUMNS,
     body: [
       { section: 'I. Xây dựng Đảng' },
       (t('Nâng cao chất lượng sinh hoạt chi bộ', 'Phùng Văn Đảng', { fieldExpected: 'Xây dựng Đảng' })),
@@ -115,7 +110,7 @@ export default async function build(ctx) {
   // NFD everywhere
   const nfd = (s) => s.normalize('NFD');
   await shape('07651_nfd-headers.xlsx', {
-    columns: COLS.map((c) => ({ ...c, header: nfd(c.header) })),
+    columns: PLAIN_COLUMNS.map((c) => ({ ...c, header: nfd(c.header) })),
     body: [
       t(nfd('Xây dựng nhà văn hóa thôn Thanh Giang'), nfd('Nguyễn Văn An'), { owners: ['Nguyễn Văn An'], unicodeTitle: 'Xây dựng nhà văn hóa thôn Thanh Giang', statusText: nfd('Đang thực hiện') }),
       t(nfd('Kết nạp đảng viên mới'), nfd('Phùng Văn Đảng'), { owners: ['Phùng Văn Đảng'], unicodeTitle: 'Kết nạp đảng viên mới', progress: 100, status: 'done', statusText: nfd('Đã hoàn thành'), completed: '2024-08-20' }),
@@ -130,19 +125,19 @@ export default async function build(ctx) {
     return lines;
   };
   await shape('07651_header-row-25.xlsx', {
-    columns: COLS, title: filler(25),
+    columns: PLAIN_COLUMNS, title: filler(25),
     body: [t('Xây dựng nhà văn hóa thôn Thanh Giang', 'Nguyễn Văn An'), t('Kết nạp đảng viên mới', 'Phùng Văn Đảng', { deadline: '2024-10-31', progress: 80 })],
   }, xlsx(), ['deadline', 'progress'], { note: 'the header row is row 25, under a title and 21 lines of instructions' });
 
   // column letters under the header
   await shape('07651_column-letters.xlsx', {
-    columns: COLS, numberRow: 'letters',
+    columns: PLAIN_COLUMNS, numberRow: 'letters',
     body: [t('Xây dựng nhà văn hóa thôn Thanh Giang', 'Nguyễn Văn An'), t('Kết nạp đảng viên mới', 'Phùng Văn Đảng', { progress: 20 })],
   }, xlsx(), ['owner', 'progress'], { note: 'a row of column letters A B C … right under the header is not a task' });
 
   // formulas with cached results
   await shape('07651_formulas.xlsx', {
-    columns: [...COLS.slice(0, 5), { key: 'target', header: 'Chỉ tiêu' }, { key: 'achieved', header: 'Kết quả đạt được' }, ...COLS.slice(5)],
+    columns: [...PLAIN_COLUMNS.slice(0, 5), { key: 'target', header: 'Chỉ tiêu' }, { key: 'achieved', header: 'Kết quả đạt được' }, ...PLAIN_COLUMNS.slice(5)],
     body: [
       t('Xóa nhà tạm, nhà dột nát cho hộ nghèo', 'Nguyễn Văn An', { target: 13, achieved: 9, progress: 69.2 }),
       t('Bê tông hóa đường trục thôn', 'Phùng Văn Đảng', { target: 4, achieved: 1, progress: 25 }),
@@ -161,14 +156,14 @@ export default async function build(ctx) {
 
   // rich text and hyperlinks
   await shape('07651_rich-text.xlsx', {
-    columns: COLS,
+    columns: PLAIN_COLUMNS,
     body: [
       t('Xây dựng nhà văn hóa thôn Thanh Giang', 'Nguyễn Văn An', { cells: { title: { t: 'rich', v: [{ text: 'Xây dựng ', font: { bold: true } }, { text: 'nhà văn hóa ' }, { text: 'thôn Thanh Giang', font: { italic: true } }] }, owner: { t: 'rich', v: [{ text: 'Nguyễn Văn ', font: { name: 'Times New Roman' } }, { text: 'An', font: { bold: true, name: 'Times New Roman' } }] } } }),
       t('Kết nạp đảng viên mới', 'Phùng Văn Đảng'),
     ],
   }, xlsx(), ['owner'], { note: 'title and owner cells in rich text (runs joined)' });
   await shape('07651_hyperlink.xlsx', {
-    columns: COLS,
+    columns: PLAIN_COLUMNS,
     body: [
       t('Triển khai Kế hoạch số 45-KH/ĐU', 'Nguyễn Văn An', { cells: { title: { t: 'link', v: 'Triển khai Kế hoạch số 45-KH/ĐU', href: 'https://example.org/ke-hoach-45' } } }),
       t('Kết nạp đảng viên mới', 'Phùng Văn Đảng'),
@@ -177,7 +172,7 @@ export default async function build(ctx) {
 
   // built-in date formats: 14 (recognised by exceljs) and 27, 31 (East Asian, arrive as plain numbers)
   await shape('07651_builtin-date-formats.xlsx', {
-    columns: COLS.map((c) => (c.key === 'assigned' ? { ...c, style: 'serial:mm-dd-yy' } : c.key === 'deadline' ? { ...c, style: 'serial:yyyy"年"m"月"d"日"' } : c.key === 'completed' ? { ...c, style: 'serial:[$-411]ge.m.d' } : c)),
+    columns: PLAIN_COLUMNS.map((c) => (c.key === 'assigned' ? { ...c, style: 'serial:mm-dd-yy' } : c.key === 'deadline' ? { ...c, style: 'serial:yyyy"年"m"月"d"日"' } : c.key === 'completed' ? { ...c, style: 'serial:[$-411]ge.m.d' } : c)),
     body: [
       t('Xây dựng nhà văn hóa thôn Thanh Giang', 'Nguyễn Văn An', { assigned: '2024-03-05', deadline: '2024-12-31' }),
       t('Kết nạp đảng viên mới', 'Phùng Văn Đảng', { assigned: '2024-01-15', deadline: '2024-06-30', progress: 100, status: 'done', completed: '2024-06-28' }),
@@ -186,7 +181,7 @@ export default async function build(ctx) {
 
   // ISO date cells (t="d")
   await shape('07651_iso-date-cells.xlsx', {
-    columns: COLS,
+    columns: PLAIN_COLUMNS,
     body: [
       t('Xây dựng nhà văn hóa thôn Thanh Giang', 'Nguyễn Văn An', { assigned: '2024-03-05', deadline: '2024-12-31' }),
       t('Kết nạp đảng viên mới', 'Phùng Văn Đảng', { assigned: '2024-01-15', deadline: '2024-06-30', progress: 100, status: 'done', completed: '2024-06-28' }),
@@ -213,14 +208,14 @@ export default async function build(ctx) {
     ['2024-01-02', period('Quý II/2024')],
   ];
   await shape('07651_text-dates.csv', {
-    columns: COLS, allText: true, dateStyle: 'text:dd/mm/yyyy',
+    columns: PLAIN_COLUMNS, allText: true, dateStyle: 'text:dd/mm/yyyy',
     body: forms.map(([assigned, deadline], i) => t(`Việc số ${i + 1} (${typeof deadline === 'string' ? deadline : deadline.text})`, ['Nguyễn Văn An', 'Phùng Văn Đảng', 'Trần Thị Hà', 'Vũ Thị Hoa'][i % 4], {
       assigned, deadline, progress: 100, status: 'done', completed: { iso: '2024-03-20', text: i % 2 ? '20/3/2024' : 'ngày 20 tháng 3 năm 2024' },
     })),
   }, csv(), ['assigned', 'deadline', 'completed'], { note: 'text dates: dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, d-m-yyyy, dd.mm.yyyy, yyyy-mm-dd, "ngày … tháng … năm …"; period deadlines mean their last day' });
 
   await shape('07651_progress-forms.csv', {
-    columns: [...COLS.slice(0, 5), { key: 'target', header: 'Chỉ tiêu' }, { key: 'achieved', header: 'Kết quả đạt được' }, ...COLS.slice(5)],
+    columns: [...PLAIN_COLUMNS.slice(0, 5), { key: 'target', header: 'Chỉ tiêu' }, { key: 'achieved', header: 'Kết quả đạt được' }, ...PLAIN_COLUMNS.slice(5)],
     allText: true, decimalComma: true, dateStyle: 'text:dd/mm/yyyy',
     body: [
       t('Việc 1', 'Nguyễn Văn An', { progress: { value: 45, text: '45' } }),
@@ -254,11 +249,11 @@ export default async function build(ctx) {
     t('Việc trống trạng thái, chưa có tiến độ', 'Trần Thị Hà', { status: null, progress: null }),
   );
   await shape('07651_status-aliases.csv', {
-    columns: [...COLS.slice(0, 2), { key: 'category', header: 'Loại việc' }, ...COLS.slice(2)], allText: true, dateStyle: 'text:dd/mm/yyyy', body: statusTasks,
+    columns: [...PLAIN_COLUMNS.slice(0, 2), { key: 'category', header: 'Loại việc' }, ...PLAIN_COLUMNS.slice(2)], allText: true, dateStyle: 'text:dd/mm/yyyy', body: statusTasks,
   }, csv(), ['status', 'category'], { note: 'every status alias of SPEC §2.3 (also without diacritics, in capitals, and Huỷ with the old tone placement); empty status inferred from the completion date or progress; categories and their aliases, empty → key' });
 
   await shape('07651_owner-forms.csv', {
-    columns: COLS, allText: true, dateStyle: 'text:dd/mm/yyyy',
+    columns: PLAIN_COLUMNS, allText: true, dateStyle: 'text:dd/mm/yyyy',
     body: [
       t('Việc 1', 'Đ/c Nguyễn Văn An - Chủ tịch UBND xã', { owners: ['Nguyễn Văn An'] }),
       t('Việc 2', 'Ông Phùng Văn Đảng (Phó Bí thư Thường trực)', { owners: ['Phùng Văn Đảng'] }),
@@ -273,8 +268,8 @@ export default async function build(ctx) {
 
   // title block, blank rows, Tổng cộng, signature block with names: exactly these rows are tasks
   await shape('07651_title-footer.xlsx', {
-    columns: COLS,
-    title: partyTitle({ width: COLS.length, left: ['ĐẢNG BỘ HUYỆN LỤC NAM', 'ĐẢNG ỦY XÃ YÊN SƠN'], place: 'Yên Sơn, ngày 05 tháng 10 năm 2024', title: 'DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM NĂM 2024', leftSpan: 3, rightAt: 4 }),
+    columns: PLAIN_COLUMNS,
+    title: partyTitle({ width: PLAIN_COLUMNS.length, left: ['ĐẢNG BỘ HUYỆN LỤC NAM', 'ĐẢNG ỦY XÃ YÊN SƠN'], place: 'Yên Sơn, ngày 05 tháng 10 năm 2024', title: 'DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM NĂM 2024', leftSpan: 3, rightAt: 4 }),
     numberRow: '(n)',
     body: [
       t('Xây dựng nhà văn hóa thôn Thanh Giang', 'Nguyễn Văn An'), { blank: true },
@@ -282,13 +277,13 @@ export default async function build(ctx) {
       t('Nạo vét kênh mương nội đồng', 'Trần Thị Hà'),
       { raw: ['Cộng', '3 việc'] },
     ],
-    footer: footer({ width: COLS.length, total: [[1, '3 việc']], maker: 'Vũ Thị Hoa', tm: 'T/M ĐẢNG ỦY', post: 'BÍ THƯ', signer: 'Phùng Văn Đảng', rightAt: 5 }),
+    footer: footer({ width: PLAIN_COLUMNS.length, total: [[1, '3 việc']], maker: 'Vũ Thị Hoa', tm: 'T/M ĐẢNG ỦY', post: 'BÍ THƯ', signer: 'Phùng Văn Đảng', rightAt: 5 }),
   }, xlsx(), ['owner'], { unit: '07651', note: 'title block (Yên Sơn by its title), (1) (2) row, blank rows, a "Cộng" row, "Tổng cộng", a signature block with names under "Người lập biểu" (title column) and "BÍ THƯ": only the three task rows are tasks' });
 
   // LibreOffice-written and openpyxl-written registers
   const lo = {
-    columns: COLS.map((c) => (c.key === 'progress' ? { ...c, style: 'percent:0%' } : c)),
-    title: [[{ c: 0, text: 'DANH MỤC VIỆC KHÓ NĂM 2024', span: COLS.length }], []],
+    columns: PLAIN_COLUMNS.map((c) => (c.key === 'progress' ? { ...c, style: 'percent:0%' } : c)),
+    title: [[{ c: 0, text: 'DANH MỤC VIỆC KHÓ NĂM 2024', span: PLAIN_COLUMNS.length }], []],
     body: [
       t('Xây dựng nhà văn hóa thôn Thanh Giang', 'Nguyễn Văn An', { deadline: '2024-11-30', progress: 45 }),
       t('Kết nạp đảng viên mới', 'Phùng Văn Đảng', { progress: 100, status: 'done', completed: '2024-08-20' }),
@@ -296,14 +291,14 @@ export default async function build(ctx) {
   };
   await shape('07651_libreoffice.xlsx', lo, { writer: 'soffice-xlsx', xlsx: {} }, ['deadline', 'progress', 'status', 'completed'], { note: 'written by LibreOffice Calc (soffice --convert-to xlsx); date cells, percent cells' });
   await shape('07651_text-cells.xlsx', {
-    columns: COLS, allText: true, dateStyle: 'text:dd/mm/yyyy',
+    columns: PLAIN_COLUMNS, allText: true, dateStyle: 'text:dd/mm/yyyy',
     body: [
       t('Xây dựng nhà văn hóa thôn Thanh Giang', 'Nguyễn Văn An', { deadline: '2024-11-30', progress: 45 }),
       t('Kết nạp đảng viên mới', 'Phùng Văn Đảng', { progress: 100, status: 'done', completed: '2024-08-20' }),
     ],
   }, { writer: 'soffice-csv' }, ['deadline', 'progress', 'status', 'completed'], { note: 'LibreOffice, imported from CSV with every column as text: numbers and dates are text cells' });
   await shape('07651_openpyxl.xlsx', {
-    columns: COLS,
+    columns: PLAIN_COLUMNS,
     body: [
       t('Xây dựng nhà văn hóa thôn Thanh Giang', 'Nguyễn Văn An', { deadline: '2024-11-30', progress: 45 }),
       t('Kết nạp đảng viên mới', 'Phùng Văn Đảng', { progress: 100, status: 'done', completed: '2024-08-20' }),
@@ -312,7 +307,7 @@ export default async function build(ctx) {
 
   // CRLF with line breaks inside quoted fields: a record's row is the line it starts on
   await shape('07651_crlf-embedded-newline.csv', {
-    columns: COLS.map((c) => (c.key === 'owner' ? { ...c, header: 'Người chịu\ntrách nhiệm' } : c)), allText: true, dateStyle: 'text:dd/mm/yyyy',
+    columns: PLAIN_COLUMNS.map((c) => (c.key === 'owner' ? { ...c, header: 'Người chịu\ntrách nhiệm' } : c)), allText: true, dateStyle: 'text:dd/mm/yyyy',
     body: [
       t('Vận động Nhân dân hiến đất\nmở rộng đường giao thông', 'Nguyễn Văn An'),
       t('Kết nạp đảng viên mới', 'Phùng Văn Đảng'),
@@ -329,22 +324,22 @@ export default async function build(ctx) {
       t('Kết nạp đảng viên mới', 'Phùng Văn Đảng', { progress: 100, status: 'done', completed: '2024-08-20' }),
     ].map((x) => ({ ...x, unicodeTitle: x.title, title: toTcvn3(x.title), owners: [x.owner], owner: toTcvn3(x.owner), statusText: toTcvn3({ in_progress: 'Đang thực hiện', done: 'Đã hoàn thành' }[x.status]), fonts: { title: vn, owner: vn, status: vn } }));
     await shape('07651_tcvn3.xlsx', {
-      columns: COLS.map((c) => ({ ...c, headerCell: { t: 's', v: toTcvn3(c.header), font: { bold: true, name: '.VnTime' } } })), body,
+      columns: PLAIN_COLUMNS.map((c) => ({ ...c, headerCell: { t: 's', v: toTcvn3(c.header), font: { bold: true, name: '.VnTime' } } })), body,
     }, xlsx(), ['owner', 'status'], { note: 'header, titles, owners and statuses typed in TCVN3 (ABC) in the .VnTime font: converted to Unicode (e.g. "NguyÔn V¨n An" is "Nguyễn Văn An")' });
   }
 
   // how the unit is found
   await shape('title-block.xlsx', {
-    columns: COLS,
-    title: partyTitle({ width: COLS.length, left: ['ĐẢNG BỘ HUYỆN LỤC NAM', 'ĐẢNG ỦY XÃ TÂN SƠN'], place: 'Tân Sơn, ngày 02 tháng 10 năm 2024', title: 'DANH MỤC VIỆC KHÓ NĂM 2024', leftSpan: 3, rightAt: 4 }),
+    columns: PLAIN_COLUMNS,
+    title: partyTitle({ width: PLAIN_COLUMNS.length, left: ['ĐẢNG BỘ HUYỆN LỤC NAM', 'ĐẢNG ỦY XÃ TÂN SƠN'], place: 'Tân Sơn, ngày 02 tháng 10 năm 2024', title: 'DANH MỤC VIỆC KHÓ NĂM 2024', leftSpan: 3, rightAt: 4 }),
     body: [t('Bê tông hóa đường nội đồng', 'Hà Văn Tuấn')],
   }, xlsx(), ['owner'], { unit: '07654', note: 'unit from the title block: two Xã Tân Sơn, the parent line chooses 07654' });
   await shape('ma-don-vi.csv', {
-    columns: [{ key: 'unitCode', header: 'Mã đơn vị' }, ...COLS], allText: true, unitCodeText: '07657', dateStyle: 'text:dd/mm/yyyy',
+    columns: [{ key: 'unitCode', header: 'Mã đơn vị' }, ...PLAIN_COLUMNS], allText: true, unitCodeText: '07657', dateStyle: 'text:dd/mm/yyyy',
     body: [t('Giải quyết đơn thư tồn đọng về đất đai', 'Lê Văn Cường')],
   }, csv(), ['owner'], { unit: '07657', note: 'unit from the Mã đơn vị column' });
   await shape('no-unit.csv', {
-    columns: COLS, allText: true, dateStyle: 'text:dd/mm/yyyy',
+    columns: PLAIN_COLUMNS, allText: true, dateStyle: 'text:dd/mm/yyyy',
     body: [t('Xây dựng nhà văn hóa thôn', 'Nguyễn Văn An')],
   }, csv(), ['owner'], { unit: null, note: 'no Mã đơn vị, no title block, a file name naming nothing: unit unknown' });
 }

@@ -4,7 +4,7 @@
 // the data keeps clear of readings the spec leaves open). File rules: case files and expect.json.
 // Shared: units.csv, roster.csv, asof.txt. Run each file on its own (unit-duplicate: each folder whole).
 import { judgeAll, layout, makeRng, period, placeDateLine, sortDiagnostics, toTcvn3, toVni } from '../fixture-kit.js';
-import { checkResolution, rosterCsv, task, unitsCsv } from './common.js';
+import { checkResolution, PLAIN_COLUMNS, R, rosterCsv, task, unitsCsv } from './common.js';
 
 const AS_OF = '2024-09-30';
 const PERIOD = { start: '2024-07-01', end: '2024-09-30' };
@@ -19,7 +19,6 @@ export const UNITS = [
   { code: '07657', name: 'Xã Lan Mẫu', level: 'xa', parent: '213' },
   { code: '07666', name: 'Xã Tân Sơn', level: 'xa', parent: '215' },
 ];
-const R = (name, position, unit, from, to = '') => ({ name, position, unit, from, to });
 export const ROSTER = [
   R('Nguyễn Văn An', 'Chủ tịch UBND xã', '07651', '2021-06-01'),
   R('Phùng Văn Đảng', 'Phó Bí thư Thường trực Đảng ủy', '07651', '2020-08-01'),
@@ -37,11 +36,6 @@ export const ROSTER = [
 ];
 
 const OWNERS = ['Nguyễn Văn An', 'Phùng Văn Đảng', 'Trần Thị Hà', 'Vũ Thị Hoa'];
-const BASE_COLS = [
-  { key: 'no', header: 'STT' }, { key: 'title', header: 'Nội dung công việc' }, { key: 'owner', header: 'Người chịu trách nhiệm' },
-  { key: 'assigned', header: 'Ngày giao' }, { key: 'deadline', header: 'Thời hạn hoàn thành' }, { key: 'progress', header: 'Tiến độ (%)' },
-  { key: 'status', header: 'Tình trạng' }, { key: 'completed', header: 'Ngày hoàn thành' },
-];
 const TITLES = [
   'Xây dựng nhà văn hóa thôn Thanh Giang', 'Bê tông hóa đường trục thôn Hạ', 'Kết nạp đảng viên mới',
   'Nạo vét kênh mương nội đồng', 'Vận động Nhân dân hiến đất làm đường', 'Xử lý rác thải sinh hoạt tại các thôn',
@@ -256,7 +250,7 @@ const ROW_RULES = {
 };
 
 function columnsWith(extra = []) {
-  const cols = [...BASE_COLS];
+  const cols = [...PLAIN_COLUMNS];
   for (const c of extra) cols.splice(cols.findIndex((x) => x.key === c.after) + 1, 0, { key: c.key, header: c.header });
   return [...cols, { key: 'expect', header: 'expect' }];
 }
@@ -284,7 +278,7 @@ export default async function build(ctx) {
 
   // ── file rules: case files and expect.json
   const simpleTasks = (owners, n = 3) => Array.from({ length: n }, (_, i) => t(i, { owner: owners[i % owners.length] }));
-  const simple = (o) => ({ columns: BASE_COLS, allText: true, dateStyle: 'text:dd/mm/yyyy', ...o });
+  const simple = (o) => ({ columns: PLAIN_COLUMNS, allText: true, dateStyle: 'text:dd/mm/yyyy', ...o });
   const csvHow = { writer: 'csv', csv: { delimiter: ',', eol: '\r\n', encoding: 'utf8', padTitle: true } };
   const fileCase = async (folder, file, def, how, meta) => {
     const rel = `${folder}/${file}`;
@@ -297,7 +291,7 @@ export default async function build(ctx) {
   // legacy-encoding
   {
     const diags = [];
-    const cols = [...BASE_COLS, { key: 'note', header: 'Ghi chú' }];
+    const cols = [...PLAIN_COLUMNS, { key: 'note', header: 'Ghi chú' }];
     const base = () => [
       t(0, { note: 'Đã khởi công' }), t(1), t(2, { progress: 100, status: 'done', completed: '2024-08-20', note: 'Đã nghiệm thu' }),
     ];
@@ -355,7 +349,7 @@ export default async function build(ctx) {
     diags.push({ file: '07651_no-header.csv', row: null, rule: 'header-missing' });
     // the deadline column is missing: the header row is found (line 3)
     const noDeadline = await fileCase('header-missing', '07651_no-deadline.csv', simple({
-      columns: BASE_COLS.filter((c) => c.key !== 'deadline'),
+      columns: PLAIN_COLUMNS.filter((c) => c.key !== 'deadline'),
       title: [[{ c: 0, text: 'ĐẢNG ỦY XÃ YÊN SƠN' }], [{ c: 0, text: 'DANH MỤC VIỆC KHÓ NĂM 2024' }]],
       body: simpleTasks(OWNERS),
     }), csvHow, { unit: '07651', resolvedBy: 'title' });
@@ -401,7 +395,7 @@ export default async function build(ctx) {
       { file: '07666_thang9.csv', unit: '07666', resolvedBy: 'filename', title: ['ĐẢNG CỘNG SẢN VIỆT NAM'], owners: ['Giáp Văn Phong'] },
     ];
     for (const c of cases) {
-      const cols = c.columnCode ? [{ key: 'unitCode', header: 'Mã đơn vị' }, ...BASE_COLS] : BASE_COLS;
+      const cols = c.columnCode ? [{ key: 'unitCode', header: 'Mã đơn vị' }, ...PLAIN_COLUMNS] : PLAIN_COLUMNS;
       const w = await fileCase('unit-unknown', c.file, simple({ columns: cols, unitCodeText: c.columnCode, title: c.title.map((text) => [{ c: 0, text }]), body: simpleTasks(c.owners) }), csvHow, c);
       resolve[c.file] = c.unit;
       if (c.unit) diags.push(...judge([{ file: c.file, unit: c.unit, tasks: w.tasks }]).diagnostics);

@@ -2,7 +2,7 @@
 // merged and placed directly under the province), as of 2025-09-30 (period 2025-Q3). units.csv has
 // from/to columns; a code is reused for a merged commune with a new name.
 import { placeDateLine } from '../fixture-kit.js';
-import { buildTruth, checkResolution, partyTitle, rosterCsv, task, unitsCsv } from './common.js';
+import { buildTruth, checkResolution, partyTitle, R, rosterCsv, task, unitsCsv } from './common.js';
 
 const AS_OF = '2025-09-30';
 const PERIOD = { label: '2025-Q3', start: '2025-07-01', end: '2025-09-30' };
@@ -31,7 +31,6 @@ export const UNITS = [
   U('07700', 'Xã Lục Nam', 'xa', '24', NEW_START, ''),
 ];
 
-const R = (name, position, unit, from, to = '') => ({ name, position, unit, from, to });
 export const ROSTER = [
   R('Hoàng Thị Thu Hà', 'Trưởng Ban Tổ chức Tỉnh ủy', '24-BTC', '2020-10-15'),
   R('Ngô Đức Thịnh', 'Phó Trưởng Ban Tổ chức Tỉnh ủy', '24-BTC', '2021-03-01'),

@@ -56,6 +56,15 @@ const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
 };
 const LOCKED: Partial<ExcelJS.Protection> = { locked: true };
+
+/** A table header cell: bold, centred, wrapped, bordered, shaded, locked (the register's and the Tiến độ sheet's). */
+const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { name: FONT, size: 12, bold: true },
+  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  border: THIN,
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
+  protection: LOCKED,
+};
 const UNLOCKED: Partial<ExcelJS.Protection> = { locked: false };
 
 export interface TemplateInput {
@@ -181,13 +190,7 @@ function buildMain(ws: ExcelJS.Worksheet, input: Omit<TemplateInput, 'out'>, ran
     const spec = specs.get(k)!;
     const h = header.getCell(i + 1);
     h.value = spec.headers[0];
-    h.style = {
-      font: { name: FONT, size: 12, bold: true },
-      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-      border: THIN,
-      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
-      protection: LOCKED,
-    };
+    h.style = { ...HEADER_STYLE }; // a copy: exceljs sets font, fill … on the object it is given
     const c = numbers.getCell(i + 1);
     c.value = `(${i + 1})`;
     c.style = {
@@ -351,13 +354,7 @@ function buildProgress(ws: ExcelJS.Worksheet, ranges: ListRanges): void {
   PROGRESS_HEADERS.forEach((h, i) => {
     const c = header.getCell(i + 1);
     c.value = h;
-    c.style = {
-      font: { name: FONT, size: 12, bold: true },
-      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-      border: THIN,
-      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
-      protection: LOCKED,
-    };
+    c.style = { ...HEADER_STYLE };
   });
   header.height = 32;
 

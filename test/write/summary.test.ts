@@ -322,6 +322,31 @@ describe('writeSummaryWorkbooks', () => {
     }
   });
 
+  it('writes every task of a sheet longer than the rows it fits its widths to (made again while written)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tiendo-summary-long-'));
+    try {
+      const t = province();
+      const many = Array.from({ length: 6_200 }, (_, i) => ({
+        ...(i % 2 ? kinds.doneOnTime() : kinds.pendingOverdue()), title: `Việc số ${i + 1}`, owner: 'Nguyễn Văn An',
+      }));
+      const long = aggregate({ tree: t, registers: [register(t.byCode.get('07651')!, 'yen-son.xlsx', many)], diagnostics: [], asOf, period });
+      await writeSummaryWorkbooks(long, { outDir: out, header, asOf, period, lang: 'vi', inputs: [] });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(join(out, '24-bac-giang.xlsx'));
+      const detail = book.getWorksheet('Chi tiết')!;
+      const titles = (detail.getColumn(4).values as unknown[]).slice(10);
+      expect(titles).toHaveLength(6_200);
+      expect(titles.filter((v) => typeof v === 'string' && v.startsWith('Việc số '))).toHaveLength(6_200);
+      expect(detail.getCell(10 + 6_199, 1).value).toBe(6_200);
+      expect(detail.autoFilter).toBe(`A9:N${9 + 6_200}`);
+      const overdue = book.getWorksheet('Quá hạn')!;
+      expect(overdue.getCell(10 + 3_099, 1).value).toBe(3_100);
+      expect(overdue.getCell(10 + 3_100, 1).value).toBeNull();
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it.skipIf(!hasSoffice)(`converts to a non-empty PDF with LibreOffice${hasSoffice ? '' : ' — skipped: soffice is not on the PATH'}`, () => {
     const out = mkdtempSync(join(tmpdir(), 'tiendo-pdf-'));
     try {
