@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { decodeText, detectDelimiter, readCsv, recordDelimiter } from '../../src/read/csv.js';
+import { decodeText, detectDelimiter, readCsv, recordDelimiter, splitCsv } from '../../src/read/csv.js';
+
+/** A seeded generator, so a failure can be replayed. */
+function random(seed: number) {
+  let s = seed;
+  const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  return { next, pick: <T>(a: readonly T[]): T => a[Math.floor(next() * a.length)] };
+}
 
 const rows = (buf: Buffer) => {
   const r = readCsv(buf);
@@ -48,6 +55,98 @@ describe('detecting the delimiter', () => {
   });
   it('ignores delimiters inside quotes', () => {
     expect(detectDelimiter('a;b;c\n"x,y,z,w,v";1;2\n')).toBe(';');
+  });
+  it('reads only the first thirty lines', () => {
+    expect(detectDelimiter('a,b\n'.repeat(30) + 'a;b;c;d\n')).toBe(',');
+    expect(detectDelimiter('a,b\n'.repeat(29) + 'a;b;c;d\n')).toBe(';');
+  });
+  it('is the definition (the most fields on one of the first thirty lines) on random texts', () => {
+    // The definition, as first written: clear and slow (it split the whole text into lines).
+    const byDefinition = (text: string) => {
+      const lines = text.split(/\r?\n/).slice(0, 30);
+      const count = (line: string, d: string) => {
+        let n = 0;
+        let quoted = false;
+        for (const ch of line) {
+          if (ch === '"') quoted = !quoted;
+          else if (ch === d && !quoted) n++;
+        }
+        return n;
+      };
+      let best = ',';
+      let bestCount = -1;
+      for (const d of ['\t', ';', ',']) {
+        const c = Math.max(0, ...lines.map((l) => count(l, d)));
+        if (c > bestCount) [best, bestCount] = [d, c];
+      }
+      return best;
+    };
+    const r = random(11);
+    for (let i = 0; i < 20000; i++) {
+      const text = Array.from({ length: Math.floor(r.next() * 80) }, () => r.pick(['a', 'ă', '\t', ';', ',', '"', '\n', '\r\n', '\r', ' ', '\n\n\n\n\n'])).join('');
+      expect(detectDelimiter(text), JSON.stringify(text)).toBe(byDefinition(text));
+    }
+  });
+});
+
+describe('splitting CSV without csv-parse', () => {
+  const csvParse = (text: string, delimiter: string, rd: string) => {
+    const out = parse(text, { delimiter, record_delimiter: rd, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as unknown as { record: string[]; info: { lines: number } }[];
+    return { records: out.map((o) => o.record), ends: out.map((o) => o.info.lines) };
+  };
+  /** Checks one text both ways; true when the fast split took it. */
+  const same = (text: string, delimiter: string): boolean => {
+    const rd = recordDelimiter(text);
+    if (rd === undefined) return false;
+    const split = splitCsv(text, delimiter, rd);
+    if (split === null) return false;
+    expect(split, `${JSON.stringify(text)} split by ${JSON.stringify(delimiter)}`).toEqual(csvParse(text, delimiter, rd));
+    return true;
+  };
+
+  it('gives csv-parse\'s records and line numbers on registers built field by field, quoted and not, some spoilt', () => {
+    const r = random(7);
+    let taken = 0;
+    for (let i = 0; i < 20000; i++) {
+      const delimiter = r.pick([',', ';', '\t']);
+      const rd = r.pick(['\n', '\r\n', '\r']);
+      const records = Array.from({ length: Math.floor(r.next() * 5) }, () =>
+        Array.from({ length: Math.floor(r.next() * 4) }, () =>
+          r.next() < 0.4
+            ? `"${Array.from({ length: Math.floor(r.next() * 4) }, () => r.pick(['a', '""', delimiter, '\n', '\r\n', '\r', ' ', ','])).join('')}"`
+            : Array.from({ length: Math.floor(r.next() * 4) }, () => r.pick(['a', 'ă', ' ', 'Đ'])).join(''),
+        ).join(delimiter),
+      );
+      let text = records.join(rd) + (r.next() < 0.5 ? rd : '');
+      if (r.next() < 0.2) {
+        const k = Math.floor(r.next() * (text.length + 1));
+        text = text.slice(0, k) + r.pick(['"', '\n', '\r', delimiter, 'x']) + text.slice(k);
+      }
+      if (same(text, delimiter)) taken++;
+    }
+    expect(taken).toBeGreaterThan(8000);
+  });
+  it('gives csv-parse\'s records and line numbers on random texts, or leaves them to csv-parse', () => {
+    const r = random(1);
+    let taken = 0;
+    for (let i = 0; i < 50000; i++) {
+      const text = Array.from({ length: Math.floor(r.next() * 20) }, () => r.pick(['a', 'b', ',', ';', '"', '"', '\n', '\r\n', '\r', ' ', 'ă', '""', '\t'])).join('');
+      if (same(text, r.pick([',', ';', '\t']))) taken++;
+    }
+    expect(taken).toBeGreaterThan(3000);
+  });
+  it('leaves stray and unclosed quotes and mixed line endings to csv-parse', () => {
+    expect(splitCsv('a,b\n1,Nhà "văn hóa",3\n', ',', '\n')).toBeNull();
+    expect(splitCsv('a,b\n1,"open,3\n', ',', '\n')).toBeNull();
+    expect(splitCsv('a,"b"c\n', ',', '\n')).toBeNull();
+    expect(splitCsv('a,b\r\nc\nd\r\n', ',', '\r\n')).toBeNull();
+  });
+  it('counts every line break inside quotes, as csv-parse does', () => {
+    expect(splitCsv('a\r\n"x\r\ny"\r\nb\r\n', ',', '\r\n')).toEqual({ records: [['a'], ['x\r\ny'], ['b']], ends: [1, 4, 5] });
+  });
+  it('stops at the cell limit', () => {
+    expect(splitCsv('a,b\nc,d\n', ',', '\n', 3)).toBe('too many');
+    expect(splitCsv('a,b\nc,d\n', ',', '\n', 4)).not.toBe('too many');
   });
 });
 
