@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { clean, fold, nameKey } from '../normalise/text.js';
 import { parseDate } from '../normalise/values.js';
 import type { Cadre, IsoDate, Roster, Unit, UnitTree } from '../types.js';
-import { decodeText, detectDelimiter, recordDelimiter } from './csv.js';
+import { decodeText, detectDelimiter, recordDelimiter, splitCsv } from './csv.js';
 
 interface Table {
   path: string;
@@ -22,18 +22,23 @@ function readTable(path: string, required: string[]): Table {
     throw new UsageError(`Không đọc được ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   const text = decodeText(buf);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter: detectDelimiter(text), record_delimiter: recordDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: false,
-    }) as unknown as typeof records;
-  } catch (e) {
-    throw new UsageError(`${path}: không đọc được tệp CSV — ${(e as Error).message}`);
+  const delimiter = detectDelimiter(text);
+  const rd = recordDelimiter(text);
+  // Text whose quotes all open and close cleanly is split here; anything else csv-parse reads, strictly.
+  let split = rd !== undefined ? splitCsv(text, delimiter, rd) : null;
+  if (split === null || split === 'too many') {
+    try {
+      const records = parse(text, { delimiter, record_delimiter: rd, info: true, relax_column_count: true, skip_empty_lines: false }) as unknown as { record: string[]; info: { lines: number } }[];
+      split = { records: records.map((r) => r.record), ends: records.map((r) => r.info.lines) };
+    } catch (e) {
+      throw new UsageError(`${path}: không đọc được tệp CSV — ${(e as Error).message}`);
+    }
   }
+  const { ends } = split;
   let line = 1;
-  const withLines = records.map(({ record, info }) => {
+  const withLines = split.records.map((record, i) => {
     const r = { line, values: record.map(clean) };
-    line = info.lines + 1;
+    line = ends[i] + 1;
     return r;
   }).filter((r) => r.values.some((v) => v !== ''));
   const [head, ...rows] = withLines;
