@@ -7,6 +7,9 @@ import { registerFiles } from './files.js';
 import { UnitResolver } from '../dist/normalise/unit.js';
 import { readInPool, readRegister } from '../dist/read/pool.js';
 import { readUnits, unitTree } from '../dist/read/registers.js';
+import { tuneV8 } from '../dist/v8-tuning.js';
+
+tuneV8(); // as the CLI does
 
 const [dir, workers] = [process.argv[2], Number(process.argv[3] ?? 0)];
 const tree = unitTree(readUnits(join(dir, 'units.csv')), '2024-09-30', join(dir, 'units.csv'));

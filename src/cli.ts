@@ -1,7 +1,6 @@
 // The command line: arguments → library → reporters → exit code. The only module that touches
 // stdout, stderr and the exit code.
 import { readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from './errors.js';
 import { parseAsOf, validate, validateExitCode } from './index.js';
@@ -9,6 +8,7 @@ import { RULES } from './rules/index.js';
 import { validateJson, validateText } from './report/validate.js';
 import { rulesJson, rulesText } from './report/rules.js';
 import type { Lang } from './types.js';
+import { tuneV8 } from './v8-tuning.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -165,10 +165,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// A national rollup keeps ~100,000 tasks alive while it writes; by default V8 lets its heap grow to
-// two to four times what survived the last full collection before collecting again. Growing by a
-// fifth keeps the peak near what is really in use (10,000 registers: 570 → 470 MB) for a few percent
-// more time (bench/HOTSPOTS.md). Read when V8 next sizes the heap, so setting it here takes effect.
-setFlagsFromString('--heap-growing-percent=20');
+tuneV8();
 
 process.exitCode = await main(process.argv);

@@ -135,3 +135,11 @@ describe('tiendo, the binary', () => {
     expect(json.find((r: { id: string }) => r.id === 'at-risk')).toMatchObject({ severity: 'warning' });
   });
 });
+
+describe('the V8 flags the command line sets', () => {
+  it('are known to this Node (V8 says "unrecognized flag" on stderr otherwise)', () => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', "const m = await import(process.argv[1]); m.tuneV8(); console.log('tuned')", new URL('../dist/v8-tuning.js', import.meta.url).href], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('tuned');
+  });
+});
