@@ -12,6 +12,11 @@
 //   rollup    `tiendo rollup` — the same two ways
 // and each child's peak memory (resident set, worker threads included), read by a hook loaded
 // before the program (process.resourceUsage().maxRSS at exit).
+//
+// Side by side: the runs go in rounds — the floor, then every case once — --runs rounds (5 below
+// 2,000 registers, 1 above). This machine's speed drifts by 10–20 % from minute to minute, the
+// floor's as much as tiendo's, so each case's "× floor" is the median over the rounds of its run
+// divided by the floor's run in the same round; "seconds" is the median run, peak MB the largest.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -27,9 +32,9 @@ function arg(name, fallback) {
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 const sizes = arg('sizes', '200,1000,10000').split(',').map(Number).filter((n) => n > 0);
-/** repeats per measurement (the best is kept): --runs, else 3 below 2,000 registers and 1 above */
+/** rounds: --runs, else 5 below 2,000 registers and 1 above */
 const runsArg = arg('runs', null);
-const runsFor = (n) => (runsArg ? Number(runsArg) : n > 2000 ? 1 : 3);
+const runsFor = (n) => (runsArg ? Number(runsArg) : n > 2000 ? 1 : 5);
 const out = arg('out', null);
 
 const CACHE = join(tmpdir(), 'tiendo-bench');
@@ -69,23 +74,25 @@ async function province(gen, n) {
   return dir;
 }
 
-/** Runs node with `args` in `cwd`, best wall time of `runs`, and that run's peak memory. */
-function measure(args, { cwd, env = {}, runs }) {
-  let best = null;
-  for (let i = 0; i < runs; i++) {
-    const rssFile = join(CACHE, `rss-${process.pid}`);
-    rmSync(rssFile, { force: true });
-    const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--import', pathToFileURL(HOOK).href, ...args], {
-      cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1', TIENDO_RSS_FILE: rssFile, ...env },
-    });
-    const seconds = Number(process.hrtime.bigint() - t) / 1e9;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
-    const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
-    if (!best || seconds < best.seconds) best = { seconds, rssMb, stdout: r.stdout };
-  }
-  return best;
+/** Runs node with `args` in `cwd` once: wall time, peak memory, stdout. */
+function measure(args, { cwd, env = {} }) {
+  const rssFile = join(CACHE, `rss-${process.pid}`);
+  rmSync(rssFile, { force: true });
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(HOOK).href, ...args], {
+    cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1', TIENDO_RSS_FILE: rssFile, ...env },
+  });
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
+  const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  rmSync(rssFile, { force: true });
+  return { seconds, rssMb, stdout: r.stdout };
 }
+
+const median = (xs) => {
+  const a = [...xs].sort((x, y) => x - y);
+  return a.length % 2 ? a[a.length >> 1] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+};
 
 const fmt = (n, d = 1) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
@@ -95,39 +102,48 @@ for (const n of sizes) {
   const dir = await province(gen, n);
   const files = countFiles(join(dir, 'registers'));
   const common = ['registers', '--as-of', '2024-09-30', '--format', 'json'];
-  process.stderr.write(`${files} registers: floor … `);
   const runs = runsFor(n);
-  const floor = measure([join(HERE, 'floor.js'), join(dir, 'registers')], { cwd: dir, runs });
   // Every core: the main thread reads beside one worker per other core (TIENDO_WORKERS forces
-  // the pool at any size; by default it starts at 2,000 files, src/read/pool.ts).
+  // the pool at any size; by default it starts only from four cores, src/read/pool.ts).
   const extra = String(Math.max(1, Math.min(availableParallelism() - 1, 7)));
   const all = `all ${availableParallelism()} cores`;
   const cases = [
-    ['read stage (read + normalise)', 'one thread', [join(HERE, 'read-stage.js'), dir, '0'], {}],
-    ['read stage (read + normalise)', all, [join(HERE, 'read-stage.js'), dir, extra], {}],
-    ['validate', 'one thread', [BIN, 'validate', ...common], { TIENDO_WORKERS: '0' }],
-    ['validate', all, [BIN, 'validate', ...common], { TIENDO_WORKERS: extra }],
-    ['rollup', 'one thread', [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], { TIENDO_WORKERS: '0' }],
-    ['rollup', all, [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], { TIENDO_WORKERS: extra }],
+    ['floor: load only (exceljs readFile, csv-parse)', 'one thread', [join(HERE, 'floor.js'), join(dir, 'registers')], {}],
+    ['tiendo read stage (read + normalise)', 'one thread', [join(HERE, 'read-stage.js'), dir, '0'], {}],
+    ['tiendo read stage (read + normalise)', all, [join(HERE, 'read-stage.js'), dir, extra], {}],
+    ['tiendo validate', 'one thread', [BIN, 'validate', ...common], { TIENDO_WORKERS: '0' }],
+    ['tiendo validate', all, [BIN, 'validate', ...common], { TIENDO_WORKERS: extra }],
+    ['tiendo rollup', 'one thread', [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], { TIENDO_WORKERS: '0' }],
+    ['tiendo rollup', all, [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], { TIENDO_WORKERS: extra }],
   ];
-  let tasks = 0;
-  rows.push({ n: files, what: 'floor: load only (exceljs readFile, csv-parse)', how: 'one thread', ...floor, runs, ratio: 1, tasks: null });
-  for (const [command, how, args, env] of cases) {
-    process.stderr.write(`${command} (${how}) … `);
-    const m = measure(args, { cwd: dir, env, runs });
-    m.runs = runs;
-    const counted = JSON.parse(m.stdout).summary.tasks;
-    if (!tasks) tasks = counted;
-    rows.push({ n: files, what: `tiendo ${command}`, how, ...m, ratio: m.seconds / floor.seconds, tasks: counted });
+  const got = cases.map(() => []);
+  for (let round = 0; round < runs; round++) {
+    process.stderr.write(`${files} registers, round ${round + 1} of ${runs}: `);
+    cases.forEach(([what, how, args, env], i) => {
+      process.stderr.write(`${i ? ', ' : ''}${what.replace(/^tiendo /, '').replace(/:.*/, '')} (${how})`);
+      got[i].push(measure(args, { cwd: dir, env }));
+    });
+    process.stderr.write('\n');
   }
+  let tasks = 0;
+  cases.forEach(([what, how], i) => {
+    const m = got[i];
+    const counted = i === 0 ? null : JSON.parse(m[0].stdout).summary.tasks;
+    if (!tasks && counted) tasks = counted;
+    rows.push({
+      n: files, what, how, runs, tasks: counted,
+      seconds: median(m.map((x) => x.seconds)),
+      ratio: median(m.map((x, k) => x.seconds / got[0][k].seconds)),
+      rssMb: Math.max(...m.map((x) => x.rssMb)),
+    });
+  });
   // the floor's tasks: those the files hold, as tiendo's reader counts them
   for (const r of rows) if (r.n === files && r.tasks === null) r.tasks = tasks;
-  process.stderr.write('\n');
 }
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${fmt(totalmem() / 2 ** 30, 0)} GB, Node ${process.versions.node}, ${process.platform}`;
 const lines = [
-  `Machine: ${machine}. Registers from ${gen.name} (seed 1), as of 2024-09-30; best of ${[...new Set(rows.map((r) => r.runs))].join(' or ')} runs, wall clock from spawn to exit.`,
+  `Machine: ${machine}. Registers from ${gen.name} (seed 1), as of 2024-09-30; ${[...new Set(rows.map((r) => r.runs))].join(' or ')} rounds of runs side by side, wall clock from spawn to exit: seconds is the median run, × floor the median of each round's run over that round's floor.`,
   '',
   '| registers | tasks | run | how | seconds | tasks/s | × floor | peak MB |',
   '|---:|---:|---|---|---:|---:|---:|---:|',
