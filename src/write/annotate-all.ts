@@ -1,19 +1,26 @@
 // `--annotate DIR`: one annotated copy per input, each with the diagnostics of its own file.
 import { basename, extname } from 'node:path';
 import type { Run } from '../pipeline.js';
+import type { Diagnostic } from '../types.js';
 import { writeAnnotated } from './annotate.js';
 
 export async function annotateAll(run: Run, outDir: string): Promise<string[]> {
   const inputs = run.registers.map((r) => r.path);
   const used = new Map<string, number>();
   const written: string[] = [];
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of run.diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   for (const register of run.registers) {
     // Two inputs with one base name (communes' folders) get -2, -3 … rather than overwrite each other.
     const stem = basename(register.path, extname(register.path));
     const n = (used.get(stem.toLowerCase()) ?? 0) + 1;
     used.set(stem.toLowerCase(), n);
     const name = n === 1 ? stem : `${stem}-${n}`;
-    const diagnostics = run.diagnostics.filter((d) => d.file === register.displayPath);
+    const diagnostics = byFile.get(register.displayPath) ?? [];
     written.push(await writeAnnotated({ register, diagnostics, outDir, lang: run.lang, inputs, name }));
   }
   return written;

@@ -1,11 +1,14 @@
 // The annotated copy a unit gets back (SPEC §5 `--annotate DIR`): its register as it was, each cell
 // with a diagnostic filled and given a note, behind a first sheet `Kết quả kiểm tra` listing every
 // diagnostic with a link to its cell. The input itself is never opened for writing.
+// A register of more than IN_MEMORY_MAX_CELLS cells is copied by tiendo's streaming writer instead
+// of exceljs (see the last section).
 import { safeFileName } from './filename.js';
 import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, Diagnostic, Lang, RawWorkbook, Register } from '../types.js';
-import { assertNotInput, writeWorkbookAtomic } from './atomic.js';
+import { OUTPUT_MARK, assertNotInput, atomically, writeWorkbookAtomic } from './atomic.js';
+import { XlsxWriter, columnLetter, type Cell as OutCell, type SheetWriter, type Style } from './xlsx-writer.js';
 
 /** The name of the result sheet: the contract, in Vietnamese whatever the language. */
 export const RESULT_SHEET = 'Kết quả kiểm tra';
@@ -29,6 +32,8 @@ const TEXT = {
     howTo: 'Bấm vào địa chỉ ở cột "Ô" để đến ô có vấn đề (ô tô đỏ là lỗi, tô vàng là cảnh báo; rê chuột vào ô để xem ghi chú). Sửa trong tệp gốc rồi gửi lại.',
     fileLevel: 'Lỗi của cả tệp:',
     severity: { error: 'Lỗi', warning: 'Cảnh báo' },
+    large: (cells: string) =>
+      `Tệp có ${cells} ô, quá lớn để chép nguyên định dạng: bản này giữ giá trị các ô và tô màu ô có vấn đề, không có ghi chú trong ô — nội dung lỗi ở bảng dưới. Bấm vào địa chỉ ở cột "Ô" để đến ô đó. Sửa trong tệp gốc rồi gửi lại.`,
   },
   en: {
     title: (file: string) => `CHECK RESULTS: ${file}`,
@@ -38,6 +43,8 @@ const TEXT = {
     howTo: 'Click an address in the "Cell" column to go to the cell (red fill = error, yellow = warning; hover a cell to read its note). Correct the original file and send it again.',
     fileLevel: 'Problems with the whole file:',
     severity: { error: 'error', warning: 'warning' },
+    large: (cells: string) =>
+      `The file has ${cells} cells, too many to copy with its formatting: this copy keeps the cells' values and colours the cells with problems, without notes — the messages are in the table below. Click an address in the "Cell" column to go to the cell. Correct the original file and send it again.`,
   },
 } as const;
 
@@ -53,12 +60,24 @@ export interface AnnotateInput {
   name?: string;
 }
 
+/**
+ * Above this many cells a register is not loaded into exceljs, which holds ~1.5 KB per cell (a
+ * 100,000-row register: 1.4 GB): its copy is streamed from the cells as read (writeStreamedCopy).
+ * Registers as units send them have a few hundred cells.
+ */
+export const IN_MEMORY_MAX_CELLS = 200_000;
+
 /** Writes `outDir/<name>.checked.xlsx` and returns its path. */
-export async function writeAnnotated(input: AnnotateInput): Promise<string> {
+export async function writeAnnotated(input: AnnotateInput, opts: { inMemoryMaxCells?: number } = {}): Promise<string> {
   const { register, lang } = input;
   const name = input.name ?? basename(register.path, extname(register.path));
   const target = join(input.outDir, safeFileName(`${name}.checked.xlsx`));
   assertNotInput(target, [...input.inputs, register.path]);
+  const cells = cellCount(register.workbook);
+  if (cells > (opts.inMemoryMaxCells ?? IN_MEMORY_MAX_CELLS)) {
+    await atomically(target, (tmp) => writeStreamedCopy(tmp, input, register.workbook!, cells));
+    return target;
+  }
 
   const { wb, sheetOf } = await sourceWorkbook(register);
   const placed = sortPlaced(wb, input.diagnostics.map((d) => ({ d, at: locate(d, wb, sheetOf) })));
@@ -134,6 +153,12 @@ function fromRaw(raw: RawWorkbook | null, path: string): Source {
     });
   }
   return { wb, sheetOf };
+}
+
+function cellCount(raw: RawWorkbook | null): number {
+  let n = 0;
+  for (const sheet of raw?.sheets ?? []) for (const row of sheet.rows) for (const c of row.cells) if (c) n++;
+  return n;
 }
 
 function writeRawCell(c: ExcelJS.Cell, cell: Cell): void {
@@ -340,4 +365,201 @@ function columnNumber(letters: string | null): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
+}
+
+// ───────────────────────────── registers too large for exceljs ─────────────────────────────
+
+/** Where a diagnostic points in the streamed copy: the copy's sheet, row and 1-based column. */
+interface RawPlace {
+  sheet: number;
+  wsName: string;
+  row: number;
+  col: number;
+  address: string;
+}
+
+/**
+ * The annotated copy of a very large register, written row by row from the cells as read: the
+ * result sheet first (the same table, each address a link), then each sheet with its cells' values
+ * at their own rows and columns, the flagged cells filled. No formatting of the original and no
+ * notes: exceljs would hold the whole register in memory to keep them.
+ */
+async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: RawWorkbook, cells: number): Promise<void> {
+  const { register, lang } = input;
+  const t = TEXT[lang];
+  const used = new Set<string>([RESULT_SHEET.toLowerCase()]);
+  const names = raw.sheets.map((sheet) => uniqueSheetName(sheet.name || basename(register.path, extname(register.path)), used));
+  const sheetIndex = new Map(raw.sheets.map((sheet, i) => [sheet.name, i]));
+
+  const placed = input.diagnostics.map((d) => ({ d, at: rawPlace(d, sheetIndex, names) }));
+  const rank = ({ d, at }: { d: Diagnostic; at: RawPlace | null }): number[] => [d.row === null ? 0 : 1, at ? at.sheet : -1, d.row ?? 0, columnNumber(d.column)];
+  const sorted = placed.map((p, i) => ({ p, i, k: rank(p) })).sort((a, b) => {
+    for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return a.k[j] - b.k[j];
+    return a.i - b.i;
+  }).map((x) => x.p);
+  // the worst severity on each flagged cell, by sheet then row then column
+  const flagged = raw.sheets.map(() => new Map<number, Map<number, Diagnostic['severity']>>());
+  for (const { d, at } of sorted) {
+    if (!at) continue;
+    const rows = flagged[at.sheet];
+    const cols = rows.get(at.row) ?? new Map<number, Diagnostic['severity']>();
+    if (cols.get(at.col) !== 'error') cols.set(at.col, d.severity);
+    rows.set(at.row, cols);
+  }
+
+  const table = resultTable(sorted);
+  const wb = await XlsxWriter.create(tmp, {
+    sheets: [{ name: RESULT_SHEET, printTitleRows: `${table.headerRow}:${table.headerRow}` }, ...names.map((name) => ({ name }))],
+    font: { name: 'Calibri', size: 11 },
+    title: t.title(register.displayPath),
+    creator: 'tiendo',
+    keywords: OUTPUT_MARK,
+  });
+  try {
+    const errors = sorted.filter((p) => p.d.severity === 'error').length;
+    const unit = register.unit ? `${register.unit.name} (${register.unit.code})` : null;
+    await writeResultSheet(wb, [t.title(register.displayPath), t.unit(unit), t.counts(errors, sorted.length - errors), t.large(cells.toLocaleString('vi-VN'))], table, lang);
+    for (const [i, sheet] of raw.sheets.entries()) await writeRawSheet(wb, sheet, flagged[i]);
+    await wb.close();
+  } catch (e) {
+    await wb.abort();
+    throw e;
+  }
+}
+
+function rawPlace(d: Diagnostic, sheetIndex: Map<string, number>, names: string[]): RawPlace | null {
+  if (d.row === null || d.row < 1) return null;
+  const sheet = d.sheet !== null ? sheetIndex.get(d.sheet) : 0;
+  if (sheet === undefined || sheet >= names.length) return null;
+  const column = d.column && /^[A-Z]{1,3}$/i.test(d.column) ? d.column.toUpperCase() : 'A';
+  return { sheet, wsName: names[sheet], row: d.row, col: columnNumber(column), address: `${column}${d.row}` };
+}
+
+interface ResultTable {
+  /** the rows above the table after the four lines of text: file-level problems */
+  fileLevel: Diagnostic[];
+  rows: { d: Diagnostic; at: RawPlace | null }[];
+  headerRow: number;
+}
+
+function resultTable(placed: { d: Diagnostic; at: RawPlace | null }[]): ResultTable {
+  const fileLevel = placed.filter((p) => p.d.row === null).map((p) => p.d);
+  // four lines of text, then (file-level: a blank, a heading, the lines), a blank, the header
+  const headerRow = 4 + (fileLevel.length ? 2 + fileLevel.length : 0) + 2;
+  return { fileLevel, rows: placed, headerRow };
+}
+
+async function writeResultSheet(wb: XlsxWriter, lines: string[], table: ResultTable, lang: Lang): Promise<void> {
+  const t = TEXT[lang];
+  const columns = RESULT_COLUMNS[lang];
+  const look = (s: Style) => wb.style({ wrap: false, ...s });
+  const fill = (sev: Diagnostic['severity']) => (sev === 'error' ? ERROR_FILL : WARNING_FILL);
+  const cellsOf = (r: { d: Diagnostic; at: RawPlace | null }) => {
+    const { d, at } = r;
+    return [
+      t.severity[d.severity], d.rule, at ? at.wsName : d.sheet || null, d.row,
+      d.row !== null ? (at ? columnLetter(at.col) : d.column) : null, at ? at.address : null, d.taskId, d.message,
+    ];
+  };
+  const longest = columns.map((h) => h.length);
+  for (const r of table.rows) cellsOf(r).forEach((v, i) => (longest[i] = Math.max(longest[i], String(v ?? '').length)));
+  const widths = longest.map((len, i) => (i === columns.length - 1 ? Math.min(90, Math.max(30, len + 2)) : Math.min(30, Math.max(6, len + 2))));
+  const ws = wb.sheet({
+    widths,
+    frozenRows: table.headerRow,
+    page: { landscape: true, paperSize: 9, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+  });
+  const row = async (r: number, values: (string | number | null)[], styles: number[]): Promise<void> => {
+    const cells: OutCell[] = values.map((value, i) => ({ col: i + 1, value, style: styles[i] ?? 0 }));
+    const flushed = ws.row(r, cells.filter((c) => c.value !== null || c.style));
+    if (flushed) await flushed;
+  };
+  await row(1, [lines[0]], [look({ bold: true, size: 13 })]);
+  await row(2, [lines[1]], []);
+  await row(3, [lines[2]], [look({ bold: true })]);
+  await row(4, [lines[3]], [look({ italic: true })]);
+  let r = 5;
+  if (table.fileLevel.length) {
+    r++;
+    await row(r++, [t.fileLevel], [look({ bold: true })]);
+    for (const d of table.fileLevel) await row(r++, [noteLine(d, lang)], [look({ fill: fill(d.severity) })]);
+  }
+  r++;
+  const head = look({ bold: true, fill: 'FFD9E1F2', border: true, wrap: true });
+  await row(r, [...columns], columns.map(() => head));
+  const plain = look({});
+  const centred = look({ horizontal: 'center' });
+  const link = look({ horizontal: 'center', color: 'FF0563C1', underline: true });
+  const message = look({ wrap: true });
+  const bySeverity = { error: look({ fill: ERROR_FILL }), warning: look({ fill: WARNING_FILL }) };
+  for (const p of table.rows) {
+    r++;
+    const values = cellsOf(p);
+    await row(r, values, [bySeverity[p.d.severity], plain, plain, centred, centred, p.at ? link : centred, plain, message]);
+    if (p.at) ws.link(`F${r}`, `${quoteSheet(p.at.wsName)}!${p.at.address}`);
+  }
+  ws.autoFilter(`A${table.headerRow}:${columnLetter(columns.length)}${Math.max(r, table.headerRow)}`);
+  await ws.end();
+}
+
+/** One sheet of the register: every cell read at its row and column, the flagged ones filled. */
+async function writeRawSheet(wb: XlsxWriter, sheet: RawWorkbook['sheets'][number], flagged: Map<number, Map<number, Diagnostic['severity']>>): Promise<void> {
+  const widths: number[] = [];
+  for (const row of sheet.rows) {
+    row.cells.forEach((cell, i) => {
+      if (!cell) return;
+      let len = 0;
+      for (const line of cell.text.split('\n')) len = Math.max(len, line.length);
+      widths[i] = Math.max(widths[i] ?? 8, Math.min(50, len) + 2);
+    });
+  }
+  for (let i = 0; i < widths.length; i++) widths[i] ??= 8;
+  const ws: SheetWriter = wb.sheet({
+    widths,
+    frozenRows: 0,
+    page: { landscape: true, paperSize: 9, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+  });
+  // style ids by kind of value and severity: 0 none, 1 error, 2 warning
+  const styles = new Map<string, number>();
+  const styleOf = (kind: 'text' | 'date' | 'number' | 'percent', sev: Diagnostic['severity'] | undefined): number => {
+    const key = `${kind}|${sev ?? ''}`;
+    let id = styles.get(key);
+    if (id === undefined) {
+      const numFmt = kind === 'date' ? 'dd/mm/yyyy' : kind === 'percent' ? '0.0%' : undefined;
+      const fill = sev === 'error' ? ERROR_FILL : sev === 'warning' ? WARNING_FILL : undefined;
+      id = numFmt || fill ? wb.style({ size: 11, numFmt, fill, wrap: false }) : 0;
+      styles.set(key, id);
+    }
+    return id;
+  };
+  // the rows read and the rows only a diagnostic names, in order
+  const numbers = [...new Set([...sheet.rows.map((row) => row.number), ...flagged.keys()])].sort((a, b) => a - b);
+  const byNumber = new Map(sheet.rows.map((row) => [row.number, row]));
+  for (const n of numbers) {
+    const row = byNumber.get(n);
+    const marks = flagged.get(n);
+    const out: OutCell[] = [];
+    const last = Math.max(row?.cells.length ?? 0, ...(marks ? marks.keys() : []));
+    for (let col = 1; col <= last; col++) {
+      const cell = row?.cells[col - 1] ?? null;
+      const sev = marks?.get(col);
+      if (!cell && !sev) continue;
+      out.push(rawCell(col, cell, sev, styleOf));
+    }
+    if (!out.length) continue;
+    const flushed = ws.row(n, out);
+    if (flushed) await flushed;
+  }
+  await ws.end();
+}
+
+function rawCell(col: number, cell: Cell | null, sev: Diagnostic['severity'] | undefined, styleOf: (kind: 'text' | 'date' | 'number' | 'percent', sev: Diagnostic['severity'] | undefined) => number): OutCell {
+  if (!cell) return { col, value: null, style: styleOf('text', sev) };
+  if (cell.date) {
+    const [y, m, d] = cell.date.split('-').map(Number);
+    return { col, value: new Date(Date.UTC(y, m - 1, d)), style: styleOf('date', sev) };
+  }
+  if (cell.number !== undefined && !cell.error) return { col, value: cell.number, style: styleOf(cell.percent ? 'percent' : 'number', sev) };
+  // A string is always written as a string: `=SUM(…)` stays text, never a formula.
+  return { col, value: cell.text || cell.error || '', style: styleOf('text', sev) };
 }

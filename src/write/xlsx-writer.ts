@@ -1,11 +1,12 @@
-// A small .xlsx writer for the summary workbooks: rows are written as they are produced and
-// deflated on the side (./zip-writer.ts), so a province's `Chi tiết` of 100,000 tasks never sits
-// in memory as cells. It writes only what a printed report needs — inline text, numbers, dates,
-// one font family in a few sizes, thin borders, alignment, number formats, merged cells, column
-// widths and row heights, frozen header rows, filters, data bars, A4 page setup with print titles
-// and a footer, and the workbook's properties. Text is always written as text, never a formula.
-// exceljs writes everything else (annotated copies, templates); the tests read these workbooks
-// back with exceljs and LibreOffice.
+// A small .xlsx writer for the summary workbooks (and the annotated copies of registers too large
+// for exceljs): rows are written as they are produced and deflated on the side (./zip-writer.ts),
+// so a province's `Chi tiết` of 100,000 tasks never sits in memory as cells. It writes only what a
+// printed report needs — inline text, numbers, dates, one font family in a few sizes and colours,
+// solid fills, thin borders, alignment, number formats, merged cells, column widths and row
+// heights, frozen header rows, filters, data bars, links to cells of the workbook, A4 page setup
+// with print titles and a footer, and the workbook's properties. Text is always written as text,
+// never a formula. exceljs writes everything else (annotated copies, templates); the tests read
+// these workbooks back with exceljs and LibreOffice.
 import { closeSync, openSync } from 'node:fs';
 import { ZipWriter, type PartWriter } from './zip-writer.js';
 
@@ -24,6 +25,10 @@ export interface Style {
   border?: boolean;
   /** `#,##0`, `0.0`, `dd/mm/yyyy` … */
   numFmt?: string;
+  /** a solid background, `FFRRGGBB` */
+  fill?: string;
+  /** the text's colour, `FFRRGGBB` */
+  color?: string;
 }
 
 /** A cell of a row: its column (1-based), value and style id (from XlsxWriter.style). */
@@ -96,6 +101,11 @@ export function excelSerial(d: Date): number {
   return (d.getTime() - EXCEL_EPOCH) / 86_400_000;
 }
 
+/** A colour as styles.xml takes it: eight hex digits, alpha first; anything else is black. */
+function argb(c: string): string {
+  return /^[0-9A-F]{8}$/i.test(c) ? c.toUpperCase() : 'FF000000';
+}
+
 /** Space, tab, line feed, carriage return: what an XML reader may trim from the ends of a text. */
 const isXmlSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
@@ -120,6 +130,8 @@ class Styles {
   private readonly xfs = new Map<string, number>();
   private readonly xfXml: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private readonly fontXml: string[] = [];
+  /** solid fills by colour; ids from 2 (0 and 1 are the two every workbook starts with) */
+  private readonly fills = new Map<string, number>();
 
   constructor(private readonly font: { name: string; size: number }) {
     // The Normal style keeps Excel's own font: column widths are counted in its digits.
@@ -128,16 +140,23 @@ class Styles {
 
   private fontId(s: Style): number {
     const size = s.size ?? this.font.size;
-    const key = `${size}${s.bold ? 'b' : ''}${s.italic ? 'i' : ''}${s.underline ? 'u' : ''}`;
+    const key = `${size}${s.bold ? 'b' : ''}${s.italic ? 'i' : ''}${s.underline ? 'u' : ''}${s.color ?? ''}`;
     let id = this.fonts.get(key);
     if (id === undefined) {
       id = this.fontXml.length;
       this.fonts.set(key, id);
       this.fontXml.push(
         `<font>${s.bold ? '<b/>' : ''}${s.italic ? '<i/>' : ''}${s.underline ? '<u/>' : ''}` +
-          `<sz val="${size}"/><name val="${xmlText(this.font.name)}"/><family val="1"/></font>`,
+          `<sz val="${size}"/>${s.color ? `<color rgb="${argb(s.color)}"/>` : ''}<name val="${xmlText(this.font.name)}"/><family val="1"/></font>`,
       );
     }
+    return id;
+  }
+
+  private fillId(color: string | undefined): number {
+    if (!color) return 0;
+    let id = this.fills.get(color);
+    if (id === undefined) this.fills.set(color, (id = 2 + this.fills.size));
     return id;
   }
 
@@ -154,12 +173,13 @@ class Styles {
     const font = this.fontId(s);
     const fmt = this.formatId(s.numFmt);
     const border = s.border ? 1 : 0;
+    const fill = this.fillId(s.fill);
     const align =
       `<alignment horizontal="${s.horizontal ?? 'left'}" vertical="center"` +
       `${s.wrap ? ' wrapText="1"' : ''}${s.indent ? ` indent="${s.indent}"` : ''}/>`;
     const xml =
-      `<xf numFmtId="${fmt}" fontId="${font}" fillId="0" borderId="${border}" xfId="0"` +
-      `${fmt ? ' applyNumberFormat="1"' : ''} applyFont="1"${border ? ' applyBorder="1"' : ''} applyAlignment="1">${align}</xf>`;
+      `<xf numFmtId="${fmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"` +
+      `${fmt ? ' applyNumberFormat="1"' : ''} applyFont="1"${fill ? ' applyFill="1"' : ''}${border ? ' applyBorder="1"' : ''} applyAlignment="1">${align}</xf>`;
     let id = this.xfs.get(xml);
     if (id === undefined) {
       id = this.xfXml.length;
@@ -178,7 +198,9 @@ class Styles {
       '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
       (formats.length ? `<numFmts count="${formats.length}">${formats.join('')}</numFmts>` : '') +
       `<fonts count="${this.fontXml.length}">${this.fontXml.join('')}</fonts>` +
-      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      `<fills count="${2 + this.fills.size}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
+      [...this.fills.keys()].map((c) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb(c)}"/><bgColor indexed="64"/></patternFill></fill>`).join('') +
+      '</fills>' +
       `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border>${thin}<diagonal/></border></borders>` +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
       `<cellXfs count="${this.xfXml.length}">${this.xfXml.join('')}</cellXfs>` +
@@ -214,6 +236,7 @@ export class SheetWriter {
   private readonly merges: string[] = [];
   private filter: string | null = null;
   private readonly bars: DataBar[] = [];
+  private readonly links: string[] = [];
 
   constructor(
     private readonly part: PartWriter,
@@ -254,6 +277,7 @@ export class SheetWriter {
         `<cfvo type="num" val="${b.min}"/><cfvo type="num" val="${b.max}"/><color rgb="${b.color}"/></dataBar>` +
         `<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="${X14}"><x14:id>${b.id}</x14:id></ext></extLst>` +
         '</cfRule></conditionalFormatting>').join('') +
+      (this.links.length ? `<hyperlinks>${this.links.join('')}</hyperlinks>` : '') +
       (p.horizontalCentered ? '<printOptions horizontalCentered="1"/>' : '') +
       `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
       `<pageSetup paperSize="${p.paperSize}" orientation="${p.landscape ? 'landscape' : 'portrait'}" fitToWidth="${p.fitToWidth}" fitToHeight="${p.fitToHeight}"/>` +
@@ -308,6 +332,11 @@ export class SheetWriter {
 
   autoFilter(ref: string): void {
     this.filter = ref;
+  }
+
+  /** Makes cell `ref` a link to `location` in this workbook (`'Danh mục'!C12`); style the cell as a link yourself. */
+  link(ref: string, location: string): void {
+    this.links.push(`<hyperlink ref="${ref}" location="${xmlText(location)}"/>`);
   }
 
   /** A solid in-cell bar from `min` to `max`, written as Excel 2010 writes it (a 2007 rule and its x14 twin). */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ERROR_FILL, RESULT_COLUMNS, RESULT_SHEET, WARNING_FILL, writeAnnotated } from '../../src/write/annotate.js';
+import { ERROR_FILL, IN_MEMORY_MAX_CELLS, RESULT_COLUMNS, RESULT_SHEET, WARNING_FILL, writeAnnotated } from '../../src/write/annotate.js';
 import type { Diagnostic, RawWorkbook, Register } from '../../src/types.js';
 
 let dir: string;
@@ -189,6 +189,86 @@ describe('writeAnnotated — a CSV register', () => {
     const wb = await load(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([RESULT_SHEET]);
     expect(resultRows(wb.worksheets[0])[0]).toMatchObject({ 'Quy tắc': 'file-unreadable' });
+  });
+  describe('too large for exceljs: streamed from the cells as read', () => {
+    const input = () => ({ register: register({ workbook: raw }), diagnostics, outDir: join(dir, 'out'), lang: 'vi' as const, inputs: [] });
+    const sheetXml = async (path: string, n: number): Promise<string> => {
+      const { zipEntries, inflateEntry } = await import('../../src/read/zip.js');
+      const buf = await readFile(path);
+      const entry = zipEntries(buf)!.find((e) => e.name === `xl/worksheets/sheet${n}.xml`)!;
+      return inflateEntry(buf, entry).toString('utf8');
+    };
+    /** Every cell of A1:H12 of every sheet, by sheet: value, and fill colour where there is one. */
+    const cellsOf = (wb: ExcelJS.Workbook) =>
+      wb.worksheets.map((ws) => {
+        const out: Record<string, unknown> = {};
+        for (let r = 1; r <= 12; r++) {
+          for (let c = 1; c <= 8; c++) {
+            const cell = ws.getCell(r, c);
+            if (cell.value !== null) out[cell.address] = cell.value;
+            if (argb(cell)) out[`${cell.address} fill`] = argb(cell);
+          }
+        }
+        return out;
+      });
+
+    it('holds the same sheets, values, links and fills as the copy made with exceljs, without the notes', async () => {
+      const small = await load(await writeAnnotated({ ...input(), name: 'in-memory' }));
+      const large = await load(await writeAnnotated({ ...input(), name: 'streamed' }, { inMemoryMaxCells: 0 }));
+      expect(large.worksheets.map((w) => w.name)).toEqual(small.worksheets.map((w) => w.name));
+      expect(large.keywords).toBe('tiendo-output');
+      // exceljs reads a link only through a relationship; ours is the `location` Excel writes for a
+      // link inside the workbook, read here from the sheet's XML
+      const linkText = (rows: Record<string, ExcelJS.CellValue>[]) =>
+        rows.map((r) => ({ ...r, 'Ô': (r['Ô'] as { text?: string } | null)?.text ?? r['Ô'] }));
+      const smallRows = resultRows(small.worksheets[0]);
+      expect(resultRows(large.worksheets[0])).toEqual(linkText(smallRows));
+      const xml = await sheetXml(join(dir, 'out', 'streamed.checked.xlsx'), 1);
+      const links = [...xml.matchAll(/<hyperlink ref="F(\d+)" location="([^"]+)"\/>/g)].map((m) => m[2].replace(/&apos;|'/g, "'"));
+      expect(links).toEqual(smallRows.filter((r) => r['Ô']).map((r) => (r['Ô'] as { hyperlink: string }).hyperlink.slice(1)));
+      const [smallResult, smallData] = cellsOf(small);
+      const [largeResult, largeData] = cellsOf(large);
+      expect(largeData).toEqual(smallData);
+      // the line that says how to use the copy differs, and the links (above); the rest is the same
+      const withoutLinks = (cells: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, (v as { text?: string } | null)?.text ?? v]));
+      expect({ ...withoutLinks(largeResult), A4: null }).toEqual({ ...withoutLinks(smallResult), A4: null });
+      expect(String(largeResult.A4)).toContain('Tệp có 15 ô');
+      const data = large.worksheets[1];
+      expect(data.getCell('B4').type).toBe(ExcelJS.ValueType.String); // '=1+1' stays text
+      expect(data.getCell('D5').numFmt).toBe('dd/mm/yyyy');
+      for (const a of ['C2', 'D2', 'A5']) expect(argb(data.getCell(a)), a).toBe(ERROR_FILL);
+      expect(argb(data.getCell('D4'))).toBe(WARNING_FILL);
+      for (const a of ['C2', 'D2', 'D4', 'A5']) expect(data.getCell(a).note, a).toBeUndefined();
+    });
+
+    it('freezes and filters the header row, prints it on every page, and is skipped when read back', async () => {
+      const out = await writeAnnotated(input(), { inMemoryMaxCells: 0 });
+      const wb = await load(out);
+      const ws = wb.worksheets[0];
+      let headerRow = 0;
+      ws.eachRow((row, n) => {
+        if (row.getCell(1).value === 'Mức độ') headerRow = n;
+      });
+      expect(headerRow).toBeGreaterThan(0);
+      expect(ws.getRow(headerRow).getCell(1).font?.bold).toBe(true);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
+      expect(JSON.stringify(ws.autoFilter)).toContain(`A${headerRow}`);
+      expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
+      const { readWorkbook } = await import('../../src/read/file.js');
+      expect(await readWorkbook(out, { maxFileBytes: 1e8 })).toMatchObject({ ok: false, skip: true });
+    });
+
+    it('is what registers of more than IN_MEMORY_MAX_CELLS cells get by default', async () => {
+      const row = (n: number) => ({ number: n, cells: Array.from({ length: 10 }, (_, i) => ({ text: `${n}-${i}` })) });
+      const big: RawWorkbook = { kind: 'csv', sheets: [{ name: '', rowCount: 20_001, columnCount: 10, rows: Array.from({ length: 20_001 }, (_, i) => row(i + 1)) }] };
+      expect(20_001 * 10).toBeGreaterThan(IN_MEMORY_MAX_CELLS);
+      const out = await writeAnnotated({ ...input(), register: register({ workbook: big }), diagnostics: [diagnostics[0]] });
+      const wb = await load(out);
+      expect(String(wb.worksheets[0].getCell('A4').value)).toContain('Tệp có 200.010 ô');
+      expect(wb.worksheets[1].getCell('J20001').value).toBe('20001-9');
+      expect(argb(wb.worksheets[1].getCell('C2'))).toBe(ERROR_FILL);
+    });
   });
 });
 

@@ -234,3 +234,49 @@ describe('XlsxWriter', () => {
     await expect(w.close()).rejects.toThrow(/1 of 2 sheets/);
   });
 });
+
+describe('XlsxWriter — fills, colours and links inside the workbook', () => {
+  const file = join(dir, 'links.xlsx');
+  const page: SheetOptions['page'] = {
+    landscape: true, paperSize: 9, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  const target = "'Danh ''mục'' A'!C2";
+
+  it('writes solid fills and text colours exceljs reads back, and links to cells of another sheet', async () => {
+    const w = await XlsxWriter.create(file, { sheets: [{ name: 'Kết quả' }, { name: "Danh 'mục' A" }], font: { name: 'Calibri', size: 11 } });
+    const red = w.style({ fill: 'FFFFC7CE' });
+    const link = w.style({ color: 'FF0563C1', underline: true });
+    const s1 = w.sheet({ widths: [12, 12], frozenRows: 0, page });
+    await s1.row(1, [{ col: 1, value: 'Lỗi', style: red }, { col: 2, value: 'C2', style: link }]);
+    s1.link('B1', target);
+    await s1.end();
+    const s2 = w.sheet({ widths: [12, 12, 12], frozenRows: 0, page });
+    await s2.row(2, [{ col: 3, value: null, style: red }]);
+    await s2.end();
+    await w.close();
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const fill = (c: ExcelJS.Cell) => (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    expect(fill(wb.worksheets[0].getCell('A1'))).toBe('FFFFC7CE');
+    expect(fill(wb.worksheets[1].getCell('C2'))).toBe('FFFFC7CE'); // an empty cell, filled
+    expect(wb.worksheets[0].getCell('B1').font).toMatchObject({ underline: true, color: { argb: 'FF0563C1' } });
+    expect(fill(wb.worksheets[0].getCell('B1'))).toBeUndefined();
+    const buf = readFileSync(file);
+    const xml = inflateEntry(buf, zipEntries(buf)!.find((e) => e.name === 'xl/worksheets/sheet1.xml')!).toString('utf8');
+    // after the data and before the page setup, as the schema orders them
+    expect(xml).toContain(`</sheetData><hyperlinks><hyperlink ref="B1" location="${target}"/></hyperlinks><pageMargins`);
+  });
+
+  it.skipIf(!openpyxlPython)('opens in openpyxl without a warning, with the fills and the link', () => {
+    const script = [
+      'import sys, warnings, openpyxl',
+      "warnings.simplefilter('error')",
+      'wb = openpyxl.load_workbook(sys.argv[1]); a, b = wb.worksheets',
+      "print(a['A1'].fill.fgColor.rgb, a['B1'].font.color.rgb, a['B1'].hyperlink.location, b['C2'].fill.fgColor.rgb)",
+    ].join('\n');
+    const out = execFileSync(openpyxlPython!, ['-c', script, file], { encoding: 'utf8' });
+    expect(out.trim()).toBe(`FFFFC7CE FF0563C1 ${target} FFFFC7CE`);
+  });
+});
