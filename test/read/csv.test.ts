@@ -191,3 +191,25 @@ describe('reading CSV records', () => {
     }
   });
 });
+
+describe('splitting the CSV fixtures', () => {
+  it('gives csv-parse\'s records and line numbers on every CSV under fixtures/ it takes, and takes most of them', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = new URL('../../fixtures/', import.meta.url).pathname;
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.toLowerCase().endsWith('.csv'));
+    let taken = 0;
+    for (const f of files) {
+      const text = decodeText(readFileSync(join(root, f)));
+      const delimiter = detectDelimiter(text);
+      const rd = recordDelimiter(text);
+      const split = rd === undefined ? null : splitCsv(text, delimiter, rd);
+      if (split === null || split === 'too many') continue;
+      taken++;
+      const out = parse(text, { delimiter, record_delimiter: rd, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as unknown as { record: string[]; info: { lines: number } }[];
+      expect(split, f).toEqual({ records: out.map((o) => o.record), ends: out.map((o) => o.info.lines) });
+    }
+    expect(files.length).toBeGreaterThan(80);
+    expect(taken).toBeGreaterThan(files.length * 0.8);
+  });
+});
