@@ -5,8 +5,8 @@
 // solid fills, thin borders, alignment, number formats, merged cells, column widths and row
 // heights, frozen header rows, filters, data bars, links to cells of the workbook, A4 page setup
 // with print titles and a footer, and the workbook's properties. Text is always written as text,
-// never a formula. exceljs writes everything else (annotated copies, templates); the tests read
-// these workbooks back with exceljs and LibreOffice.
+// never a formula. exceljs writes the rest (annotated copies of ordinary registers, templates); the
+// tests read these workbooks back with exceljs, openpyxl and LibreOffice.
 import { closeSync, openSync } from 'node:fs';
 import { ZipWriter, type PartWriter } from './zip-writer.js';
 
@@ -155,8 +155,9 @@ class Styles {
 
   private fillId(color: string | undefined): number {
     if (!color) return 0;
-    let id = this.fills.get(color);
-    if (id === undefined) this.fills.set(color, (id = 2 + this.fills.size));
+    const key = argb(color);
+    let id = this.fills.get(key);
+    if (id === undefined) this.fills.set(key, (id = 2 + this.fills.size));
     return id;
   }
 
@@ -199,7 +200,7 @@ class Styles {
       (formats.length ? `<numFmts count="${formats.length}">${formats.join('')}</numFmts>` : '') +
       `<fonts count="${this.fontXml.length}">${this.fontXml.join('')}</fonts>` +
       `<fills count="${2 + this.fills.size}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
-      [...this.fills.keys()].map((c) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb(c)}"/><bgColor indexed="64"/></patternFill></fill>`).join('') +
+      [...this.fills.keys()].map((c) => `<fill><patternFill patternType="solid"><fgColor rgb="${c}"/><bgColor indexed="64"/></patternFill></fill>`).join('') +
       '</fills>' +
       `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border>${thin}<diagonal/></border></borders>` +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +

@@ -247,6 +247,7 @@ describe('XlsxWriter — fills, colours and links inside the workbook', () => {
     const w = await XlsxWriter.create(file, { sheets: [{ name: 'Kết quả' }, { name: "Danh 'mục' A" }], font: { name: 'Calibri', size: 11 } });
     const red = w.style({ fill: 'FFFFC7CE' });
     const link = w.style({ color: 'FF0563C1', underline: true });
+    expect(w.style({ fill: 'ffffc7ce' })).toBe(red); // one fill and one style, whatever the case of the colour
     const s1 = w.sheet({ widths: [12, 12], frozenRows: 0, page });
     await s1.row(1, [{ col: 1, value: 'Lỗi', style: red }, { col: 2, value: 'C2', style: link }]);
     s1.link('B1', target);
