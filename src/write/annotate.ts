@@ -33,7 +33,7 @@ const TEXT = {
     fileLevel: 'Lỗi của cả tệp:',
     severity: { error: 'Lỗi', warning: 'Cảnh báo' },
     large: (cells: string) =>
-      `Tệp có ${cells} ô, quá lớn để chép nguyên định dạng: bản này giữ giá trị các ô và tô màu ô có vấn đề, không có ghi chú trong ô — nội dung lỗi ở bảng dưới. Bấm vào địa chỉ ở cột "Ô" để đến ô đó. Sửa trong tệp gốc rồi gửi lại.`,
+      `Tệp có ${cells} ô, quá lớn để chép nguyên định dạng: bản này giữ giá trị các ô, tô màu và ghi chú ô có vấn đề (ô tô đỏ là lỗi, tô vàng là cảnh báo). Bấm vào địa chỉ ở cột "Ô" để đến ô đó. Sửa trong tệp gốc rồi gửi lại.`,
   },
   en: {
     title: (file: string) => `CHECK RESULTS: ${file}`,
@@ -44,7 +44,7 @@ const TEXT = {
     fileLevel: 'Problems with the whole file:',
     severity: { error: 'error', warning: 'warning' },
     large: (cells: string) =>
-      `The file has ${cells} cells, too many to copy with its formatting: this copy keeps the cells' values and colours the cells with problems, without notes — the messages are in the table below. Click an address in the "Cell" column to go to the cell. Correct the original file and send it again.`,
+      `The file has ${cells} cells, too many to copy with its formatting: this copy keeps the cells' values, and colours and notes the cells with problems (red fill = error, yellow = warning). Click an address in the "Cell" column to go to the cell. Correct the original file and send it again.`,
   },
 } as const;
 
@@ -381,8 +381,8 @@ interface RawPlace {
 /**
  * The annotated copy of a very large register, written row by row from the cells as read: the
  * result sheet first (the same table, each address a link), then each sheet with its cells' values
- * at their own rows and columns, the flagged cells filled. No formatting of the original and no
- * notes: exceljs would hold the whole register in memory to keep them.
+ * at their own rows and columns, the flagged cells filled and noted. Not the original's formatting
+ * or merges: exceljs would hold the whole register in memory to keep them.
  */
 async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: RawWorkbook, cells: number): Promise<void> {
   const { register, lang } = input;
@@ -397,19 +397,19 @@ async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: RawWork
     for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return a.k[j] - b.k[j];
     return a.i - b.i;
   }).map((x) => x.p);
-  // the worst severity on each flagged cell, by sheet then row then column
-  const flagged = raw.sheets.map(() => new Map<number, Map<number, Diagnostic['severity']>>());
+  // the diagnostics on each flagged cell, by sheet then row then column
+  const flagged = raw.sheets.map(() => new Map<number, Map<number, Diagnostic[]>>());
   for (const { d, at } of sorted) {
     if (!at) continue;
     const rows = flagged[at.sheet];
-    const cols = rows.get(at.row) ?? new Map<number, Diagnostic['severity']>();
-    if (cols.get(at.col) !== 'error') cols.set(at.col, d.severity);
+    const cols = rows.get(at.row) ?? new Map<number, Diagnostic[]>();
+    cols.set(at.col, [...(cols.get(at.col) ?? []), d]);
     rows.set(at.row, cols);
   }
 
   const table = resultTable(sorted);
   const wb = await XlsxWriter.create(tmp, {
-    sheets: [{ name: RESULT_SHEET, printTitleRows: `${table.headerRow}:${table.headerRow}` }, ...names.map((name) => ({ name }))],
+    sheets: [{ name: RESULT_SHEET, printTitleRows: `${table.headerRow}:${table.headerRow}` }, ...names.map((name, i) => ({ name, notes: flagged[i].size > 0 }))],
     font: { name: 'Calibri', size: 11 },
     title: t.title(register.displayPath),
     creator: 'tiendo',
@@ -419,7 +419,7 @@ async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: RawWork
     const errors = sorted.filter((p) => p.d.severity === 'error').length;
     const unit = register.unit ? `${register.unit.name} (${register.unit.code})` : null;
     await writeResultSheet(wb, [t.title(register.displayPath), t.unit(unit), t.counts(errors, sorted.length - errors), t.large(cells.toLocaleString('vi-VN'))], table, lang);
-    for (const [i, sheet] of raw.sheets.entries()) await writeRawSheet(wb, sheet, flagged[i]);
+    for (const [i, sheet] of raw.sheets.entries()) await writeRawSheet(wb, sheet, flagged[i], lang);
     await wb.close();
   } catch (e) {
     await wb.abort();
@@ -502,8 +502,8 @@ async function writeResultSheet(wb: XlsxWriter, lines: string[], table: ResultTa
   await ws.end();
 }
 
-/** One sheet of the register: every cell read at its row and column, the flagged ones filled. */
-async function writeRawSheet(wb: XlsxWriter, sheet: RawWorkbook['sheets'][number], flagged: Map<number, Map<number, Diagnostic['severity']>>): Promise<void> {
+/** One sheet of the register: every cell read at its row and column, the flagged ones filled and noted. */
+async function writeRawSheet(wb: XlsxWriter, sheet: RawWorkbook['sheets'][number], flagged: Map<number, Map<number, Diagnostic[]>>, lang: Lang): Promise<void> {
   const widths: number[] = [];
   for (const row of sheet.rows) {
     row.cells.forEach((cell, i) => {
@@ -542,9 +542,12 @@ async function writeRawSheet(wb: XlsxWriter, sheet: RawWorkbook['sheets'][number
     const last = Math.max(row?.cells.length ?? 0, ...(marks ? marks.keys() : []));
     for (let col = 1; col <= last; col++) {
       const cell = row?.cells[col - 1] ?? null;
-      const sev = marks?.get(col);
-      if (!cell && !sev) continue;
+      const ds = marks?.get(col);
+      if (!cell && !ds) continue;
+      // an error wins over a warning in the same cell; the note lists every message
+      const sev = ds ? (ds.some((d) => d.severity === 'error') ? 'error' : 'warning') : undefined;
       out.push(rawCell(col, cell, sev, styleOf));
+      if (ds) ws.note(n, col, ds.map((d) => noteLine(d, lang)).join('\n'));
     }
     if (!out.length) continue;
     const flushed = ws.row(n, out);

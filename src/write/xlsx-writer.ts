@@ -3,8 +3,8 @@
 // so a province's `Chi tiết` of 100,000 tasks never sits in memory as cells. It writes only what a
 // printed report needs — inline text, numbers, dates, one font family in a few sizes and colours,
 // solid fills, thin borders, alignment, number formats, merged cells, column widths and row
-// heights, frozen header rows, filters, data bars, links to cells of the workbook, A4 page setup
-// with print titles and a footer, and the workbook's properties. Text is always written as text,
+// heights, frozen header rows, filters, data bars, links to cells of the workbook, cell notes, A4
+// page setup with print titles and a footer, and the workbook's properties. Text is always written as text,
 // never a formula. exceljs writes the rest (annotated copies of ordinary registers, templates); the
 // tests read these workbooks back with exceljs, openpyxl and LibreOffice.
 import { closeSync, openSync } from 'node:fs';
@@ -60,8 +60,11 @@ export interface SheetOptions {
 }
 
 export interface WorkbookOptions {
-  /** every sheet's name and the rows printed on top of each page (`9:9`), in order */
-  sheets: { name: string; printTitleRows?: string }[];
+  /**
+   * every sheet's name, the rows printed on top of each page (`9:9`), and whether it carries cell
+   * notes (SheetWriter.note: declared here, because the package lists the parts before the cells)
+   */
+  sheets: { name: string; printTitleRows?: string; notes?: boolean }[];
   /** the font of every cell */
   font: { name: string; size: number };
   title?: string;
@@ -219,6 +222,12 @@ const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 const XM = 'http://schemas.microsoft.com/office/excel/2006/main';
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
+interface Note {
+  row: number;
+  col: number;
+  text: string;
+}
+
 interface DataBar {
   ref: string;
   color: string;
@@ -238,12 +247,13 @@ export class SheetWriter {
   private filter: string | null = null;
   private readonly bars: DataBar[] = [];
   private readonly links: string[] = [];
+  private readonly notes: Note[] = [];
 
   constructor(
     private readonly part: PartWriter,
     private readonly index: number,
-    private readonly opts: SheetOptions,
-    private readonly onEnd: () => void,
+    private readonly opts: SheetOptions & { notes?: boolean },
+    private readonly onEnd: (notes: Note[]) => Promise<void>,
   ) {
     const cols = opts.widths
       .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
@@ -283,6 +293,7 @@ export class SheetWriter {
       `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
       `<pageSetup paperSize="${p.paperSize}" orientation="${p.landscape ? 'landscape' : 'portrait'}" fitToWidth="${p.fitToWidth}" fitToHeight="${p.fitToHeight}"/>` +
       (opts.footer ? `<headerFooter><oddFooter>${xmlText(opts.footer)}</oddFooter></headerFooter>` : '') +
+      (opts.notes ? '<legacyDrawing r:id="rId2"/>' : '') +
       (this.bars.length
         ? `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings>` +
           this.bars.map((b) =>
@@ -347,11 +358,17 @@ export class SheetWriter {
     this.bars.push({ ref, ...opts, id });
   }
 
+  /** A note on cell `ref` (`C12`) of row `row`, column `col`, shown when the pointer is over it; the sheet must be declared with `notes`. */
+  note(row: number, col: number, text: string): void {
+    if (!this.opts.notes) throw new Error(`xlsx: a note on sheet ${this.opts.name}, not declared with notes`);
+    this.notes.push({ row, col, text });
+  }
+
   async end(): Promise<void> {
     this.push(this.tail());
     await this.flush();
     this.part.end();
-    this.onEnd();
+    await this.onEnd(this.notes);
   }
 }
 
@@ -375,6 +392,7 @@ export class XlsxWriter {
   private readonly styles: Styles;
   private next = 0;
   private sheetOpen = false;
+  private nextShapeBlock = 1;
   private closed = false;
 
   private constructor(private readonly fd: number, private readonly zip: ZipWriter, private readonly opts: WorkbookOptions) {
@@ -405,8 +423,10 @@ export class XlsxWriter {
       `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
+      (sheets.some((s) => s.notes) ? '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' : '') +
       `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>` +
       sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`).join('') +
+      sheets.map((s, i) => (s.notes ? `<Override PartName="/xl/comments${i + 1}.xml" ContentType="${CT}.comments+xml"/>` : '')).join('') +
       `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>` +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
       '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
@@ -454,7 +474,53 @@ export class XlsxWriter {
     if (this.sheetOpen) throw new Error('xlsx: a sheet opened before the previous one ended');
     this.sheetOpen = true;
     const part = this.zip.part(`xl/worksheets/sheet${i + 1}.xml`);
-    return new SheetWriter(part, i, { ...opts, name: this.opts.sheets[i].name }, () => { this.sheetOpen = false; });
+    const declared = this.opts.sheets[i];
+    return new SheetWriter(part, i, { ...opts, name: declared.name, notes: declared.notes }, async (notes) => {
+      if (declared.notes) await this.writeNotes(i + 1, notes);
+      this.sheetOpen = false;
+    });
+  }
+
+  /**
+   * Sheet n's notes: the comments part Excel reads their text from, and the VML drawing of the
+   * boxes it shows them in (without it Excel shows no note), as Excel itself writes them.
+   */
+  private async writeNotes(n: number, notes: Note[]): Promise<void> {
+    // Shape ids come in blocks of 1,024 a drawing claims in its idmap; each sheet takes the next ones.
+    const first = this.nextShapeBlock;
+    const blocks = Math.floor(notes.length / 1024) + 1;
+    this.nextShapeBlock += blocks;
+    await this.zip.text(`xl/worksheets/_rels/sheet${n}.xml.rels`, rels([
+      ['rId1', `${OD}/comments`, `../comments${n}.xml`],
+      ['rId2', `${OD}/vmlDrawing`, `../drawings/vmlDrawing${n}.vml`],
+    ]));
+    const comments = this.zip.part(`xl/comments${n}.xml`);
+    await comments.write(`${HEAD}<comments xmlns="${MAIN}"><authors><author>tiendo</author></authors><commentList>`);
+    for (let k = 0; k < notes.length; k += 1000) {
+      await comments.write(notes.slice(k, k + 1000).map((c) =>
+        // one run, as Excel writes a note's text (a reader such as exceljs reads only runs)
+        `<comment ref="${columnLetter(c.col)}${c.row}" authorId="0"><text><r><rPr><sz val="9"/><rFont val="Tahoma"/><family val="2"/></rPr>` +
+        `<t xml:space="preserve">${xmlText(c.text.slice(0, CELL_MAX))}</t></r></text></comment>`).join(''));
+    }
+    await comments.write('</commentList></comments>');
+    comments.end();
+    const vml = this.zip.part(`xl/drawings/vmlDrawing${n}.vml`);
+    await vml.write(
+      '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+      `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${Array.from({ length: blocks }, (_, b) => first + b).join(',')}"/></o:shapelayout>` +
+      '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
+      '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>',
+    );
+    for (let k = 0; k < notes.length; k += 1000) {
+      await vml.write(notes.slice(k, k + 1000).map((c, j) =>
+        `<v:shape id="_x0000_s${first * 1024 + k + j + 1}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:80pt;z-index:${k + j + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+        '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+        '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+        `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${c.col}, 15, ${Math.max(0, c.row - 2)}, 10, ${c.col + 3}, 15, ${c.row + 3}, 4</x:Anchor>` +
+        `<x:AutoFill>False</x:AutoFill><x:Row>${c.row - 1}</x:Row><x:Column>${c.col - 1}</x:Column></x:ClientData></v:shape>`).join(''));
+    }
+    await vml.write('</xml>');
+    vml.end();
   }
 
   /** Writes the styles and the zip's directory, and closes the file. */

@@ -12,12 +12,17 @@ export const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8'
  * profile may restart soffice before converting, hence a second try.
  */
 export function toPdf(files: string[], outDir: string): string[] {
+  return convertTo('pdf', files, outDir);
+}
+
+/** The same for any format LibreOffice writes (`xlsx`: read by LibreOffice and saved again). */
+export function convertTo(format: string, files: string[], outDir: string): string[] {
   const profile = mkdtempSync(join(tmpdir(), 'tiendo-lo-profile-'));
-  const pdfs = files.map((f) => join(outDir, `${basename(f, extname(f))}.pdf`));
-  for (let attempt = 0; attempt < 2 && !pdfs.every((p) => existsSync(p)); attempt++) {
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], {
+  const outs = files.map((f) => join(outDir, `${basename(f, extname(f))}.${format}`));
+  for (let attempt = 0; attempt < 2 && !outs.every((p) => existsSync(p)); attempt++) {
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format, '--outdir', outDir, ...files], {
       stdio: 'ignore', timeout: 180_000,
     });
   }
-  return pdfs;
+  return outs;
 }

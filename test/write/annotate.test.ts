@@ -212,7 +212,7 @@ describe('writeAnnotated — a CSV register', () => {
         return out;
       });
 
-    it('holds the same sheets, values, links and fills as the copy made with exceljs, without the notes', async () => {
+    it('holds the same sheets, values, links, fills and notes as the copy made with exceljs', async () => {
       const small = await load(await writeAnnotated({ ...input(), name: 'in-memory' }));
       const large = await load(await writeAnnotated({ ...input(), name: 'streamed' }, { inMemoryMaxCells: 0 }));
       expect(large.worksheets.map((w) => w.name)).toEqual(small.worksheets.map((w) => w.name));
@@ -239,7 +239,9 @@ describe('writeAnnotated — a CSV register', () => {
       expect(data.getCell('D5').numFmt).toBe('dd/mm/yyyy');
       for (const a of ['C2', 'D2', 'A5']) expect(argb(data.getCell(a)), a).toBe(ERROR_FILL);
       expect(argb(data.getCell('D4'))).toBe(WARNING_FILL);
-      for (const a of ['C2', 'D2', 'D4', 'A5']) expect(data.getCell(a).note, a).toBeUndefined();
+      for (const a of ['C2', 'D2', 'D4', 'A5']) expect(noteOf(data.getCell(a)), a).toBe(noteOf(small.worksheets[1].getCell(a)));
+      expect(noteOf(data.getCell('D2'))).toBe('[Lỗi] Ngày không có thật: 31/02/2024 (invalid-date)\n[Cảnh báo] Quá hạn (overdue)');
+      for (const a of ['A2', 'B2', 'A4', 'C4', 'B5']) expect(data.getCell(a).note, a).toBeUndefined();
     });
 
     it('freezes and filters the header row, prints it on every page, and is skipped when read back', async () => {

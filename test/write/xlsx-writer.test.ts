@@ -14,6 +14,7 @@ import { readXlsx } from '../../src/read/xlsx.js';
 import { inflateEntry, zipEntries } from '../../src/read/zip.js';
 import { XlsxWriter, columnLetter, excelSerial, xmlText, type SheetOptions } from '../../src/write/xlsx-writer.js';
 import { ZipWriter, crc32ByTable } from '../../src/write/zip-writer.js';
+import { convertTo, hasSoffice } from '../helpers/soffice.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-xlsx-writer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -280,4 +281,77 @@ describe('XlsxWriter — fills, colours and links inside the workbook', () => {
     const out = execFileSync(openpyxlPython!, ['-c', script, file], { encoding: 'utf8' });
     expect(out.trim()).toBe(`FFFFC7CE FF0563C1 ${target} FFFFC7CE`);
   });
+});
+
+describe('XlsxWriter — cell notes', () => {
+  const file = join(dir, 'notes.xlsx');
+  const page: SheetOptions['page'] = {
+    landscape: false, paperSize: 9, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  const MANY = 1500; // more than one block of 1,024 shape ids
+
+  it('writes notes exceljs reads back, each sheet its own drawing with its own shape ids', async () => {
+    const w = await XlsxWriter.create(file, {
+      sheets: [{ name: 'Không ghi chú' }, { name: 'Một', notes: true }, { name: 'Nhiều', notes: true }],
+      font: { name: 'Calibri', size: 11 },
+    });
+    const plain = w.sheet({ widths: [10], frozenRows: 0, page });
+    await plain.row(1, [{ col: 1, value: 'x', style: 0 }]);
+    expect(() => plain.note(1, 1, 'không được')).toThrow(/not declared/);
+    await plain.end();
+    const one = w.sheet({ widths: [10, 10, 10], frozenRows: 0, page });
+    await one.row(2, [{ col: 3, value: null, style: w.style({ fill: 'FFFFC7CE' }) }]);
+    one.note(2, 3, '[Lỗi] Chưa có người chịu trách nhiệm <b> & "x" (owner-missing)\n[Cảnh báo] Quá hạn (overdue)');
+    await one.end();
+    const many = w.sheet({ widths: [10], frozenRows: 0, page });
+    for (let r = 1; r <= MANY; r++) {
+      const flushed = many.row(r, [{ col: 1, value: r, style: 0 }]);
+      if (flushed) await flushed;
+      many.note(r, 1, `ghi chú ${r}`);
+    }
+    await many.end();
+    await w.close();
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const text = (c: ExcelJS.Cell) => ((c.note as ExcelJS.Comment | undefined)?.texts ?? []).map((t) => t.text).join('');
+    expect(text(wb.worksheets[1].getCell('C2'))).toBe('[Lỗi] Chưa có người chịu trách nhiệm <b> & "x" (owner-missing)\n[Cảnh báo] Quá hạn (overdue)');
+    expect(text(wb.worksheets[2].getCell(`A${MANY}`))).toBe(`ghi chú ${MANY}`);
+    expect(wb.worksheets[0].getCell('A1').note).toBeUndefined();
+
+    const buf = readFileSync(file);
+    const part = (name: string) => inflateEntry(buf, zipEntries(buf)!.find((e) => e.name === name)!).toString('utf8');
+    expect(zipEntries(buf)!.map((e) => e.name).filter((n) => /comments|vml|sheet\d\.xml\.rels/.test(n))).toEqual([
+      'xl/worksheets/_rels/sheet2.xml.rels', 'xl/comments2.xml', 'xl/drawings/vmlDrawing2.vml',
+      'xl/worksheets/_rels/sheet3.xml.rels', 'xl/comments3.xml', 'xl/drawings/vmlDrawing3.vml',
+    ]);
+    expect(part('xl/drawings/vmlDrawing2.vml')).toContain('<o:idmap v:ext="edit" data="1"/>');
+    expect(part('xl/drawings/vmlDrawing3.vml')).toContain('<o:idmap v:ext="edit" data="2,3"/>');
+    const ids = [2, 3].flatMap((n) => [...part(`xl/drawings/vmlDrawing${n}.vml`).matchAll(/<v:shape id="_x0000_s(\d+)"/g)].map((m) => Number(m[1])));
+    expect(new Set(ids).size).toBe(MANY + 1);
+    expect(ids.every((id) => id >= 1024 && id < 4 * 1024)).toBe(true);
+    expect(part('xl/worksheets/sheet2.xml')).toMatch(/<legacyDrawing r:id="rId2"\/><\/worksheet>$/);
+    expect(part('[Content_Types].xml')).toContain('<Override PartName="/xl/comments3.xml"');
+  });
+
+  it.skipIf(!openpyxlPython)('opens in openpyxl without a warning, with the notes', () => {
+    const script = [
+      'import sys, warnings, openpyxl',
+      "warnings.simplefilter('error')",
+      'wb = openpyxl.load_workbook(sys.argv[1])',
+      "print(repr(wb.worksheets[1]['C2'].comment.text), sum(1 for r in wb.worksheets[2].iter_rows() for c in r if c.comment))",
+    ].join('\n');
+    const out = execFileSync(openpyxlPython!, ['-c', script, file], { encoding: 'utf8' });
+    expect(out.trim()).toBe(`'[Lỗi] Chưa có người chịu trách nhiệm <b> & "x" (owner-missing)\\n[Cảnh báo] Quá hạn (overdue)' ${MANY}`);
+  });
+
+  it.skipIf(!hasSoffice)('keeps its notes when LibreOffice opens it and saves it again', async () => {
+    const [back] = convertTo('xlsx', [file], mkdtempSync(join(dir, 'lo-')));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(back);
+    const text = (c: ExcelJS.Cell) => ((c.note as ExcelJS.Comment | undefined)?.texts ?? []).map((t) => t.text).join('');
+    expect(text(wb.getWorksheet('Một')!.getCell('C2'))).toContain('(owner-missing)');
+    expect(text(wb.getWorksheet('Nhiều')!.getCell(`A${MANY}`))).toBe(`ghi chú ${MANY}`);
+  }, 120_000);
 });
