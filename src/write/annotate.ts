@@ -8,7 +8,7 @@ import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, Diagnostic, Lang, RawWorkbook, Register } from '../types.js';
 import { OUTPUT_MARK, assertNotInput, atomically, writeWorkbookAtomic } from './atomic.js';
-import { XlsxWriter, columnLetter, type Cell as OutCell, type SheetWriter, type Style } from './xlsx-writer.js';
+import { XlsxWriter, columnLetter, type Cell as OutCell, type SheetOptions, type SheetWriter, type Style } from './xlsx-writer.js';
 
 /** The name of the result sheet: the contract, in Vietnamese whatever the language. */
 export const RESULT_SHEET = 'Kết quả kiểm tra';
@@ -429,11 +429,18 @@ async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: RawWork
 
 function rawPlace(d: Diagnostic, sheetIndex: Map<string, number>, names: string[]): RawPlace | null {
   if (d.row === null || d.row < 1) return null;
-  const sheet = d.sheet !== null ? sheetIndex.get(d.sheet) : 0;
+  // no sheet named (or a CSV's nameless one): the register's first, its task sheet
+  const sheet = d.sheet ? sheetIndex.get(d.sheet) : 0;
   if (sheet === undefined || sheet >= names.length) return null;
   const column = d.column && /^[A-Z]{1,3}$/i.test(d.column) ? d.column.toUpperCase() : 'A';
   return { sheet, wsName: names[sheet], row: d.row, col: columnNumber(column), address: `${column}${d.row}` };
 }
+
+/** A4 landscape, as wide as the page, as the exceljs copies print. */
+const COPY_PAGE: SheetOptions['page'] = {
+  landscape: true, paperSize: 9, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false,
+  margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+};
 
 interface ResultTable {
   /** the rows above the table after the four lines of text: file-level problems */
@@ -467,7 +474,7 @@ async function writeResultSheet(wb: XlsxWriter, lines: string[], table: ResultTa
   const ws = wb.sheet({
     widths,
     frozenRows: table.headerRow,
-    page: { landscape: true, paperSize: 9, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    page: COPY_PAGE,
   });
   const row = async (r: number, values: (string | number | null)[], styles: number[]): Promise<void> => {
     const cells: OutCell[] = values.map((value, i) => ({ col: i + 1, value, style: styles[i] ?? 0 }));
@@ -517,9 +524,9 @@ async function writeRawSheet(wb: XlsxWriter, sheet: RawWorkbook['sheets'][number
   const ws: SheetWriter = wb.sheet({
     widths,
     frozenRows: 0,
-    page: { landscape: true, paperSize: 9, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    page: COPY_PAGE,
   });
-  // style ids by kind of value and severity: 0 none, 1 error, 2 warning
+  // style ids by kind of value and severity, made as first needed (0: no style)
   const styles = new Map<string, number>();
   const styleOf = (kind: 'text' | 'date' | 'number' | 'percent', sev: Diagnostic['severity'] | undefined): number => {
     const key = `${kind}|${sev ?? ''}`;

@@ -396,6 +396,39 @@ describe('writeAnnotated — an xlsx register', () => {
     expect(argb(ws.getCell('B3'))).toBe(ERROR_FILL);
   });
 
+  it('streams a workbook of several sheets like the copy made from its cells by exceljs', async () => {
+    const input = join(dir, 'odd.xlsx');
+    await writeFile(input, 'not a zip'); // exceljs cannot load it: both copies come from the cells read
+    const raw: RawWorkbook = {
+      kind: 'xlsx',
+      sheets: [
+        { name: 'Danh mục', rowCount: 3, columnCount: 2, rows: [
+          { number: 2, cells: [{ text: 'STT' }, { text: 'Tiến độ' }] },
+          { number: 3, cells: [{ text: '1', number: 1 }, { text: '45,5%', number: 0.455, percent: true }] },
+        ] },
+        { name: 'Tiến độ', rowCount: 2, columnCount: 2, rows: [{ number: 1, cells: [{ text: 'Mã việc' }, { text: 'Ngày', date: '2024-09-30' }] }] },
+      ],
+    };
+    const diagnostics = [
+      diag({ rule: 'invalid-progress', sheet: 'Danh mục', row: 3, column: 'B', message: 'x' }),
+      diag({ rule: 'title-missing', sheet: '', row: 3, column: null, message: 'y' }), // no sheet named: the first
+      diag({ rule: 'progress-regressed', severity: 'warning', sheet: 'Tiến độ', row: 2, column: 'B', message: 'z' }), // a row not read
+      diag({ rule: 'unit-duplicate', message: 'w' }),
+    ];
+    const args = (name: string) => ({ register: register({ path: input, kind: 'xlsx' as const, workbook: raw, sheet: 'Danh mục' }), diagnostics, outDir: dir, lang: 'vi' as const, inputs: [input], name });
+    const small = await load(await writeAnnotated(args('a')));
+    const large = await load(await writeAnnotated(args('b'), { inMemoryMaxCells: 0 }));
+    expect(large.worksheets.map((w) => w.name)).toEqual(small.worksheets.map((w) => w.name));
+    for (const name of ['Danh mục', 'Tiến độ']) {
+      for (const a of ['A1', 'B1', 'A2', 'B2', 'A3', 'B3']) {
+        const [x, y] = [small.getWorksheet(name)!.getCell(a), large.getWorksheet(name)!.getCell(a)];
+        expect([y.value, y.numFmt ?? null, argb(y) ?? null, noteOf(y)], `${name}!${a}`).toEqual([x.value, x.numFmt ?? null, argb(x) ?? null, noteOf(x)]);
+      }
+    }
+    expect(argb(large.getWorksheet('Tiến độ')!.getCell('B2'))).toBe(WARNING_FILL);
+    expect(noteOf(large.getWorksheet('Danh mục')!.getCell('A3'))).toBe('[Lỗi] y (title-missing)');
+  });
+
   it('refuses to write over an input, and leaves it as it was', async () => {
     const input = join(dir, 'yen-son.checked.xlsx');
     await makeInput(input);
