@@ -149,5 +149,16 @@ const lines = [
   '|---:|---:|---|---|---:|---:|---:|---:|',
   ...rows.map((r) => `| ${r.n.toLocaleString('en-US')} | ${r.tasks.toLocaleString('en-US')} | ${r.what} | ${r.how} | ${fmt(r.seconds, 2)} | ${Math.round(r.tasks / r.seconds).toLocaleString('en-US')} | ${fmt(r.ratio, 2)} | ${Math.round(r.rssMb)} |`),
 ];
+// Issue #7's goals, against the sizes they name (the size run nearest to it, within a fifth).
+const near = (n, what, how) => rows.find((r) => Math.abs(r.n - n) <= n / 5 && r.what === what && r.how.startsWith(how));
+const verdict = (ok) => (ok ? 'met' : 'NOT met');
+const goals = [];
+const one = near(1000, 'tiendo rollup', 'one thread');
+const all = near(1000, 'tiendo rollup', 'all');
+const big = near(10000, 'tiendo rollup', 'one thread');
+if (one) goals.push(`- rollup of ${one.n.toLocaleString('en-US')} registers on one thread at most 1.2 × the floor: ${fmt(one.ratio, 2)} × — ${verdict(one.ratio <= 1.2)}`);
+if (all) goals.push(`- rollup of ${all.n.toLocaleString('en-US')} registers with both cores (a worker reading beside the main thread) at most 0.7 × the floor: ${fmt(all.ratio, 2)} × — ${verdict(all.ratio <= 0.7)}`);
+if (big) goals.push(`- rollup of ${big.n.toLocaleString('en-US')} registers peaks at most at 512 MB: ${Math.round(Math.max(big.rssMb, near(10000, 'tiendo rollup', 'all')?.rssMb ?? 0))} MB — ${verdict(Math.max(big.rssMb, near(10000, 'tiendo rollup', 'all')?.rssMb ?? 0) <= 512)}`);
+if (goals.length) lines.push('', 'Issue #7\'s goals on this machine:', ...goals);
 process.stdout.write(`${lines.join('\n')}\n`);
 if (out) writeFileSync(out, `${lines.join('\n')}\n`);
