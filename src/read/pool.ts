@@ -63,7 +63,7 @@ function lostRegister(job: ReadJob, setup: ReadSetup, resolver: UnitResolver | n
 /**
  * How many worker threads read beside the main thread (which reads too): `requested`, else
  * TIENDO_WORKERS, else none below POOL_FROM_CORES cores or POOL_FROM files, one per core but the
- * main thread's (at most 7) above. Measured on two cores (bench/RESULTS.md, bench/HOTSPOTS.md): a
+ * main thread's (at most POOL_MAX) above. Measured on two cores (bench/RESULTS.md, bench/HOTSPOTS.md): a
  * worker made every size slower, 1,000 registers and 10,000 alike — two isolates compile the same
  * code again and their garbage collectors compete for the cores — so two cores read on one thread.
  */
@@ -72,8 +72,23 @@ export function poolSize(files: number, requested?: number, cores = availablePar
   const wanted = requested ?? (env !== undefined && /^\d+$/.test(env) ? Number(env) : undefined);
   if (wanted !== undefined) return Math.max(0, Math.min(wanted, files - 1));
   if (files < POOL_FROM || cores < POOL_FROM_CORES) return 0;
-  return Math.min(cores - 1, 7);
+  return Math.min(cores - 1, POOL_MAX);
 }
+
+/**
+ * At most this many workers unless asked for more: each adds its own heap, and a rollup of 10,000
+ * registers (the 512 MB bound of issue #7) peaked at 460 MB with 3 workers and 490–515 MB with 7
+ * (measured on two cores, where only memory means anything).
+ */
+export const POOL_MAX = 3;
+
+/**
+ * Each worker's young generation, in MB. A worker holds one register at a time, and V8's default
+ * young generation for it (several times this) was most of what a worker added to the peak: a
+ * rollup of 10,000 registers with 7 workers (as on 8 cores, measured on 2) peaked at 670 MB, with
+ * this 490–515 MB; with 3 workers 500 → 460 MB; no time lost at 1,000 registers (bench/HOTSPOTS.md).
+ */
+export const WORKER_YOUNG_MB = 4;
 
 /** Below this many files reading stays on the main thread. */
 export const POOL_FROM = 2000;
@@ -152,7 +167,7 @@ export function readInPool(jobs: ReadJob[], opts: PoolOptions): Promise<ReadOutc
     };
 
     const spawn = () => {
-      const worker = new Worker(url, { workerData: opts.setup, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+      const worker = new Worker(url, { workerData: opts.setup, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       const slot: Slot = { worker, jobs: [] };
       slots.add(slot);
       worker.on('message', (msg: { index: number; outcome?: ReadOutcome; error?: string }) => {
