@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { POOL_MAX } from '../dist/read/pool.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(HERE, '..');
@@ -115,6 +116,9 @@ for (const n of sizes) {
     ['tiendo validate', all, [BIN, 'validate', ...common], { TIENDO_WORKERS: extra }],
     ['tiendo rollup', 'one thread', [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], { TIENDO_WORKERS: '0' }],
     ['tiendo rollup', all, [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], { TIENDO_WORKERS: extra }],
+    // From 2,000 registers: the most workers the default starts on a machine of four cores or more
+    // (POOL_MAX), for its memory; its time on two cores says nothing about such a machine.
+    ...(files >= 2000 ? [['tiendo rollup', `${POOL_MAX} workers (memory)`, [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], { TIENDO_WORKERS: String(POOL_MAX) }]] : []),
   ];
   const got = cases.map(() => []);
   for (let round = 0; round < runs; round++) {
@@ -158,7 +162,10 @@ const all = near(1000, 'tiendo rollup', 'all');
 const big = near(10000, 'tiendo rollup', 'one thread');
 if (one) goals.push(`- rollup of ${one.n.toLocaleString('en-US')} registers on one thread at most 1.2 × the floor: ${fmt(one.ratio, 2)} × — ${verdict(one.ratio <= 1.2)}`);
 if (all) goals.push(`- rollup of ${all.n.toLocaleString('en-US')} registers with both cores (a worker reading beside the main thread) at most 0.7 × the floor: ${fmt(all.ratio, 2)} × — ${verdict(all.ratio <= 0.7)}`);
-if (big) goals.push(`- rollup of ${big.n.toLocaleString('en-US')} registers peaks at most at 512 MB: ${Math.round(Math.max(big.rssMb, near(10000, 'tiendo rollup', 'all')?.rssMb ?? 0))} MB — ${verdict(Math.max(big.rssMb, near(10000, 'tiendo rollup', 'all')?.rssMb ?? 0) <= 512)}`);
+if (big) {
+  const peak = Math.max(...rows.filter((r) => r.n === big.n && r.what === 'tiendo rollup').map((r) => r.rssMb));
+  goals.push(`- rollup of ${big.n.toLocaleString('en-US')} registers peaks at most at 512 MB, however many threads: ${Math.round(peak)} MB — ${verdict(peak <= 512)}`);
+}
 if (goals.length) lines.push('', 'Issue #7\'s goals on this machine:', ...goals);
 process.stdout.write(`${lines.join('\n')}\n`);
 if (out) writeFileSync(out, `${lines.join('\n')}\n`);

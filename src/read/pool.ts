@@ -77,7 +77,7 @@ export function poolSize(files: number, requested?: number, cores = availablePar
 
 /**
  * At most this many workers unless asked for more: each adds its own heap, and a rollup of 10,000
- * registers (the 512 MB bound of issue #7) peaked at 460 MB with 3 workers and 490–515 MB with 7
+ * registers (the 512 MB bound of issue #7) peaked at 460–495 MB with 3 workers and 490–515 MB with 7
  * (measured on two cores, where only memory means anything).
  */
 export const POOL_MAX = 3;
@@ -86,7 +86,7 @@ export const POOL_MAX = 3;
  * Each worker's young generation, in MB. A worker holds one register at a time, and V8's default
  * young generation for it (several times this) was most of what a worker added to the peak: a
  * rollup of 10,000 registers with 7 workers (as on 8 cores, measured on 2) peaked at 670 MB, with
- * this 490–515 MB; with 3 workers 500 → 460 MB; no time lost at 1,000 registers (bench/HOTSPOTS.md).
+ * this 490–515 MB; with 3 workers 500 → 460–495 MB; no time lost at 1,000 registers (bench/HOTSPOTS.md).
  */
 export const WORKER_YOUNG_MB = 4;
 
