@@ -68,6 +68,15 @@ export function rosterCsv(roster) {
   return simpleCsv(['name', 'position', 'unit', 'from', 'to'], roster.map((r) => [r.name, r.position, r.unit, r.fromText ?? r.from ?? '', r.toText ?? r.to ?? '']));
 }
 
+/** A fixture province's units.csv, roster.csv, expected.json and truth.json, in the folder `dir`. */
+export async function writeProvinceFiles(ctx, dir, { units, roster, withDates, ...truthArgs }) {
+  await ctx.text(`${dir}/units.csv`, unitsCsv(units, withDates));
+  await ctx.text(`${dir}/roster.csv`, rosterCsv(roster));
+  const { expected, truth } = buildTruth({ units, roster, ...truthArgs });
+  await ctx.json(`${dir}/expected.json`, expected);
+  await ctx.json(`${dir}/truth.json`, truth);
+}
+
 /**
  * Check that a register's unit is found the way the fixture says (SPEC §2.3 implemented
  * independently in fixture-kit), so a title line never names a unit by accident.

@@ -3,7 +3,7 @@
 // report-stale, which need progress updates) is planted at a known file and row.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { period, placeDateLine, toTcvn3, toVni } from '../fixture-kit.js';
-import { buildTruth, checkResolution, footer, partyTitle, PLAIN_COLUMNS, R, rosterCsv, task, unitsCsv } from './common.js';
+import { checkResolution, footer, partyTitle, PLAIN_COLUMNS, R, task, writeProvinceFiles } from './common.js';
 
 const AS_OF = '2024-09-30';
 const PERIOD = { label: '2024-Q3', start: '2024-07-01', end: '2024-09-30' };
@@ -614,12 +614,8 @@ export default async function build(ctx) {
     await ctx.bytes('province/registers/.hidden.csv', Buffer.from(hidden, 'utf8'));
   }
 
-  await ctx.text('province/units.csv', unitsCsv(UNITS, false));
-  await ctx.text('province/roster.csv', rosterCsv(ROSTER));
-  const { expected, truth } = buildTruth({
-    units: UNITS, roster: ROSTER, asOf: AS_OF, period: PERIOD, registers,
+  await writeProvinceFiles(ctx, 'province', {
+    units: UNITS, roster: ROSTER, withDates: false, asOf: AS_OF, period: PERIOD, registers,
     note: 'Skipped by a folder walk: registers/~$lock.xlsx, registers/.hidden.csv. Not submitted: 07663, 07681 (and 24, 215, 217 have no own register).',
   });
-  await ctx.json('province/expected.json', expected);
-  await ctx.json('province/truth.json', truth);
 }

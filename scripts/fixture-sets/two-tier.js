@@ -2,7 +2,7 @@
 // merged and placed directly under the province), as of 2025-09-30 (period 2025-Q3). units.csv has
 // from/to columns; a code is reused for a merged commune with a new name.
 import { placeDateLine } from '../fixture-kit.js';
-import { buildTruth, checkResolution, partyTitle, R, rosterCsv, task, unitsCsv } from './common.js';
+import { checkResolution, partyTitle, R, task, writeProvinceFiles } from './common.js';
 
 const AS_OF = '2025-09-30';
 const PERIOD = { label: '2025-Q3', start: '2025-07-01', end: '2025-09-30' };
@@ -174,12 +174,8 @@ export default async function build(ctx) {
     { writer: 'csv', csv: { delimiter: ',', eol: '\r\n', encoding: 'utf8' } },
   );
 
-  await ctx.text('two-tier/units.csv', unitsCsv(UNITS, true));
-  await ctx.text('two-tier/roster.csv', rosterCsv(ROSTER));
-  const { expected, truth } = buildTruth({
-    units: UNITS, roster: ROSTER, asOf: AS_OF, period: PERIOD, registers,
+  await writeProvinceFiles(ctx, 'two-tier', {
+    units: UNITS, roster: ROSTER, withDates: true, asOf: AS_OF, period: PERIOD, registers,
     note: 'Units in force on 2025-09-30 only. Not submitted: 07669 (Xã Lạng Giang); 24 has no own register.',
   });
-  await ctx.json('two-tier/expected.json', expected);
-  await ctx.json('two-tier/truth.json', truth);
 }
