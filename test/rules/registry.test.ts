@@ -10,14 +10,20 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const rulesDir = join(root, 'src', 'rules');
 
-/** SPEC §4, in its order. */
-const SPEC_ORDER: RuleId[] = [
+/**
+ * SPEC §4, in its order. `progress-regressed`, `report-stale`, `update-unknown-task` and
+ * `task-dropped` are pending: they land with progress updates and `--compare` (the month-on-month
+ * issue); until then they are in the table and not in the registry, and the registry's order is
+ * checked over the rules it has.
+ */
+const PENDING = ['progress-regressed', 'report-stale', 'update-unknown-task', 'task-dropped'];
+const SPEC_ORDER = [
   'legacy-encoding', 'file-unreadable', 'header-missing', 'unit-unknown', 'unit-duplicate',
   'duplicate-task', 'title-missing', 'owner-missing', 'owner-multiple', 'owner-unknown',
   'owner-inactive', 'owner-overloaded', 'deadline-missing', 'invalid-date',
   'deadline-before-assigned', 'invalid-progress', 'invalid-status', 'invalid-number',
   'status-progress-mismatch', 'completion-in-future', 'completion-before-assigned',
-  'completion-date-missing', 'overdue', 'at-risk', 'progress-regressed', 'report-stale',
+  'completion-date-missing', 'overdue', 'at-risk', ...PENDING,
 ];
 
 /** The messageIds the readers and the unit resolver put in `Register.problems`: the contract with them. */
@@ -61,6 +67,13 @@ describe('the rule registry', () => {
       const rule = ruleById(id);
       if (rule) expect(rule.meta.severity, id).toBe(severity);
     }
+  });
+
+  it('has every rule of the table but the pending ones, and none of those yet', () => {
+    const ids: string[] = RULES.map((r) => r.meta.id);
+    expect(ids).toEqual(SPEC_ORDER.filter((id) => !PENDING.includes(id) || ids.includes(id)));
+    // When a pending rule lands, take it out of PENDING: this keeps the list honest.
+    for (const id of PENDING) expect(ids, `${id} is registered: remove it from PENDING`).not.toContain(id);
   });
 
   it('finds each rule by id, and nothing for an unknown id', () => {
