@@ -53,7 +53,7 @@ describe('the rule registry', () => {
   });
 
   it('lists the rules in the order of SPEC §4', () => {
-    const ids = RULES.map((r) => r.meta.id);
+    const ids: string[] = RULES.map((r) => r.meta.id);
     expect(ids).toEqual(SPEC_ORDER.filter((id) => ids.includes(id)));
   });
 
