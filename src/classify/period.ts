@@ -1,60 +1,75 @@
-// The reporting period of a rollup (SPEC §5 `--period`): a month, a quarter, a half-year or a year.
+// The reporting period of a rollup (SPEC §5 `--period`): a month, a quarter, a half-year or a year, in the
+// canonical forms (`2024-03`, `2024-Q3`, `2024-H1`, `2024`) or any form a deadline may name one (SPEC §2.3).
 import { UsageError } from '../errors.js';
+import { namedPeriod, periodRange, type NamedPeriod, type PeriodKind } from '../normalise/periods.js';
+import { fold } from '../normalise/text.js';
 import type { IsoDate, Lang, Period } from '../types.js';
 
-export type PeriodKind = 'month' | 'quarter' | 'half' | 'year';
+export type { PeriodKind } from '../normalise/periods.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const pad = (n: number): string => String(n).padStart(2, '0');
-const iso = (y: number, m: number, d: number): IsoDate => `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
-/** The last day of month `m` (1–12) of year `y`. */
-const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
-function monthsPeriod(label: string, y: number, firstMonth: number, lastMonth: number): Period {
-  return { label, start: iso(y, firstMonth, 1), end: iso(y, lastMonth, lastDay(y, lastMonth)) };
+const FORMS = {
+  vi: 'ghi theo dạng 2024-03 hoặc Tháng 3/2024 (tháng), 2024-Q3 hoặc Quý III/2024 (quý), '
+    + '2024-H1 hoặc 6 tháng đầu năm 2024 (6 tháng), 2024 hoặc Năm 2024 (năm)',
+  en: 'write 2024-03 or Tháng 3/2024 (month), 2024-Q3 or Quý III/2024 (quarter), '
+    + '2024-H1 or 6 tháng đầu năm 2024 (half-year), 2024 or Năm 2024 (year)',
+};
+
+function usage(text: string, lang: Lang): UsageError {
+  return new UsageError(lang === 'en'
+    ? `Period "${text}" is not valid — ${FORMS.en}`
+    : `Kỳ báo cáo "${text}" không hợp lệ — ${FORMS.vi}`);
 }
 
-function usage(text: string): UsageError {
-  return new UsageError(
-    `Kỳ báo cáo "${text}" không hợp lệ — ghi theo dạng 2024-03 (tháng), 2024-Q3 (quý), 2024-H1 (6 tháng) hoặc 2024 (năm)`,
-  );
+/** A stage of several years is a deadline, not a reporting period: its report would be one of its years. */
+function stage(text: string, from: number, to: number, lang: Lang): UsageError {
+  return new UsageError(lang === 'en'
+    ? `Period "${text}" is a stage of several years — a rollup reports one month, quarter, half-year or year: `
+      + `--period ${to} for the year ${to}, or ${FORMS.en.replace(/^write /, '')}`
+    : `Kỳ báo cáo "${text}" là cả giai đoạn ${from}–${to} — tổng hợp theo một tháng, quý, 6 tháng hoặc năm: `
+      + `--period ${to} cho năm ${to}, hoặc ${FORMS.vi.replace(/^ghi /, '')}`);
+}
+
+/** The canonical spellings, folded: `2024 03`, `2024 q3`, `2024 h1` (a year alone is a named period). */
+function canonicalPeriod(f: string): NamedPeriod | null {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4}) (\d{1,2})$/.exec(f))) {
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? { kind: 'month', year: Number(m[1]), index: month } : null;
+  }
+  if ((m = /^(\d{4}) ?q([1-4])$/.exec(f))) return { kind: 'quarter', year: Number(m[1]), index: Number(m[2]) };
+  if ((m = /^(\d{4}) ?h([12])$/.exec(f))) return { kind: 'half', year: Number(m[1]), index: Number(m[2]) };
+  return null;
+}
+
+/** The canonical label of a period: `2024-03`, `2024-Q3`, `2024-H1`, `2024`. */
+function labelOf(p: NamedPeriod): string {
+  switch (p.kind) {
+    case 'month': return `${p.year}-${pad(p.index)}`;
+    case 'quarter': return `${p.year}-Q${p.index}`;
+    case 'half': return `${p.year}-H${p.index}`;
+    default: return String(p.year);
+  }
 }
 
 /**
- * Reads `--period`: `2024-03` (month), `2024-Q3` (quarter), `2024-H1` (half-year), `2024` (year).
- * The label is the canonical spelling (`2024-3` → `2024-03`, `2024-q3` → `2024-Q3`).
+ * Reads `--period`: a month (`2024-03`, `Tháng 3/2024`, `T3/2024`, `3/2024`, `03/2024`), a quarter (`2024-Q3`,
+ * `Quý III/2024`, `Quý 3/2024`, `Q3/2024`), a half-year (`2024-H1`, `6 tháng đầu năm 2024`, `6 tháng cuối năm 2024`)
+ * or a year (`2024`, `Năm 2024`), in any case, with or without diacritics, NFC or NFD, spaces tolerated.
+ * The label is the canonical spelling (`Quý III/2024` → `2024-Q3`, `2024-3` → `2024-03`). A stage of several
+ * years (`Giai đoạn 2021-2025`), which a deadline may name, is refused: see `stage`.
  */
-export function parsePeriod(text: string): Period {
-  const t = text.trim();
-  let m: RegExpMatchArray | null;
-  const year = (s: string): number => {
-    const y = Number(s);
-    if (y < 1900 || y > 2999) throw usage(text);
-    return y;
-  };
-  if ((m = /^(\d{4})-(\d{1,2})$/.exec(t))) {
-    const y = year(m[1]);
-    const mo = Number(m[2]);
-    if (mo < 1 || mo > 12) throw usage(text);
-    return monthsPeriod(`${y}-${pad(mo)}`, y, mo, mo);
-  }
-  if ((m = /^(\d{4})-Q([1-4])$/i.exec(t))) {
-    const y = year(m[1]);
-    const q = Number(m[2]);
-    return monthsPeriod(`${y}-Q${q}`, y, 3 * q - 2, 3 * q);
-  }
-  if ((m = /^(\d{4})-H([12])$/i.exec(t))) {
-    const y = year(m[1]);
-    const h = Number(m[2]);
-    return monthsPeriod(`${y}-H${h}`, y, 6 * h - 5, 6 * h);
-  }
-  if ((m = /^(\d{4})$/.exec(t))) {
-    const y = year(m[1]);
-    return monthsPeriod(String(y), y, 1, 12);
-  }
-  throw usage(text);
+export function parsePeriod(text: string, lang: Lang = 'vi'): Period {
+  const f = fold(text);
+  const p = canonicalPeriod(f) ?? namedPeriod(f);
+  if (!p) throw usage(text, lang);
+  if (p.kind === 'stage') throw stage(text, p.firstYear, p.year, lang);
+  if (p.year < 1900 || p.year > 2999) throw usage(text, lang);
+  return { label: labelOf(p), ...periodRange(p) };
 }
 
 /**
@@ -63,7 +78,8 @@ export function parsePeriod(text: string): Period {
  */
 export function periodOfAsOf(asOf: IsoDate): Period {
   const [y, m] = asOf.split('-').map(Number);
-  return monthsPeriod(`${y}-${pad(m)}`, y, m, m);
+  const p: NamedPeriod = { kind: 'month', year: y, index: m };
+  return { label: labelOf(p), ...periodRange(p) };
 }
 
 /** What kind of period a label names; null for a label that parsePeriod did not make. */

@@ -1,5 +1,6 @@
 // Reading the values of a register's cells (SPEC §2.3). Pure functions, no I/O.
 import type { Category, Cell, DateValue, IsoDate, NumberValue, Status } from '../types.js';
+import { namedPeriod, periodMonths } from './periods.js';
 import { clean, distance, fold } from './text.js';
 
 // ───────────────────────────── calendar days ─────────────────────────────
@@ -122,32 +123,10 @@ export function parseDate(cell: Cell | null | undefined): DateValue {
   return day ? { kind: 'date', date: day } : { kind: 'invalid', text };
 }
 
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
-
-/** The last day of the period a folded text names, or null. */
+/** The last day of the period a folded text names (normalise/periods.ts), or null. */
 function periodEnd(f: string): IsoDate | null {
-  let m: RegExpExecArray | null;
-  // Tháng 9/2024, tháng 09 năm 2024, T9/2024, 09/2024
-  if ((m = /^(?:(?:thang|t)\s*)?(\d{1,2})\s+(?:nam\s+)?(\d{4})$/.exec(f))) {
-    return lastDayOfMonth(Number(m[2]), Number(m[1]));
-  }
-  // Quý III/2024, Quý 3/2024, Quý 3 năm 2024, Q3/2024
-  if ((m = /^(?:quy\s*|q)(iv|i{1,3}|[1-4])\s+(?:nam\s+)?(\d{4})$/.exec(f))) {
-    const q = ROMAN[m[1]] ?? Number(m[1]);
-    return lastDayOfMonth(Number(m[2]), q * 3);
-  }
-  // 6 tháng đầu năm 2024, 6 tháng cuối năm 2024
-  if ((m = /^6\s+thang\s+(dau|cuoi)\s+(?:nam\s+)?(\d{4})$/.exec(f))) {
-    return lastDayOfMonth(Number(m[2]), m[1] === 'dau' ? 6 : 12);
-  }
-  // Năm 2024, 2024
-  if ((m = /^(?:nam\s+)?(\d{4})$/.exec(f))) return lastDayOfMonth(Number(m[1]), 12);
-  // Giai đoạn 2021-2025, 2021 - 2025, 2021–2025 (folding turned the dash into a space)
-  if ((m = /^(?:giai\s+doan\s+)?(\d{4})\s+(\d{4})$/.exec(f))) {
-    const [from, to] = [Number(m[1]), Number(m[2])];
-    return to >= from ? lastDayOfMonth(to, 12) : null;
-  }
-  return null;
+  const p = namedPeriod(f);
+  return p ? lastDayOfMonth(p.year, periodMonths(p)[1]) : null;
 }
 
 /** A deadline: a date as parseDate, or a period meaning its last day (`Tháng 9/2024`, `T9/2024`, `09/2024`, `Quý III/2024`, `Quý 3/2024`, `6 tháng đầu năm 2024`, `6 tháng cuối năm 2024`, `Năm 2024`, `2024`, `Giai đoạn 2021-2025`, `2021 - 2025`); `period` set to the text. */
