@@ -1,5 +1,6 @@
 // The library: options in, results out. Prints nothing; src/cli.ts does that.
 import { runPipeline, type Run, type RunOptions } from './pipeline.js';
+import { displayPath } from './read/paths.js';
 import type { FileSummary, ValidateResult } from './report/validate.js';
 import type { Diagnostic, Register } from './types.js';
 
@@ -41,6 +42,8 @@ export function summarise(run: Run): ValidateResult {
     files,
     diagnostics: run.diagnostics,
     summary: { files: files.length, tasks: sum('tasks'), errors: sum('errors'), warnings: sum('warnings') },
+    skipped: run.skipped,
+    annotated: null,
   };
 }
 
@@ -51,6 +54,7 @@ export async function validate(opts: ValidateOptions): Promise<Validation> {
   if (opts.annotate) {
     const { annotateAll } = await import('./write/annotate-all.js');
     annotated.push(...(await annotateAll(run, opts.annotate)));
+    result.annotated = annotated.map((p) => displayPath(p, opts.cwd));
   }
   return { result, run, annotated };
 }

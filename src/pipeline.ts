@@ -6,6 +6,7 @@ import { UsageError } from './errors.js';
 import { convertToXlsx, findSoffice, legacyKind, type Conversion, type LegacyKind } from './read/convert.js';
 import { displayPath, expandPaths, findBeside } from './read/paths.js';
 import { readRoster, readUnits, unitTree } from './read/registers.js';
+import type { SkipReason } from './read/file.js';
 import { poolSize, readInPool, readRegister, type ReadJob, type ReadOutcome, type ReadSetup } from './read/pool.js';
 import { UnitResolver } from './normalise/unit.js';
 import { parseDate, today } from './normalise/values.js';
@@ -38,6 +39,22 @@ export interface RunOptions {
   workers?: number;
 }
 
+export interface Skipped {
+  /** as shown (relative to the working folder) */
+  path: string;
+  reason: string;
+}
+
+const SKIP_REASONS: Record<Lang, Record<SkipReason, string>> = {
+  vi: { summary: 'bảng tổng hợp do tiendo ghi, không phải tệp đăng ký — không tính' },
+  en: { summary: 'a summary workbook tiendo wrote, not a register — not counted' },
+};
+
+const SKIPPED_NOTICE: Record<Lang, (s: Skipped) => string> = {
+  vi: (s) => `bỏ qua ${s.path}: ${s.reason}`,
+  en: (s) => `skipped ${s.path}: ${s.reason}`,
+};
+
 export interface Run {
   asOf: IsoDate;
   lang: Lang;
@@ -48,8 +65,8 @@ export interface Run {
   rosterPath: string | null;
   registers: Register[];
   diagnostics: Diagnostic[];
-  /** files that were read but skipped as tiendo's own output */
-  skipped: string[];
+  /** files that were read and are not registers (summary workbooks tiendo wrote), each with why, in `lang` */
+  skipped: Skipped[];
   /** one-line notes for the user about the run itself (a converter missing), for stderr */
   notices: string[];
 }
@@ -107,10 +124,12 @@ export async function runPipeline(opts: RunOptions): Promise<Run> {
     conversion?.dispose();
   }
   const registers: Register[] = [];
-  const skipped: string[] = [];
+  const skipped: Skipped[] = [];
   outcomes.forEach((register, i) => {
-    if (!register) {
-      skipped.push(files[i]);
+    if ('skipped' in register) {
+      const s = { path: jobs[i].displayPath, reason: SKIP_REASONS[lang][register.skipped] };
+      skipped.push(s);
+      notices.push(SKIPPED_NOTICE[lang](s));
       return;
     }
     // From a worker, the unit is a copy: point it back at the tree's own.

@@ -2,15 +2,26 @@
 import { aggregate, type RollupResult } from './aggregate/index.js';
 import { parsePeriod, periodOfAsOf } from './classify/index.js';
 import { UsageError } from './errors.js';
-import { today } from './normalise/values.js';
+import { fold } from './normalise/text.js';
+import { displayDate, today } from './normalise/values.js';
 import { runPipeline, type Run, type RunOptions } from './pipeline.js';
+import { displayPath, findBeside } from './read/paths.js';
+import { readUnits, unitTree } from './read/registers.js';
+import type { IsoDate, Lang, Unit } from './types.js';
 import { writeSummaryWorkbooks } from './write/summary.js';
 
 export interface RollupOptions extends Omit<RunOptions, 'unit'> {
-  /** `2024-03`, `2024-Q3`, `2024-H1`, `2024`; default the month of the as-of date */
+  /** `2024-03`, `2024-Q3`, `2024-H1`, `2024`, or as a deadline names a period (`Quý III/2024`, `T9/2024`,
+   * `6 tháng đầu năm 2024`, `Năm 2024`; classify/period.ts); default the month of the as-of date */
   period?: string;
   /** the folder the workbooks are written to */
   out: string;
+  /**
+   * `rollup --unit CODE`: roll up that unit and everything under it only (a district clerk's rollup from the
+   * province's units.csv). It must be in force on the as-of date. Registers of other units are read and
+   * checked but not counted, and each is named in `run.notices`.
+   */
+  scope?: string;
 }
 
 export interface Rollup {
@@ -19,12 +30,19 @@ export interface Rollup {
 }
 
 export async function rollup(opts: RollupOptions): Promise<Rollup> {
-  const explicit = opts.period ? parsePeriod(opts.period) : null;
+  const explicit = opts.period ? parsePeriod(opts.period, opts.lang) : null;
   const asOf = opts.asOf ?? explicit?.end ?? today();
   const period = explicit ?? periodOfAsOf(asOf);
-  const run = await runPipeline({ ...opts, asOf });
-  if (!run.tree) throw new UsageError('Cần danh mục đơn vị units.csv để tổng hợp — đặt cạnh các tệp hoặc chỉ rõ bằng --units');
-  const result = aggregate({ tree: run.tree, registers: run.registers, diagnostics: run.diagnostics, asOf, period });
+  const lang = opts.lang ?? 'vi';
+  // the scope is checked before anything is read: a province's registers take a while
+  const scoped = opts.scope !== undefined ? scopeUnit(opts, asOf, lang) : null;
+  const run = await runPipeline({ ...opts, asOf, units: scoped?.unitsPath ?? opts.units });
+  if (!run.tree) throw new UsageError(NO_UNITS[lang]);
+  const result = aggregate({
+    tree: run.tree, registers: run.registers, diagnostics: run.diagnostics, asOf, period, scope: scoped?.unit.code,
+  });
+  if (scoped) run.notices.push(...scopeNotices(result, scoped.unit, lang));
+  result.skipped = run.skipped;
   result.outputs = await writeSummaryWorkbooks(result, {
     outDir: opts.out,
     header: run.config.header,
@@ -36,8 +54,64 @@ export async function rollup(opts: RollupOptions): Promise<Rollup> {
   return { result, run };
 }
 
-/** 0 clean, 1 errors found (the workbooks are still written), 2 nothing could be read. */
+/** 0 clean, 1 errors found (the workbooks are still written), 2 nothing could be read (within the scope). */
 export function rollupExitCode(r: Rollup): 0 | 1 | 2 {
-  if (!r.run.registers.some((g) => g.workbook !== null)) return 2;
+  if (!r.result.registers.some((g) => g.workbook !== null)) return 2;
   return r.result.summary.errors > 0 ? 1 : 0;
+}
+
+const NO_UNITS: Record<Lang, string> = {
+  vi: 'Cần danh mục đơn vị units.csv để tổng hợp — đặt cạnh các tệp hoặc chỉ rõ bằng --units',
+  en: 'A units register units.csv is needed to roll up — put it beside the files or name it with --units',
+};
+
+/**
+ * `--unit CODE`: the unit in force on the as-of date in the units.csv the run will use (the one given, else
+ * the one beside the inputs or in the working folder), or a usage error saying why not — with the units
+ * meant when the code looks like one of theirs (leading zeros dropped) or is a unit's name.
+ */
+function scopeUnit(opts: RollupOptions, asOf: IsoDate, lang: Lang): { unit: Unit; unitsPath: string } {
+  const cwd = opts.cwd ?? process.cwd();
+  const unitsPath = opts.units ?? findBeside('units.csv', opts.paths, cwd);
+  if (!unitsPath) throw new UsageError(NO_UNITS[lang]);
+  const all = readUnits(unitsPath);
+  const tree = unitTree(all, asOf, unitsPath);
+  const code = opts.scope!.trim();
+  const unit = tree.byCode.get(code);
+  if (unit) return { unit, unitsPath };
+  const shown = displayPath(unitsPath, cwd);
+  const day = displayDate(asOf);
+  const row = all.find((u) => u.code === code);
+  if (row) {
+    throw new UsageError(lang === 'en'
+      ? `--unit ${code}: ${row.name} is not in force on ${day} in ${shown} (columns from, to)`
+      : `--unit ${code}: ${row.name} không có hiệu lực vào ngày ${day} theo ${shown} (cột from, to)`);
+  }
+  const f = fold(code);
+  const bare = code.replace(/^0+/, '');
+  const like = tree.units.filter((u) => {
+    const name = fold(u.name);
+    return (bare !== '' && u.code.replace(/^0+/, '') === bare) || (f !== '' && (name === f || name.endsWith(` ${f}`)));
+  });
+  const hint = like.length > 0 && like.length <= 3 ? like.map((u) => `${u.code} (${u.name})`).join(', ') : null;
+  throw new UsageError(lang === 'en'
+    ? `--unit ${code}: no unit has this code in ${shown} on ${day}${hint ? ` — did you mean ${hint}?` : ''}`
+    : `--unit ${code}: không có đơn vị mã này trong ${shown} vào ngày ${day}${hint ? ` — có phải ${hint}?` : ''}`);
+}
+
+/**
+ * What a scoped rollup tells the clerk on stderr: each register read that belongs to a unit outside the scope
+ * and is not counted (nothing leaves the totals unsaid), and that a scope with no units under it gets no
+ * summary workbook (SPEC §5: one per unit that has units under it; its own register is checked by validate).
+ */
+function scopeNotices(result: RollupResult, scope: Unit, lang: Lang): string[] {
+  const lines = result.outOfScope.map((r) => lang === 'en'
+    ? `${r.displayPath} belongs to ${r.unit.name} (${r.unit.code}), outside --unit ${scope.code} (${scope.name}): not counted`
+    : `tệp ${r.displayPath} thuộc ${r.unit.name} (${r.unit.code}), ngoài phạm vi --unit ${scope.code} (${scope.name}): không tính`);
+  if (result.byCode.get(scope.code)!.children.length === 0) {
+    lines.push(lang === 'en'
+      ? `--unit ${scope.code}: ${scope.name} has no units under it — no summary workbook is written; check its register with "tiendo validate"`
+      : `--unit ${scope.code}: ${scope.name} không có đơn vị trực thuộc — không ghi bảng tổng hợp; kiểm tra sổ đăng ký của đơn vị bằng "tiendo validate"`);
+  }
+  return lines;
 }

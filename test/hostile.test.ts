@@ -354,23 +354,30 @@ describe('what tiendo writes is never a formula made of input text', () => {
   }, 60_000);
 });
 
-describe("tiendo's own outputs are skipped when a later run reads the same folder", () => {
-  it('summary workbooks and *.checked.xlsx written into the input folder are not read as registers', async () => {
+describe("tiendo's summaries are skipped and named when a later run reads the same folder; annotated copies are registers", () => {
+  it('summary workbooks written into the input folder are skipped and named, annotated copies are read as their registers', async () => {
     const dir = folder('again');
     const first = validateJson(dir).json;
     const roll = tiendo(['rollup', '.', '--as-of', AS_OF, '--out', 'bao-cao', '--format', 'json'], { cwd: dir });
     expectNoCrash(roll);
     const reports = readdirSync(join(dir, 'bao-cao')).filter((f) => f.endsWith('.xlsx'));
     expect(reports.length).toBeGreaterThan(0);
-    expectNoCrash(tiendo(['validate', '.', '--as-of', AS_OF, '--annotate', 'da-kiem-tra'], { cwd: dir }));
-    expect(readdirSync(join(dir, 'da-kiem-tra')).some((f) => f.endsWith('.checked.xlsx'))).toBe(true);
-    // A checked copy beside the inputs too, as a clerk would leave it.
-    copyFileSync(join(dir, 'da-kiem-tra', 'good-yen-son.checked.xlsx'), join(dir, 'good-yen-son.checked.xlsx'));
 
     const again = validateJson(dir).json;
     expect(again.files.map((f) => f.path)).toEqual(first.files.map((f) => f.path));
     expect(again.summary).toEqual(first.summary);
     const run = await runPipeline({ paths: [dir], asOf: AS_OF, cwd: dir });
-    expect(run.skipped.map((p) => p.split(/[\\/]/).pop()).sort()).toEqual(expect.arrayContaining(reports));
+    expect(run.skipped.map((s) => s.path.split(/[\\/]/).pop()).sort()).toEqual([...reports].sort());
+    expect(run.notices.filter((n) => n.startsWith('bỏ qua '))).toHaveLength(reports.length);
+
+    // A checked copy left beside its register is a second register of the same unit: both are
+    // named as unit-duplicate errors rather than one silently read.
+    expectNoCrash(tiendo(['validate', '.', '--as-of', AS_OF, '--annotate', 'da-kiem-tra'], { cwd: dir }));
+    copyFileSync(join(dir, 'da-kiem-tra', 'good-yen-son.checked.xlsx'), join(dir, 'good-yen-son.checked.xlsx'));
+    const third = validateJson(dir).json;
+    expect(third.files.map((f) => f.path)).toContain('good-yen-son.checked.xlsx');
+    expect(third.diagnostics.filter((d) => d.rule === 'unit-duplicate').map((d) => d.file)).toEqual(
+      expect.arrayContaining(['good-yen-son.checked.xlsx']),
+    );
   }, 60_000);
 });

@@ -14,6 +14,11 @@ export interface AggregateInput {
   diagnostics: Diagnostic[];
   asOf: IsoDate;
   period: Period;
+  /**
+   * `rollup --unit CODE`: a unit in force; only it and the units under it are rolled up, it as the one root.
+   * Registers of units outside it are left out (listed in `outOfScope`), with their diagnostics.
+   */
+  scope?: string;
 }
 
 /** One task that is counted, with its class and the diagnostics that point at it. */
@@ -76,7 +81,7 @@ export interface RollupResult {
   asOf: IsoDate;
   period: Period;
   tree: UnitTree;
-  /** every unit in force, once, in code order */
+  /** every unit in force, once, in code order (with a scope: its units, the scope first) */
   units: UnitRollup[];
   byCode: Map<string, UnitRollup>;
   /** codes of the roots, in code order */
@@ -88,11 +93,15 @@ export interface RollupResult {
   registers: Register[];
   diagnostics: Diagnostic[];
   files: RollupFile[];
+  /** with a scope: the registers read whose unit is in force but outside it, in input order; not counted */
+  outOfScope: { path: string; displayPath: string; unit: Unit }[];
   /** the label shown for each field key (see fieldKey), '' → "Chưa phân loại" */
   fieldLabels: Map<string, string>;
   summary: { files: number; tasks: number; errors: number; warnings: number };
   /** the workbooks written, filled in by whoever writes them (for `rollupJson`) */
   outputs: { unit: string; path: string }[];
+  /** files read that are not registers (summary workbooks tiendo wrote), filled in by the caller */
+  skipped: { path: string; reason: string }[];
 }
 
 /** Code order: numeric where the codes are numbers (24 before 213 before 07651), else as text. */
@@ -238,12 +247,16 @@ export function diagnosticsByTask(register: Register, diagnostics: readonly Diag
 
 /** Classifies every task that counts and rolls the counts up the tree in force on the as-of date. */
 export function aggregate(input: AggregateInput): RollupResult {
-  const { tree, registers, diagnostics, asOf, period } = input;
+  const { tree, asOf, period, scope } = input;
 
   // Units in force, once each (a code may have several rows in units.csv), in code order.
-  const unitByCode = new Map<string, Unit>();
-  for (const u of tree.units) if (!unitByCode.has(u.code)) unitByCode.set(u.code, u);
-  const units = [...unitByCode.values()].sort((a, b) => compareCodes(a.code, b.code));
+  const inForce = new Map<string, Unit>();
+  for (const u of tree.units) if (!inForce.has(u.code)) inForce.set(u.code, u);
+  // With a scope, the units of its subtree only, the scope first: the tree is rooted there.
+  const unitByCode = scope === undefined ? inForce : subtreeOf(inForce, scope);
+  const units = [...unitByCode.values()].sort((a, b) =>
+    Number(b.code === scope) - Number(a.code === scope) || compareCodes(a.code, b.code));
+  const { registers, diagnostics, outOfScope } = inScope(input, inForce, unitByCode);
   const childrenOf = new Map<string, string[]>(units.map((u) => [u.code, []]));
   const roots: string[] = [];
   for (const u of units) {
@@ -370,9 +383,46 @@ export function aggregate(input: AggregateInput): RollupResult {
     registers,
     diagnostics,
     files,
+    outOfScope,
     fieldLabels: labels,
     summary: { files: registers.length, tasks: tasks.length, errors, warnings: diagnostics.length - errors },
     outputs: [],
+    skipped: [],
+  };
+}
+
+/** The units in force under `scope` (at any depth, by the same edges as the tree: a parent in force, not itself), and it. */
+function subtreeOf(inForce: Map<string, Unit>, scope: string): Map<string, Unit> {
+  if (!inForce.has(scope)) throw new Error(`scope ${scope} is not a unit in force`);
+  const under = (u: Unit): boolean => {
+    const seen = new Set<string>();
+    for (let c: Unit | undefined = u; c && !seen.has(c.code); c = c.parent != null ? inForce.get(c.parent) : undefined) {
+      if (c.code === scope) return true;
+      seen.add(c.code);
+    }
+    return false;
+  };
+  return new Map([...inForce].filter(([, u]) => under(u)));
+}
+
+/**
+ * The registers and diagnostics of a scoped rollup: a register of a unit in force outside the scope is left
+ * out with every diagnostic naming its file; a register of no unit in force stays (tiendo cannot tell whose
+ * it is, and its unit-unknown error must be seen), as does everything when there is no scope.
+ */
+function inScope(input: AggregateInput, inForce: Map<string, Unit>, scoped: Map<string, Unit>): {
+  registers: Register[]; diagnostics: Diagnostic[]; outOfScope: RollupResult['outOfScope'];
+} {
+  const { registers, diagnostics } = input;
+  if (input.scope === undefined) return { registers, diagnostics, outOfScope: [] };
+  const outside = (r: Register): boolean => r.unit != null && inForce.has(r.unit.code) && !scoped.has(r.unit.code);
+  const leftOut = registers.filter(outside);
+  if (!leftOut.length) return { registers, diagnostics, outOfScope: [] };
+  const files = new Set(leftOut.flatMap((r) => [r.path, r.displayPath]));
+  return {
+    registers: registers.filter((r) => !outside(r)),
+    diagnostics: diagnostics.filter((d) => !files.has(d.file)),
+    outOfScope: leftOut.map((r) => ({ path: r.path, displayPath: r.displayPath, unit: inForce.get(r.unit!.code)! })),
   };
 }
 

@@ -1,5 +1,6 @@
 // From a file read to a Register of tasks: the table found, its unit resolved, every value interpreted.
 import { basename, extname } from 'node:path';
+import { stripCheckedSuffix } from '../marks.js';
 import type { ReadResult } from '../read/file.js';
 import type { Cell, ColumnKey, NumberValue, Register, Status, Task } from '../types.js';
 import { findTable, type Table, type TableRow } from './table.js';
@@ -70,7 +71,7 @@ function resolveUnit(register: Register, input: NormaliseInput, titleLines: stri
 }
 
 function buildTasks(register: Register, table: Table): Task[] {
-  const prefix = register.unit?.code ?? basename(register.path, extname(register.path));
+  const prefix = register.unit?.code ?? stripCheckedSuffix(basename(register.path, extname(register.path)));
   const ids = derivedIds(table.rows, prefix);
   return table.rows.map((row, i) => buildTask(register, table, row, ids[i]));
 }

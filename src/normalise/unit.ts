@@ -1,6 +1,7 @@
 // Which unit a register belongs to (SPEC §2.3): a `Mã đơn vị` column, the title block, the file name.
 // Never a guess: when the lines name several units and their parents do not decide, it is unknown.
 import { basename, extname } from 'node:path';
+import { stripCheckedSuffix } from '../marks.js';
 import type { Problem, Unit, UnitTree } from '../types.js';
 import { fold } from './text.js';
 
@@ -132,9 +133,9 @@ export class UnitResolver {
     return anchored.filter((u) => depth(u) === deepest);
   }
 
-  /** `yen-son.xlsx`, `07651_thang3.csv`, `bao-cao-07660.csv`. */
+  /** `yen-son.xlsx`, `07651_thang3.csv`, `bao-cao-07660.csv`; an annotated copy as its register (`yen-son.checked.xlsx`). */
   byFileName(path: string): Unit[] {
-    const stem = basename(path, extname(path));
+    const stem = stripCheckedSuffix(basename(path, extname(path)));
     // Codes may hold dashes themselves (24-BTC): try every split, the longest code first.
     const lead = stem.includes('_') ? [stem.slice(0, stem.indexOf('_'))] : [];
     const trail = [...stem.matchAll(/-/g)].map((m) => stem.slice(m.index! + 1));

@@ -10,8 +10,11 @@ import { zipEntries } from './zip.js';
 export type ReadResult =
   | { ok: true; kind: FileKind; workbook: RawWorkbook; problems: Problem[] }
   | { ok: false; kind: FileKind | null; problem: Problem; skip?: false }
-  /** a workbook tiendo wrote itself (a report or an annotated copy): not a register */
-  | { ok: false; kind: FileKind; skip: true };
+  /** a workbook tiendo wrote itself that is not a register: a summary (src/marks.ts) */
+  | { ok: false; kind: FileKind; skip: true; reason: SkipReason };
+
+/** Why a file read was not taken as a register. */
+export type SkipReason = 'summary';
 
 export interface ReadOptions {
   /** upper bound for the file and for an xlsx's inflated parts */

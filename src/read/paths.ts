@@ -4,12 +4,15 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { REGISTER_EXTENSIONS } from './file.js';
 
-/** Files in a folder that are not registers: the two registers of units and cadres, config, outputs. */
+/**
+ * Files in a folder that are not registers: the two registers of units and cadres, config, lock
+ * files. Annotated copies (`*.checked.xlsx`) are registers sent back; summary workbooks are found
+ * by their content, skipped and named (src/marks.ts).
+ */
 const NOT_REGISTERS = new Set(['units.csv', 'roster.csv', 'tiendo.config.json']);
 
 function skippedInFolder(name: string): boolean {
   return name.startsWith('~$') || name.startsWith('.') || NOT_REGISTERS.has(name.toLowerCase())
-    || name.toLowerCase().endsWith('.checked.xlsx')
     || !REGISTER_EXTENSIONS.includes(extname(name).toLowerCase());
 }
 
@@ -46,7 +49,7 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** Files, folders (recursive; lock files, hidden files and tiendo's own outputs skipped) and globs. */
+/** Files, folders (recursive; lock files and hidden files skipped) and globs. */
 export function expandPaths(paths: string[], cwd = process.cwd()): string[] {
   const out: string[] = [];
   for (const p of paths) {

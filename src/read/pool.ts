@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { normaliseRegister } from '../normalise/register.js';
 import type { UnitResolver } from '../normalise/unit.js';
 import type { Register, UnitTree } from '../types.js';
-import { readWorkbook, type ReadResult } from './file.js';
+import { readWorkbook, type ReadResult, type SkipReason } from './file.js';
 
 /** What every worker is told once. */
 export interface ReadSetup {
@@ -30,13 +30,13 @@ export interface ReadJob {
   readPath?: string;
 }
 
-/** A register, or null for a workbook tiendo wrote itself (skipped). */
-export type ReadOutcome = Register | null;
+/** A register, or why the file is not one (a summary workbook tiendo wrote: skipped, and named). */
+export type ReadOutcome = Register | { skipped: SkipReason };
 
 /** Reads and normalises one file: what the pipeline does per file, in a worker or not. */
 export async function readRegister(job: ReadJob, setup: ReadSetup, resolver: UnitResolver | null): Promise<ReadOutcome> {
   const read = await readWorkbook(job.readPath ?? job.path, { maxFileBytes: setup.maxFileBytes });
-  if (!read.ok && read.skip) return null;
+  if (!read.ok && read.skip) return { skipped: read.reason };
   return registerOf(job, read, setup, resolver);
 }
 
@@ -178,7 +178,7 @@ export function readInPool(jobs: ReadJob[], opts: PoolOptions): Promise<ReadOutc
           finish(e);
           return;
         }
-        settle(msg.index, msg.outcome ?? null);
+        settle(msg.index, msg.outcome!);
         feed(slot);
         finish();
       });

@@ -16,7 +16,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type ExcelJS from 'exceljs';
 import { isoFromUtc } from '../normalise/values.js';
 import type { Cell, Problem, RawWorkbook, Sheet, SheetRow } from '../types.js';
-import { OUTPUT_MARK } from '../write/atomic.js';
+import { isResultSheet, isSummaryWorkbook } from '../marks.js';
 import type { ReadResult } from './file.js';
 import { legacyFontKind, tcvn3ToUnicode } from './legacy.js';
 import { declaresDoctype, inflateEntry, inflateEntryChunks, ZipError, zipEntries, type ZipEntry } from './zip.js';
@@ -169,7 +169,6 @@ async function readPackage(buf: Buffer, limits: XlsxLimits): Promise<ReadResult>
   const rootRels = relationships(partText(pkg, '_rels/.rels') ?? '', '');
   const corePath = rootRels.find((r) => r.type.endsWith('/core-properties'))?.target ?? 'docProps/core.xml';
   const core = partText(pkg, corePath);
-  if (core && keywords(core) === OUTPUT_MARK) return { ok: false, kind: 'xlsx', skip: true };
 
   const wbPath = rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
   if (/\.bin$/i.test(wbPath)) throw new Refusal('corrupt', { reason: 'sổ làm việc nhị phân (.xlsb)' });
@@ -178,6 +177,7 @@ async function readPackage(buf: Buffer, limits: XlsxLimits): Promise<ReadResult>
   const wbDir = wbPath.includes('/') ? wbPath.slice(0, wbPath.lastIndexOf('/') + 1) : '';
   const wbRels = relationships(partText(pkg, `${wbDir}_rels/${wbPath.slice(wbDir.length)}.rels`) ?? '', wbDir);
   const { sheets: sheetRefs, date1904 } = workbookXml(wbXml);
+  if (isSummaryWorkbook(core ? keywords(core) : null, sheetRefs.map((r) => r.name))) return { ok: false, kind: 'xlsx', skip: true, reason: 'summary' };
 
   const styleTarget = wbRels.find((r) => r.type.endsWith('/styles'))?.target ?? `${wbDir}styles.xml`;
   const styles = stylesXml(partText(pkg, styleTarget) ?? '');
@@ -191,6 +191,7 @@ async function readPackage(buf: Buffer, limits: XlsxLimits): Promise<ReadResult>
   for (const ref of sheetRefs) {
     const rel = wbRels.find((r) => r.id === ref.rid);
     if (!rel || !rel.type.endsWith('/worksheet')) continue; // chart sheets, dialog sheets: no cells
+    if (isResultSheet(ref.name)) continue; // an annotated copy sent back: its register is the other sheets
     const reader = new SheetReader(ref.name, { styles, strings, date1904, budget });
     if (!(await partPieces(pkg, rel.target, 'row', (text) => reader.piece(text)))) continue;
     sheets.push(reader.finish(problems));
@@ -720,12 +721,13 @@ export async function readXlsxWithExceljs(buf: Buffer): Promise<ReadResult> {
   } catch (e) {
     return refused('corrupt', { reason: String((e as Error).message ?? e) });
   }
-  if (wb.keywords === OUTPUT_MARK) return { ok: false, kind: 'xlsx', skip: true };
-  if (wb.worksheets.length === 0) {
+  if (isSummaryWorkbook(wb.keywords, wb.worksheets.map((ws) => ws.name))) return { ok: false, kind: 'xlsx', skip: true, reason: 'summary' };
+  const worksheets = wb.worksheets.filter((ws) => !isResultSheet(ws.name));
+  if (worksheets.length === 0) {
     return { ok: false, kind: 'xlsx', problem: { rule: 'file-unreadable', at: {}, messageId: 'empty', data: {} } };
   }
   const problems: Problem[] = [];
-  const sheets = wb.worksheets.map((ws) => readSheetWithExceljs(ws, problems));
+  const sheets = worksheets.map((ws) => readSheetWithExceljs(ws, problems));
   const workbook: RawWorkbook = { kind: 'xlsx', sheets };
   return { ok: true, kind: 'xlsx', workbook, problems };
 }

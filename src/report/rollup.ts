@@ -36,6 +36,7 @@ export function rollupJson(result: RollupResult, outputs: Written = result.outpu
     })),
     files: outputs.map((o) => ({ unit: o.unit, path: o.path })),
     summary: { ...result.summary },
+    skipped: result.skipped,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -16,6 +16,10 @@ export interface ValidateResult {
   files: FileSummary[];
   diagnostics: Diagnostic[];
   summary: { files: number; tasks: number; errors: number; warnings: number };
+  /** files read that are not registers (summary workbooks tiendo wrote), each with why */
+  skipped: { path: string; reason: string }[];
+  /** `--annotate DIR`: the annotated copies written, as shown; null without --annotate */
+  annotated: string[] | null;
 }
 
 const DIAGNOSTIC_KEYS = ['rule', 'severity', 'file', 'sheet', 'row', 'column', 'taskId', 'message'] as const;
@@ -23,7 +27,8 @@ const DIAGNOSTIC_KEYS = ['rule', 'severity', 'file', 'sheet', 'row', 'column', '
 /** SPEC §5.1, exactly: the diagnostics without their internal message ids and data. */
 export function validateJson(result: ValidateResult): string {
   const diagnostics = result.diagnostics.map((d) => Object.fromEntries(DIAGNOSTIC_KEYS.map((k) => [k, d[k]])));
-  return JSON.stringify({ asOf: result.asOf, files: result.files, diagnostics, summary: result.summary }, null, 2) + '\n';
+  const annotated = result.annotated ? { annotated: result.annotated } : {};
+  return JSON.stringify({ asOf: result.asOf, files: result.files, diagnostics, summary: result.summary, skipped: result.skipped, ...annotated }, null, 2) + '\n';
 }
 
 /** Grouped by file, as a linter prints: `file:sheet:row:col  severity  message  rule`. */
@@ -49,6 +54,16 @@ export function validateText(result: ValidateResult, lang: Lang): string {
     lines.push('');
   }
   const s = result.summary;
+  if (result.annotated?.length) {
+    lines.push(w.annotated(result.annotated.length));
+    for (const path of result.annotated) lines.push(`  ${path}`);
+    lines.push('');
+  }
+  if (s.files === 0) {
+    // Nothing was read: never a tick, whatever the count of problems (zero) says.
+    lines.push(chalk.red.bold(`✖ ${w.nothingRead(result.skipped.length)}`));
+    return lines.join('\n') + '\n';
+  }
   const text = s.errors + s.warnings === 0 ? `✔ ${w.noProblems}: ${s.files} ${w.files}, ${s.tasks} ${w.tasks}` : `${s.errors ? '✖' : '⚠'} ${w.summary(s.files, s.tasks, s.errors, s.warnings)}`;
   lines.push(s.errors ? chalk.red.bold(text) : s.warnings ? chalk.yellow.bold(text) : chalk.green.bold(text));
   return lines.join('\n') + '\n';

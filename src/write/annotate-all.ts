@@ -1,5 +1,6 @@
 // `--annotate DIR`: one annotated copy per input, each with the diagnostics of its own file.
 import { basename, extname } from 'node:path';
+import { stripCheckedSuffix } from '../marks.js';
 import type { Run } from '../pipeline.js';
 import type { Diagnostic } from '../types.js';
 import { writeAnnotated } from './annotate.js';
@@ -16,7 +17,8 @@ export async function annotateAll(run: Run, outDir: string): Promise<string[]> {
   }
   for (const register of run.registers) {
     // Two inputs with one base name (communes' folders) get -2, -3 … rather than overwrite each other.
-    const stem = basename(register.path, extname(register.path));
+    // A copy sent back keeps its name: `x.checked.xlsx` is annotated again as `x.checked.xlsx`.
+    const stem = stripCheckedSuffix(basename(register.path, extname(register.path)));
     const n = (used.get(stem.toLowerCase()) ?? 0) + 1;
     used.set(stem.toLowerCase(), n);
     const name = n === 1 ? stem : `${stem}-${n}`;

@@ -7,11 +7,11 @@ import { safeFileName } from './filename.js';
 import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, Diagnostic, Lang, RawWorkbook, Register } from '../types.js';
-import { OUTPUT_MARK, assertNotInput, atomically, writeWorkbookAtomic } from './atomic.js';
+import { CHECKED_MARK, RESULT_SHEET } from '../marks.js';
+import { assertNotInput, atomically, writeWorkbookAtomic } from './atomic.js';
 import { XlsxWriter, columnLetter, type Cell as OutCell, type SheetOptions, type SheetWriter, type Style } from './xlsx-writer.js';
 
-/** The name of the result sheet: the contract, in Vietnamese whatever the language. */
-export const RESULT_SHEET = 'Kết quả kiểm tra';
+export { RESULT_SHEET };
 
 /** Fills of a flagged cell (Excel's own "bad" and "neutral" fills). */
 export const ERROR_FILL = 'FFFFC7CE';
@@ -96,7 +96,9 @@ export async function writeAnnotated(input: AnnotateInput, opts: { inMemoryMaxCe
   for (const { ws, address, ds } of byCell.values()) flagCell(ws, address, ds, lang);
 
   addResultSheet(wb, register, placed, lang);
-  await writeWorkbookAtomic(wb, target);
+  wb.creator = 'tiendo';
+  wb.keywords = CHECKED_MARK;
+  await writeWorkbookAtomic(wb, target, { mark: false });
   return target;
 }
 
@@ -117,6 +119,7 @@ async function sourceWorkbook(register: Register): Promise<Source> {
         // A stale result sheet (a checked copy sent back) would clash with the new one.
         const stale = wb.getWorksheet(RESULT_SHEET);
         if (stale) wb.removeWorksheet(stale.id);
+        clearOldMarks(wb);
         return { wb, sheetOf: new Map(wb.worksheets.map((ws) => [ws.name, ws.name])) };
       }
     } catch {
@@ -182,6 +185,46 @@ function uniqueSheetName(wanted: string, used: Set<string>): string {
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
   used.add(name.toLowerCase());
   return name;
+}
+
+/** `[Lỗi] … (owner-missing)`: a line tiendo put in a note (noteLine), in either language. */
+const NOTE_LINE = /^\[(Lỗi|Cảnh báo|error|warning)\] .* \([a-z]+(-[a-z]+)*\)$/;
+
+/**
+ * A copy sent back is annotated afresh: the lines tiendo put in its notes are taken out (the
+ * unit's own note text stays), and a cell left with none of them loses tiendo's fill. A fill of
+ * exactly tiendo's colours on such a cell is taken to be tiendo's: the original fill is not known.
+ */
+function clearOldMarks(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) => {
+      row.eachCell((cell) => {
+        const text = noteText(cell.note);
+        if (!text) return;
+        const lines = text.split('\n');
+        const kept = lines.filter((l) => !NOTE_LINE.test(l));
+        if (kept.length === lines.length) return;
+        if (kept.some((l) => l.trim())) cell.note = kept.join('\n');
+        else removeNote(cell);
+        const fill = cell.fill;
+        const argb = fill?.type === 'pattern' ? fill.fgColor?.argb : undefined;
+        if (argb === ERROR_FILL || argb === WARNING_FILL) {
+          const { fill: _ours, ...style } = cell.style;
+          cell.style = style;
+        }
+      });
+    });
+  }
+}
+
+/**
+ * exceljs (4.4) has no way to remove a note: a loaded cell keeps it twice, as its comment and in
+ * its value's model (both are written back), so both are dropped.
+ */
+function removeNote(cell: ExcelJS.Cell): void {
+  const inner = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  inner._comment = undefined;
+  if (inner._value?.model) delete inner._value.model.comment;
 }
 
 // ───────────────────────────── locating and flagging ─────────────────────────────
@@ -413,7 +456,7 @@ async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: RawWork
     font: { name: 'Calibri', size: 11 },
     title: t.title(register.displayPath),
     creator: 'tiendo',
-    keywords: OUTPUT_MARK,
+    keywords: CHECKED_MARK,
   });
   try {
     const errors = sorted.filter((p) => p.d.severity === 'error').length;
