@@ -225,3 +225,66 @@ describe('the seed figure: 58 tasks of the districts, 2,188 of agencies and comm
     expect(r.summary.tasks).toBe(2246);
   });
 });
+
+describe('a rollup scoped to one unit (rollup --unit, issue 12 item 6)', () => {
+  const t = province();
+  const u = (code: string) => t.byCode.get(code)!;
+  const registers = [
+    register(u('213'), 'luc-nam.xlsx', [kinds.doneOnTime(), kinds.pendingOverdue()]),
+    register(u('07651'), 'yen-son.xlsx', [kinds.doneOnTime(), kinds.doneLate(), kinds.cancelled()]),
+    register(u('07330'), 'dong-tam.csv', [kinds.pendingOnTime(), kinds.pendingOnTime()]),
+    register(null, 'khong-ro.xlsx', [kinds.doneOnTime()]),
+    register(u('24'), 'tinh.xlsx', [kinds.doneOnTime()]),
+  ];
+  const ds = [
+    diag('owner-missing', { file: 'yen-son.xlsx', row: 8, column: 'F', taskId: '07651-1' }),
+    diag('owner-missing', { file: 'dong-tam.csv', row: 8, column: 'F', taskId: '07330-1' }),
+    diag('overdue', { file: 'tinh.xlsx', row: 8, column: 'H', taskId: '24-1' }, 'warning'),
+    diag('unit-unknown', { file: 'khong-ro.xlsx' }),
+  ];
+  const whole = aggregate({ tree: t, registers, diagnostics: ds, asOf, period });
+  const r = aggregate({ tree: t, registers, diagnostics: ds, asOf, period, scope: '213' });
+
+  it('lists the scope unit first, as the only root, keeping its parent, then the units under it in code order', () => {
+    expect(r.units.map((x) => x.unit.code)).toEqual(['213', '07651', '07660', '07663']);
+    expect(r.roots).toEqual(['213']);
+    expect(r.byCode.get('213')!.depth).toBe(0);
+    expect(r.byCode.get('213')!.unit.parent).toBe('24');
+    expect(r.byCode.has('24')).toBe(false);
+    expect(r.byCode.has('07330')).toBe(false);
+  });
+
+  it('counts exactly what the unscoped rollup counts for the scope and each unit under it', () => {
+    for (const code of ['213', '07651', '07660', '07663']) {
+      expect(r.byCode.get(code)!.own, code).toEqual(whole.byCode.get(code)!.own);
+      expect(r.byCode.get(code)!.total, code).toEqual(whole.byCode.get(code)!.total);
+      expect(r.byCode.get(code)!.submitted, code).toBe(whole.byCode.get(code)!.submitted);
+    }
+    expect(r.byCode.get('213')!.unitsUnder).toBe(3);
+    expect(r.tasks.map((x) => x.unit.code)).toEqual(['213', '213', '07651', '07651', '07651']);
+  });
+
+  it('leaves out the registers of units outside it, with their diagnostics, and lists them', () => {
+    expect(r.outOfScope.map((x) => [x.displayPath, x.unit.code])).toEqual([['dong-tam.csv', '07330'], ['tinh.xlsx', '24']]);
+    expect(r.files.map((f) => f.displayPath)).toEqual(['luc-nam.xlsx', 'yen-son.xlsx', 'khong-ro.xlsx']);
+    expect(r.diagnostics.map((d) => d.file)).toEqual(['yen-son.xlsx', 'khong-ro.xlsx']);
+    // a register of no unit stays: tiendo cannot tell whose it is; its error goes to the scope's workbook
+    expect(diagnosticsUnder(r, '213').map((d) => d.rule)).toEqual(['owner-missing', 'unit-unknown']);
+    expect(r.summary).toEqual({ files: 3, tasks: 5, errors: 2, warnings: 0 });
+    expect(whole.outOfScope).toEqual([]);
+  });
+
+  it('may be a unit with nothing under it, or the root itself', () => {
+    const commune = aggregate({ tree: t, registers, diagnostics: ds, asOf, period, scope: '07651' });
+    expect(commune.units.map((x) => x.unit.code)).toEqual(['07651']);
+    expect(commune.byCode.get('07651')!.total).toEqual(whole.byCode.get('07651')!.total);
+    expect(commune.summary).toEqual({ files: 2, tasks: 3, errors: 2, warnings: 0 });
+    const root = aggregate({ tree: t, registers, diagnostics: ds, asOf, period, scope: '24' });
+    expect(root.units.map((x) => x.unit.code)).toEqual(whole.units.map((x) => x.unit.code));
+    expect(root.summary).toEqual(whole.summary);
+  });
+
+  it('refuses a scope that is no unit in force (the caller says so first, as a usage error)', () => {
+    expect(() => aggregate({ tree: t, registers, diagnostics: ds, asOf, period, scope: '999' })).toThrow(/scope 999/);
+  });
+});
