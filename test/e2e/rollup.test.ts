@@ -83,3 +83,52 @@ describe.each(['province', 'two-tier'])('rollup fixtures/%s', (set) => {
     for (const p of pdfs) expect(statSync(p).size, p).toBeGreaterThan(5000);
   });
 });
+
+// Issue 12, items 3 and 6: --period as a clerk writes it, and a district's rollup from the province's units.csv.
+describe('rollup fixtures/province --unit 215 --period "Quý III/2024"', () => {
+  const dir = FIXTURES + 'province';
+  const truth = JSON.parse(readFileSync(`${dir}/truth.json`, 'utf8')) as Truth;
+  const out = mkdtempSync(join(tmpdir(), 'tiendo-rollup-unit-'));
+  const r = tiendo(['rollup', 'registers', '--out', out, '--unit', '215', '--period', 'Quý III/2024', '--format', 'json'], { cwd: dir });
+  const json = r.stdout ? JSON.parse(r.stdout) : null;
+
+  it('reads the period as 2024-Q3, its last day the as-of date', () => {
+    expect(json.period).toEqual(truth.period);
+    expect(json.asOf).toBe(truth.asOf);
+  });
+
+  it('rolls up Huyện Lạng Giang and its communes only, as the province rollup counts them', () => {
+    expect(r.status).toBe(1);
+    expect(json.units.map((u: { code: string }) => u.code)).toEqual(['215', '07660', '07666', '07669', '07672']);
+    for (const u of json.units as { code: string; own: unknown; total: unknown }[]) {
+      expect({ own: u.own, total: u.total }, u.code).toEqual({ own: truth.units[u.code].own, total: truth.units[u.code].total });
+    }
+    expect(json.files).toEqual([{ unit: '215', path: join(out, '215-lang-giang.xlsx') }]);
+    expect(json.summary.tasks).toBe(28);
+  });
+
+  it('names on stderr each register of another unit it did not count', () => {
+    const lines = r.stderr.split('\n').filter((l) => l.includes('ngoài phạm vi --unit 215'));
+    expect(lines.length).toBe(11);
+    expect(lines.some((l) => l.includes('registers/yen-son.xlsx thuộc Xã Yên Sơn (07651)'))).toBe(true);
+    expect(lines.some((l) => l.includes('07672'))).toBe(false);
+  });
+
+  it.each([
+    ['Giai đoạn 2021-2025', /Kỳ báo cáo "Giai đoạn 2021-2025" là cả giai đoạn 2021–2025/],
+    ['Quý 5/2024', /Kỳ báo cáo "Quý 5\/2024" không hợp lệ — ghi theo dạng 2024-03 hoặc Tháng 3\/2024/],
+  ])('refuses --period %j: exit 2, one line', (period, message) => {
+    const bad = tiendo(['rollup', 'registers', '--out', out, '--period', period], { cwd: dir });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(message);
+  });
+
+  it('refuses a --unit that is no unit in force: exit 2, one line with the unit meant', () => {
+    const bad = tiendo(['rollup', 'registers', '--out', out, '--unit', '7672', '--as-of', '2024-09-30'], { cwd: dir });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/--unit 7672: không có đơn vị mã này trong units.csv vào ngày 30\/09\/2024 — có phải 07672 \(Xã Tân Dĩnh\)\?/);
+  });
+});
