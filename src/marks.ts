@@ -38,3 +38,9 @@ export function isResultSheet(name: string): boolean {
 export function stripCheckedSuffix(stem: string): string {
   return stem.replace(/\.checked$/i, '');
 }
+
+/**
+ * The folder the Windows build's monthly job writes into, inside the registers' folder (SPEC §8).
+ * A folder walk never enters it: last month's annotated copies there are not this month's registers.
+ */
+export const RESULTS_FOLDER = 'tiendo-ket-qua';

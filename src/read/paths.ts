@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
+import { RESULTS_FOLDER } from '../marks.js';
 import { REGISTER_EXTENSIONS } from './file.js';
 
 /**
@@ -24,7 +25,7 @@ function walk(dir: string, out: string[]): void {
     throw new UsageError(`Không đọc được thư mục ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   for (const name of names) {
-    if (name.startsWith('.') || name === 'node_modules') continue;
+    if (name.startsWith('.') || name === 'node_modules' || name.toLowerCase() === RESULTS_FOLDER) continue;
     const p = join(dir, name);
     const st = statSync(p, { throwIfNoEntry: false });
     if (!st) continue;
