@@ -1,14 +1,20 @@
 // The command line: arguments → library → reporters → exit code. The only module that touches
 // stdout, stderr and the exit code.
 import { readFileSync } from 'node:fs';
+import chalk from 'chalk';
 import { Command, CommanderError, Option } from 'commander';
+import { unknownRuleIds } from './check/index.js';
+import { loadConfig } from './config.js';
 import { UsageError } from './errors.js';
 import { parseAsOf, validate, validateExitCode } from './index.js';
 import { RULES } from './rules/index.js';
 import { validateJson, validateText } from './report/validate.js';
 import { rulesJson, rulesText } from './report/rules.js';
+import { closest, colorLevel, helpConfiguration, langOf, mistakeLine, usageWords } from './report/usage.js';
+import { checkYear } from './template.js';
 import type { Lang } from './types.js';
 import { tuneV8 } from './v8-tuning.js';
+import { checkOutputDir } from './write/atomic.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -44,40 +50,78 @@ function out(text: string): void {
 
 function integer(name: string) {
   return (v: string): number => {
-    if (!/^\d+$/.test(v)) throw new UsageError(`${name} phải là một số nguyên không âm, không phải "${v}"`);
+    if (!/^\d+$/.test(v)) {
+      throw new UsageError(`${name} phải là một số nguyên không âm, ví dụ ${name} 10, không phải "${v}"`, `${name} must be a whole number, e.g. ${name} 10, not "${v}"`);
+    }
     return Number(v);
   };
 }
 
+/** The language of every text the command line shows: `--lang en`, read from argv before parsing. */
+let LANG: Lang = 'vi';
+const t = (vi: string, en: string): string => (LANG === 'en' ? en : vi);
+
 function common(cmd: Command): Command {
   return cmd
-    .option('--units <file>', 'danh mục đơn vị units.csv (mặc định: cạnh tệp đầu vào hoặc thư mục hiện tại)')
-    .option('--roster <file>', 'danh sách cán bộ roster.csv (mặc định như --units)')
-    .option('--as-of <date>', 'ngày tính (yyyy-mm-dd); mặc định hôm nay')
-    .option('--config <file>', 'tệp cấu hình (mặc định tiendo.config.json ở thư mục hiện tại)')
-    .addOption(new Option('--format <format>', 'định dạng kết quả').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi'))
-    .option('--convert', 'chuyển tệp .xls, .ods sang .xlsx bằng LibreOffice (soffice) trước khi đọc');
+    .option('--units <file>', t('danh mục đơn vị units.csv (mặc định: cạnh tệp đầu vào hoặc thư mục hiện tại)', 'the units register units.csv (default: beside the inputs or in the working folder)'))
+    .option('--roster <file>', t('danh sách cán bộ roster.csv (mặc định như --units)', 'the cadre roster roster.csv (default: as --units)'))
+    .option('--as-of <date>', t('ngày tính (yyyy-mm-dd); mặc định hôm nay', 'the date to check as of (yyyy-mm-dd); default today'))
+    .option('--config <file>', t('tệp cấu hình (mặc định tiendo.config.json ở thư mục hiện tại)', 'the configuration file (default tiendo.config.json in the working folder)'))
+    .addOption(new Option('--format <format>', t('định dạng kết quả', 'the output format')).choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', t('ngôn ngữ thông báo', 'the language of messages')).choices(['vi', 'en']).default('vi'))
+    .option('--convert', t('chuyển tệp .xls, .ods sang .xlsx bằng LibreOffice (soffice) trước khi đọc', 'convert .xls, .ods files to .xlsx with LibreOffice (soffice) before reading'))
+    .option('--no-color', t('không tô màu (như NO_COLOR=1)', 'no colours (as NO_COLOR=1)'));
 }
 
 function notices(lines: string[]): void {
   for (const line of lines) process.stderr.write(`tiendo: ${line}\n`);
 }
 
-export function buildProgram(): Command {
+/** A mistake commander found, with the command it found it in (for the line's "Xem … --help"). */
+class CommandMistake extends Error {
+  constructor(readonly error: CommanderError, readonly command: Command) {
+    super(error.message);
+  }
+}
+
+/**
+ * Commander's help in the language asked for, and its errors raised as CommandMistake rather than
+ * printed in English with 25 lines of help: main() words them as one line.
+ */
+function localise(cmd: Command, lang: Lang): void {
+  const words = usageWords(lang);
+  cmd.exitOverride((err) => {
+    throw new CommandMistake(err, cmd);
+  });
+  if (!cmd.parent) cmd.usage(`${words.options} ${words.command}`);
+  for (const sub of cmd.commands) localise(sub, lang);
+}
+
+export function buildProgram(lang: Lang = 'vi'): Command {
+  LANG = lang;
+  const words = usageWords(lang);
   const program = new Command('tiendo')
-    .description('Kiểm tra và tổng hợp tiến độ việc khó, nhiệm vụ trọng tâm, việc đột phá (checks and rolls up task registers)')
-    .version(pkg.version, '-V, --version')
-    .showHelpAfterError()
-    .exitOverride();
+    .description(t(
+      'Kiểm tra và tổng hợp tiến độ việc khó, nhiệm vụ trọng tâm, việc đột phá',
+      'Checks and rolls up the registers of difficult tasks, key tasks and breakthrough tasks'))
+    // Set before the commands are made: they inherit them.
+    .configureOutput({ outputError: () => undefined }) // main() prints one line of its own
+    .configureHelp(helpConfiguration(lang))
+    .helpOption('-h, --help', t('hiện trợ giúp', 'show this help'))
+    .helpCommand(t('help [lệnh]', 'help [command]'), t('hiện trợ giúp của một lệnh', 'show the help of a command'))
+    .version(pkg.version, '-V, --version', t('hiện số phiên bản', 'show the version number'))
+    .option('--no-color', t('không tô màu (như NO_COLOR=1)', 'no colours (as NO_COLOR=1)'));
 
   common(program.command('validate'))
-    .description('kiểm tra các tệp đăng ký (check registers)')
-    .argument('<paths...>', 'tệp, thư mục hoặc mẫu tên (glob)')
-    .option('--unit <code>', 'mã đơn vị của tệp (chỉ khi kiểm tra một tệp)')
-    .option('--annotate <dir>', 'ghi bản sao có đánh dấu lỗi vào thư mục này')
-    .option('--max-warnings <n>', 'thoát mã 1 khi số cảnh báo vượt quá n', integer('--max-warnings'))
+    .description(t('kiểm tra các tệp đăng ký', 'check registers'))
+    .usage(`<paths...> ${words.options}`)
+    .argument('<paths...>', t('tệp, thư mục hoặc mẫu tên (glob)', 'files, folders or globs'))
+    .option('--unit <code>', t('mã đơn vị của tệp (chỉ khi kiểm tra một tệp)', 'the unit code of the register (one register only)'))
+    .option('--annotate <dir>', t('ghi bản sao có đánh dấu lỗi vào thư mục này', 'write annotated copies into this folder'))
+    .option('--max-warnings <n>', t('thoát mã 1 khi số cảnh báo vượt quá n', 'exit 1 when there are more than n warnings'), integer('--max-warnings'))
     .action(async (paths: string[], o: Common & { unit?: string; annotate?: string; maxWarnings?: number }) => {
+      // Before any register is read: a folder that cannot take the copies fails now, not after the reading.
+      if (o.annotate) checkOutputDir(o.annotate, '--annotate');
       const { result, run } = await validate({
         paths,
         units: o.units,
@@ -93,15 +137,25 @@ export function buildProgram(): Command {
       notices(run.notices);
       if (!run.unitsPath) process.stderr.write(NO_UNITS[o.lang]);
       out(o.format === 'json' ? validateJson(result) : validateText(result, o.lang));
-      process.exitCode = validateExitCode(result, run, o.maxWarnings);
+      const code = validateExitCode(result, run, o.maxWarnings);
+      if (code === 1 && result.summary.errors === 0 && o.maxWarnings !== undefined) {
+        process.stderr.write(o.lang === 'en'
+          ? `tiendo: ${result.summary.warnings} warnings, more than --max-warnings ${o.maxWarnings} → exit code 1\n`
+          : `tiendo: ${result.summary.warnings} cảnh báo, vượt mức --max-warnings ${o.maxWarnings} → mã thoát 1\n`);
+      }
+      process.exitCode = code;
     });
 
   common(program.command('rollup'))
-    .description('tổng hợp các tệp đăng ký thành báo cáo (roll up into summary workbooks)')
-    .argument('<paths...>', 'tệp, thư mục hoặc mẫu tên (glob)')
-    .requiredOption('--out <dir>', 'thư mục ghi các tệp báo cáo')
-    .option('--period <period>', 'kỳ báo cáo: 2024-03, 2024-Q3, 2024-H1, 2024')
-    .action(async (paths: string[], o: Common & { out: string; period?: string }) => {
+    .description(t('tổng hợp các tệp đăng ký thành báo cáo', 'roll registers up into summary workbooks'))
+    .usage(`<paths...> --out <dir> ${words.options}`)
+    .argument('<paths...>', t('tệp, thư mục hoặc mẫu tên (glob)', 'files, folders or globs'))
+    .requiredOption('--out <dir>', t('thư mục ghi các tệp báo cáo', 'the folder the workbooks are written to'))
+    .option('--period <period>', t('kỳ báo cáo: 2024-03, 2024-Q3, 2024-H1, 2024', 'the period: 2024-03, 2024-Q3, 2024-H1, 2024'))
+    .option('--unit <code>', t('chỉ tổng hợp đơn vị này và các đơn vị trực thuộc', 'roll up this unit and the units under it only'))
+    .action(async (paths: string[], o: Common & { out: string; period?: string; unit?: string }) => {
+      // Before any register is read: the province's registers take a while, and /proc would spin.
+      checkOutputDir(o.out, '--out');
       const { rollup, rollupExitCode } = await import('./rollup.js');
       const { rollupJson, rollupText } = await import('./report/rollup.js');
       const r = await rollup({
@@ -110,6 +164,7 @@ export function buildProgram(): Command {
         roster: o.roster,
         asOf: o.asOf ? parseAsOf(o.asOf) : undefined,
         period: o.period,
+        scope: o.unit,
         config: o.config,
         lang: o.lang,
         out: o.out,
@@ -122,42 +177,68 @@ export function buildProgram(): Command {
     });
 
   program.command('template')
-    .description('tạo tệp mẫu đăng ký cho một đơn vị (write a register template)')
-    .requiredOption('--unit <code>', 'mã đơn vị')
-    .requiredOption('--out <file>', 'tệp .xlsx cần ghi')
-    .option('--units <file>', 'danh mục đơn vị units.csv')
-    .option('--roster <file>', 'danh sách cán bộ roster.csv')
-    .option('--year <yyyy>', 'năm đăng ký', integer('--year'))
-    .option('--as-of <date>', 'ngày tính (cán bộ đương chức vào ngày này)')
-    .action(async (o: { unit: string; out: string; units?: string; roster?: string; year?: number; asOf?: string }) => {
+    .description(t('tạo tệp mẫu đăng ký cho một đơn vị', 'write a register template for one unit'))
+    .usage(`--unit <code> --out <file> ${words.options}`)
+    .requiredOption('--unit <code>', t('mã đơn vị', 'the unit code'))
+    .requiredOption('--out <file>', t('tệp .xlsx cần ghi', 'the .xlsx file to write'))
+    .option('--units <file>', t('danh mục đơn vị units.csv', 'the units register units.csv'))
+    .option('--roster <file>', t('danh sách cán bộ roster.csv (mặc định: cạnh units.csv)', 'the cadre roster roster.csv (default: beside units.csv)'))
+    .option('--year <yyyy>', t('năm đăng ký, bốn chữ số', 'the register\'s year, four digits'), checkYear)
+    .option('--as-of <date>', t('ngày tính (cán bộ đương chức vào ngày này)', 'the date the roster is read as of'))
+    .option('--force', t('ghi đè tệp đã có', 'overwrite an existing file'))
+    .addOption(new Option('--lang <lang>', t('ngôn ngữ thông báo', 'the language of messages')).choices(['vi', 'en']).default('vi'))
+    .option('--no-color', t('không tô màu (như NO_COLOR=1)', 'no colours (as NO_COLOR=1)'))
+    .action(async (o: { unit: string; out: string; units?: string; roster?: string; year?: number; asOf?: string; force?: boolean; lang: Lang }) => {
       const { template } = await import('./template.js');
-      const path = await template({ ...o, asOf: o.asOf ? parseAsOf(o.asOf) : undefined });
-      process.stderr.write(`Đã ghi ${path}\n`);
+      const path = await template({
+        unit: o.unit, out: o.out, units: o.units, roster: o.roster, year: o.year, force: o.force,
+        asOf: o.asOf ? parseAsOf(o.asOf) : undefined,
+      });
+      process.stderr.write(o.lang === 'en' ? `Wrote ${path}\n` : `Đã ghi ${path}\n`);
     });
 
   program.command('rules')
-    .description('liệt kê các quy tắc kiểm tra (list the rules)')
-    .addOption(new Option('--format <format>', 'định dạng').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--lang <lang>', 'ngôn ngữ').choices(['vi', 'en']).default('vi'))
-    .action((o: { format: 'text' | 'json'; lang: Lang }) => {
-      out(o.format === 'json' ? rulesJson(RULES) : rulesText(RULES, o.lang));
+    .description(t('liệt kê các quy tắc kiểm tra, với mức theo cấu hình', 'list the rules, at their configured severities'))
+    .addOption(new Option('--format <format>', t('định dạng', 'the output format')).choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', t('ngôn ngữ', 'the language')).choices(['vi', 'en']).default('vi'))
+    .option('--config <file>', t('tệp cấu hình (mặc định tiendo.config.json ở thư mục hiện tại)', 'the configuration file (default tiendo.config.json in the working folder)'))
+    .option('--no-color', t('không tô màu (như NO_COLOR=1)', 'no colours (as NO_COLOR=1)'))
+    .action((o: { format: 'text' | 'json'; lang: Lang; config?: string }) => {
+      const config = loadConfig(o.config);
+      out(o.format === 'json' ? rulesJson(RULES, config) : rulesText(RULES, o.lang, config));
+      const unknown = unknownRuleIds(config);
+      if (unknown.length) {
+        // The list above is what the user needs to fix it; the mistake still exits 2.
+        const guesses = unknown.map((id) => closest(id, RULES.map((r) => r.meta.id))).filter((g) => g !== undefined);
+        throw new UsageError(
+          `tệp cấu hình nêu quy tắc không có: ${unknown.join(', ')}${guesses.length ? ` — có phải ${guesses.join(', ')}?` : ''} (các quy tắc là những quy tắc liệt kê ở trên)`,
+          `the configuration names rules that do not exist: ${unknown.join(', ')}${guesses.length ? ` — did you mean ${guesses.join(', ')}?` : ''} (the rules are those listed above)`);
+      }
     });
 
+  localise(program, lang);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const lang = langOf(argv.slice(2));
+  chalk.level = colorLevel(chalk.level, process.env, argv.slice(2));
+  const program = buildProgram(lang);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return 2; // commander has printed the message
+    if (e instanceof CommandMistake) {
+      const err = e.error;
+      // --help, --version, `tiendo help`: asked for, exit 0. `tiendo` alone: the help on stderr, exit 2.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
+      const line = mistakeLine(err, e.command, lang);
+      if (line) process.stderr.write(`tiendo: ${line}\n`);
+      return 2;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`tiendo: ${e.message}\n`);
+      process.stderr.write(`tiendo: ${e.text(lang)}\n`);
       return 2;
     }
     process.stderr.write(`tiendo: lỗi không mong đợi — xin báo lại kèm thông tin sau (unexpected error, please report):\n${(e as Error)?.stack ?? String(e)}\n`);
