@@ -2,7 +2,7 @@
 import { basename, extname } from 'node:path';
 import { stripCheckedSuffix } from '../marks.js';
 import type { ReadResult } from '../read/file.js';
-import type { Cell, ColumnKey, NumberValue, Register, Status, Task } from '../types.js';
+import type { Cell, ColumnKey, DateValue, NumberValue, Register, Status, Task } from '../types.js';
 import { findTable, type Table, type TableRow } from './table.js';
 import { clean, ownerNames } from './text.js';
 import type { UnitResolver } from './unit.js';
@@ -102,27 +102,13 @@ function buildTask(register: Register, table: Table, row: TableRow, id: string):
   const texts: Partial<Record<ColumnKey, string>> = {};
   for (const [k, cell] of Object.entries(c) as [ColumnKey, Cell][]) texts[k] = clean(cell.text);
 
-  const target = parseNumber(c.target);
-  const achieved = parseNumber(c.achieved);
-  let progress: NumberValue = parseProgress(c.progress);
-  let progressComputed = false;
-  if (progress.kind === 'empty' && target.kind === 'number' && achieved.kind === 'number' && target.value > 0) {
-    // One decimal, as a report states it (41,8%); never rounded up to a completion it has not reached.
-    const ratio = (achieved.value / target.value) * 100;
-    const value = Math.round(ratio * 10) / 10;
-    progress = { kind: 'number', value: value >= 100 && ratio < 100 ? 99.9 : value };
-    progressComputed = true;
-  }
-  const completed = parseDate(c.completed);
-  const statusText = texts.status ?? '';
-  const parsed = parseStatus(statusText);
-  let status: Status | null = parsed.status;
-  let statusInferred = false;
-  if (parsed.empty) {
-    statusInferred = true;
-    const p = progress.kind === 'number' ? progress.value : 0;
-    status = completed.kind === 'date' || p >= 100 ? 'done' : p > 0 ? 'in_progress' : 'not_started';
-  }
+  const state = deriveState({
+    target: parseNumber(c.target),
+    achieved: parseNumber(c.achieved),
+    typedProgress: parseProgress(c.progress),
+    completed: parseDate(c.completed),
+    statusText: texts.status ?? '',
+  });
   const category = parseCategory(texts.category ?? '');
   const owner = text(c.owner);
 
@@ -145,13 +131,42 @@ function buildTask(register: Register, table: Table, row: TableRow, id: string):
     leadUnit: text(c.leadUnit),
     assigned: parseDate(c.assigned),
     deadline: parseDeadline(c.deadline),
-    completed,
-    target,
-    achieved,
-    progress,
-    progressComputed,
-    status,
-    statusInferred,
+    ...state,
     note: text(c.note),
   };
+}
+
+/** The values a task's state is derived from; a progress update (./progress.ts) replaces some of them. */
+export interface StateInput {
+  target: NumberValue;
+  achieved: NumberValue;
+  /** the progress as typed (empty when none was) */
+  typedProgress: NumberValue;
+  completed: DateValue;
+  statusText: string;
+}
+
+export type TaskState = Pick<Task, 'target' | 'achieved' | 'progress' | 'progressComputed' | 'completed' | 'status' | 'statusInferred'>;
+
+/** Progress (typed, else achieved / target), and status (given, else inferred), as SPEC §2.3 says. */
+export function deriveState(v: StateInput): TaskState {
+  const { target, achieved, completed } = v;
+  let progress = v.typedProgress;
+  let progressComputed = false;
+  if (progress.kind === 'empty' && target.kind === 'number' && achieved.kind === 'number' && target.value > 0) {
+    // One decimal, as a report states it (41,8%); never rounded up to a completion it has not reached.
+    const ratio = (achieved.value / target.value) * 100;
+    const value = Math.round(ratio * 10) / 10;
+    progress = { kind: 'number', value: value >= 100 && ratio < 100 ? 99.9 : value };
+    progressComputed = true;
+  }
+  const parsed = parseStatus(v.statusText);
+  let status: Status | null = parsed.status;
+  let statusInferred = false;
+  if (parsed.empty) {
+    statusInferred = true;
+    const p = progress.kind === 'number' ? progress.value : 0;
+    status = completed.kind === 'date' || p >= 100 ? 'done' : p > 0 ? 'in_progress' : 'not_started';
+  }
+  return { target, achieved, progress, progressComputed, completed, status, statusInferred };
 }
