@@ -140,7 +140,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       const code = validateExitCode(result, run, o.maxWarnings);
       if (code === 1 && result.summary.errors === 0 && o.maxWarnings !== undefined) {
         process.stderr.write(o.lang === 'en'
-          ? `tiendo: ${result.summary.warnings} warnings, more than --max-warnings ${o.maxWarnings} → exit code 1\n`
+          ? `tiendo: ${result.summary.warnings} warning${result.summary.warnings === 1 ? '' : 's'}, more than --max-warnings ${o.maxWarnings} → exit code 1\n`
           : `tiendo: ${result.summary.warnings} cảnh báo, vượt mức --max-warnings ${o.maxWarnings} → mã thoát 1\n`);
       }
       process.exitCode = code;

@@ -143,3 +143,197 @@ describe('the V8 flags the command line sets', () => {
     expect(r.stdout.trim()).toBe('tuned');
   });
 });
+
+// Issue 12: every mistake a clerk makes is one line in Vietnamese (English with --lang en), exit 2,
+// no stack trace, no 25 lines of help, within a few seconds.
+describe('a mistake on the command line', () => {
+  /** exit 2, nothing on stdout, exactly one line on stderr with each of `words`; returns the line. */
+  function oneLine(r: { status: number | null; stdout: string; stderr: string }, ...words: string[]): string {
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const lines = r.stderr.replace(/\n$/, '').split('\n');
+    expect(lines, r.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^tiendo: /);
+    for (const w of words) expect(lines[0]).toContain(w);
+    return lines[0];
+  }
+  const VI = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+
+  it('a misspelt option names the closest one', () => {
+    const vi = oneLine(tiendo(['validate', 'clean', '--as-off', '2024-09-30'], { cwd: dir }), 'không có tùy chọn --as-off', 'có phải --as-of?', '"tiendo validate --help"');
+    expect(vi).toBe('tiendo: không có tùy chọn --as-off — có phải --as-of? Xem "tiendo validate --help"');
+    const en = oneLine(tiendo(['validate', 'clean', '--as-off', '2024-09-30', '--lang', 'en'], { cwd: dir }), 'no option --as-off', 'did you mean --as-of?');
+    expect(en).not.toMatch(VI);
+  });
+  it('a misspelt command names the closest one; an unknown one lists them', () => {
+    oneLine(tiendo(['valdate', 'clean'], { cwd: dir }), 'không có lệnh valdate', 'có phải validate?');
+    oneLine(tiendo(['frobnicate'], { cwd: dir }), 'không có lệnh frobnicate', 'validate, rollup, template, rules');
+    expect(oneLine(tiendo(['valdate', '--lang', 'en'], { cwd: dir }), 'no command valdate', 'did you mean validate?')).not.toMatch(VI);
+  });
+  it('a value not among the choices lists them', () => {
+    oneLine(tiendo(['validate', 'clean', '--format', 'xml'], { cwd: dir }), '--format không nhận "xml"', 'chọn một trong: text, json');
+    oneLine(tiendo(['validate', 'clean', '--format', 'jsno'], { cwd: dir }), 'có phải json?');
+    oneLine(tiendo(['rules', '--lang', 'fr'], { cwd: dir }), '--lang không nhận "fr"', 'vi, en');
+    expect(oneLine(tiendo(['validate', 'clean', '--format', 'xml', '--lang', 'en'], { cwd: dir }), '--format does not take "xml"', 'one of: text, json')).not.toMatch(VI);
+  });
+  it('a missing argument, a missing required option, an option without its value', () => {
+    oneLine(tiendo(['validate'], { cwd: dir }), 'lệnh validate cần <paths...>');
+    oneLine(tiendo(['rollup', 'clean'], { cwd: dir }), 'lệnh rollup cần --out <dir>');
+    oneLine(tiendo(['template', '--unit', '07651'], { cwd: dir }), 'lệnh template cần --out <file>');
+    oneLine(tiendo(['rollup', 'clean', '--out'], { cwd: dir }), 'tùy chọn --out cần một giá trị');
+    expect(oneLine(tiendo(['rollup', 'clean', '--lang', 'en'], { cwd: dir }), 'the command rollup needs --out <dir>')).not.toMatch(VI);
+  });
+  it('too many arguments, and an option of a command put before it', () => {
+    oneLine(tiendo(['rules', 'extra'], { cwd: dir }), 'lệnh rules không nhận thêm đối số "extra"');
+    oneLine(tiendo(['template', 'extra', '--unit', '07651', '--out', 'x.xlsx'], { cwd: dir }), 'không nhận thêm đối số "extra"');
+    oneLine(tiendo(['--as-of', '2024-09-30', 'validate', 'clean'], { cwd: dir }), 'tùy chọn --as-of thuộc lệnh validate');
+  });
+  it('a number that is not one', () => {
+    oneLine(tiendo(['validate', 'clean', '--max-warnings', 'ten'], { cwd: dir }), '--max-warnings phải là một số nguyên không âm', '"ten"');
+    expect(oneLine(tiendo(['validate', 'clean', '--max-warnings', 'ten', '--lang', 'en'], { cwd: dir }), '--max-warnings must be a whole number')).not.toMatch(VI);
+  });
+});
+
+describe('help and version', () => {
+  it('no arguments: the help on stderr, exit 2', () => {
+    const r = tiendo([], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Cách dùng: tiendo \[tùy chọn\] \[lệnh\]/);
+  });
+  it('--help and -h: the help in Vietnamese on stdout, exit 0', () => {
+    for (const args of [['--help'], ['-h'], ['help'], ['validate', '--help'], ['help', 'rollup'], ['template', '-h']]) {
+      const r = tiendo(args, { cwd: dir });
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/^Cách dùng: tiendo/);
+      expect(r.stdout).toContain('Tùy chọn:');
+      expect(r.stdout).toContain('hiện trợ giúp');
+      expect(r.stdout).not.toMatch(/Usage|Options:|Arguments:|Commands:|\[options\]|\[command\]|display help|output the version|default:|choices:/);
+    }
+    const main = tiendo(['--help']).stdout;
+    expect(main).toContain('Lệnh:');
+    expect(main).toMatch(/validate \[tùy chọn\] <paths\.\.\.>/);
+    expect(tiendo(['validate', '--help']).stdout).toMatch(/Đối số:[\s\S]*--format <format> +định dạng kết quả \(một trong: text, json; mặc định: text\)/);
+  });
+  it('--help --lang en: in English', () => {
+    const r = tiendo(['validate', '--help', '--lang', 'en']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: tiendo validate <paths\.\.\.> \[options\]/);
+    expect(r.stdout).toContain('show this help');
+    expect(r.stdout).not.toMatch(VI_TEXT);
+  });
+  it('--version, -V: exit 0', () => {
+    for (const flag of ['--version', '-V']) {
+      const r = tiendo([flag]);
+      expect(r.status).toBe(0);
+      expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    }
+  });
+});
+const VI_TEXT = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+
+describe('an output path that cannot be used, checked before any register is read', () => {
+  function oneLine(r: { status: number | null; stdout: string; stderr: string; error?: Error }, ...words: string[]): string {
+    expect(r.error, 'timed out').toBeUndefined();
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/\n\s+at |lỗi không mong đợi/);
+    const lines = r.stderr.replace(/\n$/, '').split('\n');
+    expect(lines, r.stderr).toHaveLength(1);
+    for (const w of words) expect(lines[0]).toContain(w);
+    return lines[0];
+  }
+  /** The binary with a timeout: a run that spins fails the test instead of hanging it. */
+  function timed(args: string[], opts: { cwd?: string; user?: string } = {}) {
+    const cmd = opts.user ? ['runuser', ['-u', opts.user, '--', process.execPath, BIN, ...args]] as const : [process.execPath, [BIN, ...args]] as const;
+    const r = spawnSync(cmd[0], [...cmd[1]], {
+      cwd: opts.cwd ?? dir, encoding: 'utf8', timeout: 10_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr, error: r.error };
+  }
+
+  it('--out /proc/x: one line within seconds, not a spin at 100 % CPU', () => {
+    const started = Date.now();
+    const line = oneLine(timed(['rollup', 'clean', '--out', '/proc/x']), '/proc/x', '/proc là thư mục của hệ điều hành', '--out');
+    expect(line).toBe('tiendo: không ghi vào /proc/x: /proc là thư mục của hệ điều hành — chọn thư mục khác bằng --out');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    oneLine(timed(['rollup', 'clean', '--out', '/sys/tiendo']), '/sys là thư mục của hệ điều hành');
+    oneLine(timed(['validate', 'clean', '--annotate', '/dev/shm/tiendo']), '/dev là thư mục của hệ điều hành', '--annotate');
+    expect(oneLine(timed(['rollup', 'clean', '--out', '/proc/x', '--lang', 'en']), '/proc is a folder of the operating system')).not.toMatch(VI_TEXT);
+  });
+  it('--out that is a file, or under a file', () => {
+    const file = join(dir, 'a-file.txt');
+    writeFileSync(file, 'not a folder');
+    oneLine(timed(['rollup', 'clean', '--out', 'a-file.txt']), 'a-file.txt là một tệp, không phải thư mục', '--out');
+    oneLine(timed(['rollup', 'clean', '--out', 'a-file.txt/sub']), 'không tạo được thư mục', 'a-file.txt là một tệp, không phải thư mục');
+    oneLine(timed(['validate', 'clean', '--annotate', 'a-file.txt']), 'a-file.txt là một tệp, không phải thư mục', '--annotate');
+    expect(oneLine(timed(['rollup', 'clean', '--out', 'a-file.txt', '--lang', 'en']), 'is a file, not a folder')).not.toMatch(VI_TEXT);
+  });
+  it('is checked before the registers are read: a missing input is not what is reported', () => {
+    oneLine(timed(['rollup', 'no-such-folder', '--out', '/proc/x']), '/proc là thư mục của hệ điều hành');
+  });
+  // As root chmod does not stop a write: then the check runs as `nobody` through runuser, or is skipped.
+  const root = process.getuid?.() === 0;
+  const runuser = root && spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, '--version']).status === 0;
+  it.skipIf(root && !runuser)('--out a folder that cannot be written (chmod 555; as root: run as nobody, skipped without runuser)', () => {
+    const ro = mkdtempSync(join(tmpdir(), 'tiendo-ro-'));
+    spawnSync('chmod', ['555', ro]);
+    const user = root ? 'nobody' : undefined;
+    // as nobody, the registers are not readable at all: the output is refused before they are looked at
+    oneLine(timed(['rollup', 'clean', '--out', ro], { user }), `không ghi được vào thư mục ${ro}: không có quyền ghi (EACCES)`, '--out');
+    oneLine(timed(['rollup', 'clean', '--out', join(ro, 'sub')], { user }), 'không có quyền ghi (EACCES)');
+    oneLine(timed(['validate', 'clean', '--annotate', join(ro, 'sub')], { user }), 'không có quyền ghi (EACCES)', '--annotate');
+    expect(oneLine(timed(['rollup', 'clean', '--out', ro, '--lang', 'en'], { user }), 'permission denied (EACCES)')).not.toMatch(VI_TEXT);
+  });
+});
+
+describe('small truths', () => {
+  it('--no-color is accepted by every command', () => {
+    const out = mkdtempSync(join(tmpdir(), 'tiendo-nc-'));
+    expect(tiendo(['validate', 'clean', '--as-of', '2024-09-30', '--no-color'], { cwd: dir }).status).toBe(0);
+    expect(tiendo(['rollup', 'clean', '--as-of', '2024-09-30', '--out', out, '--no-color'], { cwd: dir }).status).toBe(0);
+    expect(tiendo(['template', '--unit', '07651', '--units', 'clean/units.csv', '--out', join(out, 't.xlsx'), '--no-color'], { cwd: dir }).status).toBe(0);
+    expect(tiendo(['rules', '--no-color'], { cwd: dir }).status).toBe(0);
+    expect(tiendo(['--no-color', '--version']).status).toBe(0);
+  });
+  it('--no-color and NO_COLOR: no colour even when chalk is forced to see a terminal\'s colours', () => {
+    // FORCE_COLOR is what tells chalk "a terminal"; --no-color must still win.
+    const forced = tiendo(['validate', 'bad/yen-son.csv', '--as-of', '2024-09-30'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(forced.stdout).toMatch(/\x1b\[/);
+    const off = tiendo(['validate', 'bad/yen-son.csv', '--as-of', '2024-09-30', '--no-color'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(off.stdout).not.toMatch(/\x1b\[/);
+  });
+  it('--max-warnings: a line on stderr says why the exit is 1', () => {
+    writeFileSync(join(dir, 'clean', 'late2.csv'), 'ĐẢNG ỦY XÃ YÊN SƠN\nSTT;Nội dung;Người phụ trách;Thời hạn\n1;Việc trễ;Nguyễn Văn An;30/06/2024\n');
+    try {
+      const args = ['validate', 'clean/late2.csv', '--as-of', '2024-09-30', '--unit', '07651', '--max-warnings', '0'];
+      const r = tiendo(args, { cwd: dir });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe('tiendo: 1 cảnh báo, vượt mức --max-warnings 0 → mã thoát 1\n');
+      expect(tiendo([...args, '--lang', 'en'], { cwd: dir }).stderr).toBe('tiendo: 1 warning, more than --max-warnings 0 → exit code 1\n');
+      expect(tiendo([...args.slice(0, -1), '1'], { cwd: dir }).stderr).toBe('');
+    } finally {
+      rmSync(join(dir, 'clean', 'late2.csv'));
+    }
+  });
+  it('rules: the severities of tiendo.config.json in the working folder, or of --config, the changed ones marked', () => {
+    const cfg = mkdtempSync(join(tmpdir(), 'tiendo-cfg-'));
+    writeFileSync(join(cfg, 'tiendo.config.json'), JSON.stringify({ rules: { overdue: 'error', 'at-risk': 'off' } }));
+    const text = tiendo(['rules'], { cwd: cfg });
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/^overdue\s+lỗi\s+.*\(theo cấu hình; mặc định: cảnh báo\)$/m);
+    expect(text.stdout).toMatch(/^at-risk\s+tắt\s+.*\(theo cấu hình; mặc định: cảnh báo\)$/m);
+    expect(text.stdout).toMatch(/^owner-inactive\s+lỗi\s+[^(]*$/m);
+    expect(tiendo(['rules', '--lang', 'en'], { cwd: cfg }).stdout).toMatch(/^overdue\s+error\s+.*\(configured; default: warning\)$/m);
+    const json = JSON.parse(tiendo(['rules', '--format', 'json', '--config', join(cfg, 'tiendo.config.json')], { cwd: dir }).stdout);
+    expect(json.find((r: { id: string }) => r.id === 'overdue')).toMatchObject({ severity: 'error', defaultSeverity: 'warning' });
+    expect(JSON.parse(tiendo(['rules', '--format', 'json'], { cwd: dir }).stdout).find((r: { id: string }) => r.id === 'overdue')).toMatchObject({ severity: 'warning' });
+    writeFileSync(join(cfg, 'bad.json'), JSON.stringify({ rules: { overdu: 'error' } }));
+    const bad = tiendo(['rules', '--config', 'bad.json'], { cwd: cfg });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toMatch(/^overdue/m); // the list, to fix the config from
+    expect(bad.stderr).toBe('tiendo: tệp cấu hình nêu quy tắc không có: overdu — có phải overdue? (các quy tắc là những quy tắc liệt kê ở trên)\n');
+  });
+});
