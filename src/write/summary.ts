@@ -2,6 +2,7 @@
 // Party report (Hướng dẫn 36-HD/VPTW, Times New Roman), ready to print on A4 landscape and sign.
 import { safeFileName } from './filename.js';
 import { join } from 'node:path';
+import { ruleById } from '../rules/index.js';
 import {
   compareCodes, diagnosticsUnder, fieldKey, tasksUnder, type ClassifiedTask, type RollupResult, type UnitRollup,
 } from '../aggregate/index.js';
@@ -138,6 +139,10 @@ function lazyRows<T>(items: readonly T[], row: (item: T, i: number) => BodyRow):
 interface SheetSpec {
   name: string;
   title: string;
+  /** the body's font size: 12, or smaller on a wide sheet so the page is scaled down less */
+  size?: number;
+  /** left-aligned text one indent off the border (default); a dense sheet keeps the width for text */
+  indent?: boolean;
   columns: Column[];
   /** an array, or rows made afresh on each pass (lazyRows): `Chi tiết` is never held whole */
   rows: Rows;
@@ -151,6 +156,8 @@ interface SheetSpec {
 }
 
 interface HeaderTexts {
+  /** the unit and the period under a plain title: `Tỉnh Bắc Giang — Quý III năm 2024 (số liệu …)` */
+  unitLine: string;
   superior: string;
   issuer: string;
   dateLine: string;
@@ -180,10 +187,12 @@ const countValues = (c: Counts): Value[] => [
   c.cancelled, c.unclassified, c.completionRate ?? '-', c.onTimeRate ?? '-',
 ];
 
-// Widths are in Excel's units (one digit of the default font). Measured on LibreOffice's rendering, mixed-case
-// Times New Roman 12 takes about 0.75 unit a character, bold about 0.8; a margin keeps wrapped text from clipping.
-const CHAR = 0.8;
-const BOLD_CHAR = 0.9;
+// Widths are in Excel's units (one digit of the default font, Calibri 11: about 5.5 pt). Measured on LibreOffice's
+// rendering with Calibri's metric twin (Carlito) installed, mixed-case Vietnamese in Times New Roman 12 takes
+// about 0.92 unit a character, bold about 1.0; a margin keeps wrapped text from clipping. (Without Calibri or
+// Carlito, LibreOffice falls back to a wider font, its units grow by a third and every text looks roomier.)
+const CHAR = 1.0;
+const BOLD_CHAR = 1.1;
 const LINE_PT = 16.5;
 const NUM_FMT: Record<Kind, string | undefined> = { text: undefined, int: '#,##0', rate: '0.0', num: '0.##', date: 'dd/mm/yyyy' };
 
@@ -240,9 +249,11 @@ function fitWidths(spec: SheetSpec, minTotal: number): number[] {
     if (r.kind === 'section') continue;
     spec.columns.forEach((c, i) => { longest[i] = Math.max(longest[i], shownLength(r.values[i], c.kind)); });
   }
+  // a character's width follows the font size
+  const k = (spec.size ?? 12) / 12;
   const widths = spec.columns.map((c, i) => {
     const longestWord = Math.max(...c.header.split(/\s+/).map((w) => [...w].length));
-    const need = Math.max(Math.max(longestWord, [...c.header].length / 3) * BOLD_CHAR, longest[i] * CHAR + (c.kind === 'text' ? 1.5 : 0));
+    const need = Math.max(Math.max(longestWord, [...c.header].length / 3) * BOLD_CHAR * k, longest[i] * CHAR * k + (c.kind === 'text' ? 1.5 : 0));
     return Math.min(c.max, Math.max(c.min, Math.ceil(need + 2)));
   });
   const total = widths.reduce((a, b) => a + b, 0);
@@ -262,7 +273,7 @@ interface Look {
   align?: Align;
   wrap?: boolean;
   border?: boolean;
-  /** left-aligned text keeps off the border line by one indent */
+  /** left- or right-aligned content keeps off the border line by one indent */
   indent?: boolean;
   numFmt?: string;
 }
@@ -304,7 +315,12 @@ class Block {
 
 // ───────────────────────────── one sheet ─────────────────────────────
 
+/** The sheet that carries the Party letterhead (36-HD/VPTW): the page that is signed. */
+const LETTERHEAD_SHEET: string = SHEET_NAMES[0];
+/** The table's header row: under the letterhead on `Tổng hợp`, under a plain two-line title elsewhere. */
 const HEADER_ROW = 9;
+const PLAIN_HEADER_ROW = 4;
+export const headerRowOf = (sheet: string): number => (sheet === LETTERHEAD_SHEET ? HEADER_ROW : PLAIN_HEADER_ROW);
 
 const PAGE: SheetOptions['page'] = {
   paperSize: 9,
@@ -319,9 +335,14 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
   // A sheet of up to WIDTH_SAMPLE rows is made once and gone through twice (widths, then cells);
   // a longer one is made again for its cells, never held whole.
   const spec = lazySpec.rows.length <= WIDTH_SAMPLE && !Array.isArray(lazySpec.rows) ? { ...lazySpec, rows: [...lazySpec.rows] } : lazySpec;
+  const letterhead = spec.name === LETTERHEAD_SHEET;
+  const headerRow = headerRowOf(spec.name);
+  const size = spec.size ?? 12;
+  const charOf = (factor: number): number => (factor * size) / 12;
+  const linePt = (LINE_PT * size) / 12;
   const leftNeed = Math.max([...h.superior].length, [...h.issuer].length) * 1.3 + 4;
   const rightNeed = Math.max(22 * 1.45, [...h.dateLine].length * 1.0) + 4;
-  const widths = fitWidths(spec, leftNeed + rightNeed + 10);
+  const widths = fitWidths(spec, letterhead ? leftNeed + rightNeed + 10 : 0);
   const n = spec.columns.length;
 
   // The left block takes the first columns wide enough for its text, the right block the last ones.
@@ -332,17 +353,17 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
 
   const ws = wb.sheet({
     widths,
-    frozenRows: HEADER_ROW,
+    frozenRows: headerRow,
     page: PAGE,
     footer: `&C&"${FONT},Regular"&11Trang &P/&N`,
   });
   const looks = new Map<string, number>();
   const style = (l: Look): number => {
-    const key = `${l.size ?? 12}|${l.bold ? 1 : 0}${l.italic ? 1 : 0}${l.underline ? 1 : 0}|${l.align ?? 'left'}|${l.wrap ?? true}|${l.border ? 1 : 0}|${l.indent ? 1 : 0}|${l.numFmt ?? ''}`;
+    const key = `${l.size ?? size}|${l.bold ? 1 : 0}${l.italic ? 1 : 0}${l.underline ? 1 : 0}|${l.align ?? 'left'}|${l.wrap ?? true}|${l.border ? 1 : 0}|${l.indent ? 1 : 0}|${l.numFmt ?? ''}`;
     let id = looks.get(key);
     if (id === undefined) {
       id = wb.style({
-        size: l.size ?? 12, bold: l.bold, italic: l.italic, underline: l.underline, horizontal: l.align ?? 'left',
+        size: l.size ?? size, bold: l.bold, italic: l.italic, underline: l.underline, horizontal: l.align ?? 'left',
         wrap: l.wrap ?? true, border: l.border, indent: l.indent ? 1 : 0, numFmt: l.numFmt,
       });
       looks.set(key, id);
@@ -350,38 +371,48 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
     return id;
   };
 
-  // The national header block (36-HD/VPTW): body on the left, the Party's name and the date on the right.
   const head = new Block(ws, style);
   const banner = (r: number, from: number, to: number, value: string, look: Look): void =>
     head.span(r, from, to, value, { align: 'center', wrap: false, ...look });
-  banner(1, 1, left, h.superior, { size: 14 });
-  banner(2, 1, left, h.issuer, { size: 14, bold: true });
-  banner(3, 1, left, '*', { size: 14 });
-  banner(1, right, n, 'ĐẢNG CỘNG SẢN VIỆT NAM', { size: 15, bold: true, underline: true });
-  banner(3, right, n, h.dateLine, { size: 14, italic: true });
-  for (const r of [1, 2, 3]) head.height(r, 20);
-  head.height(4, 12);
   const fullWidth = widths.reduce((a, b) => a + b, 0);
   const titleLines = linesOf(spec.title, fullWidth, 1.3);
-  banner(5, 1, n, spec.title, { size: 14, bold: true, wrap: titleLines > 1 });
-  banner(6, 1, n, h.periodLine, { size: 14, bold: true });
-  banner(7, 1, n, h.asOfLine, { size: 13, italic: true });
-  head.height(5, titleLines * 19 + 2);
-  head.height(6, 19);
-  head.height(7, 18);
-  head.height(8, 8);
+  if (letterhead) {
+    // The national header block (36-HD/VPTW): body on the left, the Party's name and the date on the right.
+    banner(1, 1, left, h.superior, { size: 14 });
+    banner(2, 1, left, h.issuer, { size: 14, bold: true });
+    banner(3, 1, left, '*', { size: 14 });
+    banner(1, right, n, 'ĐẢNG CỘNG SẢN VIỆT NAM', { size: 15, bold: true, underline: true });
+    banner(3, right, n, h.dateLine, { size: 14, italic: true });
+    for (const r of [1, 2, 3]) head.height(r, 20);
+    head.height(4, 12);
+    banner(5, 1, n, spec.title, { size: 14, bold: true, wrap: titleLines > 1 });
+    banner(6, 1, n, h.periodLine, { size: 14, bold: true });
+    banner(7, 1, n, h.asOfLine, { size: 13, italic: true });
+    head.height(5, titleLines * 19 + 2);
+    head.height(6, 19);
+    head.height(7, 18);
+    head.height(8, 8);
+  } else {
+    // The pages after the report: a plain title naming the sheet's subject, the unit and the period.
+    const unitLines = linesOf(h.unitLine, fullWidth, 0.85);
+    banner(1, 1, n, spec.title, { size: 14, bold: true, wrap: titleLines > 1 });
+    banner(2, 1, n, h.unitLine, { size: 12, italic: true, wrap: unitLines > 1 });
+    head.height(1, titleLines * 19 + 2);
+    head.height(2, unitLines * 16.5 + 1);
+    head.height(3, 6);
+  }
 
   // The table header.
-  spec.columns.forEach((c, i) => head.put(HEADER_ROW, i + 1, c.header, { bold: true, align: 'center', border: true }));
-  head.height(HEADER_ROW, Math.max(...spec.columns.map((c, i) => linesOf(c.header, widths[i], BOLD_CHAR))) * LINE_PT + 4);
+  spec.columns.forEach((c, i) => head.put(headerRow, i + 1, c.header, { bold: true, align: 'center', border: true }));
+  head.height(headerRow, Math.max(...spec.columns.map((c, i) => linesOf(c.header, widths[i], charOf(BOLD_CHAR)))) * linePt + 4);
   await head.write();
 
-  let r = HEADER_ROW + 1;
-  let lastData = HEADER_ROW;
+  let r = headerRow + 1;
+  let lastData = headerRow;
   if (spec.rows.length === 0) {
     const empty = new Block(ws, style);
     empty.span(r, 1, n, spec.empty, { italic: true, align: 'center', border: true });
-    empty.height(r, LINE_PT + 4);
+    empty.height(r, linePt + 4);
     await empty.write();
     r++;
   }
@@ -394,14 +425,15 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
     let id = cellStyles[key];
     if (id === undefined) {
       const c = spec.columns[i];
-      const align: Align = c.kind === 'text' ? 'left' : 'center';
+      // a rate sits at the right, over the light end of its bar
+      const align: Align = c.kind === 'text' ? 'left' : c.kind === 'rate' ? 'right' : 'center';
       id = cellStyles[key] = style({
         bold: row.kind === 'total',
         italic: row.muted ?? false,
         align,
         numFmt: numeric ? NUM_FMT[c.kind] : undefined,
         border: true,
-        indent: align === 'left',
+        indent: align !== 'center' && spec.indent !== false,
       });
     }
     return id;
@@ -413,7 +445,7 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
       ws.merge(r, 1, r, n);
       const sectionCells: Cell[] = [];
       for (let c = 1; c <= n; c++) sectionCells.push({ col: c, value: c === 1 ? row.values[0] : null, style: section });
-      const flushed = ws.row(r, sectionCells, LINE_PT + 4);
+      const flushed = ws.row(r, sectionCells, linePt + 4);
       if (flushed) await flushed;
       r++;
       continue;
@@ -424,21 +456,22 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
       const cell = cells[i];
       cell.value = typeof v === 'string' ? text(v) : v;
       cell.style = cellStyle(i, v, row);
-      if (typeof v === 'string') lines = Math.max(lines, linesOf(v, widths[i] - 1.5, row.kind === 'total' ? BOLD_CHAR : CHAR));
+      if (typeof v === 'string') lines = Math.max(lines, linesOf(v, widths[i] - (spec.indent === false ? 0 : 1.5), charOf(row.kind === 'total' ? BOLD_CHAR : CHAR)));
     }
-    const flushed = ws.row(r, cells, lines * LINE_PT + 3);
+    const flushed = ws.row(r, cells, lines * linePt + 3);
     if (flushed) await flushed;
     if (row.kind === 'data') lastData = r;
     r++;
   }
   const lastBody = r - 1;
 
-  if (spec.autoFilter) ws.autoFilter(`A${HEADER_ROW}:${columnLetter(n)}${Math.max(lastData, HEADER_ROW)}`);
+  if (spec.autoFilter) ws.autoFilter(`A${headerRow}:${columnLetter(n)}${Math.max(lastData, headerRow)}`);
   if (spec.dataBars && spec.rows.length) {
-    // Solid bars, out of 100 whatever the other rows hold (a rate).
+    // Out of 100 whatever the other rows hold (a rate); a light bar fading to white towards its end, so the
+    // figure at the right of the cell reads on paper, in grey too.
     for (const i of spec.dataBars) {
       const letter = columnLetter(i + 1);
-      ws.dataBar(`${letter}${HEADER_ROW + 1}:${letter}${lastBody}`, { color: 'FF9DC3E6', min: 0, max: 100 });
+      ws.dataBar(`${letter}${headerRow + 1}:${letter}${lastBody}`, { color: 'FFBDD7EE', min: 0, max: 100, gradient: true });
     }
   }
 
@@ -446,7 +479,7 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
   r++;
   for (const note of spec.notes ?? []) {
     foot.span(r, 1, n, note, { italic: true });
-    foot.height(r, linesOf(note, fullWidth) * LINE_PT + 2);
+    foot.height(r, linesOf(note, fullWidth, charOf(CHAR)) * linePt + 2);
     r++;
   }
 
@@ -472,6 +505,8 @@ interface Orders {
   unit: Map<string, number>;
   /** by path and by the name shown */
   file: Map<string, number>;
+  /** the name a file is printed by, by path and by the name shown (fileNamesOf) */
+  name: Map<string, string>;
 }
 
 function ordersOf(result: RollupResult): Orders {
@@ -480,14 +515,43 @@ function ordersOf(result: RollupResult): Orders {
     file.set(f.path, i);
     if (!file.has(f.displayPath)) file.set(f.displayPath, i);
   });
-  return { unit: new Map(result.units.map((u, i) => [u.unit.code, i])), file };
+  return { unit: new Map(result.units.map((u, i) => [u.unit.code, i])), file, name: fileNamesOf(result) };
 }
+
+const pathParts = (p: string): string[] => p.split(/[\\/]+/).filter(Boolean);
+
+/** A file's own name (`yen-son.xlsx`): a full path takes three lines of a printed column and says nothing more. */
+const ownName = (p: string): string => pathParts(p).at(-1) ?? p;
+
+/**
+ * The name each file is printed by: its own name, or — when two files of the rollup share it — its
+ * folder and name (`lang-giang/bao-cao.xlsx`), so a row still points at one file.
+ */
+function fileNamesOf(result: RollupResult): Map<string, string> {
+  const paths = new Map<string, Set<string>>();
+  for (const f of result.files) {
+    const base = ownName(f.displayPath);
+    const same = paths.get(base) ?? new Set<string>();
+    paths.set(base, same.add(f.displayPath));
+  }
+  const out = new Map<string, string>();
+  for (const f of result.files) {
+    const base = ownName(f.displayPath);
+    const name = paths.get(base)!.size > 1 ? pathParts(f.displayPath).slice(-2).join('/') : base;
+    out.set(f.path, name);
+    out.set(f.displayPath, name);
+  }
+  return out;
+}
+
+const fileName = (orders: Orders, path: string): string => orders.name.get(path) ?? ownName(path);
 
 interface Context {
   result: RollupResult;
   unit: UnitRollup;
   tasks: ClassifiedTask[];
   orders: Orders;
+  lang: Lang;
 }
 
 const unitName = (result: RollupResult, code: string): string => result.byCode.get(code)?.unit.name ?? code;
@@ -587,16 +651,23 @@ function overdueSheet({ result, tasks, orders }: Context): SheetSpec {
   };
 }
 
-function detailSheet({ result, tasks }: Context): SheetSpec {
+/** `Chi tiết`'s body size: 11 pt on a page scaled to about 85 % prints at about 9.5 pt. */
+const DETAIL_SIZE = 11;
+
+function detailSheet({ result, tasks, orders }: Context): SheetSpec {
   return {
     name: 'Chi tiết',
     title: 'DANH MỤC VIỆC ĐĂNG KÝ VÀ KẾT QUẢ THỰC HIỆN',
+    size: DETAIL_SIZE,
+    // Fourteen columns on one A4 width: about 167 units, so the page is scaled to no less than ~85 %; each
+    // width holds its usual texts on two lines (`Chưa hoàn thành, / trong hạn`, `luc-nam- / huyen-uy.xlsx`).
+    indent: false,
     columns: [
-      col('STT', 'int', 5, 6), col('Đơn vị', 'text', 14, 18), col('Mã việc', 'text', 8, 12),
-      col('Nội dung công việc', 'text', 28, 44, true), col('Loại việc', 'text', 11, 18), col('Lĩnh vực', 'text', 12, 18),
-      col('Người chịu trách nhiệm', 'text', 14, 20), col('Thời hạn hoàn thành', 'date', 12, 13),
-      col('Tình trạng', 'text', 11, 14), col('Tiến độ (%)', 'num', 8, 9), col('Ngày hoàn thành', 'date', 12, 13),
-      col('Phân loại', 'text', 13, 18), col('Tệp nguồn', 'text', 12, 18), col('Dòng', 'int', 6, 7),
+      col('STT', 'int', 5, 5), col('Đơn vị', 'text', 10.5, 10.5), col('Mã việc', 'text', 9.5, 9.5),
+      col('Nội dung công việc', 'text', 37, 37), col('Loại việc', 'text', 11.5, 11.5), col('Lĩnh vực', 'text', 11.5, 11.5),
+      col('Người chịu trách nhiệm', 'text', 11.5, 11.5), col('Thời hạn hoàn thành', 'date', 10, 10),
+      col('Tình trạng', 'text', 10, 10), col('Tiến độ (%)', 'num', 6.5, 6.5), col('Ngày hoàn thành', 'date', 10, 10),
+      col('Phân loại', 'text', 16.5, 16.5), col('Tệp nguồn', 'text', 12, 12), col('Dòng', 'int', 5, 5),
     ],
     rows: lazyRows(tasks, (t, i) => ({
       kind: 'data',
@@ -604,7 +675,7 @@ function detailSheet({ result, tasks }: Context): SheetSpec {
         i + 1, t.unit.name, t.task.id, t.task.title ?? t.task.text.title ?? null, CATEGORY_LABEL[t.task.category],
         t.task.field == null ? null : result.fieldLabels.get(fieldKey(t.task.field)) ?? t.task.field,
         t.task.owner, dateValue(t.task.deadline), statusText(t), numberValue(t.task.progress), dateValue(t.task.completed),
-        CLASS_LABEL.vi[t.class], t.register.displayPath, t.task.row,
+        CLASS_LABEL.vi[t.class], fileName(orders, t.register.displayPath), t.task.row,
       ],
     })),
     empty: 'Không có việc nào được tính.',
@@ -612,7 +683,10 @@ function detailSheet({ result, tasks }: Context): SheetSpec {
   };
 }
 
-function diagnosticsSheet({ result, unit, orders }: Context): SheetSpec {
+/** The rule's own description beside its id (`overdue` — `Chưa hoàn thành mà đã quá thời hạn`). */
+const ruleDescription = (rule: string, lang: Lang): string | null => ruleById(rule)?.meta.description[lang] ?? null;
+
+function diagnosticsSheet({ result, unit, orders, lang }: Context): SheetSpec {
   const fileOrder = orders.file;
   const diags = diagnosticsUnder(result, unit.unit.code)
     .map((d, i) => ({ d, i }))
@@ -623,16 +697,17 @@ function diagnosticsSheet({ result, unit, orders }: Context): SheetSpec {
   return {
     name: 'Lỗi dữ liệu',
     title: 'DANH SÁCH LỖI DỮ LIỆU TRONG CÁC TỆP BÁO CÁO',
+    size: 11,
     columns: [
-      col('STT', 'int', 5, 6), col('Tệp', 'text', 14, 26), col('Trang tính', 'text', 10, 14), col('Dòng', 'int', 6, 7),
-      col('Ô', 'text', 5, 7), col('Mức độ', 'text', 9, 10), col('Mã lỗi', 'text', 14, 24),
-      col('Nội dung', 'text', 40, 70, true),
+      col('STT', 'int', 5, 6), col('Tệp', 'text', 12, 18), col('Trang tính', 'text', 9, 12), col('Dòng', 'int', 5.5, 6),
+      col('Ô', 'text', 5, 6), col('Mức độ', 'text', 8.5, 9), col('Mã lỗi', 'text', 12, 19),
+      col('Loại lỗi', 'text', 24, 30), col('Nội dung', 'text', 36, 50, true),
     ],
     rows: lazyRows(diags, (d, i) => ({
       kind: 'data',
       values: [
-        i + 1, d.file, d.sheet, d.row, d.column ? `${d.column}${d.row ?? ''}` : null,
-        d.severity === 'error' ? 'Lỗi' : 'Cảnh báo', d.rule, d.message,
+        i + 1, fileName(orders, d.file), d.sheet, d.row, d.column ? `${d.column}${d.row ?? ''}` : null,
+        d.severity === 'error' ? 'Lỗi' : 'Cảnh báo', d.rule, ruleDescription(d.rule, lang), d.message,
       ],
     })),
     empty: 'Không có lỗi dữ liệu.',
@@ -685,6 +760,7 @@ function headerTexts(result: RollupResult, unit: UnitRollup, opts: SummaryOption
     ? opts.header.signerTitle.split(/\r?\n/).map(clean).filter(Boolean)
     : [`T/M ${upper(issuer)}`];
   return {
+    unitLine: `${clean(unit.unit.name)} — ${periodTitle(opts.period, 'vi')} (số liệu tính đến ngày ${displayDate(opts.asOf)})`,
     superior,
     issuer: upper(issuer),
     dateLine: `${place}, ${vietnameseDateLine(opts.asOf)}`,
@@ -701,10 +777,10 @@ const SHEETS = [summarySheet, byFieldSheet, overdueSheet, detailSheet, diagnosti
 async function writeSummaryWorkbook(result: RollupResult, orders: Orders, code: string, opts: SummaryOptions, path: string): Promise<void> {
   const unit = result.byCode.get(code);
   if (!unit) throw new Error(`unit ${code} is not in the rollup`);
-  const ctx: Context = { result, unit, tasks: tasksUnder(result, code), orders };
+  const ctx: Context = { result, unit, tasks: tasksUnder(result, code), orders, lang: opts.lang };
   const h = headerTexts(result, unit, opts);
   const wb = await XlsxWriter.create(path, {
-    sheets: SHEET_NAMES.map((name) => ({ name, printTitleRows: `${HEADER_ROW}:${HEADER_ROW}` })),
+    sheets: SHEET_NAMES.map((name) => ({ name, printTitleRows: `${headerRowOf(name)}:${headerRowOf(name)}` })),
     font: { name: FONT, size: 12 },
     title: `${REPORT_TITLE} — ${unit.unit.name} — ${h.periodLine}`,
     subject: h.asOfLine,

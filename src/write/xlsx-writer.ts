@@ -233,6 +233,7 @@ interface DataBar {
   color: string;
   min: number;
   max: number;
+  gradient: boolean;
   id: string;
 }
 
@@ -284,7 +285,7 @@ export class SheetWriter {
       (this.filter ? `<autoFilter ref="${this.filter}"/>` : '') +
       (this.merges.length ? `<mergeCells count="${this.merges.length}">${this.merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>` : '') +
       this.bars.map((b, k) =>
-        `<conditionalFormatting sqref="${b.ref}"><cfRule type="dataBar" priority="${k + 1}"><dataBar>` +
+        `<conditionalFormatting sqref="${b.ref}"><cfRule type="dataBar" priority="${k + 1}"><dataBar minLength="0" maxLength="100">` +
         `<cfvo type="num" val="${b.min}"/><cfvo type="num" val="${b.max}"/><color rgb="${b.color}"/></dataBar>` +
         `<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="${X14}"><x14:id>${b.id}</x14:id></ext></extLst>` +
         '</cfRule></conditionalFormatting>').join('') +
@@ -298,7 +299,7 @@ export class SheetWriter {
         ? `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings>` +
           this.bars.map((b) =>
             `<x14:conditionalFormatting xmlns:xm="${XM}"><x14:cfRule type="dataBar" id="${b.id}">` +
-            '<x14:dataBar minLength="0" maxLength="100" gradient="0">' +
+            `<x14:dataBar minLength="0" maxLength="100" gradient="${b.gradient ? 1 : 0}">` +
             `<x14:cfvo type="num"><xm:f>${b.min}</xm:f></x14:cfvo><x14:cfvo type="num"><xm:f>${b.max}</xm:f></x14:cfvo>` +
             `</x14:dataBar></x14:cfRule><xm:sqref>${b.ref}</xm:sqref></x14:conditionalFormatting>`).join('') +
           '</x14:conditionalFormattings></ext></extLst>'
@@ -351,11 +352,14 @@ export class SheetWriter {
     this.links.push(`<hyperlink ref="${ref}" location="${xmlText(location)}"/>`);
   }
 
-  /** A solid in-cell bar from `min` to `max`, written as Excel 2010 writes it (a 2007 rule and its x14 twin). */
-  dataBar(ref: string, opts: { color: string; min: number; max: number }): void {
+  /**
+   * An in-cell bar from `min` to `max`, written as Excel 2010 writes it (a 2007 rule and its x14 twin);
+   * solid unless `gradient` (fading to white at its end, where a right-aligned figure stays legible).
+   */
+  dataBar(ref: string, opts: { color: string; min: number; max: number; gradient?: boolean }): void {
     const n = (this.index + 1) * 256 + this.bars.length + 1;
     const id = `{7D1E0000-0000-4000-8000-${n.toString(16).toUpperCase().padStart(12, '0')}}`;
-    this.bars.push({ ref, ...opts, id });
+    this.bars.push({ ...opts, ref, gradient: opts.gradient ?? false, id });
   }
 
   /** A note on cell `ref` (`C12`) of row `row`, column `col`, shown when the pointer is over it; the sheet must be declared with `notes`. */

@@ -214,14 +214,16 @@ describe('writeSummaryWorkbooks', () => {
 
   it('prints on A4 landscape, one page wide, the table header repeated', () => {
     for (const ws of wb.worksheets) {
-      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, printTitlesRow: '9:9' });
-      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 9 });
+      // the header under the letterhead on Tổng hợp, under a plain title elsewhere
+      const h = ws.name === 'Tổng hợp' ? 9 : 4;
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, printTitlesRow: `${h}:${h}` });
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: h });
     }
   });
 
   it('filters the tables', () => {
     expect(wb.getWorksheet('Tổng hợp')!.autoFilter).toBe('A9:M12');
-    expect(wb.getWorksheet('Chi tiết')!.autoFilter).toBe('A9:N20');
+    expect(wb.getWorksheet('Chi tiết')!.autoFilter).toBe('A4:N15');
     expect(wb.getWorksheet('Theo lĩnh vực')!.autoFilter).toBeFalsy();
   });
 
@@ -234,35 +236,35 @@ describe('writeSummaryWorkbooks', () => {
 
   it('lists overdue tasks, most overdue first, with date cells and numbers', () => {
     const ws = wb.getWorksheet('Quá hạn')!;
-    const rows = [10, 11, 12].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+    const rows = [5, 6, 7].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
     expect(rows.map((r) => r[3])).toEqual([
       '+ Giải quyết dứt điểm đơn thư tồn đọng về đất đai tại thôn Chính Lộc', 'Xóa nhà tạm cho hộ nghèo', '=SUM(A1)',
     ]);
     expect(rows.map((r) => r[6])).toEqual([183, 92, 30]);
     expect(rows[0][5]).toEqual(new Date(Date.UTC(2024, 2, 31)));
-    expect(ws.getCell('F10').numFmt).toBe('dd/mm/yyyy');
+    expect(ws.getCell('F5').numFmt).toBe('dd/mm/yyyy');
     expect(rows[0][7]).toBe(30);
-    expect(ws.getRow(13).getCell(2).value).toBeNull();
+    expect(ws.getRow(8).getCell(2).value).toBeNull();
   });
 
   it('keeps text that looks like a formula as text', () => {
     const ws = wb.getWorksheet('Chi tiết')!;
-    const titles = ws.getColumn(4).values.slice(10) as unknown[];
+    const titles = ws.getColumn(4).values.slice(5) as unknown[];
     expect(titles).toContain('=SUM(A1)');
     expect(titles).toContain('@ Xây dựng chợ nông thôn (dừng do điều chỉnh quy hoạch)');
     expect(titles).toContain('- Kiện toàn chi bộ thôn');
     ws.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
-    const cell = [...Array(20).keys()].map((i) => ws.getCell(10 + i, 4)).find((c) => c.value === '=SUM(A1)')!;
+    const cell = [...Array(20).keys()].map((i) => ws.getCell(5 + i, 4)).find((c) => c.value === '=SUM(A1)')!;
     expect(cell.type).toBe(ExcelJS.ValueType.String);
   });
 
   it('details every counted task with its class and source', () => {
     const ws = wb.getWorksheet('Chi tiết')!;
-    expect((ws.getRow(9).values as unknown[]).slice(1)).toEqual([
+    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual([
       'STT', 'Đơn vị', 'Mã việc', 'Nội dung công việc', 'Loại việc', 'Lĩnh vực', 'Người chịu trách nhiệm',
       'Thời hạn hoàn thành', 'Tình trạng', 'Tiến độ (%)', 'Ngày hoàn thành', 'Phân loại', 'Tệp nguồn', 'Dòng',
     ]);
-    const rows = Array.from({ length: 11 }, (_, i) => (ws.getRow(10 + i).values as unknown[]).slice(1));
+    const rows = Array.from({ length: 11 }, (_, i) => (ws.getRow(5 + i).values as unknown[]).slice(1));
     expect(rows[0].slice(0, 3)).toEqual([1, 'Tỉnh Bắc Giang', '24-1']);
     expect(rows.map((r) => r[11])).toEqual([
       'Hoàn thành đúng hạn', 'Chưa hoàn thành, trong hạn', 'Hoàn thành quá hạn', 'Chưa hoàn thành, quá hạn',
@@ -282,28 +284,28 @@ describe('writeSummaryWorkbooks', () => {
 
   it('lists the data errors, with the files matched to no unit in the root\'s workbook', async () => {
     const ws = wb.getWorksheet('Lỗi dữ liệu')!;
-    const rows = [10, 11, 12].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+    const rows = [5, 6, 7].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
     expect(rows.map((r) => r[6])).toEqual(['overdue', 'invalid-status', 'unit-unknown']);
     expect(rows[1].slice(1, 6)).toEqual(['yen-son.xlsx', 'Danh mục', 11, 'J11', 'Lỗi']);
     expect(rows[0][5]).toBe('Cảnh báo');
     expect([rows[2][1], rows[2][5]]).toEqual(['khong-ro-don-vi.xlsx', 'Lỗi']);
-    expect(['C12', 'D12', 'E12'].map((a) => ws.getCell(a).value)).toEqual([null, null, null]);
+    expect(['C7', 'D7', 'E7'].map((a) => ws.getCell(a).value)).toEqual([null, null, null]);
     const d = new ExcelJS.Workbook();
     await d.xlsx.readFile(join(dir, '215-yen-the.xlsx'));
-    expect(d.getWorksheet('Lỗi dữ liệu')!.getCell('A10').value).toBe('Không có lỗi dữ liệu.');
+    expect(d.getWorksheet('Lỗi dữ liệu')!.getCell('A5').value).toBe('Không có lỗi dữ liệu.');
   });
 
   it('lists the units that submitted nothing, at any depth', () => {
     const ws = wb.getWorksheet('Chưa nộp')!;
-    const rows = [10, 11].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+    const rows = [5, 6].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
     expect(rows).toEqual([[1, '215', 'Huyện Yên Thế', 'Tỉnh Bắc Giang'], [2, '07663', 'Thị trấn Đồi Ngô', 'Huyện Lục Nam']]);
   });
 
   it('counts by field and by category, each block summing to the total', () => {
     const ws = wb.getWorksheet('Theo lĩnh vực')!;
-    const col2 = ws.getColumn(2).values.slice(10) as unknown[];
-    const col3 = ws.getColumn(3).values.slice(10) as unknown[];
-    expect(ws.getCell('A10').value).toBe('I. THEO LĨNH VỰC');
+    const col2 = ws.getColumn(2).values.slice(5) as unknown[];
+    const col3 = ws.getColumn(3).values.slice(5) as unknown[];
+    expect(ws.getCell('A5').value).toBe('I. THEO LĨNH VỰC');
     const fields = col2.slice(1, col2.indexOf('Cộng'));
     expect(fields).toEqual(['Kinh tế', 'Văn hóa - xã hội', 'Vấn đề bức xúc', 'Xây dựng Đảng', 'Chưa phân loại']);
     const cộng = col2.map((v, i) => (v === 'Cộng' ? col3[i] : null)).filter((v) => v != null);
@@ -334,17 +336,81 @@ describe('writeSummaryWorkbooks', () => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(join(out, '24-bac-giang.xlsx'));
       const detail = book.getWorksheet('Chi tiết')!;
-      const titles = (detail.getColumn(4).values as unknown[]).slice(10);
+      const titles = (detail.getColumn(4).values as unknown[]).slice(5);
       expect(titles).toHaveLength(6_200);
       expect(titles.filter((v) => typeof v === 'string' && v.startsWith('Việc số '))).toHaveLength(6_200);
-      expect(detail.getCell(10 + 6_199, 1).value).toBe(6_200);
-      expect(detail.autoFilter).toBe(`A9:N${9 + 6_200}`);
+      expect(detail.getCell(5 + 6_199, 1).value).toBe(6_200);
+      expect(detail.autoFilter).toBe(`A4:N${4 + 6_200}`);
       const overdue = book.getWorksheet('Quá hạn')!;
-      expect(overdue.getCell(10 + 3_099, 1).value).toBe(3_100);
-      expect(overdue.getCell(10 + 3_100, 1).value).toBeNull();
+      expect(overdue.getCell(5 + 3_099, 1).value).toBe(3_100);
+      expect(overdue.getCell(5 + 3_100, 1).value).toBeNull();
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it('puts the Party letterhead on Tổng hợp only, a plain bold title with the unit and period on the others', () => {
+    const letterhead = ['ĐẢNG BỘ TỈNH BẮC GIANG', 'BAN TỔ CHỨC', '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Bắc Giang, ngày 30 tháng 9 năm 2024'];
+    const texts = (ws: ExcelJS.Worksheet): unknown[] => {
+      const out: unknown[] = [];
+      for (let r = 1; r <= 8; r++) ws.getRow(r).eachCell((c) => { if (c.master === c) out.push(c.value); });
+      return out;
+    };
+    expect(texts(wb.getWorksheet('Tổng hợp')!)).toEqual(expect.arrayContaining(letterhead));
+    const titles: Record<string, string> = {
+      'Theo lĩnh vực': 'KẾT QUẢ THỰC HIỆN THEO LĨNH VỰC VÀ LOẠI VIỆC',
+      'Quá hạn': 'DANH SÁCH VIỆC CHƯA HOÀN THÀNH, QUÁ HẠN',
+      'Chi tiết': 'DANH MỤC VIỆC ĐĂNG KÝ VÀ KẾT QUẢ THỰC HIỆN',
+      'Lỗi dữ liệu': 'DANH SÁCH LỖI DỮ LIỆU TRONG CÁC TỆP BÁO CÁO',
+      'Chưa nộp': 'DANH SÁCH ĐƠN VỊ CHƯA NỘP BÁO CÁO',
+    };
+    for (const [name, title] of Object.entries(titles)) {
+      const ws = wb.getWorksheet(name)!;
+      for (const line of letterhead) expect(texts(ws), `${name}: ${line}`).not.toContain(line);
+      expect(ws.getCell('A1').value, name).toBe(title);
+      expect(ws.getCell('A1').font, name).toMatchObject({ bold: true, name: 'Times New Roman' });
+      expect(ws.getCell('A2').value, name).toBe('Tỉnh Bắc Giang — Quý III năm 2024 (số liệu tính đến ngày 30/09/2024)');
+      expect(ws.getCell('A4').value, name).toBe('STT');
+    }
+  });
+
+  it('gives each data error the rule\'s Vietnamese description beside its id', () => {
+    const ws = wb.getWorksheet('Lỗi dữ liệu')!;
+    const header = (ws.getRow(4).values as unknown[]).slice(1);
+    expect(header.slice(6, 9)).toEqual(['Mã lỗi', 'Loại lỗi', 'Nội dung']);
+    const rows = [5, 6, 7].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+    expect(rows.map((r) => r[7])).toEqual([
+      'Chưa hoàn thành mà đã quá thời hạn',
+      'Tình trạng không thuộc danh mục (gợi ý tình trạng gần nhất)',
+      'Không xác định được đơn vị của tệp, hoặc đơn vị không có trong danh mục đơn vị',
+    ]);
+    expect(rows[1][8]).toBe('Tình trạng "Sắp xong" không có trong danh mục — chọn "Đang thực hiện"');
+  });
+
+  it('prints Chi tiết legibly on A4 landscape: 11 pt, a width the page scales to no less than ~85 %', () => {
+    const ws = wb.getWorksheet('Chi tiết')!;
+    for (let c = 1; c <= 14; c++) {
+      expect(ws.getCell(5, c).font.size, `column ${c}`).toBeGreaterThanOrEqual(9);
+      expect(ws.getCell(5, c).font.name).toBe('Times New Roman');
+    }
+    expect(ws.getCell(4, 4).font.size).toBeGreaterThanOrEqual(9);
+    expect(ws.getCell(5, 4).alignment).toMatchObject({ wrapText: true });
+    // about 145 units fill A4 landscape at 100 %: 170 prints at ~85 %, so 11 pt at about 9.4 pt
+    const width = Array.from({ length: 14 }, (_, i) => ws.getColumn(i + 1).width ?? 0).reduce((a, b) => a + b, 0);
+    expect(width).toBeLessThanOrEqual(170);
+    expect(ws.getCell(5, 8).value).toBeInstanceOf(Date);
+    expect(typeof ws.getCell(5, 14).value).toBe('number');
+  });
+
+  it('draws the rate bars light and fading, the figures right-aligned over their light end', () => {
+    const xml = zipPart(join(dir, '24-bac-giang.xlsx'), 'xl/worksheets/sheet1.xml');
+    expect(xml).toMatch(/<x14:dataBar minLength="0" maxLength="100" gradient="1">/);
+    expect(xml).not.toContain('FF9DC3E6');
+    expect(xml).toContain('<color rgb="FFBDD7EE"/>');
+    const ws = wb.getWorksheet('Tổng hợp')!;
+    expect(ws.getCell('K11').alignment).toMatchObject({ horizontal: 'right' });
+    expect(ws.getCell('K11').numFmt).toBe('0.0');
+    expect(typeof ws.getCell('K11').value).toBe('number');
   });
 
   it.skipIf(!hasSoffice)(`converts to a non-empty PDF with LibreOffice${hasSoffice ? '' : ' — skipped: soffice is not on the PATH'}`, () => {
@@ -358,6 +424,39 @@ describe('writeSummaryWorkbooks', () => {
       if (process.env.TIENDO_KEEP) copyFileSync(pdf, join(process.env.TIENDO_KEEP, '24-bac-giang.pdf'));
     } finally {
       rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('file names in the printed sheets', () => {
+  it('names each file by its own name, never its path (with its folder only when two files share a name)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tiendo-summary-names-'));
+    try {
+      const t = province();
+      const u = (code: string) => t.byCode.get(code)!;
+      const registers = [
+        register(u('07651'), 'registers/luc-nam/yen-son.xlsx', [kinds.pendingOverdue()]),
+        register(u('07660'), 'registers/luc-nam/bao-cao.xlsx', [kinds.doneOnTime()]),
+        register(u('07330'), 'registers/yen-the/bao-cao.xlsx', [kinds.doneOnTime()]),
+      ];
+      const diagnostics = [diagAt('overdue', registers[0].tasks[0], 'deadline', 'warning')];
+      const result = aggregate({ tree: t, registers, diagnostics, asOf, period });
+      for (const lang of ['vi', 'en'] as const) {
+        const out = join(dir, lang);
+        await writeSummaryWorkbooks(result, { outDir: out, header, asOf, period, lang, inputs: [] });
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.readFile(join(out, '24-bac-giang.xlsx'));
+        const detail = book.getWorksheet('Chi tiết')!;
+        const files = [5, 6, 7].map((r) => detail.getCell(r, 13).value);
+        expect(files.map(String).sort()).toEqual(['luc-nam/bao-cao.xlsx', 'yen-son.xlsx', 'yen-the/bao-cao.xlsx']);
+        const errors = book.getWorksheet('Lỗi dữ liệu')!;
+        expect(errors.getCell('B5').value).toBe('yen-son.xlsx');
+        expect(String(errors.getCell('B5').value)).not.toMatch(/[\\/]/);
+        expect(errors.getCell('G5').value).toBe('overdue');
+        expect(errors.getCell('H5').value).toBe(lang === 'vi' ? 'Chưa hoàn thành mà đã quá thời hạn' : 'Unfinished past its deadline');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
