@@ -274,6 +274,13 @@ describe('an output path that cannot be used, checked before any register is rea
   it('is checked before the registers are read: a missing input is not what is reported', () => {
     oneLine(timed(['rollup', 'no-such-folder', '--out', '/proc/x']), '/proc là thư mục của hệ điều hành');
   });
+  it('a write that fails mid-run (a folder where a workbook goes) is one line, not a stack trace', () => {
+    const out = mkdtempSync(join(tmpdir(), 'tiendo-midrun-'));
+    mkdirSync(join(out, '24-bac-giang.xlsx'));
+    const line = oneLine(timed(['rollup', 'clean', '--as-of', '2024-09-30', '--out', out]), `không ghi được tệp ${join(out, '24-bac-giang.xlsx')}: đã có một thư mục trùng tên (EISDIR)`);
+    expect(line).toMatch(/^tiendo: /);
+    expect(oneLine(timed(['rollup', 'clean', '--as-of', '2024-09-30', '--out', out, '--lang', 'en']), 'cannot write the file', 'a folder of that name exists (EISDIR)')).not.toMatch(VI_TEXT);
+  });
   // As root chmod does not stop a write: then the check runs as `nobody` through runuser, or is skipped.
   const root = process.getuid?.() === 0;
   const runuser = root && spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, '--version']).status === 0;
