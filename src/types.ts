@@ -62,6 +62,11 @@ export interface Cell {
   error?: string;
   /** a formula with no cached result */
   formulaWithoutResult?: boolean;
+  /**
+   * the text the cell displays, when a number format (not General) shows its number otherwise
+   * than `text` (0.455 in 0.0% shows 45,5%; 44.5 in 0"%" shows 45%): for messages, never for values
+   */
+  shown?: string;
 }
 
 export interface SheetRow {
@@ -77,6 +82,8 @@ export interface Sheet {
   /** highest row and column (1-based) seen; used to check diagnostics' locations */
   rowCount: number;
   columnCount: number;
+  /** hidden from the workbook's tabs (`state` in workbook.xml): never the register (SPEC §2.3) */
+  hidden?: 'hidden' | 'veryHidden';
 }
 
 export type FileKind = 'xlsx' | 'csv';
@@ -144,6 +151,8 @@ export interface Task {
   progress: NumberValue;
   /** progress was computed from achieved and target */
   progressComputed: boolean;
+  /** the displayed text of each cell whose number format shows it otherwise than `text` (Cell.shown) */
+  shown?: Partial<Record<ColumnKey, string>>;
   /** the status as given, or inferred when empty; null when the text is not in the vocabulary */
   status: Status | null;
   statusInferred: boolean;

@@ -111,6 +111,7 @@ function buildTask(register: Register, table: Table, row: TableRow, id: string):
   });
   const category = parseCategory(texts.category ?? '');
   const owner = text(c.owner);
+  const shown = displayedOtherwise(c, state);
 
   return {
     id,
@@ -133,6 +134,7 @@ function buildTask(register: Register, table: Table, row: TableRow, id: string):
     deadline: parseDeadline(c.deadline),
     ...state,
     note: text(c.note),
+    ...(shown ? { shown } : {}),
   };
 }
 
@@ -169,4 +171,27 @@ export function deriveState(v: StateInput): TaskState {
     status = completed.kind === 'date' || p >= 100 ? 'done' : p > 0 ? 'in_progress' : 'not_started';
   }
   return { target, achieved, progress, progressComputed, completed, status, statusInferred };
+}
+
+/** A number as a cell displays it in a Vietnamese-locale spreadsheet (45,5%, 1.686), or NaN. */
+function displayedNumber(shown: string): number {
+  const t = shown.replace(/[\s%]/g, '');
+  if (!/^[+-]?[\d.]*(,\d*)?$/.test(t) || !/\d/.test(t)) return Number.NaN;
+  return Number(t.replace(/\./g, '').replace(',', '.'));
+}
+
+/**
+ * The displayed text of each cell whose number format shows something other than the value read
+ * (44.5 in `0"%"` shows 45%; a progress of 123.4 in `0%` shows 123%): messages quote both.
+ */
+function displayedOtherwise(cells: Partial<Record<ColumnKey, Cell>>, state: TaskState): Partial<Record<ColumnKey, string>> | null {
+  let out: Partial<Record<ColumnKey, string>> | null = null;
+  for (const [k, cell] of Object.entries(cells) as [ColumnKey, Cell][]) {
+    if (cell.shown === undefined || cell.number === undefined) continue;
+    const value = k === 'progress' ? state.progress : k === 'target' ? state.target : k === 'achieved' ? state.achieved : null;
+    const n = value?.kind === 'number' ? value.value : cell.number;
+    if (Math.abs(displayedNumber(cell.shown) - n) < 1e-9) continue;
+    (out ??= {})[k] = cell.shown;
+  }
+  return out;
 }

@@ -19,6 +19,7 @@ import type { Cell, Problem, RawWorkbook, Sheet, SheetRow } from '../types.js';
 import { isResultSheet, isSummaryWorkbook } from '../marks.js';
 import type { ReadResult } from './file.js';
 import { legacyFontKind, tcvn3ToUnicode } from './legacy.js';
+import { displayNumber, formatCode, formatKind } from './numfmt.js';
 import { declaresDoctype, inflateEntry, inflateEntryChunks, ZipError, zipEntries, type ZipEntry } from './zip.js';
 
 /** The first real day: serials below 61 are shifted by Excel's fictitious 29/02/1900. */
@@ -336,27 +337,15 @@ function workbookXml(xml: string): { sheets: { name: string; rid: string }[]; da
 
 // ───────────────────────────── styles ─────────────────────────────
 
-/** Excel's built-in number formats, as exceljs knows them (27–36 and 50–58, East Asian, see stylesXml). */
-const BUILTIN_FORMATS: Record<number, string> = {
-  1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?',
-  13: '# ??/??', 14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM',
-  19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)',
-  38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)', 45: 'mm:ss',
-  46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
-};
-
-/** A date format, by exceljs's test: a date or time letter outside quotes and brackets. */
-export function isDateFormat(fmt: string): boolean {
-  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
 interface Style {
   date: boolean;
   percent: boolean;
   font: string | undefined;
+  /** the number format's code; '' for General */
+  format: string;
 }
 
-const PLAIN: Style = { date: false, percent: false, font: undefined };
+const PLAIN: Style = { date: false, percent: false, font: undefined, format: '' };
 
 function stylesXml(xml: string): Style[] {
   const custom = new Map<number, string>();
@@ -375,12 +364,12 @@ function stylesXml(xml: string): Style[] {
   for (const { attrs } of elements(xfs, 'xf')) {
     const a = attributes(attrs);
     const id = Number(a.get('numFmtId') ?? 0);
-    const fmt = id ? custom.get(id) ?? BUILTIN_FORMATS[id] ?? '' : '';
+    // A built-in id has no code in the file (the East Asian dates 27–36, 50–58 among them).
+    const code = id ? formatCode(id, custom) : '';
+    const format = /^general$/i.test(code) ? '' : code;
+    const kind = formatKind(format);
     const fontId = a.get('fontId');
-    // The East Asian built-ins (27–36, 50–58) have no format code in the file and none exceljs
-    // knows, but every one of them is a date or a time: a number in one is a date.
-    const eastAsian = !custom.has(id) && ((id >= 27 && id <= 36) || (id >= 50 && id <= 58));
-    out.push({ date: eastAsian || (fmt !== '' && isDateFormat(fmt)), percent: fmt.includes('%'), font: fontId !== undefined ? fonts[Number(fontId)] : undefined });
+    out.push({ date: kind === 'date', percent: kind === 'percent', font: fontId !== undefined ? fonts[Number(fontId)] : undefined, format });
   }
   return out;
 }
@@ -590,6 +579,10 @@ class SheetReader {
     }
     const cell: Cell = { ...base(style), text: String(n), number: n };
     if (style.percent) cell.percent = true;
+    if (style.format) {
+      const shown = displayNumber(n, style.format);
+      if (shown !== cell.text) cell.shown = shown;
+    }
     return cell;
   }
 
@@ -788,7 +781,12 @@ function fromExceljsValue(value: ExcelJS.CellValue, numFmt: string, font: string
   if (typeof value === 'string') return { ...base, text: value.normalize('NFC').trim() };
   if (typeof value === 'number') {
     const cell: Cell = { ...base, text: String(value), number: value };
-    if (numFmt.includes('%')) cell.percent = true;
+    const format = /^general$/i.test(numFmt) ? '' : numFmt;
+    if (formatKind(format) === 'percent') cell.percent = true;
+    if (format) {
+      const shown = displayNumber(value, format);
+      if (shown !== cell.text) cell.shown = shown;
+    }
     return cell;
   }
   if (typeof value === 'boolean') return { ...base, text: value ? 'TRUE' : 'FALSE' };

@@ -16,8 +16,12 @@ const rule: TaskRule = {
         en: 'The progress "{{text}}" is not a number — write a percentage from 0 to 100, e.g. 45 or 45%',
       },
       range: {
-        vi: 'Tiến độ "{{text}}" nằm ngoài khoảng 0–100% — ghi tỷ lệ phần trăm từ 0 đến 100',
-        en: 'The progress "{{text}}" is outside 0–100% — write a percentage from 0 to 100',
+        vi: 'Tiến độ {{value}}% nằm ngoài khoảng 0–100% — ghi tỷ lệ phần trăm từ 0 đến 100',
+        en: 'The progress {{value}}% is outside 0–100% — write a percentage from 0 to 100',
+      },
+      rangeShown: {
+        vi: 'Tiến độ đọc được là {{value}}% (ô hiển thị "{{shown}}"), nằm ngoài khoảng 0–100% — ghi tỷ lệ phần trăm từ 0 đến 100',
+        en: 'The progress reads as {{value}}% (the cell shows "{{shown}}"), outside 0–100% — write a percentage from 0 to 100',
       },
     },
   },
@@ -28,8 +32,11 @@ const rule: TaskRule = {
     if (progress.kind === 'invalid') {
       report({ at: { task, column: 'progress' }, data: { text: progress.text } });
     } else if (progress.kind === 'number' && !(progress.value >= 0 && progress.value <= 100)) {
-      const text = task.text.progress || String(progress.value);
-      report({ at: { task, column: 'progress' }, messageId: 'range', data: { text } });
+      // The value read (a fraction in a 0% cell is a hundred times the number it holds), and what
+      // the cell displays when that is another number (123.4 read, 123% shown).
+      const shown = task.shown?.progress;
+      if (shown !== undefined) report({ at: { task, column: 'progress' }, messageId: 'rangeShown', data: { value: progress.value, shown } });
+      else report({ at: { task, column: 'progress' }, messageId: 'range', data: { value: progress.value } });
     }
   },
 };

@@ -55,6 +55,21 @@ describe('reading xlsx cells (LIBRARIES.md traps)', () => {
     const p = await write('pct.xlsx', (_, ws) => { ws.getCell('A1').value = 0.455; ws.getCell('A1').numFmt = '0.0%'; });
     expect(cell(await read(p), 1, 1)).toMatchObject({ number: 0.455, percent: true });
   });
+  it('reads a percent sign in quotes or escaped as a literal: the number itself, shown with a %', async () => {
+    const p = await write('literal-pct.xlsx', (_, ws) => {
+      ws.getCell('A1').value = 44.5; ws.getCell('A1').numFmt = '0"%"';
+      ws.getCell('A2').value = 44.5; ws.getCell('A2').numFmt = '0\\%';
+      ws.getCell('A3').value = 0.445; ws.getCell('A3').numFmt = '[Red]0.0%';
+      ws.getCell('A4').value = 45565; ws.getCell('A4').numFmt = '"yyyy"0';
+    });
+    const wb = await read(p);
+    expect(cell(wb, 1, 1)).toMatchObject({ text: '44.5', number: 44.5, shown: '45%' });
+    expect(cell(wb, 2, 1)).toMatchObject({ text: '44.5', number: 44.5, shown: '45%' });
+    expect(cell(wb, 3, 1)).toMatchObject({ text: '0.445', number: 0.445, percent: true, shown: '44,5%' });
+    expect(cell(wb, 4, 1)).toMatchObject({ text: '45565', number: 45565, shown: 'yyyy45565' });
+    expect(cell(wb, 1, 1)?.percent).toBeUndefined();
+    expect(cell(wb, 4, 1)?.date).toBeUndefined();
+  });
   it('reads a merged range once across a row but down a column', async () => {
     const p = await write('merge.xlsx', (_, ws) => {
       ws.getCell('A1').value = 'I. LĨNH VỰC XÂY DỰNG ĐẢNG';

@@ -10,8 +10,14 @@ describe('invalid-progress', () => {
 
   it('fires on a typed progress outside 0–100', () => {
     const task = makeTask({ progress: { kind: 'number', value: 150 }, text: { progress: '150%' } });
-    expect(runRule(rule, task)).toEqual([{ at: { task, column: 'progress' }, messageId: 'range', data: { text: '150%' } }]);
-    expect(runRule(rule, makeTask({ progress: { kind: 'number', value: -5 } }))[0].data).toEqual({ text: '-5' });
+    expect(runRule(rule, task)).toEqual([{ at: { task, column: 'progress' }, messageId: 'range', data: { value: 150 } }]);
+    expect(runRule(rule, makeTask({ progress: { kind: 'number', value: -5 } }))[0].data).toEqual({ value: -5 });
+  });
+
+  it('quotes the value read, and the text the cell displays where that is another number', () => {
+    // 1.234 in a 0% cell: read as 123.4, shown as 123%
+    const task = makeTask({ progress: { kind: 'number', value: 123.4 }, text: { progress: '1.234' }, shown: { progress: '123%' } });
+    expect(runRule(rule, task)).toEqual([{ at: { task, column: 'progress' }, messageId: 'rangeShown', data: { value: 123.4, shown: '123%' } }]);
   });
 
   it('is silent on 0 and 100, and on a computed progress above 100 (119% of the target)', () => {

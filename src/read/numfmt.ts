@@ -1,0 +1,317 @@
+// Number formats (ECMA-376 §18.8.31) read as the program that wrote them meant them: what a format
+// makes of a number — a date, a percentage, a plain number — and the text a cell in it displays.
+//
+// A format has up to four sections (`positive;negative;zero;text`, or with conditions `[<1]…;…`).
+// Quoted literals (`"%"`), backslash escapes (`\%`), the character after a skip (`_)`) or a fill
+// (`* `) and bracketed tags (`[Red]`, `[Color10]`, `[$-42A]`, `[$€-407]`, `[DBNum1]`, `[<1]`) are
+// not format codes: `0"%"` and `0\%` show the number itself followed by a percent sign (44.5 shown
+// as 45%, not 4450%), and `"yyyy"0` is no date. `[h]`, `[mm]`, `[ss]` are elapsed time. What a
+// format *is* follows its first section, as LibreOffice classifies it (checked with soffice on the
+// built-in ids and on the table in test/read/numfmt.test.ts): a date when date or time codes stand
+// in it, else a percentage when a `%` does, else text (`@`) or a number.
+
+export type FormatKind = 'general' | 'number' | 'percent' | 'date' | 'text';
+
+type Token =
+  | { t: 'lit'; s: string }
+  | { t: 'digit'; ch: '0' | '#' | '?' }
+  | { t: 'point' }
+  | { t: 'comma' }
+  | { t: 'percent' }
+  | { t: 'exp' }
+  | { t: 'slash' }
+  | { t: 'date'; s: string }
+  | { t: 'general' }
+  | { t: 'text' };
+
+interface Section {
+  tokens: Token[];
+  kind: FormatKind;
+  /** `[<1]`, `[>=100]` … */
+  condition: ((n: number) => boolean) | null;
+}
+
+export interface NumberFormat {
+  code: string;
+  /** what the format makes of a number: from its first section */
+  kind: FormatKind;
+  sections: Section[];
+}
+
+/**
+ * Excel's built-in formats by id, as LibreOffice reads a file that names the id with no
+ * formatCode. 27–36 and 50–58 are the East Asian date and time formats (written by Excel in
+ * Chinese, Japanese and Korean locales); their exact code depends on the locale, their kind does
+ * not: LibreOffice shows every one of them as a date or a time, and so does tiendo.
+ */
+export const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
+  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 5: '"$"#,##0_);("$"#,##0)',
+  6: '"$"#,##0_);[Red]("$"#,##0)', 7: '"$"#,##0.00_);("$"#,##0.00)', 8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
+  9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??', 14: 'mm-dd-yy', 15: 'd-mmm-yy',
+  16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
+  22: 'm/d/yy h:mm',
+  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"',
+  32: 'h"時"mm"分"', 33: 'h"時"mm"分"ss"秒"', 34: 'yyyy"年"m"月"', 35: 'm"月"d"日"', 36: 'yyyy"年"m"月"',
+  37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;[Red](#,##0.00)',
+  41: '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)', 42: '_("$"* #,##0_);_("$"* (#,##0);_("$"* "-"_);_(@_)',
+  43: '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)', 44: '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)',
+  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+  50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"',
+  55: 'yyyy"年"m"月"', 56: 'm"月"d"日"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+};
+
+/** Letters that are date or time codes outside quotes (`e` = era year, `g` = era, `b` = Buddhist year). */
+const DATE_LETTER = /[ymdhsgeb]/i;
+
+function tokenize(section: string): { tokens: Token[]; condition: Section['condition'] } {
+  const tokens: Token[] = [];
+  let condition: Section['condition'] = null;
+  const lit = (s: string) => {
+    const last = tokens.at(-1);
+    if (last?.t === 'lit') last.s += s;
+    else tokens.push({ t: 'lit', s });
+  };
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i];
+    switch (ch) {
+      case '"': {
+        const end = section.indexOf('"', i + 1);
+        lit(section.slice(i + 1, end < 0 ? section.length : end));
+        i = end < 0 ? section.length : end;
+        continue;
+      }
+      case '\\':
+        if (i + 1 < section.length) lit(section[++i]);
+        continue;
+      case '_':
+        // a space as wide as the next character: shown as one space
+        i++;
+        lit(' ');
+        continue;
+      case '*':
+        // the next character repeated to fill the cell: nothing in a text
+        i++;
+        continue;
+      case '[': {
+        const end = section.indexOf(']', i + 1);
+        const tag = section.slice(i + 1, end < 0 ? section.length : end);
+        i = end < 0 ? section.length : end;
+        if (/^(h+|m+|s+)$/i.test(tag)) tokens.push({ t: 'date', s: `[${tag}]` });
+        else if (/^(<>|<=|>=|<|>|=)\s*-?[\d.]+$/.test(tag)) condition = compare(tag);
+        else if (tag.startsWith('$')) {
+          const symbol = tag.slice(1).split('-')[0];
+          if (symbol) lit(symbol);
+        }
+        // colours, [DBNum1], [NatNum1], [~buddhist] …: nothing to show, no kind
+        continue;
+      }
+      case '0': case '#': case '?':
+        tokens.push({ t: 'digit', ch });
+        continue;
+      case '.':
+        tokens.push({ t: 'point' });
+        continue;
+      case ',':
+        tokens.push({ t: 'comma' });
+        continue;
+      case '%':
+        tokens.push({ t: 'percent' });
+        continue;
+      case '/':
+        tokens.push({ t: 'slash' });
+        continue;
+      case '@':
+        tokens.push({ t: 'text' });
+        continue;
+      default:
+        break;
+    }
+    if ((ch === 'E' || ch === 'e') && (section[i + 1] === '+' || section[i + 1] === '-')) {
+      tokens.push({ t: 'exp' });
+      i++;
+      continue;
+    }
+    if (/^general/i.test(section.slice(i))) {
+      tokens.push({ t: 'general' });
+      i += 6;
+      continue;
+    }
+    const ampm = /^(AM\/PM|A\/P|上午\/下午)/i.exec(section.slice(i));
+    if (ampm) {
+      tokens.push({ t: 'date', s: ampm[0] });
+      i += ampm[0].length - 1;
+      continue;
+    }
+    if (DATE_LETTER.test(ch)) {
+      let j = i;
+      while (j + 1 < section.length && section[j + 1].toLowerCase() === ch.toLowerCase()) j++;
+      tokens.push({ t: 'date', s: section.slice(i, j + 1) });
+      i = j;
+      continue;
+    }
+    lit(ch);
+  }
+  return { tokens, condition };
+}
+
+function compare(tag: string): (n: number) => boolean {
+  const m = /^(<>|<=|>=|<|>|=)\s*(-?[\d.]+)$/.exec(tag)!;
+  const v = Number(m[2]);
+  switch (m[1]) {
+    case '<': return (n) => n < v;
+    case '<=': return (n) => n <= v;
+    case '>': return (n) => n > v;
+    case '>=': return (n) => n >= v;
+    case '=': return (n) => n === v;
+    default: return (n) => n !== v;
+  }
+}
+
+/** The sections of a code, split at `;` outside quotes, escapes and brackets. */
+function splitSections(code: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i];
+    if (ch === '"') {
+      const end = code.indexOf('"', i + 1);
+      i = end < 0 ? code.length : end;
+    } else if (ch === '\\' || ch === '_' || ch === '*') i++;
+    else if (ch === '[') {
+      const end = code.indexOf(']', i + 1);
+      i = end < 0 ? code.length : end;
+    } else if (ch === ';') {
+      out.push(code.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(code.slice(start));
+  return out;
+}
+
+function kindOf(tokens: Token[]): FormatKind {
+  if (tokens.some((t) => t.t === 'date')) return 'date';
+  if (tokens.some((t) => t.t === 'percent')) return 'percent';
+  if (tokens.some((t) => t.t === 'digit' || t.t === 'exp')) return 'number';
+  if (tokens.some((t) => t.t === 'text')) return 'text';
+  return 'general';
+}
+
+const CACHE = new Map<string, NumberFormat>();
+
+export function parseFormat(code: string): NumberFormat {
+  let f = CACHE.get(code);
+  if (f) return f;
+  const sections = splitSections(code).map((s): Section => {
+    const { tokens, condition } = tokenize(s);
+    return { tokens, kind: kindOf(tokens), condition };
+  });
+  f = { code, kind: sections[0].kind, sections };
+  if (CACHE.size < 1000) CACHE.set(code, f);
+  return f;
+}
+
+/** The format a style names: its own code, else the built-in of its id; '' (General) when none. */
+export function formatCode(id: number, custom: ReadonlyMap<number, string>): string {
+  return custom.get(id) ?? BUILTIN_FORMATS[id] ?? '';
+}
+
+export function formatKind(code: string): FormatKind {
+  return code === '' ? 'general' : parseFormat(code).kind;
+}
+
+export function isDateFormat(code: string): boolean {
+  return formatKind(code) === 'date';
+}
+
+export function isPercentFormat(code: string): boolean {
+  return formatKind(code) === 'percent';
+}
+
+// ───────────────────────────── the text a number displays ─────────────────────────────
+// As a Vietnamese-locale spreadsheet shows it: a decimal comma and dots between thousands
+// (45,5%, 1.686). Only numbers are rendered here (a date cell shows its day as dd/mm/yyyy
+// elsewhere); fractions fall back to General.
+
+/** Excel's General: at most ten significant digits, no grouping. */
+function general(n: number): string {
+  if (n === 0) return '0';
+  const abs = Math.abs(n);
+  let s: string;
+  if (abs >= 1e11 || abs < 1e-9) s = n.toExponential(5).replace(/\.?0+e/, 'e').replace('e', 'E');
+  else s = String(Number(n.toPrecision(10)));
+  return s.replace('.', ',');
+}
+
+function group(int: string): string {
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** The section a number is shown in, and whether its own sign is dropped (the section shows it). */
+function sectionFor(f: NumberFormat, n: number): { section: Section; abs: boolean } | null {
+  const s = f.sections.filter((x) => x.kind !== 'text' || f.sections.length === 1);
+  if (s.some((x) => x.condition)) {
+    const chosen = s.find((x) => !x.condition || x.condition(n)) ?? null;
+    return chosen ? { section: chosen, abs: chosen !== s[0] && n < 0 } : null;
+  }
+  if (s.length === 1 || (n > 0 || (n === 0 && s.length < 3))) return { section: s[0], abs: false };
+  if (n < 0) return { section: s[1], abs: true };
+  return { section: s[2], abs: false };
+}
+
+/** The text a number shows in a cell of this format ('' General). */
+export function displayNumber(n: number, code: string): string {
+  if (code === '' || !Number.isFinite(n)) return general(n);
+  const f = parseFormat(code);
+  const chosen = sectionFor(f, n);
+  if (!chosen) return general(n);
+  const { section, abs } = chosen;
+  const tokens = section.tokens;
+  if (section.kind === 'date' || tokens.some((t) => t.t === 'slash' || t.t === 'exp')) return general(n);
+  let value = abs ? Math.abs(n) : n;
+  const firstDigit = tokens.findIndex((t) => t.t === 'digit' || t.t === 'general');
+  let lastDigit = -1;
+  tokens.forEach((t, i) => { if (t.t === 'digit' || t.t === 'general') lastDigit = i; });
+  const literal = (from: number, to: number) => tokens.slice(from, to).map((t) => (t.t === 'lit' ? t.s : t.t === 'percent' ? '%' : t.t === 'comma' ? ',' : t.t === 'point' ? '.' : '')).join('');
+  for (const t of tokens) if (t.t === 'percent') value *= 100;
+  if (firstDigit < 0) {
+    // literals only ("-" for zero in the accounting formats), or @ / General in text
+    return literal(0, tokens.length);
+  }
+  if (tokens.some((t) => t.t === 'general')) {
+    const sign = value < 0 && !abs ? '-' : '';
+    return literal(0, firstDigit) + sign + general(Math.abs(value)) + literal(lastDigit + 1, tokens.length);
+  }
+  // Commas right after the last digit (before the point or the end) divide by a thousand each.
+  const body = tokens.slice(firstDigit, lastDigit + 1);
+  const point = body.findIndex((t) => t.t === 'point');
+  const intPart = point < 0 ? body : body.slice(0, point);
+  const fracPart = point < 0 ? [] : body.slice(point + 1);
+  let trailing = 0;
+  for (let i = lastDigit + 1; i < tokens.length && tokens[i].t === 'comma'; i++) trailing++;
+  for (let i = intPart.length - 1; i >= 0 && intPart[i].t === 'comma'; i--) trailing++;
+  value /= 1000 ** trailing;
+  const grouping = intPart.some((t, i) => t.t === 'comma' && intPart.slice(i + 1).some((x) => x.t === 'digit'));
+  const fracDigits = fracPart.filter((t): t is Extract<Token, { t: 'digit' }> => t.t === 'digit');
+  const minInt = intPart.filter((t) => t.t === 'digit' && t.ch === '0').length;
+  const negative = value < 0;
+  const fixed = roundHalfAway(Math.abs(value), fracDigits.length);
+  let [int, frac = ''] = fixed.split('.');
+  if (int === '0' && minInt === 0) int = '';
+  int = int.padStart(minInt, '0');
+  if (grouping) int = group(int);
+  // optional decimals (#) drop their trailing zeros, ? keeps a space
+  let cut = frac.length;
+  while (cut > 0 && frac[cut - 1] === '0' && fracDigits[cut - 1].ch !== '0') cut--;
+  const shownFrac = frac.slice(0, cut) + fracDigits.slice(cut).map((d) => (d.ch === '?' ? ' ' : '')).join('');
+  const number = int + (point >= 0 && (shownFrac.length || fracDigits.length === 0) ? ',' + shownFrac : '');
+  const sign = negative && !abs && Number(fixed) !== 0 ? '-' : '';
+  const middle = body.filter((t) => t.t === 'lit').map((t) => (t as { s: string }).s).join('');
+  return literal(0, firstDigit) + sign + number + middle + literal(lastDigit + 1, tokens.length).replace(/^,+/, '');
+}
+
+/** `x.toFixed(d)` rounding half away from zero, as spreadsheets round what they show (2.5 → 3). */
+function roundHalfAway(x: number, d: number): string {
+  const scaled = Number((x * 10 ** d).toPrecision(15));
+  return (Math.round(scaled) / 10 ** d).toFixed(d);
+}
