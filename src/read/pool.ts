@@ -108,6 +108,15 @@ function workerUrl(): URL {
   return new URL('../../dist/read/worker.js', import.meta.url);
 }
 
+/**
+ * The worker's script as source text, when there is no file of it: the single executable
+ * (src/exe.ts) carries the bundled worker inside itself and starts it with `eval`.
+ */
+let bundledWorker: string | null = null;
+export function useBundledWorker(source: string): void {
+  bundledWorker = source;
+}
+
 export interface PoolOptions {
   workers: number;
   setup: ReadSetup;
@@ -134,7 +143,7 @@ interface Slot {
 export function readInPool(jobs: ReadJob[], opts: PoolOptions): Promise<ReadOutcome[]> {
   const results: ReadOutcome[] = new Array(jobs.length);
   const queue = jobs.map((_, i) => i);
-  const url = workerUrl();
+  const url = bundledWorker ?? workerUrl();
   const heapMb = opts.heapMb ?? 1024;
   let done = 0;
   let failed = false;
@@ -167,7 +176,7 @@ export function readInPool(jobs: ReadJob[], opts: PoolOptions): Promise<ReadOutc
     };
 
     const spawn = () => {
-      const worker = new Worker(url, { workerData: opts.setup, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+      const worker = new Worker(url, { eval: bundledWorker !== null, workerData: opts.setup, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       const slot: Slot = { worker, jobs: [] };
       slots.add(slot);
       worker.on('message', (msg: { index: number; outcome?: ReadOutcome; error?: string }) => {
