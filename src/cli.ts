@@ -199,6 +199,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
 
   program.command('rules')
     .description(t('liệt kê các quy tắc kiểm tra, với mức theo cấu hình', 'list the rules, at their configured severities'))
+    .usage(words.options)
     .addOption(new Option('--format <format>', t('định dạng', 'the output format')).choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', t('ngôn ngữ', 'the language')).choices(['vi', 'en']).default('vi'))
     .option('--config <file>', t('tệp cấu hình (mặc định tiendo.config.json ở thư mục hiện tại)', 'the configuration file (default tiendo.config.json in the working folder)'))

@@ -203,7 +203,7 @@ describe('help and version', () => {
     expect(r.stderr).toMatch(/^Cách dùng: tiendo \[tùy chọn\] \[lệnh\]/);
   });
   it('--help and -h: the help in Vietnamese on stdout, exit 0', () => {
-    for (const args of [['--help'], ['-h'], ['help'], ['validate', '--help'], ['help', 'rollup'], ['template', '-h']]) {
+    for (const args of [['--help'], ['-h'], ['help'], ['validate', '--help'], ['help', 'rollup'], ['template', '-h'], ['rules', '--help']]) {
       const r = tiendo(args, { cwd: dir });
       expect(r.status, args.join(' ')).toBe(0);
       expect(r.stderr).toBe('');
