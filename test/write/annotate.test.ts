@@ -179,6 +179,43 @@ describe('writeAnnotated — a CSV register', () => {
     expect(resultRows(wb.worksheets[0], 'en')[0]).toMatchObject({ Severity: 'error', Cell: { text: 'C2' } });
   });
 
+  it('wraps the copy\'s texts within their rows and prints it on A4 landscape, one page wide', async () => {
+    const long = 'Tổ chức Hội nghị đối thoại giữa người đứng đầu cấp ủy với Nhân dân về giải phóng mặt bằng khu dân cư mới';
+    const printed: RawWorkbook = {
+      kind: 'csv',
+      sheets: [{
+        name: '', rowCount: 4, columnCount: 4,
+        rows: [
+          { number: 1, cells: [{ text: 'DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM NĂM 2024' }] },
+          { number: 2, cells: [{ text: 'STT' }, { text: 'Nội dung' }, { text: 'Cán bộ\nphụ trách' }, { text: 'Thời hạn' }] },
+          { number: 3, cells: [{ text: '1', number: 1 }, { text: long }, { text: 'Ông Thân Văn Phúc (Bí thư)' }, { text: '30/09/2024', date: '2024-09-30' }] },
+          { number: 4, cells: [{ text: '2', number: 2 }, { text: 'Làm đường' }, null, { text: 'Quý III/2024' }] },
+        ],
+      }],
+    };
+    const out = await writeAnnotated({
+      register: register({ workbook: printed }),
+      diagnostics: [diag({ rule: 'invalid-date', sheet: '', row: 4, column: 'D', message: 'Thời hạn chưa rõ ngày' })],
+      outDir: dir, lang: 'vi', inputs: [],
+    });
+    const ws = (await load(out)).worksheets[1];
+    for (const a of ['A2', 'B2', 'C2', 'B3', 'C3', 'B4', 'D4']) {
+      expect(ws.getCell(a).alignment, a).toMatchObject({ wrapText: true, vertical: 'top' });
+    }
+    // the flagged cell keeps its wrap under its fill
+    expect(ws.getCell('D4').alignment).toMatchObject({ wrapText: true });
+    expect(argb(ws.getCell('D4'))).toBe(ERROR_FILL);
+    // a title alone on its line runs on over the empty cells, as in the register
+    expect(ws.getCell('A1').alignment?.wrapText).toBeFalsy();
+    expect(ws.getColumn(1).width).toBeLessThan(10);
+    // a long text wraps at a sensible width, its row as tall as its lines
+    expect(ws.getColumn(2).width).toBeLessThanOrEqual(30);
+    expect(ws.getRow(3).height).toBeGreaterThanOrEqual(45);
+    expect(ws.getCell('D3').value).toEqual(new Date(Date.UTC(2024, 8, 30)));
+    expect(ws.getCell('A3').value).toBe(1);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  });
+
   it('writes only the result sheet for an unreadable file', async () => {
     const out = await writeAnnotated({
       register: register({ kind: null, workbook: null, unit: null, path: join(dir, 'broken.xls') }),
