@@ -113,7 +113,7 @@ function looksLikeText(buf: Buffer): boolean {
 
 /**
  * The total size of a zip's entries once inflated, as its central directory declares it, or null
- * when the directory cannot be found (a truncated or corrupt file). Infinity for ZIP64 sizes.
+ * when the directory cannot be found (a truncated or corrupt file); Zip64 sizes as their extra field gives them.
  */
 export function zipInflatedSize(buf: Buffer): number | null {
   const entries = zipEntries(buf);

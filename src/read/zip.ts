@@ -25,13 +25,56 @@ export class ZipError extends Error {
 }
 
 const EOCD = 0x06054b50;
+const ZIP64_EOCD = 0x06064b50;
+const ZIP64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+/** The Zip64 extended-information extra field. */
+const ZIP64_EXTRA = 0x0001;
+const MAX32 = 0xffffffff;
+
+/** A 64-bit little-endian size or offset, as a number: beyond 2^53 it is only ever "too large". */
+function u64(buf: Buffer, at: number): number {
+  return Number(buf.readBigUInt64LE(at));
+}
+
+/** The body of the extra field `id` within `[start, end)`, or null. */
+function extraField(buf: Buffer, start: number, end: number, id: number): { at: number; length: number } | null {
+  for (let i = start; i + 4 <= end; ) {
+    const length = buf.readUInt16LE(i + 2);
+    if (buf.readUInt16LE(i) === id) return i + 4 + length <= end ? { at: i + 4, length } : null;
+    i += 4 + length;
+  }
+  return null;
+}
+
+/**
+ * Where the central directory starts and how many entries it holds: from the end record, or from
+ * the Zip64 end record its locator points at (Info-ZIP `zip -fz`, Java's Commons Compress, Python
+ * with force_zip64) when the end record's fields are saturated or a locator stands right before it.
+ */
+function directory(buf: Buffer, eocd: number): { count: number; offset: number } | null {
+  let count = buf.readUInt16LE(eocd + 10);
+  let offset = buf.readUInt32LE(eocd + 16);
+  const locator = eocd - 20;
+  if (locator >= 0 && buf.readUInt32LE(locator) === ZIP64_LOCATOR) {
+    const at = u64(buf, locator + 8);
+    if (at + 56 > locator || buf.readUInt32LE(at) !== ZIP64_EOCD) {
+      // A locator pointing nowhere is a damaged file only when the end record needs it.
+      if (count === 0xffff || offset === MAX32) return null;
+    } else {
+      count = u64(buf, at + 32);
+      offset = u64(buf, at + 48);
+    }
+  } else if (offset === MAX32) return null;
+  return { count, offset };
+}
 
 /**
  * The entries of a zip, from its central directory; null when the directory cannot be found or
- * is inconsistent (a truncated or corrupt file). A ZIP64 size (0xffffffff) is reported as
- * Infinity: no register needs four gigabytes.
+ * is inconsistent (a truncated or corrupt file). Zip64 sizes and offsets are read from the Zip64
+ * extra field; a saturated size without one is taken at its word (4 GB), never as infinite, so the
+ * caller's bound refuses it.
  */
 export function zipEntries(buf: Buffer): ZipEntry[] | null {
   if (buf.length < 22) return null;
@@ -44,23 +87,47 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
     }
   }
   if (eocd < 0) return null;
-  const count = buf.readUInt16LE(eocd + 10);
-  let offset = buf.readUInt32LE(eocd + 16);
+  const dir = directory(buf, eocd);
+  if (!dir) return null;
+  let offset = dir.offset;
   const entries: ZipEntry[] = [];
-  for (let n = 0; n < count; n++) {
+  for (let n = 0; n < dir.count; n++) {
     if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== CENTRAL) return null;
     const nameLength = buf.readUInt16LE(offset + 28);
-    const end = offset + 46 + nameLength + buf.readUInt16LE(offset + 30) + buf.readUInt16LE(offset + 32);
+    const extraStart = offset + 46 + nameLength;
+    const extraEnd = extraStart + buf.readUInt16LE(offset + 30);
+    const end = extraEnd + buf.readUInt16LE(offset + 32);
     if (end > buf.length) return null;
-    const size = buf.readUInt32LE(offset + 24);
-    const compressedSize = buf.readUInt32LE(offset + 20);
+    let size = buf.readUInt32LE(offset + 24);
+    let compressedSize = buf.readUInt32LE(offset + 20);
+    let localOffset = buf.readUInt32LE(offset + 42);
+    if (size === MAX32 || compressedSize === MAX32 || localOffset === MAX32) {
+      // The Zip64 field holds, in this order, only the values saturated in the header.
+      const z = extraField(buf, extraStart, extraEnd, ZIP64_EXTRA);
+      if (z) {
+        let at = z.at;
+        const next = (): number | null => {
+          if (at + 8 > z.at + z.length) return null;
+          const v = u64(buf, at);
+          at += 8;
+          return v;
+        };
+        if (size === MAX32) size = next() ?? size;
+        if (compressedSize === MAX32) compressedSize = next() ?? compressedSize;
+        if (localOffset === MAX32) {
+          const o = next();
+          if (o === null) return null;
+          localOffset = o;
+        }
+      } else if (localOffset === MAX32) return null;
+    }
     entries.push({
       name: buf.toString('utf8', offset + 46, offset + 46 + nameLength).replace(/^\/+/, ''),
       method: buf.readUInt16LE(offset + 10),
       flags: buf.readUInt16LE(offset + 8),
-      compressedSize: compressedSize === 0xffffffff ? Number.POSITIVE_INFINITY : compressedSize,
-      size: size === 0xffffffff ? Number.POSITIVE_INFINITY : size,
-      localOffset: buf.readUInt32LE(offset + 42),
+      compressedSize,
+      size,
+      localOffset,
     });
     offset = end;
   }
@@ -71,8 +138,10 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
 function entryData(buf: Buffer, e: ZipEntry): Buffer {
   const o = e.localOffset;
   if (o + 30 > buf.length || buf.readUInt32LE(o) !== LOCAL) throw new ZipError('corrupt', `${e.name}: local header missing`);
+  // The local header's own sizes (Zip64 or not, or zero before a data descriptor) are not needed:
+  // the central directory's are the ones held against the limit.
   const start = o + 30 + buf.readUInt16LE(o + 26) + buf.readUInt16LE(o + 28);
-  if (!Number.isFinite(e.compressedSize) || start + e.compressedSize > buf.length) throw new ZipError('corrupt', `${e.name}: cut short`);
+  if (start + e.compressedSize > buf.length) throw new ZipError('corrupt', `${e.name}: cut short`);
   return buf.subarray(start, start + e.compressedSize);
 }
 
