@@ -17,6 +17,7 @@ import buildTwoTier from './fixture-sets/two-tier.js';
 import buildRules from './fixture-sets/rules.js';
 import buildRegisters from './fixture-sets/registers.js';
 import buildBroken from './fixture-sets/broken.js';
+import buildProgress from './fixture-sets/progress.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = join(ROOT, 'fixtures');
@@ -120,6 +121,14 @@ const ctx = {
     if (target !== 'xls') xlsxOut.push(join(FIXTURES, rel));
   },
 
+  /** Write an exceljs workbook built by a fixture set (re-stamped with the fixed date like the others). */
+  async workbook(rel, wb) {
+    const abs = join(FIXTURES, rel);
+    mkdirSync(dirname(abs), { recursive: true });
+    await wb.xlsx.writeFile(abs);
+    xlsxOut.push(abs);
+  },
+
   /** Run fn(bytesOf) after every workbook is final (to cut a copy of one in half, say). */
   after(fn) { afterJobs.push(fn); },
 };
@@ -196,6 +205,7 @@ async function main() {
   await buildRules(ctx);
   await buildRegisters(ctx);
   await buildBroken(ctx);
+  await buildProgress(ctx);
   runPython();
   runSoffice();
   if (tools.python) {

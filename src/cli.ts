@@ -26,6 +26,8 @@ interface Common {
   format: 'text' | 'json';
   lang: Lang;
   convert?: boolean;
+  /** `--progress F`, repeated */
+  progress: string[];
 }
 
 function progressBar(): ((done: number, total: number) => void) | undefined {
@@ -70,6 +72,7 @@ function common(cmd: Command): Command {
     .addOption(new Option('--format <format>', t('định dạng kết quả', 'the output format')).choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', t('ngôn ngữ thông báo', 'the language of messages')).choices(['vi', 'en']).default('vi'))
     .option('--convert', t('chuyển tệp .xls, .ods sang .xlsx bằng LibreOffice (soffice) trước khi đọc', 'convert .xls, .ods files to .xlsx with LibreOffice (soffice) before reading'))
+    .option('--progress <file>', t('tệp cập nhật tiến độ (Mã việc, Ngày báo cáo, Tiến độ …); nêu nhiều lần cho nhiều tệp', 'a file of progress updates (Mã việc, Ngày báo cáo, Tiến độ …); repeat for several'), (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--no-color', t('không tô màu (như NO_COLOR=1)', 'no colours (as NO_COLOR=1)'));
 }
 
@@ -119,7 +122,8 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .option('--unit <code>', t('mã đơn vị của tệp (chỉ khi kiểm tra một tệp)', 'the unit code of the register (one register only)'))
     .option('--annotate <dir>', t('ghi bản sao có đánh dấu lỗi vào thư mục này', 'write annotated copies into this folder'))
     .option('--max-warnings <n>', t('thoát mã 1 khi số cảnh báo vượt quá n', 'exit 1 when there are more than n warnings'), integer('--max-warnings'))
-    .action(async (paths: string[], o: Common & { unit?: string; annotate?: string; maxWarnings?: number }) => {
+    .option('--period <period>', t('kỳ báo cáo (việc chưa cập nhật trong kỳ: report-stale): 2024-03, Quý III/2024 …; mặc định tháng của ngày tính', 'the period (tasks not updated in it: report-stale): 2024-03, 2024-Q3 …; default the month of the as-of date'))
+    .action(async (paths: string[], o: Common & { unit?: string; annotate?: string; maxWarnings?: number; period?: string }) => {
       // Before any register is read: a folder that cannot take the copies fails now, not after the reading.
       if (o.annotate) checkOutputDir(o.annotate, '--annotate');
       const { result, run } = await validate({
@@ -132,6 +136,8 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         lang: o.lang,
         annotate: o.annotate,
         convert: o.convert,
+        progress: o.progress,
+        period: o.period,
         onProgress: progressBar(),
       });
       notices(run.notices);
@@ -169,6 +175,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         lang: o.lang,
         out: o.out,
         convert: o.convert,
+        progress: o.progress,
         onProgress: progressBar(),
       });
       notices(r.run.notices);

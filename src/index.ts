@@ -26,7 +26,8 @@ export interface Validation {
 export function summarise(run: Run): ValidateResult {
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of run.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-  const files: FileSummary[] = run.registers.map((r: Register) => {
+  // `--progress` files are listed with the registers: their problems count like any file's.
+  const files: FileSummary[] = [...run.registers, ...run.progressFiles].map((r: Register) => {
     const ds = byFile.get(r.displayPath) ?? [];
     return {
       path: r.displayPath,

@@ -7,7 +7,11 @@ import { convertToXlsx, findSoffice, legacyKind, type Conversion, type LegacyKin
 import { displayPath, expandPaths, findBeside } from './read/paths.js';
 import { readRoster, readUnits, unitTree } from './read/registers.js';
 import type { SkipReason } from './read/file.js';
-import { poolSize, readInPool, readRegister, type ReadJob, type ReadOutcome, type ReadSetup } from './read/pool.js';
+import { poolSize, readInPool, readRegister, sheetSizes, type ReadJob, type ReadOutcome, type ReadSetup } from './read/pool.js';
+import { readWorkbook } from './read/file.js';
+import { applyUpdates, normaliseProgressFile } from './normalise/progress.js';
+import { parsePeriod, periodOfAsOf } from './classify/period.js';
+import { RULES } from './rules/index.js';
 import { UnitResolver } from './normalise/unit.js';
 import { parseDate, today } from './normalise/values.js';
 import type { RuleContext } from './rules/rule.js';
@@ -35,6 +39,10 @@ export interface RunOptions {
   annotate?: string;
   /** `--convert`: turn .xls and .ods into .xlsx with LibreOffice (soffice) before reading */
   convert?: boolean;
+  /** `--progress F…`: files (or folders) of progress updates (SPEC §2.4) */
+  progress?: string[];
+  /** `--period` as typed (SPEC §5, and every form of §2.3); default the month of the as-of date. report-stale looks in it */
+  period?: string;
   /** worker threads reading files beside the main thread; default none below 4 cores, else one per other core from 2,000 files (src/read/pool.ts) */
   workers?: number;
 }
@@ -64,6 +72,8 @@ export interface Run {
   unitsPath: string | null;
   rosterPath: string | null;
   registers: Register[];
+  /** the `--progress` files read, each with its updates and problems (no tasks) */
+  progressFiles: Register[];
   diagnostics: Diagnostic[];
   /** files that were read and are not registers (summary workbooks tiendo wrote), each with why, in `lang` */
   skipped: Skipped[];
@@ -85,9 +95,12 @@ export async function runPipeline(opts: RunOptions): Promise<Run> {
   const unknown = unknownRuleIds(config);
   if (unknown.length) throw new UsageError(`Tệp cấu hình nêu quy tắc không có: ${unknown.join(', ')} — xem "tiendo rules"`);
   if (!opts.paths.length) throw new UsageError('Chưa nêu tệp hoặc thư mục cần đọc');
-  const asOf = opts.asOf ?? today();
+  const explicit = opts.period ? parsePeriod(opts.period, lang) : null;
+  const asOf = opts.asOf ?? explicit?.end ?? today();
 
-  const files = expandPaths(opts.paths, cwd);
+  // A file given with --progress is not also a register, even when it sits among them.
+  const progressPaths = opts.progress?.length ? expandPaths(opts.progress, cwd) : [];
+  const files = expandPaths(opts.paths, cwd).filter((f) => !progressPaths.includes(f));
   if (!files.length) throw new UsageError(`Không có tệp đăng ký nào (.xlsx, .csv) trong ${opts.paths.join(', ')}`);
   if (opts.unit && files.length !== 1) throw new UsageError('--unit chỉ dùng khi kiểm tra một tệp');
 
@@ -136,9 +149,20 @@ export async function runPipeline(opts: RunOptions): Promise<Run> {
     if (register.unit && tree) register.unit = tree.byCode.get(register.unit.code) ?? register.unit;
     registers.push(register);
   });
-  const ctx: RuleContext = { asOf, units: tree, roster, thresholds: config.thresholds };
-  const diagnostics = check(registers, ctx, config, lang);
-  return { asOf, lang, config, tree, roster, unitsPath, rosterPath, registers, diagnostics, skipped, notices };
+  const progressFiles: Register[] = [];
+  for (const path of progressPaths) {
+    const read = await readWorkbook(path, { maxFileBytes: config.maxFileBytes });
+    const file = normaliseProgressFile({ path, displayPath: displayPath(path, cwd), read, resolver });
+    if (file.unit && tree) file.unit = tree.byCode.get(file.unit.code) ?? file.unit;
+    if (!opts.annotate && file.workbook) file.workbook = sheetSizes(file.workbook);
+    progressFiles.push(file);
+  }
+  applyUpdates(registers, [...registers, ...progressFiles], asOf);
+
+  const period = explicit ?? periodOfAsOf(asOf);
+  const ctx: RuleContext = { asOf, units: tree, roster, thresholds: config.thresholds, period };
+  const diagnostics = check(registers, ctx, config, lang, RULES, progressFiles);
+  return { asOf, lang, config, tree, roster, unitsPath, rosterPath, registers, progressFiles, diagnostics, skipped, notices };
 }
 
 /** `--convert`: the .xls and .ods among `files` converted by LibreOffice, or a notice why not. */

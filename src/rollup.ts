@@ -49,7 +49,7 @@ export async function rollup(opts: RollupOptions): Promise<Rollup> {
     asOf,
     period,
     lang: run.lang,
-    inputs: run.registers.map((r) => r.path),
+    inputs: [...run.registers, ...run.progressFiles].map((r) => r.path),
   });
   return { result, run };
 }

@@ -157,8 +157,42 @@ export interface Task {
   status: Status | null;
   statusInferred: boolean;
   note: string | null;
-  /** the date of the progress update applied, if any */
+  /** the date of the last progress update applied, if any (SPEC §2.4) */
   updatedOn?: IsoDate | null;
+  /** the dates of the progress updates applied (on or before the as-of date), in the order applied */
+  updateDates?: IsoDate[];
+  /** where a value an update replaced now stands: diagnostics about it point at the update's cell */
+  at?: Partial<Record<ColumnKey, CellLocation>>;
+}
+
+/** One cell of one file. */
+export interface CellLocation {
+  file: string;
+  sheet: string | null;
+  row: number;
+  column: string;
+}
+
+/** The values a progress update may change (SPEC §2.4). */
+export type UpdateKey = 'progress' | 'achieved' | 'status' | 'completed' | 'note';
+
+/** One row of progress updates: the task it names, the day it reports on, the cells it changes. */
+export interface ProgressUpdate {
+  file: string;
+  sheet: string | null;
+  row: number;
+  /** the unit the update is for: its `Mã đơn vị` cell, else its file's unit */
+  unitCode: string | null;
+  /** `Mã việc` and `STT` as typed (either may be null), with the column of the one that named the task */
+  taskId: string | null;
+  taskNo: string | null;
+  refColumn: string;
+  /** the day reported on (`Kỳ báo cáo` means its last day), null when unreadable or empty */
+  date: IsoDate | null;
+  dateText: string;
+  dateColumn: string;
+  /** the non-empty cells it carries, with their columns */
+  cells: Partial<Record<UpdateKey, { cell: Cell; column: string }>>;
 }
 
 /** One register after reading and normalising. */
@@ -180,6 +214,10 @@ export interface Register {
   tasks: Task[];
   /** problems found while reading, turned into diagnostics by the file rules */
   problems: Problem[];
+  /** progress updates read from the register's own `Tiến độ` sheet, or, for a `--progress` file, from it */
+  updates?: ProgressUpdate[];
+  /** 'progress': a `--progress` file, which holds updates and no tasks (SPEC §2.4) */
+  role?: 'register' | 'progress';
 }
 
 /** A problem found by a reader; the rule of the same id reports it. */
@@ -199,7 +237,8 @@ export type RuleId =
   | 'owner-inactive' | 'owner-overloaded' | 'deadline-missing' | 'invalid-date'
   | 'deadline-before-assigned' | 'invalid-progress' | 'invalid-status' | 'invalid-number'
   | 'status-progress-mismatch' | 'completion-in-future' | 'completion-before-assigned'
-  | 'completion-date-missing' | 'overdue' | 'at-risk' | 'progress-regressed' | 'report-stale';
+  | 'completion-date-missing' | 'overdue' | 'at-risk' | 'progress-regressed' | 'report-stale'
+  | 'update-unknown-task' | 'task-dropped';
 
 export interface Location {
   file: string;

@@ -15,9 +15,13 @@ export function unknownRuleIds(config: Config): string[] {
   return Object.keys(config.severities).filter((id) => !known.has(id));
 }
 
-export function check(registers: Register[], ctx: RuleContext, config: Config, lang: Lang, rules: Rule[] = RULES): Diagnostic[] {
+/**
+ * `progressFiles` (`--progress`) hold updates and no tasks: the register rules (what their reading
+ * and the updates' applying found) run on them too, and diagnostics may point into them.
+ */
+export function check(registers: Register[], ctx: RuleContext, config: Config, lang: Lang, rules: Rule[] = RULES, progressFiles: Register[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const byPath = new Map(registers.map((r) => [r.displayPath, r]));
+  const byPath = new Map([...registers, ...progressFiles].map((r) => [r.displayPath, r]));
   for (const rule of rules) {
     const severity = severityOf(rule, config);
     if (severity === 'off') continue;
@@ -26,11 +30,12 @@ export function check(registers: Register[], ctx: RuleContext, config: Config, l
       for (const reg of registers) for (const task of reg.tasks) rule.check(task, ctx, report);
     } else if (rule.scope === 'register') {
       for (const reg of registers) rule.check(reg, ctx, report);
+      for (const file of progressFiles) rule.check(file, ctx, report);
     } else {
       rule.check(registers, ctx, report);
     }
   }
-  return sortDiagnostics(out, registers, rules);
+  return sortDiagnostics(out, [...registers, ...progressFiles], rules);
 }
 
 function toDiagnostic(rule: Rule, severity: Exclude<Severity, 'off'>, r: Report, byPath: Map<string, Register>, lang: Lang): Diagnostic {
@@ -40,10 +45,17 @@ function toDiagnostic(rule: Rule, severity: Exclude<Severity, 'off'>, r: Report,
   let register: Register | undefined;
   if ('task' in r.at) {
     const { task, column } = r.at;
-    register = byPath.get(task.file);
-    const letter = column ? task.columns[column] ?? null : null;
-    // A row-level diagnostic points at the row's first cell.
-    d = { file: task.file, sheet: task.sheet, row: task.row, column: letter ?? firstColumn(task.columns), taskId: task.id };
+    // A value a progress update replaced is pointed at in the update's cell.
+    const moved = column ? task.at?.[column] : undefined;
+    if (moved) {
+      register = byPath.get(moved.file);
+      d = { file: moved.file, sheet: moved.sheet, row: moved.row, column: moved.column, taskId: task.id };
+    } else {
+      register = byPath.get(task.file);
+      const letter = column ? task.columns[column] ?? null : null;
+      // A row-level diagnostic points at the row's first cell.
+      d = { file: task.file, sheet: task.sheet, row: task.row, column: letter ?? firstColumn(task.columns), taskId: task.id };
+    }
   } else {
     register = r.at.register;
     d = {

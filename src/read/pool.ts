@@ -7,9 +7,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { registerUpdates } from '../normalise/progress.js';
 import { normaliseRegister } from '../normalise/register.js';
 import type { UnitResolver } from '../normalise/unit.js';
-import type { Register, UnitTree } from '../types.js';
+import type { RawWorkbook, Register, UnitTree } from '../types.js';
 import { readWorkbook, type ReadResult, type SkipReason } from './file.js';
 
 /** What every worker is told once. */
@@ -43,16 +44,23 @@ export async function readRegister(job: ReadJob, setup: ReadSetup, resolver: Uni
 function registerOf(job: ReadJob, read: ReadResult, setup: ReadSetup, resolver: UnitResolver | null): Register {
   const register = normaliseRegister({ path: job.path, displayPath: job.displayPath, read, resolver, unitOption: setup.unitOption });
   if (!setup.tree && setup.unitOption) register.tasks.forEach((t) => (t.unitCode = setup.unitOption));
+  // The register's own progress updates (a `Tiến độ` sheet), read before its cells are let go.
+  register.updates = registerUpdates(register);
   if (!setup.keepCells && register.workbook) {
     // The tasks carry everything the rules, counts and summaries need. What stays of the cells is
     // each sheet's name and size, against which the engine checks every diagnostic's location:
     // 10,000 registers' cells would otherwise be held to the end of the run.
-    register.workbook = {
-      kind: register.workbook.kind,
-      sheets: register.workbook.sheets.map((s) => ({ name: s.name, rows: [], rowCount: s.rowCount, columnCount: s.columnCount })),
-    };
+    register.workbook = sheetSizes(register.workbook);
   }
   return register;
+}
+
+/** A workbook without its cells: each sheet's name and size. */
+export function sheetSizes(workbook: RawWorkbook): RawWorkbook {
+  return {
+    kind: workbook.kind,
+    sheets: workbook.sheets.map((s) => ({ name: s.name, rows: [], rowCount: s.rowCount, columnCount: s.columnCount })),
+  };
 }
 
 /** The register of a file whose worker died reading it (out of memory): unreadable, the run goes on. */

@@ -25,6 +25,10 @@ const rule: RegisterRule = {
         vi: 'Thiếu cột bắt buộc "{{column}}" (tiêu đề gần giống nhất: "{{closest}}") — thêm cột hoặc sửa tiêu đề cho đúng',
         en: 'The required column "{{column}}" is missing (closest header: "{{closest}}") — add the column or correct its header',
       },
+      progress: {
+        vi: 'Không tìm thấy bảng cập nhật tiến độ — tệp --progress cần một dòng tiêu đề có các cột "Mã việc" (hoặc "STT"), "Ngày báo cáo" (hoặc "Kỳ báo cáo") và ít nhất một trong "Tiến độ (%)", "Kết quả đạt được", "Tình trạng", "Ngày hoàn thành", "Ghi chú"',
+        en: 'No progress-update table found — a --progress file needs a header row with the columns "Mã việc" (or "STT"), "Ngày báo cáo" (or "Kỳ báo cáo") and at least one of "Tiến độ (%)", "Kết quả đạt được", "Tình trạng", "Ngày hoàn thành", "Ghi chú"',
+      },
       columnNone: {
         vi: 'Thiếu cột bắt buộc "{{column}}" — thêm cột này vào bảng',
         en: 'The required column "{{column}}" is missing — add it to the table',

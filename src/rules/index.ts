@@ -1,5 +1,4 @@
 // The rule catalog, in the order of SPEC §4. A rule not listed here does not run.
-// progress-regressed and report-stale come with progress updates (SPEC §2.4).
 import type { RuleId } from '../types.js';
 import type { Rule } from './rule.js';
 import legacyEncoding from './legacy-encoding.js';
@@ -26,6 +25,9 @@ import completionBeforeAssigned from './completion-before-assigned.js';
 import completionDateMissing from './completion-date-missing.js';
 import overdue from './overdue.js';
 import atRisk from './at-risk.js';
+import progressRegressed from './progress-regressed.js';
+import reportStale from './report-stale.js';
+import updateUnknownTask from './update-unknown-task.js';
 
 export const RULES: Rule[] = [
   legacyEncoding,
@@ -52,6 +54,9 @@ export const RULES: Rule[] = [
   completionDateMissing,
   overdue,
   atRisk,
+  progressRegressed,
+  reportStale,
+  updateUnknownTask,
 ];
 
 const BY_ID = new Map<string, Rule>(RULES.map((r) => [r.meta.id, r]));

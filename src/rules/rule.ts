@@ -1,7 +1,7 @@
 // What a rule is: metadata plus one function that only reports.
 // Rules never print, format or decide severity: the engine (src/check/) does.
 import type {
-  ColumnKey, IsoDate, Problem, Register, Roster, RuleId, Severity, Task, Thresholds, UnitTree,
+  ColumnKey, IsoDate, Period, Problem, Register, Roster, RuleId, Severity, Task, Thresholds, UnitTree,
 } from '../types.js';
 
 /** A message template per language; `{{name}}` placeholders are filled from `data`. */
@@ -26,6 +26,8 @@ export interface RuleContext {
   units: UnitTree | null;
   roster: Roster | null;
   thresholds: Thresholds;
+  /** the period of the run (`--period`, else the month of the as-of date): report-stale looks for updates in it */
+  period?: Period | null;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../types.js';
 import { writeAnnotated } from './annotate.js';
 
 export async function annotateAll(run: Run, outDir: string): Promise<string[]> {
-  const inputs = run.registers.map((r) => r.path);
+  const inputs = [...run.registers, ...run.progressFiles].map((r) => r.path);
   const used = new Map<string, number>();
   const written: string[] = [];
   const byFile = new Map<string, Diagnostic[]>();
@@ -15,7 +15,8 @@ export async function annotateAll(run: Run, outDir: string): Promise<string[]> {
     if (list) list.push(d);
     else byFile.set(d.file, [d]);
   }
-  for (const register of run.registers) {
+  // `--progress` files get their copy too: diagnostics about an updated value point into them.
+  for (const register of [...run.registers, ...run.progressFiles]) {
     // Two inputs with one base name (communes' folders) get -2, -3 … rather than overwrite each other.
     // A copy sent back keeps its name: `x.checked.xlsx` is annotated again as `x.checked.xlsx`.
     const stem = stripCheckedSuffix(basename(register.path, extname(register.path)));
