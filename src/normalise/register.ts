@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import { stripCheckedSuffix } from '../marks.js';
 import type { ReadResult } from '../read/file.js';
 import type { Cell, ColumnKey, DateValue, NumberValue, Register, Status, Task } from '../types.js';
-import { findTable, type Table, type TableRow } from './table.js';
+import { findTable, registerSheets, type Table, type TableRow } from './table.js';
 import { clean, ownerNames } from './text.js';
 import type { UnitResolver } from './unit.js';
 import { parseCategory, parseDate, parseDeadline, parseNumber, parseProgress, parseStatus } from './values.js';
@@ -44,7 +44,7 @@ export function normaliseRegister(input: NormaliseInput): Register {
   if (!found.ok) {
     register.problems.push(found.problem);
     // The title block may still name the unit, so that a duplicate or a missing unit is reported too.
-    const lines = read.workbook.sheets[0]?.rows.slice(0, 10).flatMap((r) => r.cells.filter(Boolean).map((c) => clean(c!.text))) ?? [];
+    const lines = registerSheets(read.workbook)[0]?.rows.slice(0, 10).flatMap((r) => r.cells.filter(Boolean).map((c) => clean(c!.text))) ?? [];
     resolveUnit(register, input, lines, null);
     return register;
   }

@@ -65,10 +65,24 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-/** The table of tasks: in the first sheet (progress sheets aside) whose header row can be found. */
+/** A sheet of instructions (`Hướng dẫn`, `HUONG DAN GHI BIEU`): never the register. */
+export function isInstructionSheet(name: string): boolean {
+  return /^huong dan\b/.test(fold(name));
+}
+
+/**
+ * The sheets that may hold the register, in order (SPEC §2.3): visible ones — a hidden or very
+ * hidden sheet holds the lists behind drop-downs — that are not instructions, progress sheets last.
+ */
+export function registerSheets(workbook: RawWorkbook): Sheet[] {
+  const visible = workbook.sheets.filter((s) => !s.hidden && !isInstructionSheet(s.name));
+  const candidates = visible.filter((s) => !isProgressSheet(s.name));
+  return candidates.length ? candidates : visible;
+}
+
+/** The table of tasks: in the first visible sheet (instructions and progress sheets aside) whose header row can be found. */
 export function findTable(workbook: RawWorkbook): FindResult {
-  const candidates = workbook.sheets.filter((s) => !isProgressSheet(s.name));
-  const sheets = candidates.length ? candidates : workbook.sheets;
+  const sheets = registerSheets(workbook);
   for (const sheet of sheets) {
     const header = findHeader(sheet);
     if (!header) continue;

@@ -195,7 +195,9 @@ async function readPackage(buf: Buffer, limits: XlsxLimits): Promise<ReadResult>
     if (isResultSheet(ref.name)) continue; // an annotated copy sent back: its register is the other sheets
     const reader = new SheetReader(ref.name, { styles, strings, date1904, budget });
     if (!(await partPieces(pkg, rel.target, 'row', (text) => reader.piece(text)))) continue;
-    sheets.push(reader.finish(problems));
+    const sheet = reader.finish(problems);
+    if (ref.hidden) sheet.hidden = ref.hidden;
+    sheets.push(sheet);
   }
   if (sheets.length === 0) return { ok: false, kind: 'xlsx', problem: { rule: 'file-unreadable', at: {}, messageId: 'empty', data: {} } };
   return { ok: true, kind: 'xlsx', workbook: { kind: 'xlsx', sheets }, problems };
@@ -324,13 +326,23 @@ function keywords(coreXml: string): string | null {
   return k?.body != null ? unescapeXml(k.body).trim() : null;
 }
 
-function workbookXml(xml: string): { sheets: { name: string; rid: string }[]; date1904: boolean } {
+interface SheetRef {
+  name: string;
+  rid: string;
+  /** `hidden` (unhidden from the menu) or `veryHidden` (only from the VBA editor) */
+  hidden?: 'hidden' | 'veryHidden';
+}
+
+function workbookXml(xml: string): { sheets: SheetRef[]; date1904: boolean } {
   const pr = firstElement(xml, 'workbookPr');
   const d = pr ? attributes(pr.attrs).get('date1904') : undefined;
-  const sheets: { name: string; rid: string }[] = [];
+  const sheets: SheetRef[] = [];
   for (const { attrs } of elements(xml, 'sheet')) {
     const a = attributes(attrs);
-    sheets.push({ name: a.get('name') ?? '', rid: a.get(':id') ?? a.get('r:id') ?? '' });
+    const ref: SheetRef = { name: a.get('name') ?? '', rid: a.get(':id') ?? a.get('r:id') ?? '' };
+    const state = a.get('state');
+    if (state === 'hidden' || state === 'veryHidden') ref.hidden = state;
+    sheets.push(ref);
   }
   return { sheets, date1904: d === '1' || d === 'true' };
 }
@@ -755,7 +767,9 @@ function readSheetWithExceljs(ws: ExcelJS.Worksheet, problems: Problem[]): Sheet
       rows.push({ number: rowNumber, cells });
     }
   });
-  return { name: ws.name, rows, rowCount: Math.max(ws.rowCount, rows.at(-1)?.number ?? 0), columnCount: Math.max(columnCount, ws.columnCount) };
+  const sheet: Sheet = { name: ws.name, rows, rowCount: Math.max(ws.rowCount, rows.at(-1)?.number ?? 0), columnCount: Math.max(columnCount, ws.columnCount) };
+  if (ws.state === 'hidden' || ws.state === 'veryHidden') sheet.hidden = ws.state;
+  return sheet;
 }
 
 function readCellWithExceljs(c: ExcelJS.Cell): Cell | null {

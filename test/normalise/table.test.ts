@@ -106,3 +106,29 @@ describe('field names from section headings', () => {
     expect(fieldName('Kinh tế')).toBe('Kinh tế');
   });
 });
+
+describe('which sheet is the register (SPEC §2.3)', () => {
+  const lists = sheet([['Loại việc', 'Lĩnh vực', 'Tình trạng'], ['Việc khó', 'Kinh tế', 'Đang thực hiện']], 'DanhSach').sheets[0];
+  const guide = sheet([['HƯỚNG DẪN GHI BIỂU'], ['Cột', 'Nội dung công việc', 'Người chịu trách nhiệm', 'Thời hạn hoàn thành']], 'Hướng dẫn').sheets[0];
+  const register = sheet([['ĐẢNG ỦY XÃ YÊN SƠN'], [], HEADER, ['1', 'Việc một', 'Nguyễn Văn An', '31/12/2024', '50', 'Đang thực hiện']], 'Danh mục').sheets[0];
+
+  it('never takes a hidden or very hidden sheet, nor the instructions, and reads the title block from the register', () => {
+    for (const hidden of ['hidden', 'veryHidden'] as const) {
+      const r = findTable({ kind: 'xlsx', sheets: [{ ...lists, hidden }, guide, register] });
+      expect(r.ok && r.table.sheet.name).toBe('Danh mục');
+      expect(r.ok && r.table.titleLines).toEqual(['ĐẢNG ỦY XÃ YÊN SƠN']);
+    }
+  });
+
+  it('takes the first visible sheet with a header row', () => {
+    const other = { ...register, name: 'Đợt 2' };
+    const r = findTable({ kind: 'xlsx', sheets: [{ ...lists, hidden: 'hidden' }, { ...sheet([['Ghi chú của xã']], 'Bìa').sheets[0] }, register, other] });
+    expect(r.ok && r.table.sheet.name).toBe('Danh mục');
+  });
+
+  it('finds no header when the only register-like sheet is hidden, and names only the visible sheets', () => {
+    const r = findTable({ kind: 'xlsx', sheets: [{ ...register, hidden: 'hidden' }, guide, sheet([['Bìa']], 'Bìa').sheets[0]] });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problem.data).toEqual({ sheets: 'Bìa' });
+  });
+});

@@ -70,6 +70,21 @@ describe('reading xlsx cells (LIBRARIES.md traps)', () => {
     expect(cell(wb, 1, 1)?.percent).toBeUndefined();
     expect(cell(wb, 4, 1)?.date).toBeUndefined();
   });
+  it('tells hidden and very hidden sheets (workbook.xml state), as exceljs does', async () => {
+    const p = await write('hidden.xlsx', (wb, ws) => {
+      ws.getCell('A1').value = 'x';
+      const lists = wb.addWorksheet('DanhSach', { state: 'hidden' });
+      lists.getCell('A1').value = 'Việc khó';
+      const codes = wb.addWorksheet('Ma', { state: 'veryHidden' });
+      codes.getCell('A1').value = '07651';
+    });
+    const { readXlsxWithExceljs } = await import('../../src/read/xlsx.js');
+    const { readFileSync } = await import('node:fs');
+    const theirs = await readXlsxWithExceljs(readFileSync(p));
+    for (const wb of [await read(p), theirs.ok ? theirs.workbook : null]) {
+      expect(wb?.sheets.map((s) => [s.name, s.hidden])).toEqual([['Danh mục', undefined], ['DanhSach', 'hidden'], ['Ma', 'veryHidden']]);
+    }
+  });
   it('reads a merged range once across a row but down a column', async () => {
     const p = await write('merge.xlsx', (_, ws) => {
       ws.getCell('A1').value = 'I. LĨNH VỰC XÂY DỰNG ĐẢNG';
