@@ -16,12 +16,19 @@ export const TEMPLATE_LISTS_SHEET = 'Danh sách chọn';
 /** Rows of `Danh mục`: the title block above, the header, the column numbers `(1) (2) …`, then the body. */
 export const TEMPLATE_HEADER_ROW = 8;
 export const TEMPLATE_FIRST_BODY_ROW = 10;
-/** Body rows prepared with checks and borders; rows inserted below them stay editable too. */
+/** Body rows prepared with checks; rows inserted below them stay editable too. */
 export const TEMPLATE_BODY_ROWS = 100;
+/**
+ * The first body rows are ruled (bordered) for the clerk to fill in, on screen or by hand on the printed
+ * form. Only these: a printer prints every bordered row, and 100 empty ruled rows are four blank pages
+ * (LibreOffice, for its part, prints none of a run of more than 84 alike rows).
+ */
+export const TEMPLATE_RULED_ROWS = 25;
 
 /** `Tiến độ`: header on row 1, updates from row 2. */
 export const TEMPLATE_PROGRESS_HEADER_ROW = 1;
 export const TEMPLATE_PROGRESS_ROWS = 200;
+export const TEMPLATE_PROGRESS_RULED_ROWS = 25;
 export const PROGRESS_HEADERS = [
   'Mã việc', 'Ngày báo cáo', 'Tiến độ (%)', 'Kết quả đạt được', 'Tình trạng', 'Ngày hoàn thành', 'Ghi chú',
 ] as const;
@@ -46,11 +53,20 @@ export function templateColumnLetter(key: ColumnKey): string {
 }
 
 const FONT = 'Times New Roman';
+/**
+ * `Danh mục`'s body and header size. Eighteen columns fit A4 landscape (about 145 units at 100 %) only scaled
+ * down: the widths below add up to about 170, so the page prints at about 85 %, 11 pt at about 9.3 pt (the
+ * first widths, 290 units at 12 pt, printed at about 6 pt). Headers wrap onto up to four lines.
+ */
+const BODY_SIZE = 11;
 const WIDTH: Partial<Record<ColumnKey, number>> = {
-  no: 5, id: 10, title: 42, category: 16, field: 16, owner: 22, position: 16, leadUnit: 16,
-  supportUnits: 16, assigned: 12, deadline: 14, target: 9, measure: 8, achieved: 9, progress: 9,
-  status: 16, completed: 12, note: 22,
+  no: 4.5, id: 7.5, title: 24, category: 9.5, field: 9.5, owner: 11, position: 9, leadUnit: 9,
+  supportUnits: 9, assigned: 10, deadline: 10.5, target: 6, measure: 6, achieved: 6, progress: 6,
+  status: 9.5, completed: 10, note: 11,
 };
+/** Every cell of a body column: top-aligned, wrapped but for the dates, unlocked. */
+const bodyAlignment = (k: ColumnKey): Partial<ExcelJS.Alignment> => ({ vertical: 'top', wrapText: !isDate(k) });
+const isDate = (k: ColumnKey): boolean => k === 'assigned' || k === 'deadline' || k === 'completed';
 const DATE_FORMAT = 'dd/mm/yyyy';
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
@@ -59,7 +75,7 @@ const LOCKED: Partial<ExcelJS.Protection> = { locked: true };
 
 /** A table header cell: bold, centred, wrapped, bordered, shaded, locked (the register's and the Tiến độ sheet's). */
 const HEADER_STYLE: Partial<ExcelJS.Style> = {
-  font: { name: FONT, size: 12, bold: true },
+  font: { name: FONT, size: BODY_SIZE, bold: true },
   alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
   border: THIN,
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
@@ -163,10 +179,11 @@ function buildMain(ws: ExcelJS.Worksheet, input: Omit<TemplateInput, 'out'>, ran
   // Column styles first: cells made later inherit them, and rows a clerk adds below the body stay editable.
   TEMPLATE_COLUMNS.forEach((k, i) => {
     const c = ws.getColumn(i + 1);
-    c.width = WIDTH[k] ?? 14;
-    c.font = { name: FONT, size: 12 };
+    c.width = WIDTH[k] ?? 10;
+    c.font = { name: FONT, size: BODY_SIZE };
+    c.alignment = bodyAlignment(k);
     c.protection = UNLOCKED;
-    if (k === 'assigned' || k === 'deadline' || k === 'completed') c.numFmt = DATE_FORMAT;
+    if (isDate(k)) c.numFmt = DATE_FORMAT;
   });
 
   // The title block. Left: superior over own committee, a `*` under it; right: the Party's name and the date line.
@@ -200,7 +217,7 @@ function buildMain(ws: ExcelJS.Worksheet, input: Omit<TemplateInput, 'out'>, ran
       protection: LOCKED,
     };
   });
-  header.height = 48;
+  header.height = 62;
 
   // Everything above the body is locked, empty cells included (the columns' own style unlocks them).
   for (let r = 1; r < TEMPLATE_FIRST_BODY_ROW; r++) {
@@ -210,29 +227,42 @@ function buildMain(ws: ExcelJS.Worksheet, input: Omit<TemplateInput, 'out'>, ran
     }
   }
 
-  // The body: borders, formats and checks on each prepared row.
-  const v = validations(ranges);
-  for (let r = TEMPLATE_FIRST_BODY_ROW; r < TEMPLATE_FIRST_BODY_ROW + TEMPLATE_BODY_ROWS; r++) {
+  // The body: the first rows ruled for the clerk, the checks on every prepared row (one validation per column).
+  for (let r = TEMPLATE_FIRST_BODY_ROW; r < TEMPLATE_FIRST_BODY_ROW + TEMPLATE_RULED_ROWS; r++) {
     TEMPLATE_COLUMNS.forEach((k, i) => {
-      const cell = ws.getCell(r, i + 1);
-      cell.style = {
-        font: { name: FONT, size: 12 },
+      ws.getCell(r, i + 1).style = {
+        font: { name: FONT, size: BODY_SIZE },
         border: THIN,
-        alignment: { vertical: 'top', wrapText: k !== 'assigned' && k !== 'deadline' && k !== 'completed' },
+        alignment: bodyAlignment(k),
         protection: UNLOCKED,
-        ...(k === 'assigned' || k === 'deadline' || k === 'completed' ? { numFmt: DATE_FORMAT } : {}),
+        ...(isDate(k) ? { numFmt: DATE_FORMAT } : {}),
       };
-      const dv = v[k];
-      if (dv) cell.dataValidation = dv;
     });
   }
+  const v = validations(ranges);
+  TEMPLATE_COLUMNS.forEach((k, i) => {
+    const dv = v[k];
+    const c = letter(i + 1);
+    if (dv) validate(ws, `${c}${TEMPLATE_FIRST_BODY_ROW}:${c}${TEMPLATE_FIRST_BODY_ROW + TEMPLATE_BODY_ROWS - 1}`, dv);
+  });
 
   freeze(ws, TEMPLATE_FIRST_BODY_ROW - 1);
   ws.pageSetup = {
     paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
     printTitlesRow: `${TEMPLATE_HEADER_ROW}:${TEMPLATE_HEADER_ROW + 1}`,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    horizontalCentered: true,
   };
+}
+
+/**
+ * One validation over a whole range. Set cell by cell, exceljs joins the cells back into ranges after
+ * sorting their addresses as text (A10 before A2), and a sheet whose rows start below 10 got overlapping
+ * ranges (A10:A201 and A2:A201), which Excel offers to repair. A range as the key is written as it is.
+ */
+function validate(ws: ExcelJS.Worksheet, range: string, dv: ExcelJS.DataValidation): void {
+  // `dataValidations` is on every worksheet, missing from exceljs's typings
+  (ws as ExcelJS.Worksheet & { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, dv);
 }
 
 function mergeText(ws: ExcelJS.Worksheet, row: number, from: number, to: number, text: string, font: Partial<ExcelJS.Font>): void {
@@ -347,6 +377,7 @@ function buildProgress(ws: ExcelJS.Worksheet, ranges: ListRanges): void {
     const c = ws.getColumn(i + 1);
     c.width = w;
     c.font = { name: FONT, size: 12 };
+    c.alignment = { vertical: 'top', wrapText: i === 6 };
     c.protection = UNLOCKED;
     if (i === 1 || i === 5) c.numFmt = DATE_FORMAT;
   });
@@ -391,21 +422,26 @@ function buildProgress(ws: ExcelJS.Worksheet, ranges: ListRanges): void {
     },
     undefined,
   ];
-  for (let r = TEMPLATE_PROGRESS_HEADER_ROW + 1; r <= TEMPLATE_PROGRESS_HEADER_ROW + TEMPLATE_PROGRESS_ROWS; r++) {
-    checks.forEach((dv, i) => {
-      const cell = ws.getCell(r, i + 1);
-      cell.style = {
+  const first = TEMPLATE_PROGRESS_HEADER_ROW + 1;
+  for (let r = first; r < first + TEMPLATE_PROGRESS_RULED_ROWS; r++) {
+    checks.forEach((_, i) => {
+      ws.getCell(r, i + 1).style = {
         font: { name: FONT, size: 12 },
         border: THIN,
         alignment: { vertical: 'top', wrapText: i === 6 },
         protection: UNLOCKED,
         ...(i === 1 || i === 5 ? { numFmt: DATE_FORMAT } : {}),
       };
-      if (dv) cell.dataValidation = dv;
     });
   }
+  checks.forEach((dv, i) => {
+    if (dv) validate(ws, `${letter(i + 1)}${first}:${letter(i + 1)}${first + TEMPLATE_PROGRESS_ROWS - 1}`, dv);
+  });
   freeze(ws, TEMPLATE_PROGRESS_HEADER_ROW);
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+  ws.pageSetup = {
+    paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1',
+    horizontalCentered: true,
+  };
 }
 
 // ───────────────────────────── Hướng dẫn ─────────────────────────────
@@ -420,17 +456,24 @@ const PROGRESS_HELP: Record<(typeof PROGRESS_HEADERS)[number], string> = {
   'Ghi chú': 'Kết quả thực hiện bằng lời, khó khăn, kiến nghị.',
 };
 
+// `Hướng dẫn`: 96 units fit A4 portrait nearly at 100 % (12 pt), where 134 printed at about 8 pt. Each row
+// is as tall as its wrapped text: LibreOffice fits only rows with a line break, and printed the rest over the next.
+const GUIDE_WIDTHS = [7, 21, 9, 59];
+/** Characters a line of 12 pt Times New Roman holds in `width` units, counted on the generous side. */
+const perLine = (width: number): number => Math.max(1, Math.floor((width - 1.5) / 1.0));
+const guideLines = (text: string, width: number): number => Math.max(1, Math.ceil(text.length / (perLine(width) * 0.9)));
+
 function buildGuide(ws: ExcelJS.Worksheet): void {
-  ws.getColumn(1).width = 8;
-  ws.getColumn(2).width = 26;
-  ws.getColumn(3).width = 10;
-  ws.getColumn(4).width = 90;
+  GUIDE_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const all = GUIDE_WIDTHS.reduce((a, b) => a + b, 0);
   const font = { name: FONT, size: 12 };
   const line = (text: string, f: Partial<ExcelJS.Font> = font) => {
     const row = ws.addRow([text]);
     ws.mergeCells(row.number, 1, row.number, 4);
     row.getCell(1).style = { font: f, alignment: { wrapText: true, vertical: 'top' } };
-    row.height = Math.max(18, Math.ceil(text.length / 120) * 18);
+    // a larger font holds fewer characters a line, bold capitals fewer still
+    const k = ((f.size ?? 12) / 12) * (f.bold ? 1.4 : 1);
+    row.height = guideLines(text, all / k) * 16 * ((f.size ?? 12) / 12) + 2;
   };
   const table = (title: string, rows: [string, string, string, string][]) => {
     ws.addRow([]);
@@ -442,6 +485,7 @@ function buildGuide(ws: ExcelJS.Worksheet): void {
       row.eachCell({ includeEmpty: true }, (c, i) => {
         c.style = { font, border: THIN, alignment: { wrapText: true, vertical: 'top', horizontal: i === 1 || i === 3 ? 'center' : 'left' } };
       });
+      row.height = Math.max(...r.map((text, i) => guideLines(text, GUIDE_WIDTHS[i]))) * 16 + 2;
     }
   };
 
@@ -460,7 +504,10 @@ function buildGuide(ws: ExcelJS.Worksheet): void {
   table(`Các cột của trang "${TEMPLATE_PROGRESS_SHEET}"`, PROGRESS_HEADERS.map((h, i) => [
     `(${i + 1})`, h, i < 2 ? 'Có' : '', PROGRESS_HELP[h],
   ]));
-  ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = {
+    paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
 }
 
 // ───────────────────────────── shared ─────────────────────────────

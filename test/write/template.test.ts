@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -7,7 +7,8 @@ import { COLUMNS } from '../../src/read/columns.js';
 import { CATEGORY_LABEL, STATUS_LABEL } from '../../src/normalise/values.js';
 import {
   COMMON_FIELDS, PROGRESS_HEADERS, TEMPLATE_BODY_ROWS, TEMPLATE_COLUMNS, TEMPLATE_FIRST_BODY_ROW,
-  TEMPLATE_GUIDE_SHEET, TEMPLATE_HEADER_ROW, TEMPLATE_LISTS_SHEET, TEMPLATE_PROGRESS_SHEET, TEMPLATE_SHEET,
+  TEMPLATE_GUIDE_SHEET, TEMPLATE_HEADER_ROW, TEMPLATE_LISTS_SHEET, TEMPLATE_PROGRESS_RULED_ROWS, TEMPLATE_PROGRESS_SHEET,
+  TEMPLATE_RULED_ROWS, TEMPLATE_SHEET,
   cadresInPost, templateColumnLetter, titleLines, writeTemplate,
 } from '../../src/write/template.js';
 import type { Cadre, Roster, Unit, UnitTree } from '../../src/types.js';
@@ -183,6 +184,68 @@ describe('writeTemplate', () => {
       expect(text, k).toContain(spec.help);
       expect(text, k).toContain(spec.headers[0]);
     }
+  });
+
+  it('writes one validation per range, none overlapping another (Excel would offer to repair the file)', async () => {
+    const out = join(dir, 'mau.xlsx');
+    await writeTemplate({ unit, tree, roster, year: 2024, out, asOf: '2024-09-30' });
+    const { zipEntries, inflateEntry } = await import('../../src/read/zip.js');
+    const buf = await readFile(out);
+    const sheetXml = (n: number) => inflateEntry(buf, zipEntries(buf)!.find((e) => e.name === `xl/worksheets/sheet${n}.xml`)!).toString('utf8');
+    const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const box = (ref: string) => {
+      const [a, b = a] = ref.split(':');
+      const [, c1, r1] = /^([A-Z]+)(\d+)$/.exec(a)!;
+      const [, c2, r2] = /^([A-Z]+)(\d+)$/.exec(b)!;
+      return { c1: col(c1), r1: Number(r1), c2: col(c2), r2: Number(r2) };
+    };
+    // sheet1: Danh mục, sheet2: Tiến độ
+    for (const [n, columns, rows] of [[1, 10, TEMPLATE_BODY_ROWS], [2, 6, 200]] as const) {
+      const refs = [...sheetXml(n).matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].flatMap((m) => m[1].split(' '));
+      expect(refs, `sheet${n}`).toHaveLength(columns);
+      const boxes = refs.map(box);
+      for (const b of boxes) expect(b.r2 - b.r1 + 1, `sheet${n}`).toBe(rows);
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [p, q] = [boxes[i], boxes[j]];
+          const overlap = p.c1 <= q.c2 && q.c1 <= p.c2 && p.r1 <= q.r2 && q.r1 <= p.r2;
+          expect(overlap, `sheet${n}: ${refs[i]} and ${refs[j]}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('prints at a readable size with ruled rows to fill in', async () => {
+    const wb = await written();
+    const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
+    // 18 columns on A4 landscape (about 145 units at 100 %): at most 170 units prints 11 pt at about 9.3 pt
+    const width = TEMPLATE_COLUMNS.reduce((sum, _, i) => sum + (ws.getColumn(i + 1).width ?? 0), 0);
+    expect(width).toBeLessThanOrEqual(170);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.getCell(`C${TEMPLATE_HEADER_ROW}`).font.size).toBeGreaterThanOrEqual(11);
+    // the ruled rows: every cell bordered on four sides; none below them, so an empty form prints one page
+    expect(TEMPLATE_RULED_ROWS).toBeGreaterThanOrEqual(20);
+    expect(TEMPLATE_RULED_ROWS).toBeLessThanOrEqual(30);
+    const ruled = (c: ExcelJS.Cell) => ['top', 'left', 'bottom', 'right'].every((side) => c.border?.[side as keyof ExcelJS.Borders]?.style === 'thin');
+    for (const r of [TEMPLATE_FIRST_BODY_ROW, TEMPLATE_FIRST_BODY_ROW + TEMPLATE_RULED_ROWS - 1]) {
+      TEMPLATE_COLUMNS.forEach((k, i) => {
+        const c = ws.getCell(r, i + 1);
+        expect(ruled(c), `${c.address}`).toBe(true);
+        expect(c.font.size, c.address).toBeGreaterThanOrEqual(11);
+        expect(c.value, c.address).toBeNull();
+      });
+    }
+    expect(ruled(ws.getCell(TEMPLATE_FIRST_BODY_ROW + TEMPLATE_RULED_ROWS, 3))).toBe(false);
+    // a row typed below the ruled ones still wraps, and is checked
+    expect(ws.getCell(body('title', TEMPLATE_FIRST_BODY_ROW + 50)).alignment).toMatchObject({ wrapText: true });
+    expect(ws.getCell(body('status', TEMPLATE_FIRST_BODY_ROW + 50)).dataValidation.type).toBe('list');
+
+    const progress = wb.getWorksheet(TEMPLATE_PROGRESS_SHEET)!;
+    expect(ruled(progress.getCell(1 + TEMPLATE_PROGRESS_RULED_ROWS, 1))).toBe(true);
+    expect(ruled(progress.getCell(2 + TEMPLATE_PROGRESS_RULED_ROWS, 1))).toBe(false);
+    const guide = wb.getWorksheet(TEMPLATE_GUIDE_SHEET)!;
+    // A4 portrait holds about 95 units at 100 %
+    expect([1, 2, 3, 4].reduce((sum, i) => sum + (guide.getColumn(i).width ?? 0), 0)).toBeLessThanOrEqual(100);
   });
 
   it('lists the cadres in post once, by Vietnamese collation', () => {
