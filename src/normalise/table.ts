@@ -16,6 +16,26 @@ const ALIASES: Map<string, ColumnKey> = new Map(
   COLUMNS.flatMap((c) => c.headers.map((h) => [squash(h), c.key] as const)),
 );
 
+/** Headers compared as squash does, but with a percent sign kept: `Hoàn thành` is not `% hoàn thành`. */
+function squashKeepingPercent(s: string): string {
+  return s.split('%').map(squash).join('%');
+}
+
+const STRICT_ALIASES: Map<string, ColumnKey> = new Map(
+  COLUMNS.flatMap((c) => c.headers.map((h) => [squashKeepingPercent(h), c.key] as const)),
+);
+
+/**
+ * The key a sub-column's own text names, its percent sign significant: under `Thời gian`,
+ * `Hoàn thành` is no header of its own (it is `Thời gian hoàn thành`), where `% hoàn thành` is one.
+ */
+function subHeaderKey(text: string): ColumnKey | null {
+  const whole = STRICT_ALIASES.get(squashKeepingPercent(text));
+  if (whole) return whole;
+  const bare = text.replace(/\(([^)%]*)\)/g, ' ');
+  return bare === text ? null : STRICT_ALIASES.get(squashKeepingPercent(bare)) ?? null;
+}
+
 /** The key a header names: the header whole, else without a parenthesised remark (`Thời hạn (ngày/tháng/năm)`). */
 export function headerKey(text: string): ColumnKey | null {
   const whole = ALIASES.get(squash(text));
@@ -95,11 +115,11 @@ export function findTable(workbook: RawWorkbook): FindResult {
           rule: 'header-missing',
           at: { sheet: sheet.name || null, row: header.row.number, column: null },
           messageId: 'column',
-          data: { column: m.headers[0], closest: closestHeader(header.row, header.index, m.headers) },
+          data: { column: m.headers[0], closest: closestHeader(header.names, header.index, m.headers) },
         },
       };
     }
-    return { ok: true, table: extract(sheet, header.row, header.index) };
+    return { ok: true, table: extract(sheet, header) };
   }
   return {
     ok: false,
@@ -112,20 +132,73 @@ export function findTable(workbook: RawWorkbook): FindResult {
   };
 }
 
-function findHeader(sheet: Sheet): { row: SheetRow; index: Partial<Record<ColumnKey, number>> } | null {
-  for (const row of sheet.rows) {
+interface Header {
+  /** the header's (first) row */
+  row: SheetRow;
+  /** the row the table starts under: the header's second row when it has two */
+  last: number;
+  /** the name of each column as the header gives it (a sub-column's, for a two-row header) */
+  names: SheetRow;
+  index: Partial<Record<ColumnKey, number>>;
+}
+
+/** The keys a row of column names names, each at its first column; and how many. */
+function match(names: SheetRow): { index: Partial<Record<ColumnKey, number>>; matched: number } {
+  const index: Partial<Record<ColumnKey, number>> = {};
+  let matched = 0;
+  names.cells.forEach((cell, i) => {
+    if (!cell || cell.text === '') return;
+    const key = headerKey(cell.text);
+    if (key && index[key] === undefined) {
+      index[key] = i;
+      matched++;
+    }
+  });
+  return { index, matched };
+}
+
+/**
+ * The column names of a header of two rows (SPEC §2.3): a group header over sub-columns (its text
+ * in its first column, the columns under it empty above, as a merge across leaves them), a column
+ * merged down both rows (its text in both, as the reader repeats a merge down a column, or above
+ * only). A sub-column is named by its own text when that is a known header, else by the group's
+ * text and its own together (`Thời gian` + `Hoàn thành` = `Thời gian hoàn thành`).
+ */
+function twoRowNames(top: SheetRow, bottom: SheetRow): SheetRow {
+  const cells: (Cell | null)[] = [];
+  let group = '';
+  const width = Math.max(top.cells.length, bottom.cells.length);
+  for (let i = 0; i < width; i++) {
+    const above = top.cells[i]?.text ?? '';
+    const below = bottom.cells[i]?.text ?? '';
+    if (above !== '') group = below !== '' && clean(below) !== clean(above) ? above : '';
+    let name: string;
+    if (below === '' || clean(below) === clean(above)) name = above;
+    else if (group === '' || subHeaderKey(below)) name = below;
+    else name = `${group} ${below}`;
+    cells.push(name === '' ? null : { text: name });
+  }
+  return { number: top.number, cells };
+}
+
+function findHeader(sheet: Sheet): Header | null {
+  const rows = sheet.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
     if (row.number > HEADER_SEARCH_ROWS) break;
-    const index: Partial<Record<ColumnKey, number>> = {};
-    let matched = 0;
-    row.cells.forEach((cell, i) => {
-      if (!cell || cell.text === '') return;
-      const key = headerKey(cell.text);
-      if (key && index[key] === undefined) {
-        index[key] = i;
-        matched++;
+    const one = match(row);
+    const next = rows[r + 1];
+    if (next && next.number === row.number + 1 && next.number <= HEADER_SEARCH_ROWS) {
+      // A second header row counts when the pair names more columns than the first row alone and
+      // no fewer than the second (which repeats what is merged down both): the first task under a
+      // header adds nothing, and a title line above one names no column itself.
+      const names = twoRowNames(row, next);
+      const two = match(names);
+      if (one.matched > 0 && two.matched >= MIN_HEADER_MATCHES && two.matched > one.matched && two.matched >= match(next).matched) {
+        return { row, last: next.number, names, index: two.index };
       }
-    });
-    if (matched >= MIN_HEADER_MATCHES) return { row, index };
+    }
+    if (one.matched >= MIN_HEADER_MATCHES) return { row, last: row.number, names: row, index: one.index };
   }
   return null;
 }
@@ -181,7 +254,7 @@ function isSignature(text: string): boolean {
   return SIGNATURE.some((re) => re.test(f));
 }
 
-function extract(sheet: Sheet, header: SheetRow, index: Partial<Record<ColumnKey, number>>): Table {
+function extract(sheet: Sheet, { row: header, last, index }: Header): Table {
   const columns: Partial<Record<ColumnKey, string>> = {};
   for (const [k, i] of Object.entries(index) as [ColumnKey, number][]) columns[k] = columnLetter(i);
 
@@ -202,7 +275,7 @@ function extract(sheet: Sheet, header: SheetRow, index: Partial<Record<ColumnKey
   let sectionMark: string | null = null;
   let first = true;
   for (const row of sheet.rows) {
-    if (row.number <= header.number) continue;
+    if (row.number <= last) continue;
     if (first) {
       first = false;
       if (isColumnNumberRow(row)) continue;

@@ -132,3 +132,59 @@ describe('which sheet is the register (SPEC §2.3)', () => {
     expect(!r.ok && r.problem.data).toEqual({ sheets: 'Bìa' });
   });
 });
+
+describe('a header of two rows (SPEC §2.3)', () => {
+  it('names sub-columns by their own text under a group header; columns merged down by their text; skips the number row', () => {
+    // as the reader gives a merged header: a merge down repeats its text, a merge across does not
+    const r = findTable(sheet([
+      ['ĐẢNG ỦY XÃ YÊN SƠN', '', '', '', 'ĐẢNG CỘNG SẢN VIỆT NAM'],
+      ['DANH MỤC VIỆC KHÓ NĂM 2024'],
+      ['STT', 'Nội dung công việc', 'Người chịu trách nhiệm', 'Thời hạn hoàn thành', 'Kết quả thực hiện', '', ''],
+      ['STT', 'Nội dung công việc', 'Người chịu trách nhiệm', 'Thời hạn hoàn thành', 'Tiến độ (%)', 'Tình trạng', 'Ngày hoàn thành'],
+      ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)'],
+      ['I. XÂY DỰNG ĐẢNG'],
+      ['1', 'Kết nạp đảng viên', 'Nguyễn Văn An', '31/12/2024', '100', 'Đã hoàn thành', '20/08/2024'],
+      ['2', 'Sinh hoạt chi bộ', 'Phùng Văn Đảng', '30/11/2024', '40', 'Đang thực hiện', ''],
+      ['Tổng cộng', '2 việc'],
+      ['', '', '', '', 'T/M ĐẢNG ỦY'],
+    ]));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.table.headerRow).toBe(3);
+    expect(r.table.columns).toEqual({ no: 'A', title: 'B', owner: 'C', deadline: 'D', progress: 'E', status: 'F', completed: 'G' });
+    expect(r.table.titleLines).toEqual(['ĐẢNG ỦY XÃ YÊN SƠN', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'DANH MỤC VIỆC KHÓ NĂM 2024']);
+    expect(r.table.rows.map((x) => [x.row, x.section, x.cells.status?.text])).toEqual([[7, 'Xây dựng Đảng', 'Đã hoàn thành'], [8, 'Xây dựng Đảng', 'Đang thực hiện']]);
+  });
+
+  it('names a sub-column that is no header by the group and its own text (Thời gian + Hoàn thành); columns above only', () => {
+    // a CSV, or a file whose merges were lost: the merged-down texts stand in the first row only
+    const r = findTable(sheet([
+      ['STT', 'Nội dung', 'Người phụ trách', 'Thời gian', '', 'Ghi chú'],
+      ['', '', '', 'Bắt đầu', 'Hoàn thành', ''],
+      ['1', 'Việc một', 'Nguyễn Văn An', '01/03/2024', '31/12/2024', ''],
+    ]));
+    expect(r.ok && r.table.columns).toEqual({ no: 'A', title: 'B', owner: 'C', assigned: 'D', deadline: 'E', note: 'F' });
+    expect(r.ok && r.table.rows.map((x) => x.row)).toEqual([3]);
+  });
+
+  it('does not take a title line above a one-row header, nor the first task under it, for a second header row', () => {
+    const r = findTable(sheet([
+      ['DANH MỤC VIỆC KHÓ'],
+      HEADER,
+      ['1', 'Thời hạn hoàn thành', 'Tình trạng', 'Hoàn thành', 'Tiến độ', 'Hoàn thành'],
+    ]));
+    expect(r.ok && r.table.headerRow).toBe(2);
+    expect(r.ok && r.table.titleLines).toEqual(['DANH MỤC VIỆC KHÓ']);
+    expect(r.ok && r.table.rows.map((x) => x.row)).toEqual([3]);
+  });
+
+  it('says which column is missing under a two-row header, with the closest sub-column', () => {
+    const r = findTable(sheet([
+      ['STT', 'Nội dung công việc', 'Người chịu trách nhiệm', 'Thời gian', ''],
+      ['', '', '', 'Bắt đầu', 'Kết thúc'],
+      ['1', 'Việc một', 'Nguyễn Văn An', '01/03/2024', '31/12/2024'],
+    ]));
+    expect(!r.ok && r.problem.at.row).toBe(1);
+    expect(!r.ok && r.problem.data).toEqual({ column: 'Thời hạn hoàn thành', closest: 'Thời gian Kết thúc' });
+  });
+});
