@@ -28,6 +28,8 @@ interface Common {
   convert?: boolean;
   /** `--progress F`, repeated */
   progress: string[];
+  compare?: string[];
+  compareAsOf?: string;
 }
 
 function progressBar(): ((done: number, total: number) => void) | undefined {
@@ -73,6 +75,8 @@ function common(cmd: Command): Command {
     .addOption(new Option('--lang <lang>', t('ngôn ngữ thông báo', 'the language of messages')).choices(['vi', 'en']).default('vi'))
     .option('--convert', t('chuyển tệp .xls, .ods sang .xlsx bằng LibreOffice (soffice) trước khi đọc', 'convert .xls, .ods files to .xlsx with LibreOffice (soffice) before reading'))
     .option('--progress <file>', t('tệp cập nhật tiến độ (Mã việc, Ngày báo cáo, Tiến độ …); nêu nhiều lần cho nhiều tệp', 'a file of progress updates (Mã việc, Ngày báo cáo, Tiến độ …); repeat for several'), (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--compare <paths...>', t('so sánh với các tệp đăng ký kỳ trước (thư mục tháng trước)', 'compare with the previous registers (last month\'s folder)'))
+    .option('--compare-as-of <date>', t('ngày tính của kỳ trước; mặc định ngày trước ngày đầu kỳ', 'the as-of date of the previous registers; default the day before the period starts'))
     .option('--no-color', t('không tô màu (như NO_COLOR=1)', 'no colours (as NO_COLOR=1)'));
 }
 
@@ -138,6 +142,8 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         convert: o.convert,
         progress: o.progress,
         period: o.period,
+        compare: o.compare,
+        compareAsOf: o.compareAsOf ? parseAsOf(o.compareAsOf) : undefined,
         onProgress: progressBar(),
       });
       notices(run.notices);
@@ -176,6 +182,8 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         out: o.out,
         convert: o.convert,
         progress: o.progress,
+        compare: o.compare,
+        compareAsOf: o.compareAsOf ? parseAsOf(o.compareAsOf) : undefined,
         onProgress: progressBar(),
       });
       notices(r.run.notices);

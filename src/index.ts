@@ -2,7 +2,7 @@
 import { runPipeline, type Run, type RunOptions } from './pipeline.js';
 import { displayPath } from './read/paths.js';
 import type { FileSummary, ValidateResult } from './report/validate.js';
-import type { Diagnostic, Register } from './types.js';
+import type { Diagnostic, IsoDate, Register } from './types.js';
 
 export { UsageError } from './errors.js';
 export { RULES } from './rules/index.js';
@@ -14,6 +14,10 @@ export type * from './types.js';
 export interface ValidateOptions extends RunOptions {
   /** `--annotate DIR`: write an annotated copy of each input there */
   annotate?: string;
+  /** `--compare PATHS…`: the previous registers; their dropped and regressed tasks are reported (SPEC §7.1) */
+  compare?: string[];
+  /** `--compare-as-of`: default the day before the period (`--period`, else the as-of date's month) starts */
+  compareAsOf?: IsoDate;
 }
 
 export interface Validation {
@@ -37,12 +41,14 @@ export function summarise(run: Run): ValidateResult {
       warnings: ds.filter((d) => d.severity === 'warning').length,
     };
   });
-  const sum = (k: 'tasks' | 'errors' | 'warnings') => files.reduce((n, f) => n + f[k], 0);
+  const tasks = files.reduce((n, f) => n + f.tasks, 0);
+  // Counted from the diagnostics, not the files: task-dropped names a previous register (--compare).
+  const errors = run.diagnostics.filter((d) => d.severity === 'error').length;
   return {
     asOf: run.asOf,
     files,
     diagnostics: run.diagnostics,
-    summary: { files: files.length, tasks: sum('tasks'), errors: sum('errors'), warnings: sum('warnings') },
+    summary: { files: files.length, tasks, errors, warnings: run.diagnostics.length - errors },
     skipped: run.skipped,
     annotated: null,
   };
@@ -50,6 +56,7 @@ export function summarise(run: Run): ValidateResult {
 
 export async function validate(opts: ValidateOptions): Promise<Validation> {
   const run = await runPipeline(opts);
+  if (opts.compare?.length) await compareForValidate(run, opts);
   const result = summarise(run);
   const annotated: string[] = [];
   if (opts.annotate) {
@@ -58,6 +65,27 @@ export async function validate(opts: ValidateOptions): Promise<Validation> {
     result.annotated = annotated.map((p) => displayPath(p, opts.cwd));
   }
   return { result, run, annotated };
+}
+
+/**
+ * `validate --compare`: the rollup's comparison (src/rollup.ts) run over this validation, for the
+ * diagnostics it finds (task-dropped, progress-regressed against last time). It needs the units
+ * register: without one, a notice says the comparison was not made.
+ */
+async function compareForValidate(run: Run, opts: ValidateOptions): Promise<void> {
+  if (!run.tree) {
+    run.notices.push(run.lang === 'en' ? '--compare needs units.csv: no comparison made' : '--compare cần danh mục đơn vị units.csv: không so sánh');
+    return;
+  }
+  const [{ aggregate }, { compareWithPrevious }, { parsePeriod, periodOfAsOf }, { addDays }] = await Promise.all([
+    import('./aggregate/index.js'), import('./rollup.js'), import('./classify/period.js'), import('./normalise/values.js'),
+  ]);
+  const period = opts.period ? parsePeriod(opts.period, run.lang) : periodOfAsOf(run.asOf);
+  const now = aggregate({ tree: run.tree, registers: run.registers, diagnostics: run.diagnostics, asOf: run.asOf, period });
+  const { diagnostics } = await compareWithPrevious(now, run, {
+    paths: opts.compare!, asOf: opts.compareAsOf ?? addDays(period.start, -1), cwd: opts.cwd, convert: opts.convert,
+  });
+  run.diagnostics.push(...diagnostics);
 }
 
 /** 0 clean, 1 errors (or more warnings than allowed), 2 nothing could be read. */

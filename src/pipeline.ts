@@ -21,7 +21,8 @@ export interface RunOptions {
   paths: string[];
   /** units.csv; default beside the inputs or in the working folder */
   units?: string;
-  roster?: string;
+  /** roster.csv; default as units.csv; null: none, not even beside the inputs (the previous registers of --compare) */
+  roster?: string | null;
   asOf?: IsoDate;
   /** `--unit CODE`: the unit of the single input file */
   unit?: string;
@@ -105,7 +106,7 @@ export async function runPipeline(opts: RunOptions): Promise<Run> {
   if (opts.unit && files.length !== 1) throw new UsageError('--unit chỉ dùng khi kiểm tra một tệp');
 
   const unitsPath = opts.units ?? findBeside('units.csv', opts.paths, cwd);
-  const rosterPath = opts.roster ?? findBeside('roster.csv', opts.paths, cwd);
+  const rosterPath = opts.roster === null ? null : opts.roster ?? findBeside('roster.csv', opts.paths, cwd);
   const tree = unitsPath ? unitTree(readUnits(unitsPath), asOf, unitsPath) : null;
   const roster = rosterPath ? readRoster(rosterPath) : null;
   if (opts.unit && tree && !tree.byCode.has(opts.unit)) {

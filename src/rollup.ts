@@ -1,13 +1,18 @@
 // `tiendo rollup`: the pipeline, then classification and counts over the unit tree, then the workbooks.
+import { compareRollups, type Comparison } from './aggregate/compare.js';
 import { aggregate, type RollupResult } from './aggregate/index.js';
+import { check } from './check/index.js';
+import progressRegressed, { checkAgainstPrevious } from './rules/progress-regressed.js';
+import taskDropped from './rules/task-dropped.js';
+import type { RuleContext } from './rules/rule.js';
 import { parsePeriod, periodOfAsOf } from './classify/index.js';
 import { UsageError } from './errors.js';
 import { fold } from './normalise/text.js';
-import { displayDate, today } from './normalise/values.js';
+import { addDays, displayDate, today } from './normalise/values.js';
 import { runPipeline, type Run, type RunOptions } from './pipeline.js';
 import { displayPath, findBeside } from './read/paths.js';
 import { readUnits, unitTree } from './read/registers.js';
-import type { IsoDate, Lang, Unit } from './types.js';
+import type { Diagnostic, IsoDate, Lang, Unit } from './types.js';
 import { writeSummaryWorkbooks } from './write/summary.js';
 
 export interface RollupOptions extends Omit<RunOptions, 'unit'> {
@@ -16,6 +21,10 @@ export interface RollupOptions extends Omit<RunOptions, 'unit'> {
   period?: string;
   /** the folder the workbooks are written to */
   out: string;
+  /** `--compare PATHS…`: the previous registers (last month's folder), read with the same units, roster and config */
+  compare?: string[];
+  /** `--compare-as-of`: the day the previous registers are classified as of; default the day before the period starts */
+  compareAsOf?: IsoDate;
   /**
    * `rollup --unit CODE`: roll up that unit and everything under it only (a district clerk's rollup from the
    * province's units.csv). It must be in force on the as-of date. Registers of other units are read and
@@ -43,6 +52,16 @@ export async function rollup(opts: RollupOptions): Promise<Rollup> {
   });
   if (scoped) run.notices.push(...scopeNotices(result, scoped.unit, lang));
   result.skipped = run.skipped;
+  if (opts.compare?.length) {
+    const { comparison, diagnostics } = await compareWithPrevious(result, run, {
+      paths: opts.compare, asOf: opts.compareAsOf ?? addDays(period.start, -1), scope: scoped?.unit.code, cwd: opts.cwd, convert: opts.convert,
+    });
+    result.comparison = comparison;
+    result.diagnostics.push(...diagnostics);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    result.summary.errors += errors;
+    result.summary.warnings += diagnostics.length - errors;
+  }
   result.outputs = await writeSummaryWorkbooks(result, {
     outDir: opts.out,
     header: run.config.header,
@@ -53,6 +72,52 @@ export async function rollup(opts: RollupOptions): Promise<Rollup> {
   });
   return { result, run };
 }
+
+/**
+ * `--compare`: the previous registers read with this run's units, roster and config, classified as
+ * of `asOf`, and compared with this rollup (aggregate/compare.ts). Their own diagnostics are not
+ * this run's: a previous register that cannot be read or placed is named in a notice and leaves its
+ * unit without a comparison. What the comparison finds — tasks dropped while open, progress lower
+ * than last time — is checked by the rules task-dropped and progress-regressed and added to the
+ * rollup's diagnostics.
+ */
+export async function compareWithPrevious(
+  result: RollupResult,
+  run: Run,
+  o: { paths: string[]; asOf: IsoDate; scope?: string; cwd?: string; convert?: boolean },
+): Promise<{ comparison: Comparison; diagnostics: Diagnostic[] }> {
+  const lang = run.lang;
+  const previous = await runPipeline({
+    paths: o.paths, units: run.unitsPath ?? undefined, roster: run.rosterPath, config: run.config, asOf: o.asOf, lang, cwd: o.cwd, convert: o.convert,
+  });
+  const placed = new Set(['file-unreadable', 'header-missing', 'unit-unknown', 'unit-duplicate']);
+  const unplaced = [...new Set(previous.diagnostics.filter((d) => placed.has(d.rule) && d.row === null).map((d) => d.file))];
+  for (const file of unplaced) run.notices.push(PREVIOUS_UNREADABLE[lang](file));
+  run.notices.push(...previous.notices.map((n) => `--compare: ${n}`));
+  const then = aggregate({
+    tree: previous.tree!, registers: previous.registers, diagnostics: previous.diagnostics, asOf: o.asOf,
+    period: periodOfAsOf(o.asOf), scope: o.scope !== undefined && previous.tree!.byCode.has(o.scope) ? o.scope : undefined,
+  });
+  // A unit whose previous register could not be read or placed has no comparison of its own.
+  const uncompared = new Set(then.files.filter((f) => f.unit !== null && unplaced.includes(f.displayPath)).map((f) => f.unit!));
+  const comparison = compareRollups(result, then, uncompared);
+
+  const ctx: RuleContext = { asOf: result.asOf, units: run.tree, roster: run.roster, thresholds: run.config.thresholds, period: result.period };
+  for (const { then: t, nowFiles } of comparison.droppedOpen) t.task.droppedFrom = nowFiles.join(', ');
+  for (const { now, then: t } of comparison.regressed) {
+    if (t.task.progress.kind === 'number') now.task.previousProgress = { value: t.task.progress.value, asOf: o.asOf };
+  }
+  const found = [
+    ...check(run.registers, ctx, run.config, lang, [{ ...progressRegressed, check: checkAgainstPrevious }], run.progressFiles),
+    ...check(previous.registers, ctx, run.config, lang, [taskDropped]),
+  ];
+  return { comparison, diagnostics: found };
+}
+
+const PREVIOUS_UNREADABLE: Record<Lang, (file: string) => string> = {
+  vi: (file) => `--compare: tệp kỳ trước ${file} không đọc được hoặc không xác định được đơn vị — đơn vị của nó không có số liệu so sánh`,
+  en: (file) => `--compare: the previous register ${file} cannot be read or placed — its unit has no comparison`,
+};
 
 /** 0 clean, 1 errors found (the workbooks are still written), 2 nothing could be read (within the scope). */
 export function rollupExitCode(r: Rollup): 0 | 1 | 2 {

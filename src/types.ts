@@ -161,6 +161,10 @@ export interface Task {
   updatedOn?: IsoDate | null;
   /** the dates of the progress updates applied (on or before the as-of date), in the order applied */
   updateDates?: IsoDate[];
+  /** a task of the previous registers missing now (--compare): the register(s) now that lack it (rule task-dropped) */
+  droppedFrom?: string;
+  /** its progress in the previous registers, when lower now (--compare; rule progress-regressed) */
+  previousProgress?: { value: number; asOf: IsoDate };
   /** where a value an update replaced now stands: diagnostics about it point at the update's cell */
   at?: Partial<Record<ColumnKey, CellLocation>>;
 }

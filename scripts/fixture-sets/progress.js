@@ -123,4 +123,43 @@ export default async function buildProgress(ctx) {
     // no such task in 07654: update-unknown-task.
     ['07654', 'TS-07', 'Tháng 9/2024', 50, '', '', ''],
   ]));
+
+  // ── fixtures/compare
+  await ctx.text('compare/units.csv', [
+    'code,name,level,parent',
+    '213,Huyện Lục Nam,huyen,',
+    '07651,Xã Yên Sơn,xa,213',
+    '07654,Xã Tân Sơn,xa,213',
+    '07657,Xã Lan Mẫu,xa,213',
+    '',
+  ].join('\n'));
+  const row = (no, id, title, owner, deadline, progress, status, completed = '') =>
+    [no, id, title, owner, '01/07/2024', deadline, progress, status, completed];
+  await ctx.text('compare/thang-8/07651_thang8.csv', csv([
+    REGISTER_HEADER,
+    row(1, 'YS-01', 'Bê tông hóa đường trục thôn Hạ', 'Nguyễn Văn An', '31/08/2024', 80, 'Đang thực hiện'),
+    row(2, '', 'Kết nạp đảng viên mới', 'Trần Thị Hà', '31/12/2024', 40, 'Đang thực hiện'),
+    row(3, '', 'Nạo vét kênh mương nội đồng', 'Vũ Thị Hoa', '15/09/2024', 50, 'Đang thực hiện'),
+    row(4, '', 'Trồng cây xanh tuyến đường liên xã', 'Phùng Văn Đảng', '31/12/2024', 0, 'Chưa triển khai'),
+    row(5, '', 'Cải tạo trạm y tế xã', 'Nguyễn Văn An', '31/08/2024', 100, 'Đã hoàn thành', '20/08/2024'),
+  ]));
+  await ctx.text('compare/thang-8/07654_thang8.csv', csv([
+    REGISTER_HEADER,
+    row(1, '', 'Xây dựng nhà văn hóa thôn Thanh Giang', 'Hà Văn Tuấn', '31/12/2024', 10, 'Đang thực hiện'),
+  ]));
+  await ctx.text('compare/thang-9/07651_thang9.csv', csv([
+    REGISTER_HEADER,
+    // done since (late: the deadline was 31/08)
+    row(1, 'YS-01', 'Bê tông hóa đường trục thôn Hạ', 'Nguyễn Văn An', '31/08/2024', 100, 'Đã hoàn thành', '10/09/2024'),
+    // the same task, its title retyped; progress lower than in August
+    row(2, '', 'KẾT NẠP ĐẢNG VIÊN MỚI', 'Trần Thị Hà', '31/12/2024', 30, 'Đang thực hiện'),
+    // overdue since 15/09
+    row(3, '', 'Nạo vét kênh mương nội đồng', 'Vũ Thị Hoa', '15/09/2024', 70, 'Đang thực hiện'),
+    // new this month
+    row(4, '', 'Xây dựng mô hình thôn kiểu mẫu', 'Phùng Văn Đảng', '31/12/2024', 10, 'Đang thực hiện'),
+  ]));
+  await ctx.text('compare/thang-9/07657_thang9.csv', csv([
+    REGISTER_HEADER,
+    row(1, '', 'Giải quyết đơn thư tồn đọng', 'Lê Văn Cường', '31/12/2024', 20, 'Đang thực hiện'),
+  ]));
 }

@@ -3,6 +3,7 @@
 import { classify, inPeriod, isDone, isRegisteredAt } from '../classify/index.js';
 import { CATEGORY_LABEL } from '../normalise/values.js';
 import { clean, fold } from '../normalise/text.js';
+import type { Comparison } from './compare.js';
 import type {
   Category, Counts, Diagnostic, IsoDate, Period, Register, Task, TaskClass, Unit, UnitTree,
 } from '../types.js';
@@ -102,6 +103,8 @@ export interface RollupResult {
   outputs: { unit: string; path: string }[];
   /** files read that are not registers (summary workbooks tiendo wrote), filled in by the caller */
   skipped: { path: string; reason: string }[];
+  /** `--compare`: the comparison with the previous registers, filled in by the caller (SPEC §7.1) */
+  comparison?: Comparison;
 }
 
 /** Code order: numeric where the codes are numbers (24 before 213 before 07651), else as text. */
@@ -458,7 +461,8 @@ function diagnosticsByUnit(result: RollupResult): Map<string | null, number[]> {
   let index = diagnosticIndex.get(result);
   if (index) return index;
   const unitOfFile = new Map<string, string | null>();
-  for (const f of result.files) {
+  // The previous registers' files too: task-dropped names them (--compare).
+  for (const f of [...result.files, ...(result.comparison?.previousFiles ?? [])]) {
     unitOfFile.set(f.path, f.unit);
     if (!unitOfFile.has(f.displayPath)) unitOfFile.set(f.displayPath, f.unit);
   }

@@ -34,6 +34,7 @@ export const WORDS = {
     noProblems: 'Không có lỗi', unitUnknown: 'chưa xác định đơn vị', summary: (f: number, t: number, e: number, w: number) =>
       `${e} lỗi, ${w} cảnh báo trong ${f} tệp, ${t} việc`,
     annotated: (n: number) => `Đã ghi ${n} bản sao đánh dấu lỗi (gửi lại cho đơn vị):`,
+    previous: 'báo cáo kỳ trước (--compare)',
     nothingRead: (skipped: number) =>
       `Không đọc được tệp đăng ký nào${skipped ? ` (bỏ qua ${skipped} tệp tổng hợp do tiendo ghi)` : ''} — kiểm tra lại đường dẫn`,
   },
@@ -42,6 +43,7 @@ export const WORDS = {
     noProblems: 'No problems', unitUnknown: 'unit not determined', summary: (f: number, t: number, e: number, w: number) =>
       `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'} in ${f} file${f === 1 ? '' : 's'}, ${t} task${t === 1 ? '' : 's'}`,
     annotated: (n: number) => `Wrote ${n} annotated cop${n === 1 ? 'y' : 'ies'} (to send back to the units):`,
+    previous: 'previous register (--compare)',
     nothingRead: (skipped: number) =>
       `No register was read${skipped ? ` (${skipped} summary workbook${skipped === 1 ? '' : 's'} tiendo wrote skipped)` : ''} — check the paths`,
   },

@@ -33,10 +33,12 @@ export function rollupJson(result: RollupResult, outputs: Written = result.outpu
       parent: u.unit.parent,
       own: counts(u.own),
       total: counts(u.total),
+      ...(result.comparison ? { change: result.comparison.byUnit.get(u.unit.code) } : {}),
     })),
     files: outputs.map((o) => ({ unit: o.unit, path: o.path })),
     summary: { ...result.summary },
     skipped: result.skipped,
+    ...(result.comparison ? { previous: { asOf: result.comparison.asOf, files: result.comparison.files, tasks: result.comparison.tasks } } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
@@ -45,6 +47,7 @@ const TEXT = {
   vi: {
     heading: (period: string, asOf: string) => `Tổng hợp tiến độ ${period} — số liệu tính đến ngày ${asOf}`,
     columns: ['Đơn vị', 'Đăng ký', 'HT đúng hạn', 'HT quá hạn', 'Trong hạn', 'Quá hạn', 'Dừng, hủy', 'Chưa XĐ', 'Tỷ lệ HT %', 'Đúng hạn %'],
+    change: '+HT / mới QH',
     own: (name: string) => `${name} (đăng ký riêng)`,
     total: 'Tổng cộng',
     notSubmitted: 'chưa nộp',
@@ -57,6 +60,7 @@ const TEXT = {
   en: {
     heading: (period: string, asOf: string) => `Progress rollup, ${period} — as of ${asOf}`,
     columns: ['Unit', 'Registered', 'Done on time', 'Done late', 'Pending', 'Overdue', 'Cancelled', 'Unclass.', 'Done %', 'On time %'],
+    change: '+done / new overdue',
     own: (name: string) => `${name} (own register)`,
     total: 'Total',
     notSubmitted: 'not submitted',
@@ -81,22 +85,29 @@ export function rollupText(result: RollupResult, lang: Lang = 'vi', outputs: Wri
   const asOf = result.asOf.split('-').reverse().join('/');
   const lines: string[] = [t.heading(periodTitle(result.period, lang), asOf)];
 
-  const row = (name: string, c: Counts, note = ''): string[] => [
+  const comparison = result.comparison;
+  // With --compare, one more column: tasks done since / newly overdue since the previous registers.
+  const change = (code: string, which: 'own' | 'total'): string[] => {
+    if (!comparison) return [];
+    const c = comparison.byUnit.get(code)?.[which];
+    return [c ? `+${n(c.completedSince)} / ${n(c.newlyOverdue)}` : '-'];
+  };
+  const row = (name: string, c: Counts, tail: string[], note = ''): string[] => [
     note ? `${name} (${note})` : name,
     n(c.registered), n(c.doneOnTime), n(c.doneLate), n(c.pendingOnTime), n(c.pendingOverdue),
-    n(c.cancelled), n(c.unclassified), pct(c.completionRate), pct(c.onTimeRate),
+    n(c.cancelled), n(c.unclassified), pct(c.completionRate), pct(c.onTimeRate), ...tail,
   ];
 
   for (const code of result.roots) {
     const root = result.byCode.get(code)!;
-    const rows: string[][] = [[...t.columns]];
+    const rows: string[][] = [[...t.columns, ...(comparison ? [t.change] : [])]];
     for (const childCode of root.children) {
       const child = result.byCode.get(childCode)!;
       const nothing = !child.submitted && child.submittedUnder === 0;
-      rows.push(row(child.unit.name, child.total, nothing ? t.notSubmitted : ''));
+      rows.push(row(child.unit.name, child.total, change(childCode, 'total'), nothing ? t.notSubmitted : ''));
     }
-    if (root.submitted || root.children.length === 0) rows.push(row(t.own(root.unit.name), root.own));
-    rows.push(row(root.children.length ? `${t.total} — ${root.unit.name}` : root.unit.name, root.total));
+    if (root.submitted || root.children.length === 0) rows.push(row(t.own(root.unit.name), root.own, change(code, 'own')));
+    rows.push(row(root.children.length ? `${t.total} — ${root.unit.name}` : root.unit.name, root.total, change(code, 'total')));
     lines.push('', ...table(rows));
   }
 

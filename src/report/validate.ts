@@ -41,10 +41,13 @@ export function validateText(result: ValidateResult, lang: Lang): string {
     list.push(d);
     byFile.set(d.file, list);
   }
-  for (const f of result.files) {
+  // Files not among those read name the previous registers (--compare: task-dropped).
+  const listed = new Set(result.files.map((f) => f.path));
+  const others = [...byFile.keys()].filter((p) => !listed.has(p)).map((path) => ({ path, unit: null, previous: true }));
+  for (const f of [...result.files.map((x) => ({ ...x, previous: false })), ...others]) {
     const ds = byFile.get(f.path);
     if (!ds) continue;
-    const unit = f.unit ? `${f.unit.name} (${f.unit.code})` : w.unitUnknown;
+    const unit = f.previous ? w.previous : f.unit ? `${f.unit.name} (${f.unit.code})` : w.unitUnknown;
     lines.push(chalk.underline(f.path) + chalk.dim(` — ${unit}`));
     for (const d of ds) {
       const where = [d.file, d.sheet, d.row, d.column].filter((x) => x !== null && x !== '').join(':');

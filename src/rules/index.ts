@@ -28,6 +28,7 @@ import atRisk from './at-risk.js';
 import progressRegressed from './progress-regressed.js';
 import reportStale from './report-stale.js';
 import updateUnknownTask from './update-unknown-task.js';
+import taskDropped from './task-dropped.js';
 
 export const RULES: Rule[] = [
   legacyEncoding,
@@ -57,6 +58,7 @@ export const RULES: Rule[] = [
   progressRegressed,
   reportStale,
   updateUnknownTask,
+  taskDropped,
 ];
 
 const BY_ID = new Map<string, Rule>(RULES.map((r) => [r.meta.id, r]));

@@ -1,7 +1,21 @@
 // progress-regressed: an update gives a progress lower than the task's progress before it — the
 // previous update applied, or the register's own value for the first (SPEC §2.4). Found when the
-// updates are applied (normalise/progress.ts); reported at the update's progress cell.
+// updates are applied (normalise/progress.ts); reported at the update's progress cell. With
+// --compare, also a progress lower than the same task's in the previous registers (marked by the
+// comparison, aggregate/compare.ts), reported at the task's progress now.
+import { displayDate } from '../normalise/values.js';
 import { reportProblems, type RegisterRule } from './rule.js';
+
+const fromUpdates = reportProblems('progress-regressed');
+
+/** The check against the previous registers alone (run once the comparison has marked the tasks). */
+export const checkAgainstPrevious: RegisterRule['check'] = (register, _ctx, report) => {
+  for (const task of register.tasks) {
+    const before = task.previousProgress;
+    if (!before || task.progress.kind !== 'number' || task.progress.value >= before.value) continue;
+    report({ at: { task, column: 'progress' }, messageId: 'previous', data: { before: before.value, after: task.progress.value, date: displayDate(before.asOf) } });
+  }
+};
 
 const rule: RegisterRule = {
   meta: {
@@ -16,10 +30,17 @@ const rule: RegisterRule = {
         vi: 'Tiến độ {{after}}% báo ngày {{date}} thấp hơn tiến độ trước đó ({{before}}%) — kiểm tra lại số liệu, tiến độ không giảm',
         en: 'The progress {{after}}% reported on {{date}} is lower than before ({{before}}%) — check the figure: progress does not go down',
       },
+      previous: {
+        vi: 'Tiến độ {{after}}% thấp hơn tiến độ kỳ trước ({{before}}% tính đến ngày {{date}}) — kiểm tra lại số liệu, tiến độ không giảm',
+        en: 'The progress {{after}}% is lower than in the previous registers ({{before}}% as of {{date}}) — check the figure: progress does not go down',
+      },
     },
   },
   scope: 'register',
-  check: reportProblems('progress-regressed'),
+  check(register, ctx, report) {
+    fromUpdates(register, ctx, report);
+    checkAgainstPrevious(register, ctx, report);
+  },
 };
 
 export default rule;

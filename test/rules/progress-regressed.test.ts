@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyUpdates } from '../../src/normalise/progress.js';
-import rule from '../../src/rules/progress-regressed.js';
+import rule, { checkAgainstPrevious } from '../../src/rules/progress-regressed.js';
 import type { ProgressUpdate } from '../../src/types.js';
 import { makeRegister, makeTask, makeUnit, runRule } from '../helpers/make.js';
 
@@ -34,5 +34,13 @@ describe('progress-regressed', () => {
     const { reports, task } = run([at(2, '2024-08-31', 50), at(3, '2024-09-15', 80), at(4, '2024-10-05', 10)]);
     expect(reports).toEqual([]);
     expect(task.progress).toEqual({ kind: 'number', value: 80 });
+  });
+
+  it('with --compare, fires at a progress lower than the same task’s in the previous registers, and only then', () => {
+    const lower = makeTask({ progress: { kind: 'number', value: 30 }, previousProgress: { value: 40, asOf: '2024-08-31' } });
+    const register = makeRegister({ tasks: [lower, makeTask({ progress: { kind: 'number', value: 50 }, previousProgress: { value: 40, asOf: '2024-08-31' } }), makeTask()] });
+    expect(runRule({ ...rule, check: checkAgainstPrevious }, register)).toEqual([
+      { at: { task: lower, column: 'progress' }, messageId: 'previous', data: { before: 40, after: 30, date: '31/08/2024' } },
+    ]);
   });
 });

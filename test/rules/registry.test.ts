@@ -11,18 +11,17 @@ const root = join(here, '..', '..');
 const rulesDir = join(root, 'src', 'rules');
 
 /**
- * SPEC §4, in its order. `task-dropped` is pending: it lands with `--compare` (the month-on-month
- * issue); until then it is in the table and not in the registry, and the registry's order is
- * checked over the rules it has.
+ * SPEC §4, in its order. A rule of the table not yet built is listed in PENDING: it is then in the
+ * table and not in the registry, and the registry's order is checked over the rules it has.
  */
-const PENDING = ['task-dropped'];
+const PENDING: string[] = [];
 const SPEC_ORDER = [
   'legacy-encoding', 'file-unreadable', 'header-missing', 'unit-unknown', 'unit-duplicate',
   'duplicate-task', 'title-missing', 'owner-missing', 'owner-multiple', 'owner-unknown',
   'owner-inactive', 'owner-overloaded', 'deadline-missing', 'invalid-date',
   'deadline-before-assigned', 'invalid-progress', 'invalid-status', 'invalid-number',
   'status-progress-mismatch', 'completion-in-future', 'completion-before-assigned',
-  'completion-date-missing', 'overdue', 'at-risk', 'progress-regressed', 'report-stale', 'update-unknown-task',
+  'completion-date-missing', 'overdue', 'at-risk', 'progress-regressed', 'report-stale', 'update-unknown-task', 'task-dropped',
   ...PENDING,
 ];
 
