@@ -1,6 +1,7 @@
 // `tiendo rollup`: the pipeline, then classification and counts over the unit tree, then the workbooks.
 import { compareRollups, type Comparison } from './aggregate/compare.js';
 import { aggregate, type RollupResult } from './aggregate/index.js';
+import { ownerCounts } from './aggregate/owners.js';
 import { check } from './check/index.js';
 import progressRegressed, { checkAgainstPrevious } from './rules/progress-regressed.js';
 import taskDropped from './rules/task-dropped.js';
@@ -52,6 +53,7 @@ export async function rollup(opts: RollupOptions): Promise<Rollup> {
   });
   if (scoped) run.notices.push(...scopeNotices(result, scoped.unit, lang));
   result.skipped = run.skipped;
+  result.owners = ownerCounts(result.tasks, run.roster, asOf, period);
   if (opts.compare?.length) {
     const { comparison, diagnostics } = await compareWithPrevious(result, run, {
       paths: opts.compare, asOf: opts.compareAsOf ?? addDays(period.start, -1), scope: scoped?.unit.code, cwd: opts.cwd, convert: opts.convert,

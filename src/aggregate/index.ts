@@ -4,6 +4,7 @@ import { classify, inPeriod, isDone, isRegisteredAt } from '../classify/index.js
 import { CATEGORY_LABEL } from '../normalise/values.js';
 import { clean, fold } from '../normalise/text.js';
 import type { Comparison } from './compare.js';
+import type { OwnerCounts } from './owners.js';
 import type {
   Category, Counts, Diagnostic, IsoDate, Period, Register, Task, TaskClass, Unit, UnitTree,
 } from '../types.js';
@@ -105,6 +106,8 @@ export interface RollupResult {
   skipped: { path: string; reason: string }[];
   /** `--compare`: the comparison with the previous registers, filled in by the caller (SPEC §7.1) */
   comparison?: Comparison;
+  /** per responsible cadre (SPEC §7.2), filled in by the caller (it needs the roster: aggregate/owners.ts) */
+  owners: OwnerCounts[];
 }
 
 /** Code order: numeric where the codes are numbers (24 before 213 before 07651), else as text. */
@@ -391,6 +394,7 @@ export function aggregate(input: AggregateInput): RollupResult {
     summary: { files: registers.length, tasks: tasks.length, errors, warnings: diagnostics.length - errors },
     outputs: [],
     skipped: [],
+    owners: [],
   };
 }
 

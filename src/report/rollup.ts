@@ -38,6 +38,7 @@ export function rollupJson(result: RollupResult, outputs: Written = result.outpu
     files: outputs.map((o) => ({ unit: o.unit, path: o.path })),
     summary: { ...result.summary },
     skipped: result.skipped,
+    owners: result.owners.map((o) => ({ unit: o.unit, name: o.name, position: o.position, counts: counts(o.counts) })),
     ...(result.comparison ? { previous: { asOf: result.comparison.asOf, files: result.comparison.files, tasks: result.comparison.tasks } } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
