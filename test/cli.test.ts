@@ -215,14 +215,16 @@ describe('help and version', () => {
     const main = tiendo(['--help']).stdout;
     expect(main).toContain('Lệnh:');
     expect(main).toMatch(/validate \[tùy chọn\] <paths\.\.\.>/);
-    expect(tiendo(['validate', '--help']).stdout).toMatch(/Đối số:[\s\S]*--format <format> +định dạng kết quả \(một trong: text, json; mặc định: text\)/);
+    expect(tiendo(['validate', '--help']).stdout).toMatch(/Đối số:[\s\S]*--format <format>\s+định dạng kết quả\s+\(một\s+trong:\s+text,\s+json;\s+mặc\s+định:\s+text\)/);
   });
   it('--help --lang en: in English', () => {
     const r = tiendo(['validate', '--help', '--lang', 'en']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage: tiendo validate <paths\.\.\.> \[options\]/);
     expect(r.stdout).toContain('show this help');
-    expect(r.stdout).not.toMatch(VI_TEXT);
+    // commander's words and tiendo's own descriptions in English (column names such as Mã việc may appear)
+    expect(r.stdout).not.toMatch(/Cách dùng|Tùy chọn|Đối số|hiện trợ giúp|một trong|mặc định|tệp|thư mục/);
+    expect(r.stdout).not.toMatch(/\(default: \)/);
   });
   it('--version, -V: exit 0', () => {
     for (const flag of ['--version', '-V']) {

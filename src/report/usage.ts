@@ -43,8 +43,10 @@ function extra(item: { argChoices?: string[]; defaultValue?: unknown; defaultVal
   const parts: string[] = [];
   if (item.argChoices) parts.push(`${lang === 'vi' ? 'một trong' : 'one of'}: ${item.argChoices.join(', ')}`);
   const takesValue = item.required || item.optional;
-  if (item.defaultValue !== undefined && takesValue && typeof item.defaultValue !== 'boolean') {
-    parts.push(`${lang === 'vi' ? 'mặc định' : 'default'}: ${item.defaultValueDescription ?? String(item.defaultValue)}`);
+  // A boolean's default and an empty list (a repeatable option) say nothing to a clerk.
+  const shown = item.defaultValueDescription ?? (Array.isArray(item.defaultValue) ? item.defaultValue.join(', ') : String(item.defaultValue ?? ''));
+  if (item.defaultValue !== undefined && takesValue && typeof item.defaultValue !== 'boolean' && shown !== '') {
+    parts.push(`${lang === 'vi' ? 'mặc định' : 'default'}: ${shown}`);
   }
   return parts.length ? ` (${parts.join('; ')})` : '';
 }
