@@ -240,6 +240,12 @@ export async function main(argv: string[]): Promise<number> {
   const lang = langOf(argv.slice(2));
   chalk.level = colorLevel(chalk.level, process.env, argv.slice(2));
   const program = buildProgram(lang);
+  // `tiendo help valdate`: commander prints the whole help; a misspelt command is one line like any other.
+  const [first, second] = argv.slice(2);
+  if (first === 'help' && second && !second.startsWith('-') && !program.commands.some((c) => c.name() === second)) {
+    process.stderr.write(`tiendo: ${mistakeLine(new CommanderError(1, 'commander.unknownCommand', `error: unknown command '${second}'`), program, lang)}\n`);
+    return 2;
+  }
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -168,6 +168,7 @@ describe('a mistake on the command line', () => {
   });
   it('a misspelt command names the closest one; an unknown one lists them', () => {
     oneLine(tiendo(['valdate', 'clean'], { cwd: dir }), 'không có lệnh valdate', 'có phải validate?');
+    oneLine(tiendo(['help', 'valdate'], { cwd: dir }), 'không có lệnh valdate', 'có phải validate?');
     oneLine(tiendo(['frobnicate'], { cwd: dir }), 'không có lệnh frobnicate', 'validate, rollup, template, rules');
     expect(oneLine(tiendo(['valdate', '--lang', 'en'], { cwd: dir }), 'no command valdate', 'did you mean validate?')).not.toMatch(VI);
   });

@@ -128,10 +128,10 @@ function findOption(cmd: Command, flags: string): Option | undefined {
   return undefined;
 }
 
-/** `--out <dir> (thư mục ghi các tệp báo cáo)`. */
+/** `--out <dir> — thư mục ghi các tệp báo cáo`. */
 function described(o: Option | undefined, flags: string): string {
   if (!o) return flags;
-  return o.description ? `${o.flags} (${o.description})` : o.flags;
+  return o.description ? `${o.flags} — ${o.description}` : o.flags;
 }
 
 /**
@@ -192,9 +192,11 @@ export function mistakeLine(err: CommanderError, cmd: Command, lang: Lang): stri
     }
     case 'commander.optionMissingArgument': {
       const o = first !== undefined ? findOption(cmd, first) : undefined;
+      const value = (o?.flags ?? '').replace(/^.*?(<[^>]*>|\[[^\]]*\])$/, '$1');
+      const what = o?.description ? ` — ${o.description}` : '';
       return vi
-        ? `tùy chọn ${o?.long ?? first} cần một giá trị: ${described(o, first ?? '')}.${see}`
-        : `the option ${o?.long ?? first} needs a value: ${described(o, first ?? '')}.${see}`;
+        ? `tùy chọn ${o?.long ?? first} cần một giá trị ${value}${what}.${see}`
+        : `the option ${o?.long ?? first} needs a value ${value}${what}.${see}`;
     }
     case 'commander.missingMandatoryOptionValue': {
       const o = first !== undefined ? findOption(cmd, first) : undefined;
