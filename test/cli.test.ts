@@ -47,7 +47,9 @@ describe('tiendo, the binary', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(['asOf', 'files', 'diagnostics', 'summary']);
+    // SPEC §5.1's keys, then issue 12's list of files skipped (summary workbooks tiendo wrote)
+    expect(Object.keys(json)).toEqual(['asOf', 'files', 'diagnostics', 'summary', 'skipped']);
+    expect(json.skipped).toEqual([]);
     expect(json.files).toEqual([{ path: 'clean/yen-son.csv', unit: { code: '07651', name: 'Xã Yên Sơn' }, tasks: 1, errors: 0, warnings: 0 }]);
     expect(json.summary).toEqual({ files: 1, tasks: 1, errors: 0, warnings: 0 });
   });
