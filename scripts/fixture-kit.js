@@ -432,7 +432,21 @@ export function layout(def) {
     }
     put('title', cells);
   }
-  put('header', def.columns.map((col) => col.headerCell ?? { t: 's', v: col.header, font: { bold: true }, align: 'center', wrap: true, border: true }));
+  const headerCell = (col) => col.headerCell ?? { t: 's', v: col.header, font: { bold: true }, align: 'center', wrap: true, border: true };
+  if (def.columns.some((col) => col.group)) {
+    // a header of two rows: each group's text over its sub-columns (merged across), every other
+    // column merged down both rows (SPEC §2.3)
+    const top = rows.length + 1;
+    put('header', def.columns.map((col, i) => (!col.group ? headerCell(col) : def.columns[i - 1]?.group === col.group ? null : { t: 's', v: col.group, font: { bold: true }, align: 'center', border: true })));
+    put('header2', def.columns.map((col) => (col.group ? headerCell(col) : null)));
+    def.columns.forEach((col, i) => {
+      if (!col.group) { if (!def.noMerges) merges.push([top, i, top + 1, i]); return; }
+      if (def.columns[i - 1]?.group === col.group) return;
+      let end = i;
+      while (def.columns[end + 1]?.group === col.group) end++;
+      if (end > i && !def.noMerges) merges.push([top, i, top, end]);
+    });
+  } else put('header', def.columns.map(headerCell));
   if (def.numberRow) {
     const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
     put('numbers', def.columns.map((_, i) => {
@@ -467,7 +481,7 @@ export function layout(def) {
     put('footer', cells);
     for (const m of item.merges ?? []) merges.push([rows.length, m[0], rows.length, m[1]]);
   }
-  return { rows, merges, titleLines, width };
+  return { rows, merges, titleLines, width, extraSheets: def.extraSheets ?? [] };
 }
 
 function dateCell(v, style, def) {
@@ -609,13 +623,43 @@ export function exceljsWorkbook(grid, opts = {}) {
       if (cell.align || cell.wrap || (typeof cell.v === 'string' && cell.v.includes('\n'))) {
         xc.alignment = { horizontal: cell.align, vertical: 'middle', wrapText: true };
       }
-      if (row.kind === 'header' || row.kind === 'numbers' || row.kind === 'task' || cell.border) {
+      if (row.kind === 'header' || row.kind === 'header2' || row.kind === 'numbers' || row.kind === 'task' || cell.border) {
         xc.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
       }
     });
   });
   for (const [r1, c1, r2, c2] of grid.merges) ws.mergeCells(r1, c1 + 1, r2, c2 + 1);
+  if (grid.extraSheets?.length) {
+    addExtraSheets(wb, grid.extraSheets, baseFont);
+    // the register is the active tab: a hidden sheet cannot be (LibreOffice shows an active hidden sheet)
+    wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.findIndex((w) => w === ws), visibility: 'visible' }];
+  }
   return wb;
+}
+
+/**
+ * Sheets beside the register (SPEC §2.3): the lists behind drop-downs, often hidden and often
+ * first, and instructions (`Hướng dẫn`). Each { name, rows: [[text]], state: 'visible'|'hidden'|
+ * 'veryHidden', first: bool }.
+ */
+function addExtraSheets(wb, extra, font) {
+  for (const sheet of extra) {
+    const ws = wb.addWorksheet(sheet.name, { state: sheet.state ?? 'visible' });
+    sheet.rows.forEach((row, r) => row.forEach((v, c) => {
+      if (v === null || v === undefined) return;
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.value = v;
+      cell.font = font;
+    }));
+    if (sheet.first) {
+      // exceljs writes sheets in the order of their ids: move this one before the others
+      const sheets = wb._worksheets.filter(Boolean);
+      const moved = sheets.pop();
+      sheets.unshift(moved);
+      wb._worksheets = [undefined, ...sheets];
+      sheets.forEach((s, i) => { s.id = i + 1; s.orderNo = i; });
+    }
+  }
 }
 
 export async function writeXlsx(grid, path, opts = {}) {
@@ -635,6 +679,8 @@ export function gridJson(grid, opts = {}) {
     merges: grid.merges,
     patchNumFmt: opts.patchNumFmt ?? null,
     isoDates: !!opts.isoDates,
+    extraSheets: grid.extraSheets ?? [],
+    constantMemory: !!opts.constantMemory,
   };
 }
 

@@ -17,6 +17,7 @@ import buildTwoTier from './fixture-sets/two-tier.js';
 import buildRules from './fixture-sets/rules.js';
 import buildRegisters from './fixture-sets/registers.js';
 import buildBroken from './fixture-sets/broken.js';
+import buildProducers from './fixture-sets/producers.js';
 import buildProgress from './fixture-sets/progress.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -34,7 +35,14 @@ function hasSoffice() {
 
 // FIXTURES_WITHOUT=python,soffice pretends a tool is missing (to check that its files are kept)
 const without = new Set((process.env.FIXTURES_WITHOUT ?? '').split(',').map((s) => s.trim()));
-const tools = { python: !without.has('python') && hasPython(), soffice: !without.has('soffice') && hasSoffice() };
+function hasXlsxwriter() {
+  return existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import xlsxwriter'], { stdio: 'ignore' }).status === 0;
+}
+const tools = {
+  python: !without.has('python') && hasPython(),
+  soffice: !without.has('soffice') && hasSoffice(),
+  xlsxwriter: !without.has('python') && !without.has('xlsxwriter') && hasXlsxwriter(),
+};
 const tmp = mkdtempSync(join(tmpdir(), 'tiendo-fixtures-'));
 const pyJobs = [];
 const sofficeJobs = [];
@@ -71,10 +79,24 @@ const ctx = {
       await exceljsWorkbook(grid, how.xlsx).xlsx.writeFile(abs);
       xlsxOut.push(abs);
       verify.push({ abs, grid, how });
-    } else if (how.writer === 'openpyxl') {
-      if (tools.python) {
+    } else if (how.writer === 'openpyxl' || how.writer === 'xlsxwriter') {
+      if (tools.python && (how.writer === 'openpyxl' || tools.xlsxwriter)) {
         mkdirSync(dirname(abs), { recursive: true });
-        pyJobs.push({ out: abs, grid: gridJson(grid, how.xlsx) });
+        pyJobs.push({ out: abs, grid: gridJson(grid, how.xlsx), writer: how.writer });
+        xlsxOut.push(abs);
+        verify.push({ abs, grid, how });
+      } else skipped.push(rel);
+    } else if (how.writer === 'soffice-ods') {
+      // a register kept in LibreOffice's own format and saved as .xlsx: exceljs → .ods → .xlsx
+      if (tools.soffice) {
+        const n = sofficeJobs.length;
+        const base = rel.split('/').pop().replace(/\.xlsx$/, '');
+        const src = join(tmp, 'src', String(n), `${base}.xlsx`);
+        mkdirSync(dirname(src), { recursive: true });
+        await exceljsWorkbook(grid, how.xlsx).xlsx.writeFile(src);
+        const ods = join(tmp, 'ods', String(n), `${base}.ods`);
+        sofficeJobs.push({ src, target: 'ods', filter: null, out: ods });
+        sofficeJobs.push({ src: ods, target: 'xlsx', filter: null, out: abs });
         xlsxOut.push(abs);
         verify.push({ abs, grid, how });
       } else skipped.push(rel);
@@ -164,7 +186,8 @@ function verifyWorkbooks() {
   const dumps = JSON.parse(out);
   const problems = [];
   verify.forEach(({ abs, grid, how }, i) => {
-    const sheet = dumps[i].sheets[0];
+    const name = how.xlsx?.sheetName ?? 'Danh mục';
+    const sheet = dumps[i].sheets.find((x) => x.name === name) ?? dumps[i].sheets[0];
     const allText = how.writer === 'soffice-csv';
     grid.rows.forEach((row, r) => {
       row.cells.forEach((cell, c) => {
@@ -206,6 +229,7 @@ async function main() {
   await buildRegisters(ctx);
   await buildBroken(ctx);
   await buildProgress(ctx);
+  await buildProducers(ctx);
   runPython();
   runSoffice();
   if (tools.python) {
@@ -218,6 +242,7 @@ async function main() {
   const said = [
     `openpyxl: ${tools.python ? 'used' : 'not found (/usr/bin/python3 with python3-openpyxl)'}`,
     `soffice: ${tools.soffice ? 'used' : 'not found (LibreOffice)'}`,
+    `xlsxwriter: ${tools.xlsxwriter ? 'used' : 'not found (/usr/bin/python3 with python3-xlsxwriter)'}`,
   ];
   process.stderr.write(`fixtures written to ${relative(process.cwd(), FIXTURES) || '.'} (${said.join('; ')})\n`);
   if (skipped.length) {

@@ -3,7 +3,8 @@
 
 Called by scripts/make-fixtures.js (run it with Debian's /usr/bin/python3, which has python3-openpyxl):
 
-  openpyxl_fixtures.py write JOBS.json       write each {out, grid} job (grid as made by fixture-kit.js gridJson)
+  openpyxl_fixtures.py write JOBS.json       write each {out, grid, writer?} job (grid as made by fixture-kit.js gridJson;
+                                             writer "xlsxwriter" for python3-xlsxwriter, else openpyxl)
   openpyxl_fixtures.py normalize FILE...     rewrite xlsx zips with fixed timestamps, so regenerating is byte-stable
   openpyxl_fixtures.py dump FILE...          print every cell as openpyxl reads it (JSON), to check the writers
 
@@ -71,9 +72,90 @@ def write(job):
                 xc.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
     for r1, c1, r2, c2 in g["merges"]:
         ws.merge_cells(start_row=r1, start_column=c1 + 1, end_row=r2, end_column=c2 + 1)
+    for extra in g.get("extraSheets") or []:
+        # the lists behind drop-downs (often hidden, often first) and instructions (Hướng dẫn)
+        other = wb.create_sheet(extra["name"], 0 if extra.get("first") else None)
+        for r, row in enumerate(extra["rows"], start=1):
+            for c, v in enumerate(row, start=1):
+                if v is not None:
+                    other.cell(row=r, column=c).value = v
+        other.sheet_state = extra.get("state") or "visible"
+    wb.active = wb.sheetnames.index(g["sheetName"])
     wb.save(job["out"])
     for patch in g.get("patchNumFmt") or []:
         patch_numfmt(job["out"], patch["code"], patch["id"])
+
+
+def write_xlsxwriter(job):
+    """The same grid written by XlsxWriter (python3-xlsxwriter), in constant_memory mode when asked:
+    then every string is an inline string (t="inlineStr") and rows are written once, in order."""
+    import xlsxwriter
+
+    g = job["grid"]
+    wb = xlsxwriter.Workbook(job["out"], {"constant_memory": bool(g.get("constantMemory")), "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False})
+    wb.set_properties({"author": "tiendo fixtures", "created": datetime.datetime(*FIXED)})
+    if g["date1904"]:
+        wb.use_1904_epoch = True  # not used by the fixtures; kept for symmetry with the openpyxl writer
+    formats = {}
+
+    def fmt(cell, border):
+        f = cell.get("font") or {}
+        key = (cell.get("fmt") or ("dd/mm/yyyy" if cell["t"] == "serial" else None), f.get("name", g["font"]), f.get("size", 12), bool(f.get("bold")), bool(f.get("italic")), border, cell.get("align"), bool(cell.get("wrap")) or (isinstance(cell["v"], str) and "\n" in cell["v"]))
+        if key not in formats:
+            props = {"font_name": key[1], "font_size": key[2], "bold": key[3], "italic": key[4]}
+            if key[0]:
+                props["num_format"] = key[0]
+            if border:
+                props["border"] = 1
+            if key[6]:
+                props["align"] = key[6]
+            if key[7]:
+                props["text_wrap"] = True
+                props["valign"] = "vcenter"
+            formats[key] = wb.add_format(props)
+        return formats[key]
+
+    extras = g.get("extraSheets") or []
+
+    def add_extra(extra):
+        other = wb.add_worksheet(extra["name"])
+        for r, row in enumerate(extra["rows"]):
+            for c, v in enumerate(row):
+                if v is not None:
+                    other.write(r, c, v)
+        if (extra.get("state") or "visible") != "visible":
+            other.hide()
+
+    for extra in extras:
+        if extra.get("first"):
+            add_extra(extra)
+    ws = wb.add_worksheet(g["sheetName"])
+    ws.activate()
+    for i, w in enumerate(g["widths"]):
+        ws.set_column(i, i, w)
+    for r, row in enumerate(g["rows"]):
+        for c, cell in enumerate(row):
+            if cell is None:
+                continue
+            t = cell["t"]
+            f = fmt(cell, cell.get("border"))
+            if t == "s":
+                ws.write_string(r, c, cell["v"], f)
+            elif t in ("n", "serial"):
+                ws.write_number(r, c, cell["v"], f)
+            elif t == "formula":
+                ws.write_formula(r, c, "=" + cell["formula"], f, cell["v"])
+            else:
+                raise SystemExit("cell type not supported by the xlsxwriter writer: " + t)
+    # Merges last: in constant_memory mode the cells of rows already written are not written again,
+    # only the merged ranges are recorded.
+    for r1, c1, r2, c2 in g["merges"]:
+        master = g["rows"][r1 - 1][c1]
+        ws.merge_range(r1 - 1, c1, r2 - 1, c2, master["v"] if master else "", fmt(master, master.get("border")) if master else None)
+    for extra in extras:
+        if not extra.get("first"):
+            add_extra(extra)
+    wb.close()
 
 
 def patch_numfmt(path, code, builtin_id):
@@ -146,7 +228,10 @@ def main(argv):
     if cmd == "write":
         with open(argv[2], encoding="utf-8") as f:
             for job in json.load(f):
-                write(job)
+                if job.get("writer") == "xlsxwriter":
+                    write_xlsxwriter(job)
+                else:
+                    write(job)
     elif cmd == "normalize":
         for p in argv[2:]:
             normalize(p)

@@ -12,6 +12,8 @@ import { legacyFontKind } from '../../src/read/legacy.js';
 import { readXlsx, readXlsxWithExceljs, slideFormula } from '../../src/read/xlsx.js';
 import { inflateEntry, zipEntries } from '../../src/read/zip.js';
 import type { Cell, Sheet } from '../../src/types.js';
+import { formatKind } from '../../src/read/numfmt.js';
+import { rezip } from '../../scripts/zip-forms.js';
 
 const ROOT = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
@@ -42,6 +44,9 @@ function fixedCells(buf: Buffer): Map<number, Set<string>> {
   const styles = text('xl/styles.xml');
   const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf\b([^>]*)/g)].map((m) => Number(/numFmtId="(\d+)"/.exec(m[1])?.[1] ?? 0));
   const custom = new Set([...styles.matchAll(/<numFmt\b[^>]*numFmtId="(\d+)"/g)].map((m) => Number(m[1])));
+  // A % in quotes or escaped is no percentage (exceljs takes any % for one): 0"%", 0\%.
+  const literalPercent = new Set([...styles.matchAll(/<numFmt\b[^>]*numFmtId="(\d+)"[^>]*formatCode="([^"]*)"/g)]
+    .filter((m) => m[2].includes('%') && formatKind(m[2].replace(/&quot;/g, '"').replace(/&amp;/g, '&')) !== 'percent').map((m) => Number(m[1])));
   const eastAsian = (id: number) => !custom.has(id) && ((id >= 27 && id <= 36) || (id >= 50 && id <= 58));
   const sheets = entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)).sort((a, b) => Number(/\d+/.exec(a.name)![0]) - Number(/\d+/.exec(b.name)![0]));
   sheets.forEach((e, i) => {
@@ -50,7 +55,7 @@ function fixedCells(buf: Buffer): Map<number, Set<string>> {
       const r = /\br="([A-Z]+)(\d+)"/.exec(m[1]);
       if (!r) continue;
       const s = Number(/\bs="(\d+)"/.exec(m[1])?.[1] ?? 0);
-      if (/\bt="d"/.test(m[1]) || eastAsian(xfs[s] ?? 0)) {
+      if (/\bt="d"/.test(m[1]) || eastAsian(xfs[s] ?? 0) || literalPercent.has(xfs[s] ?? 0)) {
         let col = 0;
         for (const ch of r[1]) col = col * 26 + ch.charCodeAt(0) - 64;
         set.add(`${r[2]}:${col}`);
@@ -70,6 +75,12 @@ function compareSheets(mine: Sheet, theirs: Sheet, fixed: Set<string>): void {
     const b = rows.get(n) ?? [];
     for (let c = 0; c < Math.max(a.length, b.length); c++) {
       if (fixed.has(`${n}:${c + 1}`)) {
+        if (a[c]?.number !== undefined) {
+          // a number in a format with a literal percent sign: the number itself, no fraction
+          expect(a[c]?.percent, `${mine.name}!row ${n} col ${c + 1}: not a percentage`).toBeUndefined();
+          expect(a[c]?.number).toBe(b[c]?.number);
+          continue;
+        }
         expect(a[c]?.date, `${mine.name}!row ${n} col ${c + 1}: a date`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         continue;
       }
@@ -87,7 +98,14 @@ describe('the reader agrees with exceljs on every fixture workbook', () => {
     it(relative(ROOT, path), async () => {
       const buf = readFileSync(path);
       const mine = await readXlsx(buf, { maxFileBytes: 200 * 1024 * 1024 });
-      const theirs = await readXlsxWithExceljs(buf);
+      let theirs = await readXlsxWithExceljs(buf);
+      if (!theirs.ok && mine.ok && /[\\/]producers[\\/]/.test(path)) {
+        // A legal form of the container exceljs cannot open (Zip64, data descriptors): it reads the
+        // same parts in a plain zip.
+        const parts = zipEntries(buf)!.filter((e) => !e.name.endsWith('/')).map((e) => ({ name: e.name, data: inflateEntry(buf, e) }));
+        theirs = await readXlsxWithExceljs(rezip(parts));
+        if (!theirs.ok) return; // rows and cells without r=, which exceljs cannot read: test/e2e/producers.test.ts checks every task
+      }
       if (!theirs.ok) {
         // exceljs refuses it too (its words differ: the reason is in Vietnamese here)
         expect(mine.ok).toBe(false);
