@@ -105,6 +105,10 @@ report('monthly job, a folder dropped on it', (await checkMonthly(dropped, { scr
 report('monthly job, no units.csv', (await checkMonthly(dropped, { scratch, units: false })).problems);
 report('monthly job, no registers', checkEmptyFolder(dropped, { scratch }));
 {
+  const r = dropped(join(ROOT, 'fixtures', 'province', 'units.csv'));
+  report('a file dropped on it: asks for one folder', r.status === 2 && r.stdout.includes('MỘT thư mục') ? [] : [`exit ${r.status}: ${r.stdout.slice(0, 200)}`]);
+}
+{
   // --help still prints the help (and does not do the job).
   const r = wine(EXE, ['--help'], { cwd: scratch, env: ENV });
   report('--help on Windows: the help, no job', r.status === 0 && r.stdout.includes('validate') ? [] : [`exit ${r.status}: ${r.stdout.slice(0, 200)}`]);

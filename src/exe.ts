@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import * as sea from 'node:sea';
 import { main } from './cli.js';
 import { UsageError } from './errors.js';
-import { monthlyFolder, monthlyJob, monthlyText } from './monthly.js';
+import { dropOneFolderText, exeMode, monthlyJob, monthlyText, type ExeMode } from './monthly.js';
 import { useBundledWorker } from './read/pool.js';
 
 /** The worker's bundle, carried inside the executable as an asset (scripts/build-exe.js). */
@@ -21,16 +21,24 @@ export const WORKER_ASSET = 'worker.cjs';
 // worker from the executable itself.
 if (sea.isSea()) useBundledWorker(sea.getAsset(WORKER_ASSET, 'utf8'));
 
-const folder = monthlyFolder(process.argv.slice(2), {
+const mode = exeMode(process.argv.slice(2), {
   platform: process.platform,
   env: process.env,
   exeDir: dirname(process.execPath),
   cwd: process.cwd(),
 });
 
-void (folder === null ? main(process.argv) : monthly(folder)).then((code) => {
+void (mode.kind === 'cli' ? main(process.argv) : window(mode)).then((code) => {
   process.exitCode = code;
 });
+
+/** The monthly job in its window, which stays open until Enter. */
+async function window(mode: Exclude<ExeMode, { kind: 'cli' }>): Promise<number> {
+  const code = mode.kind === 'monthly' ? await monthly(mode.folder) : (process.stdout.write(dropOneFolderText(mode.paths)), 2);
+  process.stdout.write('\nNhấn Enter để đóng cửa sổ này.\n');
+  await enterOrEnd();
+  return code;
+}
 
 async function monthly(folder: string): Promise<number> {
   let code: number;
@@ -45,8 +53,6 @@ async function monthly(folder: string): Promise<number> {
     else process.stderr.write(`tiendo: lỗi không mong đợi — xin báo lại kèm thông tin sau (unexpected error, please report):\n${(e as Error)?.stack ?? String(e)}\n`);
     code = 2;
   }
-  process.stdout.write('\nNhấn Enter để đóng cửa sổ này.\n');
-  await enterOrEnd();
   return code;
 }
 

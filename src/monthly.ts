@@ -17,20 +17,28 @@ import { annotateAll } from './write/annotate-all.js';
 /** The commands of the command line: a folder named like one is the command, never the job. */
 const COMMANDS = new Set(['validate', 'rollup', 'template', 'rules', 'help']);
 
+/** What the executable does with its arguments: the command line, or the window's monthly job. */
+export type ExeMode =
+  | { kind: 'cli' }
+  | { kind: 'monthly'; folder: string }
+  /** files, or several folders, dropped on the .exe: the window says to drop one folder */
+  | { kind: 'drop-one-folder'; paths: string[] };
+
 /**
- * Whether the executable does the monthly job, and on which folder: on Windows (or with
- * TIENDO_MONTHLY=1, for tests elsewhere) with no arguments — the executable's own folder — or with
- * exactly one argument naming an existing folder (a folder dropped on the .exe). Anything else is
- * the command line, unchanged.
+ * On Windows (or with TIENDO_MONTHLY=1, for tests elsewhere): no arguments — the job on the
+ * executable's own folder (double-clicked); one argument naming an existing folder — the job on it
+ * (a folder dropped on the .exe); arguments that all name existing files or folders, and are not
+ * that — the window says to drop one folder, rather than flash a command-line error and close.
+ * Anything else, and everything on other systems, is the command line, unchanged.
  */
-export function monthlyFolder(args: string[], opts: { platform: string; env: NodeJS.ProcessEnv; exeDir: string; cwd: string }): string | null {
-  if (opts.platform !== 'win32' && opts.env.TIENDO_MONTHLY !== '1') return null;
-  if (args.length === 0) return opts.exeDir;
-  if (args.length !== 1) return null;
-  const arg = args[0];
-  if (arg.startsWith('-') || COMMANDS.has(arg)) return null;
-  const abs = resolve(opts.cwd, arg);
-  return statSync(abs, { throwIfNoEntry: false })?.isDirectory() ? abs : null;
+export function exeMode(args: string[], opts: { platform: string; env: NodeJS.ProcessEnv; exeDir: string; cwd: string }): ExeMode {
+  if (opts.platform !== 'win32' && opts.env.TIENDO_MONTHLY !== '1') return { kind: 'cli' };
+  if (args.length === 0) return { kind: 'monthly', folder: opts.exeDir };
+  if (args.some((a) => a.startsWith('-') || COMMANDS.has(a))) return { kind: 'cli' };
+  const found = args.map((a) => statSync(resolve(opts.cwd, a), { throwIfNoEntry: false }));
+  if (found.some((st) => !st)) return { kind: 'cli' };
+  if (args.length === 1 && found[0]!.isDirectory()) return { kind: 'monthly', folder: resolve(opts.cwd, args[0]) };
+  return { kind: 'drop-one-folder', paths: args.map((a) => resolve(opts.cwd, a)) };
 }
 
 export interface MonthlyOptions {
@@ -96,6 +104,16 @@ const day = (d: IsoDate): string => d.split('-').reverse().join('/');
 
 /** At most this many registers with errors are named; the rest are in the annotated copies. */
 const NAMED_FILES = 10;
+
+/** What the window says when files, or several folders, were dropped on it. */
+export function dropOneFolderText(paths: string[]): string {
+  return [
+    'tiendo: hãy kéo thả MỘT thư mục chứa các tệp đăng ký vào biểu tượng tiendo (hoặc chép tiendo vào',
+    'thư mục đó rồi nháy đúp). Đã thả:',
+    ...paths.map((p) => `  ${p}`),
+    '',
+  ].join('\n');
+}
 
 /** The short Vietnamese summary the window shows. */
 export function monthlyText(r: MonthlyResult): string {

@@ -72,6 +72,13 @@ describe.skipIf(SKIP !== null)('tiendo-linux-x64, alone in an empty folder, no n
     expect(checkEmptyFolder(monthly, { scratch })).toEqual([]);
   });
 
+  it('with a file dropped on it: asks for one folder, exit 2', () => {
+    const r = monthly(join(ROOT, 'fixtures', 'province', 'units.csv'));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('MỘT thư mục');
+    expect(r.stdout.endsWith('Nhấn Enter để đóng cửa sổ này.\n')).toBe(true);
+  });
+
   it('without TIENDO_MONTHLY, no arguments is the command line\'s: the help, exit 2', () => {
     const r = run([], { cwd: scratch, env: ENV });
     expect(r.status).toBe(2);
