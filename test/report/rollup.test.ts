@@ -27,7 +27,9 @@ describe('rollupJson (SPEC §5.1)', () => {
   it('has exactly the documented shape', () => {
     const r = result();
     const doc = JSON.parse(rollupJson(r, [{ unit: '24', path: 'out/24-bac-giang.xlsx' }]));
-    expect(Object.keys(doc)).toEqual(['asOf', 'period', 'units', 'files', 'summary']);
+    // SPEC §5.1's keys, then the files skipped (summary workbooks tiendo wrote) and the cadres (§7.3);
+    // `previous` and each unit's `change` only with --compare (test/e2e/compare.test.ts).
+    expect(Object.keys(doc)).toEqual(['asOf', 'period', 'units', 'files', 'summary', 'skipped', 'owners']);
     expect(doc.asOf).toBe('2024-09-30');
     expect(doc.period).toEqual({ label: '2024-Q3', start: '2024-07-01', end: '2024-09-30' });
     expect(doc.units.map((u: { code: string }) => u.code)).toEqual(['24', '213', '215', '07330', '07651', '07660', '07663']);
