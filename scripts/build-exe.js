@@ -119,8 +119,14 @@ async function bundle() {
     metafile: true,
   };
   mkdirSync(WORK, { recursive: true });
-  const main = await build({ ...common, entryPoints: [join(ROOT, 'dist', 'exe.js')], outfile: join(WORK, 'tiendo.cjs') });
-  await build({ ...common, entryPoints: [join(ROOT, 'dist', 'read', 'worker.js')], outfile: join(WORK, WORKER_ASSET) });
+  let main;
+  try {
+    main = await build({ ...common, entryPoints: [join(ROOT, 'dist', 'exe.js')], outfile: join(WORK, 'tiendo.cjs') });
+    await build({ ...common, entryPoints: [join(ROOT, 'dist', 'read', 'worker.js')], outfile: join(WORK, WORKER_ASSET) });
+  } catch (e) {
+    // esbuild has printed what it found; a plugin's throw is in the message.
+    fail(`bundling dist/ failed — is the build up to date (npm run build)?\n${e?.errors?.map((x) => x.text).join('\n') ?? e}`);
+  }
   // Whatever is still required at run time must be one of Node's own modules: a single executable
   // can require nothing else.
   for (const [file, meta] of Object.entries(main.metafile.outputs)) {
@@ -184,6 +190,13 @@ function npm(args) {
 }
 
 function firstLine(e) {
+  try {
+    // `npm pack --json` answers its errors in JSON on stdout: "No matching version found for …"
+    const summary = JSON.parse(e?.stdout ?? '')?.error?.summary;
+    if (summary) return summary;
+  } catch {
+    // not JSON: the first line that says what went wrong
+  }
   const text = String(e?.stderr || e?.message || e);
   return (text.split('\n').find((l) => /E404|ERR|error/i.test(l)) ?? text.split('\n')[0]).trim();
 }
@@ -226,6 +239,8 @@ async function executable(name, codeCache) {
   copyFileSync(node, tmp);
   chmodSync(tmp, 0o755);
   const { default: postject } = await import('postject');
+  // postject's LIEF says "Can't find string offset for section name '.note…'" of Node's ELF and
+  // "The signature seems corrupted!" of node.exe's (the injected .exe is unsigned): both harmless.
   await postject.inject(tmp, 'NODE_SEA_BLOB', readFileSync(blobPath), { sentinelFuse: SEA_FUSE });
   renameSync(tmp, out);
   writeFileSync(stampPath, stamp);
