@@ -28,13 +28,15 @@ const mode = exeMode(process.argv.slice(2), {
   cwd: process.cwd(),
 });
 
-void (mode.kind === 'cli' ? main(process.argv) : window(mode)).then((code) => {
+void (mode.kind === 'cli' ? main(process.argv) : inWindow(mode)).then((code) => {
   process.exitCode = code;
 });
 
 /** The monthly job in its window, which stays open until Enter. */
-async function window(mode: Exclude<ExeMode, { kind: 'cli' }>): Promise<number> {
-  const code = mode.kind === 'monthly' ? await monthly(mode.folder) : (process.stdout.write(dropOneFolderText(mode.paths)), 2);
+async function inWindow(mode: Exclude<ExeMode, { kind: 'cli' }>): Promise<number> {
+  let code = 2;
+  if (mode.kind === 'monthly') code = await monthly(mode.folder);
+  else process.stdout.write(dropOneFolderText(mode.paths));
   process.stdout.write('\nNhấn Enter để đóng cửa sổ này.\n');
   await enterOrEnd();
   return code;
