@@ -85,7 +85,8 @@ async function compareForValidate(run: Run, opts: ValidateOptions): Promise<void
   const { diagnostics } = await compareWithPrevious(now, run, {
     paths: opts.compare!, asOf: opts.compareAsOf ?? addDays(period.start, -1), cwd: opts.cwd, convert: opts.convert,
   });
-  run.diagnostics.push(...diagnostics);
+  const { sortDiagnostics } = await import('./check/index.js');
+  run.diagnostics = sortDiagnostics([...run.diagnostics, ...diagnostics], [...run.registers, ...run.progressFiles]);
 }
 
 /** 0 clean, 1 errors (or more warnings than allowed), 2 nothing could be read. */

@@ -2,7 +2,7 @@
 import { compareRollups, type Comparison } from './aggregate/compare.js';
 import { aggregate, type RollupResult } from './aggregate/index.js';
 import { ownerCounts } from './aggregate/owners.js';
-import { check } from './check/index.js';
+import { check, sortDiagnostics } from './check/index.js';
 import progressRegressed, { checkAgainstPrevious } from './rules/progress-regressed.js';
 import taskDropped from './rules/task-dropped.js';
 import type { RuleContext } from './rules/rule.js';
@@ -59,7 +59,7 @@ export async function rollup(opts: RollupOptions): Promise<Rollup> {
       paths: opts.compare, asOf: opts.compareAsOf ?? addDays(period.start, -1), scope: scoped?.unit.code, cwd: opts.cwd, convert: opts.convert,
     });
     result.comparison = comparison;
-    result.diagnostics.push(...diagnostics);
+    result.diagnostics = sortDiagnostics([...result.diagnostics, ...diagnostics], [...run.registers, ...run.progressFiles]);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     result.summary.errors += errors;
     result.summary.warnings += diagnostics.length - errors;

@@ -90,7 +90,7 @@ function assertLocation(rule: RuleId, d: { sheet: string | null; row: number | n
 }
 
 /** By file (in input order), then file-level first, then row, column and rule order. */
-function sortDiagnostics(ds: Diagnostic[], registers: Register[], rules: Rule[]): Diagnostic[] {
+export function sortDiagnostics(ds: Diagnostic[], registers: Register[], rules: Rule[] = RULES): Diagnostic[] {
   const fileOrder = new Map(registers.map((r, i) => [r.displayPath, i]));
   const ruleOrder = new Map(rules.map((r, i) => [r.meta.id as string, i]));
   const col = (c: string | null) => (c === null ? -1 : c.length * 1000 + c.charCodeAt(0) + (c.length > 1 ? c.charCodeAt(1) : 0));

@@ -49,6 +49,7 @@ const TEXT = {
     heading: (period: string, asOf: string) => `Tổng hợp tiến độ ${period} — số liệu tính đến ngày ${asOf}`,
     columns: ['Đơn vị', 'Đăng ký', 'HT đúng hạn', 'HT quá hạn', 'Trong hạn', 'Quá hạn', 'Dừng, hủy', 'Chưa XĐ', 'Tỷ lệ HT %', 'Đúng hạn %'],
     change: '+HT / mới QH',
+    sentBefore: 'kỳ trước có nộp',
     own: (name: string) => `${name} (đăng ký riêng)`,
     total: 'Tổng cộng',
     notSubmitted: 'chưa nộp',
@@ -62,6 +63,7 @@ const TEXT = {
     heading: (period: string, asOf: string) => `Progress rollup, ${period} — as of ${asOf}`,
     columns: ['Unit', 'Registered', 'Done on time', 'Done late', 'Pending', 'Overdue', 'Cancelled', 'Unclass.', 'Done %', 'On time %'],
     change: '+done / new overdue',
+    sentBefore: 'sent last time',
     own: (name: string) => `${name} (own register)`,
     total: 'Total',
     notSubmitted: 'not submitted',
@@ -105,7 +107,8 @@ export function rollupText(result: RollupResult, lang: Lang = 'vi', outputs: Wri
     for (const childCode of root.children) {
       const child = result.byCode.get(childCode)!;
       const nothing = !child.submitted && child.submittedUnder === 0;
-      rows.push(row(child.unit.name, child.total, change(childCode, 'total'), nothing ? t.notSubmitted : ''));
+      const before = nothing && comparison?.submittedBefore.has(childCode) ? `, ${t.sentBefore}` : '';
+      rows.push(row(child.unit.name, child.total, change(childCode, 'total'), nothing ? t.notSubmitted + before : ''));
     }
     if (root.submitted || root.children.length === 0) rows.push(row(t.own(root.unit.name), root.own, change(code, 'own')));
     rows.push(row(root.children.length ? `${t.total} — ${root.unit.name}` : root.unit.name, root.total, change(code, 'total')));
