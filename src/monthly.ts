@@ -5,7 +5,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { summarise, validateExitCode } from './index.js';
-import { RESULTS_FOLDER } from './marks.js';
+import { RESULTS_FOLDER } from './domain/marks.js';
 import { today as todayIso } from './normalise/values.js';
 import { expandPaths, findBeside } from './read/paths.js';
 import type { ValidateResult } from './report/validate.js';

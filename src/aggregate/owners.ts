@@ -3,7 +3,7 @@
 // is no roster or no match); tasks with no owner, or with several, go under "(chưa rõ người)" of
 // their unit. Rows by unit code, then name in Vietnamese collation (the unknown last).
 import { nameKey } from '../normalise/text.js';
-import { cadresOf } from '../read/registers.js';
+import { cadresOf } from '../domain/roster.js';
 import type { Counts, IsoDate, Period, Roster } from '../types.js';
 import { compareCodes, countTasks, VI_COLLATOR, type ClassifiedTask } from './index.js';
 

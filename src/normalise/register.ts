@@ -1,6 +1,6 @@
 // From a file read to a Register of tasks: the table found, its unit resolved, every value interpreted.
 import { basename, extname } from 'node:path';
-import { stripCheckedSuffix } from '../marks.js';
+import { stripCheckedSuffix } from '../domain/marks.js';
 import type { ReadResult } from '../read/file.js';
 import type { Cell, ColumnKey, DateValue, NumberValue, Register, Status, Task } from '../types.js';
 import { findTable, registerSheets, type Table, type TableRow } from './table.js';

@@ -1,6 +1,6 @@
 // Finding the table in a sheet: the header row within the first 30, the column-number row under it,
 // section rows that give the field, and the footer where the table ends (SPEC §2.3).
-import { COLUMNS } from '../read/columns.js';
+import { COLUMNS } from '../domain/columns.js';
 import type { Cell, ColumnKey, Problem, RawWorkbook, Sheet, SheetRow } from '../types.js';
 import { clean, distance, fold } from './text.js';
 

@@ -1,7 +1,7 @@
 // Which unit a register belongs to (SPEC §2.3): a `Mã đơn vị` column, the title block, the file name.
 // Never a guess: when the lines name several units and their parents do not decide, it is unknown.
 import { basename, extname } from 'node:path';
-import { stripCheckedSuffix } from '../marks.js';
+import { stripCheckedSuffix } from '../domain/marks.js';
 import type { Problem, Unit, UnitTree } from '../types.js';
 import { fold } from './text.js';
 

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { RESULTS_FOLDER } from '../marks.js';
+import { RESULTS_FOLDER } from '../domain/marks.js';
 import { REGISTER_EXTENSIONS } from './file.js';
 
 /**

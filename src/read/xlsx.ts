@@ -16,7 +16,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type ExcelJS from 'exceljs';
 import { isoFromUtc } from '../normalise/values.js';
 import type { Cell, Problem, RawWorkbook, Sheet, SheetRow } from '../types.js';
-import { isResultSheet, isSummaryWorkbook } from '../marks.js';
+import { isResultSheet, isSummaryWorkbook } from '../domain/marks.js';
 import type { ReadResult } from './file.js';
 import { legacyFontKind, tcvn3ToUnicode } from './legacy.js';
 import { displayNumber, formatCode, formatKind } from './numfmt.js';

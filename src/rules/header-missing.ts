@@ -1,6 +1,6 @@
 // header-missing: no header row among the first 30 rows, or a required column is missing.
 // The reader finds it; this rule reports it.
-import { HEADER } from '../read/columns.js';
+import { HEADER } from '../domain/columns.js';
 import type { ColumnKey } from '../types.js';
 import { reportProblems, type RegisterRule } from './rule.js';
 

@@ -1,7 +1,7 @@
 // owner-inactive: roster rows give this name in the task's unit, but none covers the as-of date —
 // the cadre has left (luân chuyển) and the task must be reassigned, even if they now hold a post
 // elsewhere. Only the as-of date matters: a cadre who took the post after the task was assigned is fine.
-import { cadresOf } from '../read/registers.js';
+import { cadresOf } from '../domain/roster.js';
 import { nameKey } from '../normalise/text.js';
 import { displayDate } from '../normalise/values.js';
 import type { TaskRule } from './rule.js';

@@ -1,6 +1,6 @@
 // owner-unknown: no roster row gives this name in the task's unit (SPEC §2.2). Only with a roster and a
 // known unit. Names match by nameKey: diacritics count (Hà ≠ Hạ), so the closest name is suggested.
-import { cadresOf } from '../read/registers.js';
+import { cadresOf } from '../domain/roster.js';
 import { distance, nameKey } from '../normalise/text.js';
 import type { TaskRule } from './rule.js';
 

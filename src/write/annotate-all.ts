@@ -1,6 +1,6 @@
 // `--annotate DIR`: one annotated copy per input, each with the diagnostics of its own file.
 import { basename, extname } from 'node:path';
-import { stripCheckedSuffix } from '../marks.js';
+import { stripCheckedSuffix } from '../domain/marks.js';
 import type { Run } from '../pipeline.js';
 import type { Diagnostic } from '../types.js';
 import { writeAnnotated } from './annotate.js';

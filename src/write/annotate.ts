@@ -7,7 +7,7 @@ import { safeFileName } from './filename.js';
 import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, Diagnostic, Lang, RawWorkbook, Register } from '../types.js';
-import { CHECKED_MARK, RESULT_SHEET } from '../marks.js';
+import { CHECKED_MARK, RESULT_SHEET } from '../domain/marks.js';
 import { assertNotInput, atomically, writeWorkbookAtomic } from './atomic.js';
 import { XlsxWriter, columnLetter, type Cell as OutCell, type SheetOptions, type SheetWriter, type Style } from './xlsx-writer.js';
 

@@ -2,7 +2,7 @@
 // headers, drop-downs and checks on the body cells, a `Tiến độ` sheet for monthly updates and a
 // `Hướng dẫn` sheet. It is not tiendo's output: it comes back filled in, so it is not marked.
 import ExcelJS from 'exceljs';
-import { COLUMNS } from '../read/columns.js';
+import { COLUMNS } from '../domain/columns.js';
 import { CATEGORY_LABEL, STATUS_LABEL } from '../normalise/values.js';
 import type { ColumnKey, IsoDate, Roster, Unit, UnitTree } from '../types.js';
 import { writeWorkbookAtomic } from './atomic.js';

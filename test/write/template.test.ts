@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COLUMNS } from '../../src/read/columns.js';
+import { COLUMNS } from '../../src/domain/columns.js';
 import { CATEGORY_LABEL, STATUS_LABEL } from '../../src/normalise/values.js';
 import {
   COMMON_FIELDS, PROGRESS_HEADERS, TEMPLATE_BODY_ROWS, TEMPLATE_COLUMNS, TEMPLATE_FIRST_BODY_ROW,
