@@ -1,6 +1,6 @@
 // The engine: runs every rule at its configured severity, turns reports into located diagnostics,
 // and distrusts what rules report — a location outside the sheet is a bug, thrown with the rule's id.
-import { formatMessage } from '../report/messages.js';
+import { formatMessage } from './format.js';
 import type { Reporter, Report, Rule, RuleContext } from '../rules/rule.js';
 import { RULES } from '../rules/index.js';
 import type { Config, Diagnostic, Lang, Register, RuleId, Severity } from '../types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from '../../src/report/messages.js';
+import { formatMessage } from '../../src/check/format.js';
 import type { RuleMeta } from '../../src/rules/rule.js';
 
 const meta: RuleMeta = {

@@ -1,0 +1,28 @@
+// The one place where a rule's message template becomes words, in the user's language.
+import type { Message, RuleMeta } from '../rules/rule.js';
+import type { Lang } from '../types.js';
+
+const NUMBER_FORMAT: Record<Lang, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2, useGrouping: false }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, useGrouping: false }),
+};
+
+/**
+ * Fills `{{name}}` placeholders; a placeholder without data is a bug in the rule that reported it.
+ * Numbers are written with the decimal mark of the language (45,5 in Vietnamese), without grouping (line 1234).
+ */
+export function formatMessage(meta: RuleMeta, messageId: string, data: Record<string, string | number>, lang: Lang): string {
+  const message: Message | undefined = meta.messages[messageId];
+  if (!message) throw new Error(`rule ${meta.id}: unknown messageId "${messageId}"`);
+  return message[lang].replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    if (!(name in data)) throw new Error(`rule ${meta.id}: message "${messageId}" needs data "${name}"`);
+    const v = data[name];
+    return typeof v === 'number' ? NUMBER_FORMAT[lang].format(v) : shorten(String(v));
+  });
+}
+
+/** A cell's text quoted in a message stays readable: a 32,000-character cell is cut with an ellipsis. */
+const MAX_QUOTED = 200;
+function shorten(s: string): string {
+  return s.length <= MAX_QUOTED ? s : `${s.slice(0, MAX_QUOTED - 1)}…`;
+}
