@@ -10,9 +10,14 @@ import { CLASS_LABEL } from '../classify/index.js';
 import { periodTitle } from '../classify/period.js';
 import { clean, fold, slug } from '../normalise/text.js';
 import { CATEGORY_LABEL, STATUS_LABEL, daysBetween, displayDate, vietnameseDateLine } from '../normalise/values.js';
-import type { Counts, DateValue, IsoDate, Lang, NumberValue, Period, ReportHeader, Unit } from '../types.js';
+import type { IsoDate, Lang, Period, ReportHeader, Unit } from '../types.js';
 import { OUTPUT_MARK, assertNotInputs, atomically } from './atomic.js';
-import { XlsxWriter, columnLetter, type Cell, type CellValue, type SheetOptions, type SheetWriter } from './xlsx-writer.js';
+import {
+  COUNT_COLUMNS, col, countValues, dateValue, lazyRows, numberValue, text, unitName,
+  type BodyRow, type Context, type Kind, type Orders, type SheetSpec, type Value,
+} from './sheet-model.js';
+import { CHANGE_COLUMNS, changeNote, changeValues, changesSheet, ownersSheet, sentBeforeNote } from './sheets-progress.js';
+import { XlsxWriter, columnLetter, type Cell, type SheetOptions, type SheetWriter } from './xlsx-writer.js';
 
 export interface SummaryOptions {
   outDir: string;
@@ -30,7 +35,17 @@ export interface WrittenWorkbook {
   path: string;
 }
 
-export const SHEET_NAMES = ['Tổng hợp', 'Theo lĩnh vực', 'Quá hạn', 'Chi tiết', 'Lỗi dữ liệu', 'Chưa nộp'] as const;
+/** The sheets of every summary workbook, in order (SPEC §6, §7.3); with `--compare`, see sheetNames. */
+export const SHEET_NAMES = ['Tổng hợp', 'Theo lĩnh vực', 'Theo cán bộ', 'Quá hạn', 'Chi tiết', 'Lỗi dữ liệu', 'Chưa nộp'] as const;
+/** The sheet a workbook written with `--compare` gains, after `Quá hạn`. */
+export const CHANGE_SHEET = 'Biến động';
+
+/** The sheets in order, `Biến động` after `Quá hạn` when comparing with the previous registers. */
+export function sheetNames(comparing: boolean): string[] {
+  const names: string[] = [...SHEET_NAMES];
+  if (comparing) names.splice(names.indexOf('Quá hạn') + 1, 0, CHANGE_SHEET);
+  return names;
+}
 export const REPORT_TITLE = 'BÁO CÁO TỔNG HỢP TIẾN ĐỘ THỰC HIỆN VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM, VIỆC ĐỘT PHÁ';
 export const NOT_SUBMITTED = 'chưa nộp báo cáo';
 
@@ -81,79 +96,7 @@ export function ownRowLabel(unit: Unit): string {
 // ───────────────────────────── cells ─────────────────────────────
 
 const FONT = 'Times New Roman';
-type Value = CellValue;
 type Align = 'left' | 'center' | 'right';
-type Kind = 'text' | 'int' | 'rate' | 'num' | 'date';
-
-/** Text stays text: the writer writes every string as a string, `=SUM(A1)` included (never a formula). */
-const text = (s: string | null | undefined): string | null => (s == null || s === '' ? null : s);
-
-/** A calendar day as a date cell: Excel's day number (days since 30 December 1899) under the column's dd/mm/yyyy. */
-function dateCell(d: IsoDate): number {
-  const [y, m, day] = d.length === 10 ? [+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10)] : d.split('-').map(Number);
-  return Date.UTC(y, m - 1, day) / 86_400_000 + 25_569;
-}
-
-function dateValue(v: DateValue): Value {
-  if (v.kind === 'date') return dateCell(v.date);
-  if (v.kind === 'invalid') return text(v.text);
-  return null;
-}
-
-function numberValue(v: NumberValue): Value {
-  if (v.kind === 'number') return Math.round(v.value * 10) / 10;
-  if (v.kind === 'invalid') return text(v.text);
-  return null;
-}
-
-interface Column {
-  header: string;
-  kind: Kind;
-  min: number;
-  max: number;
-  /** takes the extra width when the sheet is narrower than its header block */
-  flex?: boolean;
-}
-
-interface BodyRow {
-  values: Value[];
-  kind: 'data' | 'total' | 'section';
-  /** a unit that submitted nothing */
-  muted?: boolean;
-}
-
-interface Rows extends Iterable<BodyRow> {
-  readonly length: number;
-}
-
-/** One row per item, made each time the rows are gone through and let go once written. */
-function lazyRows<T>(items: readonly T[], row: (item: T, i: number) => BodyRow): Rows {
-  return {
-    length: items.length,
-    *[Symbol.iterator]() {
-      for (let i = 0; i < items.length; i++) yield row(items[i], i);
-    },
-  };
-}
-
-interface SheetSpec {
-  name: string;
-  title: string;
-  /** the body's font size: 12, or smaller on a wide sheet so the page is scaled down less */
-  size?: number;
-  /** left-aligned text one indent off the border (default); a dense sheet keeps the width for text */
-  indent?: boolean;
-  columns: Column[];
-  /** an array, or rows made afresh on each pass (lazyRows): `Chi tiết` is never held whole */
-  rows: Rows;
-  /** shown when there are no rows */
-  empty: string;
-  /** 0-based columns carrying an in-cell data bar (rates, 0–100) */
-  dataBars?: number[];
-  autoFilter: boolean;
-  signature?: boolean;
-  notes?: string[];
-}
 
 interface HeaderTexts {
   /** the unit and the period under a plain title: `Tỉnh Bắc Giang — Quý III năm 2024 (số liệu …)` */
@@ -167,26 +110,6 @@ interface HeaderTexts {
   signer: string | null;
 }
 
-const col = (header: string, kind: Kind, min: number, max: number, flex = false): Column => ({ header, kind, min, max, flex });
-
-const COUNT_COLUMNS: Column[] = [
-  col('Số việc đăng ký', 'int', 9, 12),
-  col('Hoàn thành đúng hạn', 'int', 10, 12),
-  col('Hoàn thành quá hạn', 'int', 10, 12),
-  col('Trong đó: hoàn thành trong kỳ', 'int', 11, 13),
-  col('Chưa hoàn thành, trong hạn', 'int', 11, 13),
-  col('Chưa hoàn thành, quá hạn', 'int', 11, 13),
-  col('Dừng, hủy', 'int', 8, 10),
-  col('Chưa xác định', 'int', 9, 10),
-  col('Tỷ lệ hoàn thành (%)', 'rate', 10, 12),
-  col('Tỷ lệ đúng hạn (%)', 'rate', 10, 12),
-];
-
-const countValues = (c: Counts): Value[] => [
-  c.registered, c.doneOnTime, c.doneLate, c.doneInPeriod, c.pendingOnTime, c.pendingOverdue,
-  c.cancelled, c.unclassified, c.completionRate ?? '-', c.onTimeRate ?? '-',
-];
-
 // Widths are in Excel's units (one digit of the default font, Calibri 11: about 5.5 pt). Measured on LibreOffice's
 // rendering with Calibri's metric twin (Carlito) installed, mixed-case Vietnamese in Times New Roman 12 takes
 // about 0.92 unit a character, bold about 1.0; a margin keeps wrapped text from clipping. (Without Calibri or
@@ -194,7 +117,9 @@ const countValues = (c: Counts): Value[] => [
 const CHAR = 1.0;
 const BOLD_CHAR = 1.1;
 const LINE_PT = 16.5;
-const NUM_FMT: Record<Kind, string | undefined> = { text: undefined, int: '#,##0', rate: '0.0', num: '0.##', date: 'dd/mm/yyyy' };
+const NUM_FMT: Record<Kind, string | undefined> = {
+  text: undefined, int: '#,##0', rate: '0.0', points: '+0.0;-0.0;0.0', num: '0.##', date: 'dd/mm/yyyy',
+};
 
 /** How many characters a value takes as shown (`1.234` with its group mark, a date as dd/mm/yyyy). */
 function shownLength(v: Value, kind: Kind): number {
@@ -202,6 +127,7 @@ function shownLength(v: Value, kind: Kind): number {
   if (v instanceof Date || kind === 'date') return 10;
   if (typeof v === 'string') return v.length;
   if (kind === 'rate') return v.toFixed(1).length;
+  if (kind === 'points') return v.toFixed(1).length + (v > 0 ? 1 : 0);
   if (kind !== 'int') return String(v).length;
   const digits = String(Math.trunc(Math.abs(v))).length;
   return digits + Math.floor((digits - 1) / 3) + (v < 0 ? 1 : 0);
@@ -340,7 +266,8 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
   const size = spec.size ?? 12;
   const charOf = (factor: number): number => (factor * size) / 12;
   const linePt = (LINE_PT * size) / 12;
-  const leftNeed = Math.max([...h.superior].length, [...h.issuer].length) * 1.3 + 4;
+  // Upper case at 14 pt: about 1.45 units a character (LibreOffice clipped `ĐẢNG BỘ HUYỆN LỤC NAM` in 32 units).
+  const leftNeed = Math.max([...h.superior].length, [...h.issuer].length) * 1.5 + 4;
   const rightNeed = Math.max(22 * 1.45, [...h.dateLine].length * 1.0) + 4;
   const widths = fitWidths(spec, letterhead ? leftNeed + rightNeed + 10 : 0);
   const n = spec.columns.length;
@@ -425,8 +352,8 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
     let id = cellStyles[key];
     if (id === undefined) {
       const c = spec.columns[i];
-      // a rate sits at the right, over the light end of its bar
-      const align: Align = c.kind === 'text' ? 'left' : c.kind === 'rate' ? 'right' : 'center';
+      // a rate sits at the right, over the light end of its bar; a change of a rate beside it likewise
+      const align: Align = c.kind === 'text' ? 'left' : c.kind === 'rate' || c.kind === 'points' ? 'right' : 'center';
       id = cellStyles[key] = style({
         bold: row.kind === 'total',
         italic: row.muted ?? false,
@@ -498,16 +425,7 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
   await ws.end();
 }
 
-// ───────────────────────────── the six sheets ─────────────────────────────
-
-/** Where each unit and each file stands in the rollup's order: made once, asked for every workbook. */
-interface Orders {
-  unit: Map<string, number>;
-  /** by path and by the name shown */
-  file: Map<string, number>;
-  /** the name a file is printed by, by path and by the name shown (fileNamesOf) */
-  name: Map<string, string>;
-}
+// ───────────────────────────── the sheets ─────────────────────────────
 
 function ordersOf(result: RollupResult): Orders {
   const file = new Map<string, number>();
@@ -546,24 +464,21 @@ function fileNamesOf(result: RollupResult): Map<string, string> {
 
 const fileName = (orders: Orders, path: string): string => orders.name.get(path) ?? ownName(path);
 
-interface Context {
-  result: RollupResult;
-  unit: UnitRollup;
-  tasks: ClassifiedTask[];
-  orders: Orders;
-  lang: Lang;
-}
-
-const unitName = (result: RollupResult, code: string): string => result.byCode.get(code)?.unit.name ?? code;
-
 function summarySheet({ result, unit }: Context): SheetSpec {
   const rows: BodyRow[] = [];
+  // With --compare, the change after the rates: the child's total, the unit's own for its own row.
+  const comparison = result.comparison;
+  const change = (code: string, which: 'own' | 'total'): Value[] =>
+    comparison ? changeValues(comparison.byUnit.get(code)?.[which]) : [];
   const dupNote = (u: UnitRollup): string | null =>
     u.excludedFiles.length ? `${u.excludedFiles.length} tệp cùng đơn vị, chưa tính — giữ lại một tệp` : null;
 
   rows.push({
     kind: 'data',
-    values: [1, ownRowLabel(unit.unit), ...countValues(unit.own), dupNote(unit) ?? (unit.submitted ? null : NOT_SUBMITTED)],
+    values: [
+      1, ownRowLabel(unit.unit), ...countValues(unit.own), ...change(unit.unit.code, 'own'),
+      dupNote(unit) ?? (unit.submitted ? null : NOT_SUBMITTED),
+    ],
     muted: !unit.submitted,
   });
   unit.children.forEach((code, i) => {
@@ -573,9 +488,9 @@ function summarySheet({ result, unit }: Context): SheetSpec {
     const note = submitted === 0
       ? NOT_SUBMITTED
       : dupNote(child) ?? (submitted < units ? `${units - submitted}/${units} đơn vị chưa nộp` : null);
-    rows.push({ kind: 'data', values: [i + 2, child.unit.name, ...countValues(child.total), note], muted: submitted === 0 });
+    rows.push({ kind: 'data', values: [i + 2, child.unit.name, ...countValues(child.total), ...change(code, 'total'), note], muted: submitted === 0 });
   });
-  rows.push({ kind: 'total', values: [null, 'Tổng cộng', ...countValues(unit.total), null] });
+  rows.push({ kind: 'total', values: [null, 'Tổng cộng', ...countValues(unit.total), ...change(unit.unit.code, 'total'), null] });
 
   const t = unit.total;
   const notes = [
@@ -587,10 +502,16 @@ function summarySheet({ result, unit }: Context): SheetSpec {
       'tỷ lệ đúng hạn = số việc hoàn thành đúng hạn / số việc đã hoàn thành. ' +
       '"Chưa xác định": việc có lỗi dữ liệu về thời hạn, tình trạng hoặc tiến độ (xem trang "Lỗi dữ liệu").',
   ];
+  const changed = comparison && changeNote(comparison, unit.unit.code);
+  if (changed) notes.splice(1, 0, changed);
   return {
     name: 'Tổng hợp',
     title: REPORT_TITLE,
-    columns: [col('STT', 'int', 5, 6), col('Đơn vị', 'text', 22, 34, true), ...COUNT_COLUMNS, col('Ghi chú', 'text', 14, 22)],
+    columns: [
+      // three more columns when comparing: the unit's name and the note wrap sooner, the page scales down less
+      col('STT', 'int', 5, 6), col('Đơn vị', 'text', 22, comparison ? 26 : 34, true), ...COUNT_COLUMNS,
+      ...(comparison ? CHANGE_COLUMNS : []), col('Ghi chú', 'text', 14, comparison ? 20 : 22),
+    ],
     rows,
     empty: '',
     dataBars: [10, 11],
@@ -726,16 +647,21 @@ function notSubmittedSheet({ result, unit }: Context): SheetSpec {
   };
   walk(unit.unit.code);
   missing.sort((a, b) => compareCodes(a.unit.code, b.unit.code));
+  // With --compare, a column saying which of them sent a register last time (SPEC §7.1).
+  const comparing = result.comparison !== undefined;
   return {
     name: 'Chưa nộp',
     title: 'DANH SÁCH ĐƠN VỊ CHƯA NỘP BÁO CÁO',
     columns: [
       col('STT', 'int', 5, 6), col('Mã đơn vị', 'text', 10, 14), col('Tên đơn vị', 'text', 30, 50, true),
-      col('Trực thuộc', 'text', 30, 50, true),
+      col('Trực thuộc', 'text', 30, 50, true), ...(comparing ? [col('Ghi chú', 'text', 18, 20)] : []),
     ],
     rows: missing.map((u, i) => ({
       kind: 'data',
-      values: [i + 1, u.unit.code, u.unit.name, u.unit.parent ? unitName(result, u.unit.parent) : null],
+      values: [
+        i + 1, u.unit.code, u.unit.name, u.unit.parent ? unitName(result, u.unit.parent) : null,
+        ...(comparing ? [sentBeforeNote(result, u.unit.code)] : []),
+      ],
     })),
     empty: 'Tất cả các đơn vị đã nộp báo cáo.',
     autoFilter: true,
@@ -771,7 +697,13 @@ function headerTexts(result: RollupResult, unit: UnitRollup, opts: SummaryOption
   };
 }
 
-const SHEETS = [summarySheet, byFieldSheet, overdueSheet, detailSheet, diagnosticsSheet, notSubmittedSheet];
+/** The sheet builders in the order of sheetNames; `Biến động` only when comparing. */
+function sheetsOf(comparing: boolean): ((ctx: Context) => SheetSpec)[] {
+  return [
+    summarySheet, byFieldSheet, ownersSheet, overdueSheet, ...(comparing ? [changesSheet] : []),
+    detailSheet, diagnosticsSheet, notSubmittedSheet,
+  ];
+}
 
 /** Writes the summary workbook of one unit to `path`, sheet by sheet, rows as they are made. */
 async function writeSummaryWorkbook(result: RollupResult, orders: Orders, code: string, opts: SummaryOptions, path: string): Promise<void> {
@@ -779,8 +711,10 @@ async function writeSummaryWorkbook(result: RollupResult, orders: Orders, code: 
   if (!unit) throw new Error(`unit ${code} is not in the rollup`);
   const ctx: Context = { result, unit, tasks: tasksUnder(result, code), orders, lang: opts.lang };
   const h = headerTexts(result, unit, opts);
+  const comparing = result.comparison !== undefined;
+  const names = sheetNames(comparing);
   const wb = await XlsxWriter.create(path, {
-    sheets: SHEET_NAMES.map((name) => ({ name, printTitleRows: `${headerRowOf(name)}:${headerRowOf(name)}` })),
+    sheets: names.map((name) => ({ name, printTitleRows: `${headerRowOf(name)}:${headerRowOf(name)}` })),
     font: { name: FONT, size: 12 },
     title: `${REPORT_TITLE} — ${unit.unit.name} — ${h.periodLine}`,
     subject: h.asOfLine,
@@ -789,7 +723,11 @@ async function writeSummaryWorkbook(result: RollupResult, orders: Orders, code: 
   });
   try {
     // one sheet's rows at a time: the province's `Chi tiết` is built, written and let go before the next
-    for (const sheet of SHEETS) await renderSheet(wb, sheet(ctx), h);
+    for (const [i, sheet] of sheetsOf(comparing).entries()) {
+      const spec = sheet(ctx);
+      if (spec.name !== names[i]) throw new Error(`sheet ${i + 1} is ${spec.name}, expected ${names[i]}`);
+      await renderSheet(wb, spec, h);
+    }
     await wb.close();
   } catch (e) {
     await wb.abort();

@@ -46,7 +46,7 @@ describe.each(['province', 'two-tier'])('rollup fixtures/%s', (set) => {
     for (const f of json.files as { unit: string; path: string }[]) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(f.path);
-      expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo lĩnh vực', 'Quá hạn', 'Chi tiết', 'Lỗi dữ liệu', 'Chưa nộp']);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo lĩnh vực', 'Theo cán bộ', 'Quá hạn', 'Chi tiết', 'Lỗi dữ liệu', 'Chưa nộp']);
       const ws = wb.getWorksheet('Tổng hợp')!;
       let totalRow: ExcelJS.Row | undefined;
       ws.eachRow((row) => { if (row.values && (row.values as unknown[]).includes('Tổng cộng')) totalRow = row; });
@@ -58,6 +58,35 @@ describe.each(['province', 'two-tier'])('rollup fixtures/%s', (set) => {
         expect(numbers, `${f.path} ${k}`).toContain(t[k]);
       }
       expect(numbers[0], `${f.path} registered`).toBe(t.registered);
+    }
+  });
+
+  it('writes a Theo cán bộ sheet whose cadres add up to each unit\'s total (SPEC §7.2)', async () => {
+    const classes = ['registered', 'doneOnTime', 'doneLate', 'doneInPeriod', 'pendingOnTime', 'pendingOverdue', 'cancelled', 'unclassified'];
+    for (const f of json.files as { unit: string; path: string }[]) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f.path);
+      const ws = wb.getWorksheet('Theo cán bộ')!;
+      expect((ws.getRow(4).values as unknown[]).slice(1, 6)).toEqual(['STT', 'Đơn vị', 'Họ và tên', 'Chức vụ', 'Số việc đăng ký']);
+      const rows: unknown[][] = [];
+      for (let r = 5; r <= ws.rowCount; r++) rows.push((ws.getRow(r).values as unknown[]).slice(1));
+      const total = rows.findIndex((row) => row[1] === 'Tổng cộng');
+      expect(total, f.path).toBeGreaterThan(0);
+      const cadres = rows.slice(0, total);
+      expect(cadres.map((row) => row[0]), f.path).toEqual(cadres.map((_, i) => i + 1));
+      const t = truth.units[f.unit].total;
+      classes.forEach((k, i) => {
+        expect(cadres.reduce((sum, row) => sum + (row[4 + i] as number), 0), `${f.path} ${k}`).toBe(t[k]);
+        expect(rows[total][4 + i], `${f.path} Tổng cộng ${k}`).toBe(t[k]);
+      });
+      // the cadres JSON lists under the units of this workbook, as many
+      const codes = new Set<string>();
+      const walk = (code: string): void => {
+        codes.add(code);
+        for (const u of json.units as { code: string; parent: string | null }[]) if (u.parent === code) walk(u.code);
+      };
+      walk(f.unit);
+      expect(cadres.length, f.path).toBe((json.owners as { unit: string }[]).filter((o) => codes.has(o.unit)).length);
     }
   });
 

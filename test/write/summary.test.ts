@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSoffice, toPdf } from '../helpers/soffice.js';
 import { aggregate, type RollupResult } from '../../src/aggregate/index.js';
+import { NO_OWNER, ownerCounts } from '../../src/aggregate/owners.js';
 import { parsePeriod } from '../../src/classify/period.js';
 import { UsageError } from '../../src/errors.js';
 import {
@@ -44,7 +45,7 @@ function sample(): RollupResult {
   const u = (code: string) => t.byCode.get(code)!;
   const registers: Register[] = [
     register(u('24'), 'tinh-uy.xlsx', [
-      { ...kinds.doneOnTime(), title: 'Sắp xếp tổ chức bộ máy các cơ quan đảng theo Kết luận 121-KL/TW', field: 'I. LĨNH VỰC XÂY DỰNG ĐẢNG', category: 'hard', owner: 'Nguyễn Văn Thành' },
+      { ...kinds.doneOnTime(), title: 'Sắp xếp tổ chức bộ máy các cơ quan đảng theo Kết luận 121-KL/TW', field: 'I. LĨNH VỰC XÂY DỰNG ĐẢNG', category: 'hard', owner: 'Nguyễn Văn Thành', position: 'Trưởng Ban Tổ chức Tỉnh ủy' },
       { ...kinds.pendingOnTime(), title: 'Giải phóng mặt bằng khu công nghiệp Việt Hàn giai đoạn 2', field: 'II. Kinh tế', category: 'breakthrough', owner: 'Lê Thị Hà' },
     ]),
     register(u('213'), 'luc-nam.xlsx', [
@@ -62,17 +63,22 @@ function sample(): RollupResult {
       { ...kinds.pendingOnTime(), title: 'Thành lập 2 hợp tác xã nông nghiệp', field: 'Kinh tế', category: 'breakthrough', owner: 'Mẫn Văn Lâm' },
     ]),
     register(u('07330'), 'dong-tam.csv', [
-      { ...kinds.pendingOverdue(), deadline: { kind: 'date', date: '2024-06-30', period: 'Quý II/2024' }, title: 'Xóa nhà tạm cho hộ nghèo', field: 'Văn hóa – xã hội', owner: 'Lý Văn Khoa' },
+      { ...kinds.pendingOverdue(), deadline: { kind: 'date', date: '2024-06-30', period: 'Quý II/2024' }, title: 'Xóa nhà tạm cho hộ nghèo', field: 'Văn hóa – xã hội', owner: 'Lý Văn Khoa, Lê Văn Tám', owners: ['Lý Văn Khoa', 'Lê Văn Tám'] },
     ]),
     register(null, 'khong-ro-don-vi.xlsx', [kinds.doneOnTime()]),
   ];
+  // each task's cadre as its owner column names them (the builders' default is one cadre for all)
+  for (const r of registers) for (const t of r.tasks) if (t.owner && !t.owner.includes(',')) t.owners = [t.owner];
   const ys = registers[2].tasks;
   const diagnostics: Diagnostic[] = [
     { ...diagAt('invalid-status', ys[3], 'status'), message: 'Tình trạng "Sắp xong" không có trong danh mục — chọn "Đang thực hiện"' },
     { ...diagAt('overdue', ys[1], 'deadline', 'warning'), message: 'Việc đã quá hạn 183 ngày — báo cáo lý do và thời hạn mới' },
     { ...diag('unit-unknown', { file: 'khong-ro-don-vi.xlsx' }), message: 'Không xác định được đơn vị của tệp — ghi "Mã đơn vị" hoặc tên đơn vị ở đầu biểu' },
   ];
-  return aggregate({ tree: t, registers, diagnostics, asOf, period });
+  const result = aggregate({ tree: t, registers, diagnostics, asOf, period });
+  // as src/rollup.ts fills it in (SPEC §7.2)
+  result.owners = ownerCounts(result.tasks, null, asOf, period);
+  return result;
 }
 
 const header = { issuer: 'Ban Tổ chức', signer: 'Nguyễn Văn Thành', signerTitle: 'K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN' };
@@ -124,8 +130,11 @@ describe('writeSummaryWorkbooks', () => {
     expect(readdirSync(dir).sort()).toEqual(['213-luc-nam.xlsx', '215-yen-the.xlsx', '24-bac-giang.xlsx']);
   });
 
-  it('has the six sheets in order', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEET_NAMES]);
+  it('has the seven sheets in order, Theo cán bộ after Theo lĩnh vực (no Biến động without --compare)', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp', 'Theo lĩnh vực', 'Theo cán bộ', 'Quá hạn', 'Chi tiết', 'Lỗi dữ liệu', 'Chưa nộp',
+    ]);
+    expect([...SHEET_NAMES]).toEqual(wb.worksheets.map((w) => w.name));
   });
 
   it('opens with the 36-HD/VPTW header block in Times New Roman', () => {
@@ -312,6 +321,52 @@ describe('writeSummaryWorkbooks', () => {
     expect(cộng).toEqual([11, 11]);
   });
 
+  it('counts per cadre on Theo cán bộ: every cadre of the workbook\'s units, by unit code then name (SPEC §7.2)', () => {
+    const ws = wb.getWorksheet('Theo cán bộ')!;
+    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual([
+      'STT', 'Đơn vị', 'Họ và tên', 'Chức vụ', 'Số việc đăng ký', 'Hoàn thành đúng hạn', 'Hoàn thành quá hạn',
+      'Trong đó: hoàn thành trong kỳ', 'Chưa hoàn thành, trong hạn', 'Chưa hoàn thành, quá hạn', 'Dừng, hủy', 'Chưa xác định',
+      'Tỷ lệ hoàn thành (%)', 'Tỷ lệ đúng hạn (%)',
+    ]);
+    const rows = Array.from({ length: 11 }, (_, i) => (ws.getRow(5 + i).values as unknown[]).slice(1));
+    expect(rows.map((r) => [r[1], r[2]])).toEqual([
+      ['Tỉnh Bắc Giang', 'Lê Thị Hà'], ['Tỉnh Bắc Giang', 'Nguyễn Văn Thành'],
+      ['Huyện Lục Nam', 'Phạm Thị Dung'], ['Huyện Lục Nam', 'Trần Văn Bình'],
+      ['Xã Đồng Tâm', NO_OWNER],
+      ['Xã Yên Sơn', 'Đỗ Thị Giang'], ['Xã Yên Sơn', 'Hoàng Văn Em'], ['Xã Yên Sơn', 'Ngô Văn Phong'], ['Xã Yên Sơn', 'Vũ Văn Hải'],
+      ['Xã Lan Mẫu', 'Mẫn Văn Lâm'],
+      ['Tổng cộng', undefined],
+    ]);
+    expect(rows.slice(0, 10).map((r) => r[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(rows[1][3]).toBe('Trưởng Ban Tổ chức Tỉnh ủy');
+    expect(rows[9].slice(4)).toEqual([2, 1, 0, 1, 1, 0, 0, 0, 50, 100]);
+    // the cadres add up to the unit's counts, and the Tổng cộng row is the unit's total
+    const t = result.byCode.get('24')!.total;
+    const classes = [t.registered, t.doneOnTime, t.doneLate, t.doneInPeriod, t.pendingOnTime, t.pendingOverdue, t.cancelled, t.unclassified];
+    classes.forEach((want, i) => expect(rows.slice(0, 10).reduce((sum, r) => sum + (r[4 + i] as number), 0), `column ${5 + i}`).toBe(want));
+    expect(rows[10].slice(4)).toEqual([...classes, t.completionRate, t.onTimeRate]);
+    expect(ws.getCell('E15').font.bold).toBe(true);
+    // the tasks of no one cadre in italics; numbers as numbers, rates under 0.0
+    expect(ws.getCell('C9').font.italic).toBe(true);
+    expect(ws.getCell('C10').font.italic).toBeFalsy();
+    for (const r of rows.slice(0, 10)) for (const v of r.slice(4, 12)) expect(typeof v).toBe('number');
+    expect(ws.getCell('M14').numFmt).toBe('0.0');
+    expect(ws.autoFilter).toBe('A4:N14');
+    expect(ws.getCell('A1').font).toMatchObject({ name: 'Times New Roman', size: 14, bold: true });
+    expect(ws.getCell('C5').font).toMatchObject({ name: 'Times New Roman' });
+  });
+
+  it('lists on a district\'s Theo cán bộ the cadres of the district and its communes only', async () => {
+    const d = new ExcelJS.Workbook();
+    await d.xlsx.readFile(join(dir, '213-luc-nam.xlsx'));
+    const ws = d.getWorksheet('Theo cán bộ')!;
+    const names = (ws.getColumn(3).values as unknown[]).slice(5);
+    expect(names.slice(0, 7)).toEqual(['Phạm Thị Dung', 'Trần Văn Bình', 'Đỗ Thị Giang', 'Hoàng Văn Em', 'Ngô Văn Phong', 'Vũ Văn Hải', 'Mẫn Văn Lâm']);
+    expect(ws.getCell('B12').value).toBe('Tổng cộng');
+    expect(ws.getCell('E12').value).toBe(result.byCode.get('213')!.total.registered);
+    expect(result.byCode.get('213')!.total.registered).toBe(8);
+  });
+
   it('refuses to overwrite an input, before writing anything', async () => {
     const out = mkdtempSync(join(tmpdir(), 'tiendo-summary-'));
     try {
@@ -359,6 +414,7 @@ describe('writeSummaryWorkbooks', () => {
     expect(texts(wb.getWorksheet('Tổng hợp')!)).toEqual(expect.arrayContaining(letterhead));
     const titles: Record<string, string> = {
       'Theo lĩnh vực': 'KẾT QUẢ THỰC HIỆN THEO LĨNH VỰC VÀ LOẠI VIỆC',
+      'Theo cán bộ': 'KẾT QUẢ THỰC HIỆN THEO CÁN BỘ CHỊU TRÁCH NHIỆM',
       'Quá hạn': 'DANH SÁCH VIỆC CHƯA HOÀN THÀNH, QUÁ HẠN',
       'Chi tiết': 'DANH MỤC VIỆC ĐĂNG KÝ VÀ KẾT QUẢ THỰC HIỆN',
       'Lỗi dữ liệu': 'DANH SÁCH LỖI DỮ LIỆU TRONG CÁC TỆP BÁO CÁO',

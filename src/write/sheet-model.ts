@@ -1,0 +1,121 @@
+// The tables of the summary workbooks as data (SPEC §6, §7.3): a sheet is a title, columns and rows of
+// plain values; ./summary.ts lays them out and writes them. The sheet builders (summary.ts, the
+// progress sheets of ./sheets-progress.ts) share what is here and nothing of the rendering.
+import type { ClassifiedTask, RollupResult, UnitRollup } from '../aggregate/index.js';
+import type { Counts, DateValue, IsoDate, Lang, NumberValue } from '../types.js';
+import type { CellValue } from './xlsx-writer.js';
+
+export type Value = CellValue;
+/** `points`: a change of a rate, in percentage points, signed (`+5,0`, `-100,0`) */
+export type Kind = 'text' | 'int' | 'rate' | 'points' | 'num' | 'date';
+
+/** Text stays text: the writer writes every string as a string, `=SUM(A1)` included (never a formula). */
+export const text = (s: string | null | undefined): string | null => (s == null || s === '' ? null : s);
+
+/** A calendar day as a date cell: Excel's day number (days since 30 December 1899) under the column's dd/mm/yyyy. */
+export function dateCell(d: IsoDate): number {
+  const [y, m, day] = d.length === 10 ? [+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10)] : d.split('-').map(Number);
+  return Date.UTC(y, m - 1, day) / 86_400_000 + 25_569;
+}
+
+export function dateValue(v: DateValue): Value {
+  if (v.kind === 'date') return dateCell(v.date);
+  if (v.kind === 'invalid') return text(v.text);
+  return null;
+}
+
+export function numberValue(v: NumberValue): Value {
+  if (v.kind === 'number') return Math.round(v.value * 10) / 10;
+  if (v.kind === 'invalid') return text(v.text);
+  return null;
+}
+
+export interface Column {
+  header: string;
+  kind: Kind;
+  min: number;
+  max: number;
+  /** takes the extra width when the sheet is narrower than its header block */
+  flex?: boolean;
+}
+
+export interface BodyRow {
+  values: Value[];
+  kind: 'data' | 'total' | 'section';
+  /** in italics: a unit that submitted nothing, the tasks of no one cadre */
+  muted?: boolean;
+}
+
+export interface Rows extends Iterable<BodyRow> {
+  readonly length: number;
+}
+
+/** One row per item, made each time the rows are gone through and let go once written. */
+export function lazyRows<T>(items: readonly T[], row: (item: T, i: number) => BodyRow): Rows {
+  return {
+    length: items.length,
+    *[Symbol.iterator]() {
+      for (let i = 0; i < items.length; i++) yield row(items[i], i);
+    },
+  };
+}
+
+export interface SheetSpec {
+  name: string;
+  title: string;
+  /** the body's font size: 12, or smaller on a wide sheet so the page is scaled down less */
+  size?: number;
+  /** left-aligned text one indent off the border (default); a dense sheet keeps the width for text */
+  indent?: boolean;
+  columns: Column[];
+  /** an array, or rows made afresh on each pass (lazyRows): `Chi tiết` is never held whole */
+  rows: Rows;
+  /** shown when there are no rows */
+  empty: string;
+  /** 0-based columns carrying an in-cell data bar (rates, 0–100) */
+  dataBars?: number[];
+  autoFilter: boolean;
+  signature?: boolean;
+  notes?: string[];
+}
+
+export const col = (header: string, kind: Kind, min: number, max: number, flex = false): Column => ({ header, kind, min, max, flex });
+
+/** The counts of SPEC §3 as `Tổng hợp` shows them, and as every sheet of counts repeats them. */
+export const COUNT_COLUMNS: Column[] = [
+  col('Số việc đăng ký', 'int', 9, 12),
+  col('Hoàn thành đúng hạn', 'int', 10, 12),
+  col('Hoàn thành quá hạn', 'int', 10, 12),
+  col('Trong đó: hoàn thành trong kỳ', 'int', 11, 13),
+  col('Chưa hoàn thành, trong hạn', 'int', 11, 13),
+  col('Chưa hoàn thành, quá hạn', 'int', 11, 13),
+  col('Dừng, hủy', 'int', 8, 10),
+  col('Chưa xác định', 'int', 9, 10),
+  col('Tỷ lệ hoàn thành (%)', 'rate', 10, 12),
+  col('Tỷ lệ đúng hạn (%)', 'rate', 10, 12),
+];
+
+export const countValues = (c: Counts): Value[] => [
+  c.registered, c.doneOnTime, c.doneLate, c.doneInPeriod, c.pendingOnTime, c.pendingOverdue,
+  c.cancelled, c.unclassified, c.completionRate ?? '-', c.onTimeRate ?? '-',
+];
+
+/** Where each unit and each file stands in the rollup's order: made once, asked for every workbook. */
+export interface Orders {
+  unit: Map<string, number>;
+  /** by path and by the name shown */
+  file: Map<string, number>;
+  /** the name a file is printed by, by path and by the name shown (fileNamesOf) */
+  name: Map<string, string>;
+}
+
+export const unitName = (result: RollupResult, code: string): string => result.byCode.get(code)?.unit.name ?? code;
+
+/** What a sheet builder is given: the rollup, the workbook's unit and the counted tasks under it. */
+export interface Context {
+  result: RollupResult;
+  unit: UnitRollup;
+  tasks: ClassifiedTask[];
+  orders: Orders;
+  lang: Lang;
+}
