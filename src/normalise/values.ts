@@ -1,80 +1,12 @@
 // Reading the values of a register's cells (SPEC §2.3). Pure functions, no I/O.
 import type { Category, Cell, DateValue, IsoDate, NumberValue, Status } from '../types.js';
+import { lastDayOfMonth, makeDate } from '../domain/dates.js';
 import { namedPeriod, periodMonths } from './periods.js';
 import { clean, distance, fold } from './text.js';
 
-// ───────────────────────────── calendar days ─────────────────────────────
-// Calendar days are computed with Date.UTC only: no local-time getter ever decides a day.
-
-const DAY_MS = 86_400_000;
-// Excel's serials before 1 March 1900 pass through its fictitious 29/02/1900 and read one day off;
-// no register has a task dated then, so an earlier day is a typo, not a date.
-const MIN_DATE: IsoDate = '1900-03-01';
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function iso(y: number, m: number, d: number): IsoDate {
-  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
-}
-
-function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-/** The day, or null when it does not exist (31/02, 29/02 of a common year) or is before MIN_DATE. */
-function makeDate(y: number, m: number, d: number): IsoDate | null {
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
-  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  const day = iso(y, m, d);
-  return day < MIN_DATE ? null : day;
-}
-
-function lastDayOfMonth(y: number, m: number): IsoDate | null {
-  if (m < 1 || m > 12) return null;
-  return makeDate(y, m, daysInMonth(y, m));
-}
-
-/** Split a well-formed IsoDate; a malformed one is a bug of the caller. */
-function partsOf(d: IsoDate): [number, number, number] {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-  if (!m) throw new Error(`not a yyyy-mm-dd date: ${JSON.stringify(d)}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
-}
-
-function utcMs(d: IsoDate): number {
-  const [y, m, day] = partsOf(d);
-  return Date.UTC(y, m - 1, day);
-}
-
-/** Date arithmetic on calendar days. */
-export function addDays(d: IsoDate, n: number): IsoDate {
-  return isoFromUtc(new Date(utcMs(d) + n * DAY_MS));
-}
-/** The number of days from `a` to `b`: positive when `b` is later (`daysBetween(deadline, asOf)` = days overdue). */
-export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((utcMs(b) - utcMs(a)) / DAY_MS);
-}
-/** yyyy-mm-dd from a Date's UTC fields (exceljs gives UTC midnight). */
-export function isoFromUtc(d: Date): IsoDate {
-  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
-/** Today in the local calendar of the machine. */
-export function today(): IsoDate {
-  const now = new Date();
-  return iso(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-/** `ngày 05 tháng 02 năm 2024` — leading zero on days below 10 and on months 1 and 2 (Hướng dẫn 36-HD/VPTW). */
-export function vietnameseDateLine(d: IsoDate): string {
-  const [y, m, day] = partsOf(d);
-  return `ngày ${pad2(day)} tháng ${m <= 2 ? pad2(m) : String(m)} năm ${y}`;
-}
-/** dd/mm/yyyy for display. */
-export function displayDate(d: IsoDate): string {
-  const [y, m, day] = partsOf(d);
-  return `${pad2(day)}/${pad2(m)}/${y}`;
-}
+// Calendar days (addDays, displayDate …) live in domain/dates.ts; re-exported for the stages that
+// read values and dates together.
+export { addDays, daysBetween, displayDate, isoFromUtc, today, vietnameseDateLine } from '../domain/dates.js';
 
 // ───────────────────────────── dates and deadlines ─────────────────────────────
 

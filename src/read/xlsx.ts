@@ -14,7 +14,7 @@
 // when none was cached; rich text comes in runs; the font name tells legacy-encoded text.
 import { StringDecoder } from 'node:string_decoder';
 import type ExcelJS from 'exceljs';
-import { isoFromUtc } from '../normalise/values.js';
+import { isoFromUtc } from '../domain/dates.js';
 import type { Cell, Problem, RawWorkbook, Sheet, SheetRow } from '../types.js';
 import { isResultSheet, isSummaryWorkbook } from '../domain/marks.js';
 import type { ReadResult } from './file.js';
