@@ -13,7 +13,7 @@ import {
   NOT_SUBMITTED, REPORT_TITLE, SHEET_NAMES, ownRowLabel, summaryFileName, writeSummaryWorkbooks,
 } from '../../src/write/summary.js';
 import type { Diagnostic, Register } from '../../src/types.js';
-import { date, diag, diagAt, kinds, province, register, unit } from '../aggregate/make.js';
+import { date, diag, diagAt, kinds, province, register, tree, unit } from '../aggregate/make.js';
 
 const asOf = '2024-09-30';
 const period = parsePeriod('2024-Q3');
@@ -511,6 +511,35 @@ describe('file names in the printed sheets', () => {
         expect(errors.getCell('G5').value).toBe('overdue');
         expect(errors.getCell('H5').value).toBe(lang === 'vi' ? 'Chưa hoàn thành mà đã quá thời hạn' : 'Unfinished past its deadline');
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('unit names on Theo cán bộ', () => {
+  it('adds the code to a name two units of the workbook share, and only there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tiendo-summary-same-name-'));
+    try {
+      const t = tree([...province().units, unit('07336', 'Xã Yên Sơn', 'xa', '215')]);
+      const u = (code: string) => t.byCode.get(code)!;
+      const registers = [
+        register(u('07651'), 'yen-son-luc-nam.xlsx', [{ ...kinds.doneOnTime(), owners: ['Hoàng Văn Em'] }]),
+        register(u('07336'), 'yen-son-yen-the.xlsx', [{ ...kinds.pendingOnTime(), owners: ['Nguyễn Thị Lan'] }]),
+      ];
+      const result = aggregate({ tree: t, registers, diagnostics: [], asOf, period });
+      result.owners = ownerCounts(result.tasks, null, asOf, period);
+      await writeSummaryWorkbooks(result, { outDir: dir, header, asOf, period, lang: 'vi', inputs: [] });
+      const units = async (file: string): Promise<unknown[]> => {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.readFile(join(dir, file));
+        const ws = book.getWorksheet('Theo cán bộ')!;
+        const out: unknown[] = [];
+        for (let r = 5; ws.getCell(r, 5).value !== null; r++) out.push(ws.getCell(r, 2).value);
+        return out;
+      };
+      expect(await units('24-bac-giang.xlsx')).toEqual(['Xã Yên Sơn (07336)', 'Xã Yên Sơn (07651)', 'Tổng cộng']);
+      expect(await units('213-luc-nam.xlsx')).toEqual(['Xã Yên Sơn', 'Tổng cộng']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
