@@ -21,7 +21,8 @@ export const ENV = { NO_COLOR: '1', FORCE_COLOR: '0', TIENDO_NO_OPEN: '1' };
 const VALIDATE = ['validate', 'registers', '--as-of', '2024-09-30'];
 
 /**
- * The commands compared. `fixture`: the folder copied for each side (the command runs in the copy);
+ * The commands compared. `fixture`: the folder of fixtures/ copied for each side (the command runs in
+ * the copy; `legacy`: fixtures/hostile's .xls and .ods beside a good register);
  * `outputs`: what it writes there, compared too; `linuxOnly`: not for the Windows build (`--convert`
  * needs LibreOffice on the system running it; no arguments is the monthly job on Windows).
  */
@@ -31,6 +32,8 @@ export const CASES = [
   { name: 'validate --annotate', fixture: 'province', args: [...VALIDATE, '--annotate', 'ban-sao', '--format', 'json'], outputs: 'ban-sao' },
   { name: 'rollup --format json', fixture: 'province', args: ['rollup', 'registers', '--period', '2024-Q3', '--out', 'bao-cao', '--format', 'json'], outputs: 'bao-cao' },
   { name: 'rollup (text, English)', fixture: 'province', args: ['rollup', 'registers', '--period', '2024-Q3', '--out', 'bao-cao', '--lang', 'en'], outputs: 'bao-cao' },
+  { name: 'validate --progress', fixture: 'progress', args: ['validate', 'registers', '--progress', 'cap-nhat-thang-9.csv', '--as-of', '2024-09-30', '--format', 'json'] },
+  { name: 'rollup --compare', fixture: 'compare', args: ['rollup', 'thang-9', '--out', 'bao-cao', '--period', '2024-09', '--compare', 'thang-8', '--format', 'json'], outputs: 'bao-cao' },
   { name: 'template', fixture: 'province', args: ['template', '--unit', '215', '--year', '2024', '--out', 'mau-215.xlsx'], outputs: 'mau-215.xlsx' },
   { name: 'rules --format json', args: ['rules', '--format', 'json'] },
   { name: '--help', args: ['--help'] },
@@ -53,10 +56,9 @@ export function hasSoffice() {
 function copyFixture(fixture, dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  if (fixture === 'province') cpSync(join(FIXTURES, 'province'), dir, { recursive: true });
   if (fixture === 'legacy') {
     for (const f of ['units.csv', 'good-yen-son.xlsx', 'legacy.xls', 'legacy.ods']) cpSync(join(FIXTURES, 'hostile', f), join(dir, f));
-  }
+  } else if (fixture) cpSync(join(FIXTURES, fixture), dir, { recursive: true });
   return dir;
 }
 
