@@ -57,7 +57,7 @@ const windowsPath = (p) => `Z:${p.split('/').join('\\')}`;
 // The prefix, once: made by the first program run, then told it is Windows 10.
 const marker = join(WINE_ENV.WINEPREFIX, '.tiendo-win10');
 if (!existsSync(marker)) {
-  say(`test:exe: preparing the Wine prefix ${WINE_ENV.WINEPREFIX} (the first time takes a minute)`);
+  say(`test:exe: preparing the Wine prefix ${WINE_ENV.WINEPREFIX} (once)`);
   mkdirSync(WINE_ENV.WINEPREFIX, { recursive: true });
   const r = wine('winecfg', ['-v', 'win10'], { cwd: scratch });
   if (r.status !== 0) {
