@@ -81,6 +81,32 @@ describe.skipIf(SKIP !== null)('tiendo-linux-x64, alone in an empty folder, no n
     expect(checkEmptyFolder(monthly, { scratch })).toEqual([]);
   });
 
+  // On a console (a pseudo-terminal, made by python3's pty) the window waits for Enter, then closes.
+  it.skipIf(spawnSync('python3', ['--version']).status !== 0)('on a console: waits for Enter before it ends', () => {
+    const empty = join(scratch, 'console');
+    mkdirSync(empty);
+    const script = [
+      'import os, pty, select, sys, time, json',
+      'pid, fd = pty.fork()',
+      'if pid == 0: os.execv(sys.argv[1], [sys.argv[1], sys.argv[2]])',
+      'out = b""',
+      'end = time.time() + 30',
+      'while b"Enter" not in out and time.time() < end:',
+      '    if select.select([fd], [], [], 1)[0]: out += os.read(fd, 65536)',
+      'time.sleep(1)',
+      'waiting = os.waitpid(pid, os.WNOHANG)[0] == 0',
+      'os.write(fd, b"\\r")',
+      'end = time.time() + 10',
+      'done = 0',
+      'while not done and time.time() < end:',
+      '    done, status = os.waitpid(pid, os.WNOHANG)',
+      '    time.sleep(0.05)',
+      'print(json.dumps({"waiting": waiting, "closed": done != 0, "asked": b"Enter" in out}))',
+    ].join('\n');
+    const r = spawnSync('python3', ['-c', script, exe, empty], { env: { ...process.env, ...ENV, TIENDO_MONTHLY: '1' }, encoding: 'utf8' });
+    expect(JSON.parse(r.stdout)).toEqual({ waiting: true, closed: true, asked: true });
+  });
+
   it('with a file dropped on it: asks for one folder, exit 2', () => {
     const r = monthly(join(ROOT, 'fixtures', 'province', 'units.csv'));
     expect(r.status).toBe(2);
