@@ -186,12 +186,13 @@ function displayedNumber(shown: string): number {
  */
 function displayedOtherwise(cells: Partial<Record<ColumnKey, Cell>>, state: TaskState): Partial<Record<ColumnKey, string>> | null {
   let out: Partial<Record<ColumnKey, string>> | null = null;
-  for (const [k, cell] of Object.entries(cells) as [ColumnKey, Cell][]) {
+  for (const k in cells) {
+    const cell = cells[k as ColumnKey]!;
     if (cell.shown === undefined || cell.number === undefined) continue;
-    const value = k === 'progress' ? state.progress : k === 'target' ? state.target : k === 'achieved' ? state.achieved : null;
+    const value: NumberValue | null = k === 'progress' ? state.progress : k === 'target' ? state.target : k === 'achieved' ? state.achieved : null;
     const n = value?.kind === 'number' ? value.value : cell.number;
     if (Math.abs(displayedNumber(cell.shown) - n) < 1e-9) continue;
-    (out ??= {})[k] = cell.shown;
+    (out ??= {})[k as ColumnKey] = cell.shown;
   }
   return out;
 }

@@ -181,6 +181,21 @@ function twoRowNames(top: SheetRow, bottom: SheetRow): SheetRow {
   return { number: top.number, cells };
 }
 
+/**
+ * Whether a row could be the first of two header rows: some text in the second stands under an
+ * empty cell of the first, right of a filled one (a group merged across). A header of one row over
+ * its first task has none; looking costs no folding, so most rows are spared the pair's.
+ */
+function underGroup(top: SheetRow, bottom: SheetRow): boolean {
+  let seen = false;
+  for (let i = 0; i < bottom.cells.length; i++) {
+    const above = top.cells[i];
+    if (above && above.text !== '') seen = true;
+    else if (seen && bottom.cells[i] && bottom.cells[i]!.text !== '') return true;
+  }
+  return false;
+}
+
 function findHeader(sheet: Sheet): Header | null {
   const rows = sheet.rows;
   for (let r = 0; r < rows.length; r++) {
@@ -188,7 +203,7 @@ function findHeader(sheet: Sheet): Header | null {
     if (row.number > HEADER_SEARCH_ROWS) break;
     const one = match(row);
     const next = rows[r + 1];
-    if (next && next.number === row.number + 1 && next.number <= HEADER_SEARCH_ROWS) {
+    if (one.matched > 0 && next && next.number === row.number + 1 && next.number <= HEADER_SEARCH_ROWS && underGroup(row, next)) {
       // A second header row counts when the pair names more columns than the first row alone and
       // no fewer than the second (which repeats what is merged down both): the first task under a
       // header adds nothing, and a title line above one names no column itself.

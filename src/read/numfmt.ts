@@ -248,66 +248,104 @@ function group(int: string): string {
 }
 
 /** The section a number is shown in, and whether its own sign is dropped (the section shows it). */
+const NUMBER_SECTIONS = new WeakMap<NumberFormat, Section[]>();
+
 function sectionFor(f: NumberFormat, n: number): { section: Section; abs: boolean } | null {
-  const s = f.sections.filter((x) => x.kind !== 'text' || f.sections.length === 1);
+  let s = NUMBER_SECTIONS.get(f);
+  if (!s) NUMBER_SECTIONS.set(f, (s = f.sections.filter((x) => x.kind !== 'text' || f.sections.length === 1)));
   if (s.some((x) => x.condition)) {
     const chosen = s.find((x) => !x.condition || x.condition(n)) ?? null;
     return chosen ? { section: chosen, abs: chosen !== s[0] && n < 0 } : null;
   }
-  if (s.length === 1 || (n > 0 || (n === 0 && s.length < 3))) return { section: s[0], abs: false };
+  if (s.length === 1 || (n > 0 || (n === 0 && s.length < 3))) return s[0] ? { section: s[0], abs: false } : null;
   if (n < 0) return { section: s[1], abs: true };
   return { section: s[2], abs: false };
+}
+
+/** A number section laid out once: what stands before and after the digits, and how they are shown. */
+interface Layout {
+  /** no digits: literals only (the "-" for zero of the accounting formats) */
+  literal: string | null;
+  /** General inside the section, between literals */
+  general: boolean;
+  /** fall back to General (dates, fractions, scientific) */
+  fallback: boolean;
+  prefix: string;
+  suffix: string;
+  middle: string;
+  /** × 100 per percent sign, ÷ 1000 per trailing comma */
+  scale: number;
+  minInt: number;
+  grouping: boolean;
+  /** the decimal placeholders, in order */
+  frac: string;
+  point: boolean;
+}
+
+const LAYOUTS = new WeakMap<Section, Layout>();
+
+function layout(section: Section): Layout {
+  let l = LAYOUTS.get(section);
+  if (l) return l;
+  const tokens = section.tokens;
+  const text = (from: number, to: number) => tokens.slice(from, to).map((t) => (t.t === 'lit' ? t.s : t.t === 'percent' ? '%' : t.t === 'comma' ? ',' : t.t === 'point' ? '.' : '')).join('');
+  const firstDigit = tokens.findIndex((t) => t.t === 'digit' || t.t === 'general');
+  let lastDigit = -1;
+  tokens.forEach((t, i) => { if (t.t === 'digit' || t.t === 'general') lastDigit = i; });
+  let scale = 1;
+  for (const t of tokens) if (t.t === 'percent') scale *= 100;
+  const base = { literal: null, general: false, fallback: false, prefix: '', suffix: '', middle: '', scale, minInt: 0, grouping: false, frac: '', point: false };
+  if (section.kind === 'date' || tokens.some((t) => t.t === 'slash' || t.t === 'exp')) l = { ...base, fallback: true };
+  else if (firstDigit < 0) l = { ...base, literal: text(0, tokens.length) };
+  else if (tokens.some((t) => t.t === 'general')) l = { ...base, general: true, prefix: text(0, firstDigit), suffix: text(lastDigit + 1, tokens.length) };
+  else {
+    // Commas right after the last digit (before the point or the end) divide by a thousand each.
+    const body = tokens.slice(firstDigit, lastDigit + 1);
+    const point = body.findIndex((t) => t.t === 'point');
+    const intPart = point < 0 ? body : body.slice(0, point);
+    const fracPart = point < 0 ? [] : body.slice(point + 1);
+    let trailing = 0;
+    for (let i = lastDigit + 1; i < tokens.length && tokens[i].t === 'comma'; i++) trailing++;
+    for (let i = intPart.length - 1; i >= 0 && intPart[i].t === 'comma'; i--) trailing++;
+    l = {
+      ...base,
+      prefix: text(0, firstDigit),
+      suffix: text(lastDigit + 1, tokens.length).replace(/^,+/, ''),
+      middle: body.filter((t) => t.t === 'lit').map((t) => (t as { s: string }).s).join(''),
+      scale: scale / 1000 ** trailing,
+      minInt: intPart.filter((t) => t.t === 'digit' && t.ch === '0').length,
+      grouping: intPart.some((t, i) => t.t === 'comma' && intPart.slice(i + 1).some((x) => x.t === 'digit')),
+      frac: fracPart.filter((t): t is Extract<Token, { t: 'digit' }> => t.t === 'digit').map((t) => t.ch).join(''),
+      point: point >= 0,
+    };
+  }
+  LAYOUTS.set(section, l);
+  return l;
 }
 
 /** The text a number shows in a cell of this format ('' General). */
 export function displayNumber(n: number, code: string): string {
   if (code === '' || !Number.isFinite(n)) return general(n);
-  const f = parseFormat(code);
-  const chosen = sectionFor(f, n);
+  const chosen = sectionFor(parseFormat(code), n);
   if (!chosen) return general(n);
-  const { section, abs } = chosen;
-  const tokens = section.tokens;
-  if (section.kind === 'date' || tokens.some((t) => t.t === 'slash' || t.t === 'exp')) return general(n);
-  let value = abs ? Math.abs(n) : n;
-  const firstDigit = tokens.findIndex((t) => t.t === 'digit' || t.t === 'general');
-  let lastDigit = -1;
-  tokens.forEach((t, i) => { if (t.t === 'digit' || t.t === 'general') lastDigit = i; });
-  const literal = (from: number, to: number) => tokens.slice(from, to).map((t) => (t.t === 'lit' ? t.s : t.t === 'percent' ? '%' : t.t === 'comma' ? ',' : t.t === 'point' ? '.' : '')).join('');
-  for (const t of tokens) if (t.t === 'percent') value *= 100;
-  if (firstDigit < 0) {
-    // literals only ("-" for zero in the accounting formats), or @ / General in text
-    return literal(0, tokens.length);
-  }
-  if (tokens.some((t) => t.t === 'general')) {
-    const sign = value < 0 && !abs ? '-' : '';
-    return literal(0, firstDigit) + sign + general(Math.abs(value)) + literal(lastDigit + 1, tokens.length);
-  }
-  // Commas right after the last digit (before the point or the end) divide by a thousand each.
-  const body = tokens.slice(firstDigit, lastDigit + 1);
-  const point = body.findIndex((t) => t.t === 'point');
-  const intPart = point < 0 ? body : body.slice(0, point);
-  const fracPart = point < 0 ? [] : body.slice(point + 1);
-  let trailing = 0;
-  for (let i = lastDigit + 1; i < tokens.length && tokens[i].t === 'comma'; i++) trailing++;
-  for (let i = intPart.length - 1; i >= 0 && intPart[i].t === 'comma'; i--) trailing++;
-  value /= 1000 ** trailing;
-  const grouping = intPart.some((t, i) => t.t === 'comma' && intPart.slice(i + 1).some((x) => x.t === 'digit'));
-  const fracDigits = fracPart.filter((t): t is Extract<Token, { t: 'digit' }> => t.t === 'digit');
-  const minInt = intPart.filter((t) => t.t === 'digit' && t.ch === '0').length;
-  const negative = value < 0;
-  const fixed = roundHalfAway(Math.abs(value), fracDigits.length);
+  const l = layout(chosen.section);
+  if (l.fallback) return general(n);
+  if (l.literal !== null) return l.literal;
+  const value = (chosen.abs ? Math.abs(n) : n) * l.scale;
+  if (l.general) return l.prefix + (value < 0 && !chosen.abs ? '-' : '') + general(Math.abs(value)) + l.suffix;
+  const fixed = roundHalfAway(Math.abs(value), l.frac.length);
   let [int, frac = ''] = fixed.split('.');
-  if (int === '0' && minInt === 0) int = '';
-  int = int.padStart(minInt, '0');
-  if (grouping) int = group(int);
+  if (int === '0' && l.minInt === 0) int = '';
+  int = int.padStart(l.minInt, '0');
+  if (l.grouping) int = group(int);
   // optional decimals (#) drop their trailing zeros, ? keeps a space
   let cut = frac.length;
-  while (cut > 0 && frac[cut - 1] === '0' && fracDigits[cut - 1].ch !== '0') cut--;
-  const shownFrac = frac.slice(0, cut) + fracDigits.slice(cut).map((d) => (d.ch === '?' ? ' ' : '')).join('');
-  const number = int + (point >= 0 && (shownFrac.length || fracDigits.length === 0) ? ',' + shownFrac : '');
-  const sign = negative && !abs && Number(fixed) !== 0 ? '-' : '';
-  const middle = body.filter((t) => t.t === 'lit').map((t) => (t as { s: string }).s).join('');
-  return literal(0, firstDigit) + sign + number + middle + literal(lastDigit + 1, tokens.length).replace(/^,+/, '');
+  while (cut > 0 && frac[cut - 1] === '0' && l.frac[cut - 1] !== '0') cut--;
+  let shownFrac = frac.slice(0, cut);
+  for (let i = cut; i < l.frac.length; i++) if (l.frac[i] === '?') shownFrac += ' ';
+  const number = int + (l.point && (shownFrac.length || l.frac.length === 0) ? ',' + shownFrac : '');
+  const sign = value < 0 && !chosen.abs && Number(fixed) !== 0 ? '-' : '';
+  return l.prefix + sign + number + l.middle + l.suffix;
 }
 
 /** `x.toFixed(d)` rounding half away from zero, as spreadsheets round what they show (2.5 → 3). */

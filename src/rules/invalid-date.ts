@@ -1,6 +1,8 @@
 // invalid-date: an assigned date, deadline or completion date that cannot be read, or does not exist
 // (31/02/2024). One diagnostic per cell, worded for its column.
-import { reportInvalid, type TaskRule } from './rule.js';
+import type { TaskRule } from './rule.js';
+
+const COLUMNS = ['assigned', 'deadline', 'completed'] as const;
 
 const rule: TaskRule = {
   meta: {
@@ -27,10 +29,23 @@ const rule: TaskRule = {
         vi: 'Ngày hoàn thành "{{text}}" không đọc được hoặc không có thật — ghi theo dạng ngày/tháng/năm, ví dụ 15/03/2024',
         en: 'The completion date "{{text}}" cannot be read or does not exist — write day/month/year, e.g. 15/03/2024',
       },
+      shown: {
+        vi: 'Ô ghi số {{text}} (hiển thị "{{shown}}"), không phải một ngày — ghi theo dạng ngày/tháng/năm, ví dụ 15/03/2024',
+        en: 'The cell holds the number {{text}} (shown as "{{shown}}"), not a date — write day/month/year, e.g. 15/03/2024',
+      },
     },
   },
   scope: 'task',
-  check: reportInvalid(['assigned', 'deadline', 'completed']),
+  check(task, _ctx, report) {
+    for (const column of COLUMNS) {
+      const value = task[column];
+      if (value.kind !== 'invalid') continue;
+      // A number whose format displays something else (`"Ngày "0`): the value read and the display.
+      const shown = task.at?.[column] ? undefined : task.shown?.[column];
+      if (shown !== undefined && shown !== value.text) report({ at: { task, column }, messageId: 'shown', data: { text: value.text, shown } });
+      else report({ at: { task, column }, messageId: column, data: { text: value.text } });
+    }
+  },
 };
 
 export default rule;

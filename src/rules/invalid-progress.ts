@@ -34,7 +34,8 @@ const rule: TaskRule = {
     } else if (progress.kind === 'number' && !(progress.value >= 0 && progress.value <= 100)) {
       // The value read (a fraction in a 0% cell is a hundred times the number it holds), and what
       // the cell displays when that is another number (123.4 read, 123% shown).
-      const shown = task.shown?.progress;
+      // (An update's value stands in the update's cell: the register's display is not its own.)
+      const shown = task.at?.progress ? undefined : task.shown?.progress;
       if (shown !== undefined) report({ at: { task, column: 'progress' }, messageId: 'rangeShown', data: { value: progress.value, shown } });
       else report({ at: { task, column: 'progress' }, messageId: 'range', data: { value: progress.value } });
     }

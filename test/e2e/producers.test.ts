@@ -41,6 +41,8 @@ describe.each(cases)('fixtures/producers/%s', (file) => {
     const register = run.registers[0];
     expect(register.sheet).toBe(file.includes('csv') ? register.sheet : 'Danh mục');
     expect(register.unit?.code ?? null).toBe(want.unit);
+    // by the title block of the register's own sheet (ĐẢNG ỦY XÃ YÊN SƠN), not by the file name
+    expect(register.unitSource).toBe('title');
     const fields = ['row', ...want.fields];
     const got = register.tasks.map((t) => Object.fromEntries(fields.map((f) => [f, f === 'row' ? t.row : field(t, f)])));
     expect(got).toEqual(want.tasks.map((t) => Object.fromEntries(fields.map((f) => [f, t[f] ?? null]))));

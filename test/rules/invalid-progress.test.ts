@@ -18,6 +18,9 @@ describe('invalid-progress', () => {
     // 1.234 in a 0% cell: read as 123.4, shown as 123%
     const task = makeTask({ progress: { kind: 'number', value: 123.4 }, text: { progress: '1.234' }, shown: { progress: '123%' } });
     expect(runRule(rule, task)).toEqual([{ at: { task, column: 'progress' }, messageId: 'rangeShown', data: { value: 123.4, shown: '123%' } }]);
+    // a progress update replaced the value: the register cell's display is no longer what was read
+    const updated = makeTask({ progress: { kind: 'number', value: 130 }, shown: { progress: '123%' }, at: { progress: { file: 'u.csv', sheet: null, row: 2, column: 'C' } } });
+    expect(runRule(rule, updated)).toEqual([{ at: { task: updated, column: 'progress' }, messageId: 'range', data: { value: 130 } }]);
   });
 
   it('is silent on 0 and 100, and on a computed progress above 100 (119% of the target)', () => {
