@@ -466,10 +466,15 @@ const fileName = (orders: Orders, path: string): string => orders.name.get(path)
 
 function summarySheet({ result, unit }: Context): SheetSpec {
   const rows: BodyRow[] = [];
-  // With --compare, the change after the rates: the child's total, the unit's own for its own row.
+  // With --compare, the change after the rates: the child's total, the unit's own for its own row. A unit
+  // with no units under it and no comparison of its own (its previous register unreadable) has none.
   const comparison = result.comparison;
-  const change = (code: string, which: 'own' | 'total'): Value[] =>
-    comparison ? changeValues(comparison.byUnit.get(code)?.[which]) : [];
+  const change = (code: string, which: 'own' | 'total'): Value[] => {
+    if (!comparison) return [];
+    const c = comparison.byUnit.get(code);
+    const leaf = !result.byCode.get(code)?.children.length;
+    return changeValues(which === 'own' || (leaf && c?.own === null) ? c?.own : c?.total);
+  };
   const dupNote = (u: UnitRollup): string | null =>
     u.excludedFiles.length ? `${u.excludedFiles.length} tệp cùng đơn vị, chưa tính — giữ lại một tệp` : null;
 

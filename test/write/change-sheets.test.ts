@@ -8,11 +8,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChangeCounts } from '../../src/aggregate/compare.js';
-import type { RollupResult } from '../../src/aggregate/index.js';
+import { compareRollups, type ChangeCounts } from '../../src/aggregate/compare.js';
+import { aggregate, type RollupResult } from '../../src/aggregate/index.js';
+import { ownerCounts } from '../../src/aggregate/owners.js';
+import { parsePeriod } from '../../src/classify/period.js';
 import { rollup } from '../../src/rollup.js';
-import { CHANGE_SHEET, SHEET_NAMES, sheetNames } from '../../src/write/summary.js';
+import { CHANGE_SHEET, SHEET_NAMES, sheetNames, writeSummaryWorkbooks } from '../../src/write/summary.js';
 import { SENT_BEFORE } from '../../src/write/sheets-progress.js';
+import { kinds, province, register } from '../aggregate/make.js';
 import { hasSoffice, toPdf } from '../helpers/soffice.js';
 
 const DIR = fileURLToPath(new URL('../../fixtures/compare/', import.meta.url));
@@ -175,5 +178,44 @@ describe('the same registers without --compare', () => {
     const missing = wb.getWorksheet('Chưa nộp')!;
     expect(rowValues(missing, 4)).toEqual(['STT', 'Mã đơn vị', 'Tên đơn vị', 'Trực thuộc']);
     expect(rowValues(missing, 5)).toEqual([1, '07654', 'Xã Tân Sơn', 'Huyện Lục Nam']);
+  });
+});
+
+describe('a commune whose previous register could not be read', () => {
+  it('has no change on Tổng hợp ("-"), while the others and the total keep theirs', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tiendo-change-sheets-uncompared-'));
+    try {
+      const t = province();
+      const u = (code: string) => t.byCode.get(code)!;
+      const period = parsePeriod('2024-Q3');
+      const now = aggregate({
+        tree: t, asOf: '2024-09-30', period, diagnostics: [], registers: [
+          register(u('07651'), 'yen-son-q3.xlsx', [{ ...kinds.doneOnTime(), title: 'Kiện toàn chi bộ thôn' }]),
+          register(u('07660'), 'lan-mau-q3.xlsx', [{ ...kinds.pendingOverdue(), title: 'Bê tông hóa đường thôn' }]),
+        ],
+      });
+      const then = aggregate({
+        tree: t, asOf: '2024-06-30', period: parsePeriod('2024-Q2'), diagnostics: [], registers: [
+          register(u('07651'), 'yen-son-q2.xlsx', [{ ...kinds.pendingOnTime(), title: 'Kiện toàn chi bộ thôn' }]),
+          register(u('07660'), 'lan-mau-q2.xlsx', [{ ...kinds.pendingOnTime(), title: 'Bê tông hóa đường thôn' }]),
+        ],
+      });
+      now.owners = ownerCounts(now.tasks, null, now.asOf, period);
+      now.comparison = compareRollups(now, then, new Set(['07660']));
+      expect(now.comparison.byUnit.get('07660')!.own).toBeNull();
+      await writeSummaryWorkbooks(now, { outDir: out, header: {}, asOf: now.asOf, period, lang: 'vi', inputs: [] });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(out, '213-luc-nam.xlsx'));
+      const ws = wb.getWorksheet('Tổng hợp')!;
+      const rows = [10, 11, 12, 13, 14].map((r) => rowValues(ws, r));
+      expect(rows.map((r) => r[1])).toEqual(['Cơ quan Huyện ủy (đăng ký riêng)', 'Xã Yên Sơn', 'Xã Lan Mẫu', 'Thị trấn Đồi Ngô', 'Tổng cộng']);
+      expect(rows[1].slice(12, 15)).toEqual([1, 0, 100]);
+      expect(rows[2].slice(12, 15)).toEqual(['-', '-', '-']);
+      expect(rows[4].slice(12, 15)).toEqual(shown(now.comparison.byUnit.get('213')!.total));
+      expect(wb.getWorksheet('Biến động')!.getCell('C5').value).toBe('Kiện toàn chi bộ thôn');
+      expect(wb.getWorksheet('Biến động')!.getCell('C6').value).toBeNull();
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
