@@ -7,6 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { summarise, validateExitCode } from './index.js';
 import { RESULTS_FOLDER } from './domain/marks.js';
 import { today as todayIso } from './normalise/values.js';
+import { findSoffice } from './read/convert.js';
 import { expandPaths, findBeside } from './read/paths.js';
 import type { ValidateResult } from './report/validate.js';
 import { rollup, rollupExitCode } from './rollup.js';
@@ -80,7 +81,10 @@ export async function monthlyJob(opts: MonthlyOptions): Promise<MonthlyResult> {
   const outDir = join(folder, RESULTS_FOLDER);
   mkdirSync(outDir, { recursive: true });
   const month = asOf.slice(0, 7);
-  const base = { paths: [folder], cwd: folder, asOf, annotate: outDir, onProgress: opts.onProgress };
+  // .xls and .ods registers are converted when LibreOffice is installed (no one is there to type
+  // --convert); without it each is reported as a file to save again as .xlsx.
+  const convert = findSoffice() !== null;
+  const base = { paths: [folder], cwd: folder, asOf, annotate: outDir, convert, onProgress: opts.onProgress };
   const hasUnits = findBeside('units.csv', [folder], folder) !== null;
   let workbooks: string[] | null = null;
   let run: Run;
