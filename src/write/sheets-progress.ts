@@ -62,10 +62,12 @@ export function ownersSheet({ result, unit, orders }: Context): SheetSpec {
     empty: 'Không có việc nào được tính.',
     dataBars: [12, 13],
     autoFilter: true,
-    notes: [
-      (owners.some((o) => o.name === NO_OWNER) ? `"${NO_OWNER}": việc chưa ghi người chịu trách nhiệm, hoặc ghi từ hai người trở lên. ` : '') +
-        'Chức vụ theo danh sách cán bộ tại ngày tính số liệu, nếu không có thì theo báo cáo của đơn vị.',
-    ],
+    notes: owners.length
+      ? [
+        (owners.some((o) => o.name === NO_OWNER) ? `"${NO_OWNER}": việc chưa ghi người chịu trách nhiệm, hoặc ghi từ hai người trở lên. ` : '') +
+          'Chức vụ theo danh sách cán bộ tại ngày tính số liệu, nếu không có thì theo báo cáo của đơn vị.',
+      ]
+      : [],
   };
 }
 
