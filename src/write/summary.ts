@@ -513,9 +513,9 @@ function summarySheet({ result, unit }: Context): SheetSpec {
     name: 'Tổng hợp',
     title: REPORT_TITLE,
     columns: [
-      // three more columns when comparing: the unit's name and the note wrap sooner, the page scales down less
+      // three more columns when comparing: the unit's name wraps sooner, so the page scales down less
       col('STT', 'int', 5, 6), col('Đơn vị', 'text', 22, comparison ? 26 : 34, true), ...COUNT_COLUMNS,
-      ...(comparison ? CHANGE_COLUMNS : []), col('Ghi chú', 'text', 14, comparison ? 20 : 22),
+      ...(comparison ? CHANGE_COLUMNS : []), col('Ghi chú', 'text', 14, 22),
     ],
     rows,
     empty: '',
