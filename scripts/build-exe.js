@@ -59,6 +59,13 @@ const PATCHES = {
   ],
 };
 
+/**
+ * The modules whose import.meta.url is harmless in the executable: src/pipeline.ts asks whether it
+ * runs from the build (the bundle answers yes); src/read/pool.ts finds worker.js beside itself, and
+ * in the executable starts the bundled worker instead (src/exe.ts).
+ */
+const URL_USERS = new Set(['dist/pipeline.js', 'dist/read/pool.js']);
+
 function pkg() {
   return JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 }
@@ -101,13 +108,16 @@ async function bundle() {
     setup(b) {
       b.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => {
         const rel = relative(ROOT, args.path).split('\\').join('/');
-        const patches = PATCHES[rel];
-        if (!patches) return undefined;
         let text = readFileSync(args.path, 'utf8');
-        for (const p of patches) {
+        for (const p of PATCHES[rel] ?? []) {
           const count = text.split(p.find).length - 1;
           if (count !== 1) throw new Error(`${rel} has ${count} times (not once) the line the bundle replaces: ${p.find} — update PATCHES in scripts/build-exe.js`);
-          text = text.replace(p.find, p.replace());
+          text = text.replace(p.find, () => p.replace());
+        }
+        // A module's own URL, in the executable, names no file: a module that reads something
+        // beside itself would fail there. Those known not to are listed.
+        if (text.includes('import.meta.url') && !URL_USERS.has(rel)) {
+          throw new Error(`${rel} uses import.meta.url: in the executable no file sits beside it — inline what it reads, or add it to URL_USERS in scripts/build-exe.js if it reads nothing there`);
         }
         return { contents: text, loader: 'js' };
       });
