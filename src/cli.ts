@@ -9,7 +9,7 @@ import { UsageError } from './errors.js';
 import { parseAsOf, validate, validateExitCode } from './index.js';
 import { RULES } from './rules/index.js';
 import { validateJson, validateText } from './report/validate.js';
-import { rulesJson, rulesText } from './report/rules.js';
+import { rulesJson, rulesMarkdown, rulesText } from './report/rules.js';
 import { closest, colorLevel, helpConfiguration, langOf, mistakeLine, usageWords } from './report/usage.js';
 import { checkYear } from './template.js';
 import type { Lang } from './types.js';
@@ -215,13 +215,13 @@ export function buildProgram(lang: Lang = 'vi'): Command {
   program.command('rules')
     .description(t('liệt kê các quy tắc kiểm tra, với mức theo cấu hình', 'list the rules, at their configured severities'))
     .usage(words.options)
-    .addOption(new Option('--format <format>', t('định dạng', 'the output format')).choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', t('định dạng (md: bảng quy tắc của README)', 'the output format (md: the README\'s rule table)')).choices(['text', 'json', 'md']).default('text'))
     .addOption(new Option('--lang <lang>', t('ngôn ngữ', 'the language')).choices(['vi', 'en']).default('vi'))
     .option('--config <file>', t('tệp cấu hình (mặc định tiendo.config.json ở thư mục hiện tại)', 'the configuration file (default tiendo.config.json in the working folder)'))
     .option('--no-color', t('không tô màu (như NO_COLOR=1)', 'no colours (as NO_COLOR=1)'))
-    .action((o: { format: 'text' | 'json'; lang: Lang; config?: string }) => {
+    .action((o: { format: 'text' | 'json' | 'md'; lang: Lang; config?: string }) => {
       const config = loadConfig(o.config);
-      out(o.format === 'json' ? rulesJson(RULES, config) : rulesText(RULES, o.lang, config));
+      out(o.format === 'json' ? rulesJson(RULES, config) : o.format === 'md' ? rulesMarkdown(RULES, config) : rulesText(RULES, o.lang, config));
       const unknown = unknownRuleIds(config);
       if (unknown.length) {
         // The list above is what the user needs to fix it; the mistake still exits 2.

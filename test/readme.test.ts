@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules/index.js';
+import { rulesMarkdown } from '../src/report/rules.js';
 import { tiendo } from './helpers/cli.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -11,6 +12,9 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 describe('README', () => {
   it.each(RULES.map((r) => [r.meta.id, r.meta.severity]))('lists %s as %s', (id, severity) => {
     expect(readme).toMatch(new RegExp(`^\\| \`${id}\` \\| ${severity} \\|`, 'm'));
+  });
+  it('has the rule table `tiendo rules --format md` prints, exactly', () => {
+    expect(readme).toContain(rulesMarkdown(RULES));
   });
   it('opens with the install and test commands', () => {
     const head = readme.slice(0, 300);

@@ -1,4 +1,4 @@
-// `tiendo rules`: the catalog, as text or JSON, with the severities as configured.
+// `tiendo rules`: the catalog, as text, JSON or Markdown (the README's table), with the severities as configured.
 import { severityOf } from '../check/index.js';
 import { DEFAULT_CONFIG } from '../config.js';
 import type { Rule } from '../rules/rule.js';
@@ -25,4 +25,10 @@ export function rulesText(rules: Rule[], lang: Lang, config: Config = DEFAULT_CO
       : '';
     return `${r.meta.id.padEnd(width)}  ${sev[now].padEnd(8)}  ${r.meta.description[lang]}${changed}`;
   }).join('\n') + '\n';
+}
+
+/** The README's rule table: `| id | severity | English — *Vietnamese* |`, in registry order. */
+export function rulesMarkdown(rules: Rule[], config: Config = DEFAULT_CONFIG): string {
+  const rows = rules.map((r) => `| \`${r.meta.id}\` | ${severityOf(r, config)} | ${r.meta.description.en} — *${r.meta.description.vi}* |`);
+  return ['| id | severity | checks |', '|---|---|---|', ...rows].join('\n') + '\n';
 }
