@@ -1,6 +1,7 @@
 // What the user names on the command line, turned into the files to read.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from '../errors.js';
 import { RESULTS_FOLDER } from '../domain/marks.js';
 import { REGISTER_EXTENSIONS } from './file.js';
@@ -34,34 +35,23 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i];
-    if (ch === '*') {
-      if (glob[i + 1] === '*') {
-        re += '.*';
-        i++;
-        if (glob[i + 1] === '/') i++;
-      } else re += '[^/]*';
-    } else if (ch === '?') re += '[^/]';
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
+/** Whether `abs` lies in a results folder (any case) below `cwd`. */
+function inResultsFolder(abs: string, cwd: string): boolean {
+  return relative(cwd, abs).split(sep).slice(0, -1).some((part) => part.toLowerCase() === RESULTS_FOLDER);
 }
 
-/** Files, folders (recursive; lock files and hidden files skipped) and globs. */
+/** Files, folders (recursive; lock files and hidden files skipped) and globs (tinyglobby). */
 export function expandPaths(paths: string[], cwd = process.cwd()): string[] {
   const out: string[] = [];
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    if (/[*?]/.test(p)) {
-      const fixed = p.split(/[\\/]/).findIndex((part) => /[*?]/.test(part));
-      const base = resolve(cwd, p.split(/[\\/]/).slice(0, fixed).join('/') || '.');
-      const re = globToRegExp(resolve(cwd, p).split(sep).join('/'));
-      const found: string[] = [];
-      if (existsSync(base)) walk(base, found);
-      const matched = found.filter((f) => re.test(f.split(sep).join('/')));
+    if (isDynamicPattern(p)) {
+      // A pattern (`*`, `**`, `?`, `[…]`, `{a,b}`) matches files as a folder walk would find them:
+      // hidden files, lock files, units.csv and the like, and tiendo-ket-qua/ are passed over.
+      const matched = globSync(p.split(sep).join('/'), {
+        cwd, absolute: true, onlyFiles: true, dot: false, expandDirectories: false,
+        ignore: ['**/node_modules/**', `**/${RESULTS_FOLDER}/**`],
+      }).map((f) => resolve(f)).filter((f) => !skippedInFolder(basename(f)) && !inResultsFolder(f, cwd)).sort((a, b) => a.localeCompare(b, 'en'));
       if (!matched.length) throw new UsageError(`Không có tệp nào khớp với ${p}`);
       out.push(...matched);
       continue;
@@ -81,7 +71,7 @@ export function expandPaths(paths: string[], cwd = process.cwd()): string[] {
  */
 export function findBeside(name: string, paths: string[], cwd = process.cwd()): string | null {
   for (const p of paths) {
-    const abs = resolve(cwd, p.replace(/[*?].*$/, ''));
+    const abs = resolve(cwd, p.replace(/[*?[{].*$/, ''));
     const st = statSync(abs, { throwIfNoEntry: false });
     let dir = st?.isDirectory() ? abs : dirname(abs);
     for (;;) {

@@ -21,3 +21,27 @@ describe('expandPaths', () => {
     expect(found.some((p) => p.toLowerCase().startsWith('tiendo-ket-qua/'))).toBe(false);
   });
 });
+
+describe('expandPaths with patterns', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tiendo-glob-'));
+  for (const f of ['luc-nam/a.csv', 'luc-nam/b.xlsx', 'lang-giang/c.csv', 'lang-giang/~$c.xlsx', 'lang-giang/.d.csv', 'hiep-hoa/e.csv', 'tiendo-ket-qua/f.csv', 'units.csv']) {
+    mkdirSync(join(dir, f, '..'), { recursive: true });
+    writeFileSync(join(dir, f), 'x');
+  }
+  const rel = (paths: string[]) => paths.map((p) => relative(dir, p).split('\\').join('/'));
+
+  it('takes *, **, ?, [...] and {a,b}, as a folder walk would pass over lock, hidden and units files', () => {
+    expect(rel(expandPaths(['**/*.csv'], dir))).toEqual(['hiep-hoa/e.csv', 'lang-giang/c.csv', 'luc-nam/a.csv']);
+    expect(rel(expandPaths(['{luc-nam,hiep-hoa}/*'], dir))).toEqual(['hiep-hoa/e.csv', 'luc-nam/a.csv', 'luc-nam/b.xlsx']);
+    expect(rel(expandPaths(['luc-nam/[ab].*'], dir))).toEqual(['luc-nam/a.csv', 'luc-nam/b.xlsx']);
+    expect(rel(expandPaths(['lang-giang/?.csv'], dir))).toEqual(['lang-giang/c.csv']);
+  });
+
+  it('takes an absolute pattern too', () => {
+    expect(rel(expandPaths([`${dir}/luc-nam/*.csv`]))).toEqual(['luc-nam/a.csv']);
+  });
+
+  it('says so when nothing matches', () => {
+    expect(() => expandPaths(['**/*.ods'], dir)).toThrow('Không có tệp nào khớp với **/*.ods');
+  });
+});
