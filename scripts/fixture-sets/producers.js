@@ -122,6 +122,15 @@ function lyingDimension(xml) {
   return xml.replace(/(<sheetViews|<sheetFormatPr|<cols|<sheetData)/, '<dimension ref="A1"/>$1');
 }
 
+/** A part as Excel writes it in Strict Open XML: the transitional namespaces and relationship types replaced by ISO's. */
+function strict(name, xml) {
+  let out = xml
+    .replace(/http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main/g, 'http://purl.oclc.org/ooxml/spreadsheetml/main')
+    .replace(/http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships/g, 'http://purl.oclc.org/ooxml/officeDocument/relationships');
+  if (name === 'xl/workbook.xml') out = out.replace(/<workbook\b/, '<workbook conformance="strict"');
+  return out;
+}
+
 export default async function build(ctx) {
   await ctx.text(`${DIR}/units.csv`, unitsCsv(UNITS, false));
   await ctx.text(`${DIR}/roster.csv`, rosterCsv(ROSTER));
@@ -215,6 +224,10 @@ export default async function build(ctx) {
   await shape('07651_no-refs.xlsx', plain(), xl, {
     producer: 'by hand', note: 'rows and cells without r= (positions by order, gaps as empty <row/> and <c/>) and a <dimension> claiming A1 only',
     reform: (entries) => rezip(sheetPart(entries, (x) => lyingDimension(withoutRefs(x)))),
+  });
+  await shape('07651_strict.xlsx', plain(), xl, {
+    producer: 'by hand', note: 'Strict Open XML (ISO/IEC 29500 strict, as Excel saves "Strict Open XML Spreadsheet"): purl.oclc.org namespaces and relationship types, conformance="strict"',
+    reform: (entries) => rezip(entries.map((e) => (/\.(xml|rels)$/.test(e.name) ? { ...e, data: Buffer.from(strict(e.name, e.data.toString('utf8'))) } : e))),
   });
   ctx.after(() => rmSync(tmp, { recursive: true, force: true }));
 }

@@ -40,6 +40,8 @@ describe.skipIf(!hasOpenpyxl)('fixtures/producers as openpyxl reads them', () =>
     : [];
   it.each(files.map((f, i) => [f, i] as const))('%s', async (file, i) => {
     const mine = await sheetsOf(file);
+    // openpyxl 3.0 finds no sheet in a Strict Open XML workbook (LibreOffice reads it, below)
+    if (/strict/.test(file) && dumps[i].sheets.length === 0) return;
     expect(mine.map((s) => s.name)).toEqual(dumps[i].sheets.map((s) => s.name));
     dumps[i].sheets.forEach((theirs, k) => {
       const s = mine[k];
