@@ -66,6 +66,21 @@ const PATCHES = {
  */
 const URL_USERS = new Set(['dist/pipeline.js', 'dist/read/pool.js']);
 
+/**
+ * Dependencies that use import.meta.url, and what it becomes in the bundle. Any other fails the
+ * build: it may read a file beside itself, which the executable has not.
+ */
+const DEPENDENCY_PATCHES = {
+  // fdir tries, once when loaded, for an optional picomatch of its own glob builder through
+  // createRequire(import.meta.url): a search of node_modules folders above that URL and Node's global
+  // folders (one of them beside the executable, `lib/node`). tinyglobby (src/read/paths.ts) does not use
+  // fdir's glob — it matches with the picomatch bundled: a require that finds nothing, without looking.
+  fdir: [{
+    find: 'createRequire(import.meta.url)',
+    replace: () => '(() => { const none = () => { throw new Error("not in the executable"); }; none.resolve = none; return none; })()',
+  }],
+};
+
 function pkg() {
   return JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 }
@@ -121,6 +136,23 @@ async function bundle() {
         }
         return { contents: text, loader: 'js' };
       });
+      b.onLoad({ filter: /[\\/]node_modules[\\/].*\.m?js$/ }, (args) => {
+        let text = readFileSync(args.path, 'utf8');
+        if (!text.includes('import.meta.url')) return undefined;
+        const parts = relative(ROOT, args.path).split(/[\\/]/);
+        const at = parts.lastIndexOf('node_modules');
+        const name = parts[at + 1].startsWith('@') ? `${parts[at + 1]}/${parts[at + 2]}` : parts[at + 1];
+        const shown = parts.slice(at).join('/');
+        for (const p of DEPENDENCY_PATCHES[name] ?? []) {
+          const count = text.split(p.find).length - 1;
+          if (count !== 1) throw new Error(`${shown} has ${count} times (not once) what the bundle replaces: ${p.find} — update DEPENDENCY_PATCHES in scripts/build-exe.js`);
+          text = text.replace(p.find, () => p.replace());
+        }
+        if (text.includes('import.meta.url')) {
+          throw new Error(`${shown} uses import.meta.url: in the executable no file sits beside it — see what it reads, and say in DEPENDENCY_PATCHES of scripts/build-exe.js what it becomes`);
+        }
+        return { contents: text, loader: 'js' };
+      });
     },
   };
   const common = {
@@ -128,10 +160,11 @@ async function bundle() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // Every module's import.meta.url: a URL that names no file (none is read beside the executable).
-    // It ends in .js as the build's do: src/pipeline.ts takes it for the build it is.
+    // Every module's import.meta.url: an absolute file URL on the system it runs on (C:\ on Windows:
+    // createRequire refuses one without a drive) that names no file of the program — none is read
+    // beside the executable. It ends in .js as the build's do: src/pipeline.ts takes it for the build it is.
     define: { 'import.meta.url': '__tiendo_import_meta_url' },
-    banner: { js: 'var __tiendo_import_meta_url = "file:///tiendo-exe/tiendo.js";' },
+    banner: { js: 'var __tiendo_import_meta_url = require("node:url").pathToFileURL(require("node:path").resolve("/tiendo-exe/tiendo.js")).href;' },
     plugins: [patcher],
     logLevel: 'warning',
     legalComments: 'none',
