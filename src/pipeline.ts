@@ -85,7 +85,7 @@ export interface Run {
 /** `--as-of`: a day as the readers accept it (yyyy-mm-dd or day first). */
 export function parseAsOf(text: string): IsoDate {
   const d = parseDate({ text });
-  if (d.kind !== 'date') throw new UsageError(`Ngày --as-of "${text}" không hợp lệ — ghi dạng yyyy-mm-dd hoặc dd/mm/yyyy`);
+  if (d.kind !== 'date') throw new UsageError(`Ngày --as-of "${text}" không hợp lệ — ghi dạng yyyy-mm-dd hoặc dd/mm/yyyy`, `The --as-of date "${text}" is not valid — write yyyy-mm-dd or dd/mm/yyyy`);
   return d.date;
 }
 
@@ -94,23 +94,23 @@ export async function runPipeline(opts: RunOptions): Promise<Run> {
   const lang = opts.lang ?? 'vi';
   const config = typeof opts.config === 'object' ? opts.config : loadConfig(opts.config, cwd);
   const unknown = unknownRuleIds(config);
-  if (unknown.length) throw new UsageError(`Tệp cấu hình nêu quy tắc không có: ${unknown.join(', ')} — xem "tiendo rules"`);
-  if (!opts.paths.length) throw new UsageError('Chưa nêu tệp hoặc thư mục cần đọc');
+  if (unknown.length) throw new UsageError(`Tệp cấu hình nêu quy tắc không có: ${unknown.join(', ')} — xem "tiendo rules"`, `The configuration names rules that do not exist: ${unknown.join(', ')} — see "tiendo rules"`);
+  if (!opts.paths.length) throw new UsageError('Chưa nêu tệp hoặc thư mục cần đọc', 'No file or folder to read was given');
   const explicit = opts.period ? parsePeriod(opts.period, lang) : null;
   const asOf = opts.asOf ?? explicit?.end ?? today();
 
   // A file given with --progress is not also a register, even when it sits among them.
   const progressPaths = opts.progress?.length ? expandPaths(opts.progress, cwd) : [];
   const files = expandPaths(opts.paths, cwd).filter((f) => !progressPaths.includes(f));
-  if (!files.length) throw new UsageError(`Không có tệp đăng ký nào (.xlsx, .csv) trong ${opts.paths.join(', ')}`);
-  if (opts.unit && files.length !== 1) throw new UsageError('--unit chỉ dùng khi kiểm tra một tệp');
+  if (!files.length) throw new UsageError(`Không có tệp đăng ký nào (.xlsx, .csv) trong ${opts.paths.join(', ')}`, `No register (.xlsx, .csv) in ${opts.paths.join(', ')}`);
+  if (opts.unit && files.length !== 1) throw new UsageError('--unit chỉ dùng khi kiểm tra một tệp', '--unit is for checking one file only');
 
   const unitsPath = opts.units ?? findBeside('units.csv', opts.paths, cwd);
   const rosterPath = opts.roster === null ? null : opts.roster ?? findBeside('roster.csv', opts.paths, cwd);
   const tree = unitsPath ? unitTree(readUnits(unitsPath), asOf, unitsPath) : null;
   const roster = rosterPath ? readRoster(rosterPath) : null;
   if (opts.unit && tree && !tree.byCode.has(opts.unit)) {
-    throw new UsageError(`--unit ${opts.unit}: không có đơn vị mã này trong ${unitsPath} vào ngày ${asOf}`);
+    throw new UsageError(`--unit ${opts.unit}: không có đơn vị mã này trong ${unitsPath} vào ngày ${asOf}`, `--unit ${opts.unit}: no unit of this code in ${unitsPath} on ${asOf}`);
   }
   const resolver = tree ? new UnitResolver(tree) : null;
 

@@ -349,3 +349,16 @@ describe('small truths', () => {
     expect(bad.stderr).toBe('tiendo: tệp cấu hình nêu quy tắc không có: overdu — có phải overdue? (các quy tắc là những quy tắc liệt kê ở trên)\n');
   });
 });
+
+describe('the library’s usage errors in English too', () => {
+  it.each([
+    [['validate', 'no-such-folder', '--lang', 'en'], 'tiendo: Not found: no-such-folder\n'],
+    [['validate', 'no-such-folder'], 'tiendo: Không tìm thấy no-such-folder\n'],
+    [['validate', '.', '--as-of', '31/02/2024', '--lang', 'en'], 'tiendo: The --as-of date "31/02/2024" is not valid — write yyyy-mm-dd or dd/mm/yyyy\n'],
+    [['validate', '.', '--config', 'no-such.json', '--lang', 'en'], 'tiendo: The configuration file no-such.json is not there\n'],
+  ])('tiendo %j', (args, line) => {
+    const r = tiendo(args, { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(line);
+  });
+});

@@ -23,7 +23,7 @@ function walk(dir: string, out: string[]): void {
   try {
     names = readdirSync(dir).sort((a, b) => a.localeCompare(b, 'en'));
   } catch (e) {
-    throw new UsageError(`Không đọc được thư mục ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new UsageError(`Không đọc được thư mục ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, `Cannot read the folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   for (const name of names) {
     if (name.startsWith('.') || name === 'node_modules' || name.toLowerCase() === RESULTS_FOLDER) continue;
@@ -52,12 +52,12 @@ export function expandPaths(paths: string[], cwd = process.cwd()): string[] {
         cwd, absolute: true, onlyFiles: true, dot: false, expandDirectories: false,
         ignore: ['**/node_modules/**', `**/${RESULTS_FOLDER}/**`],
       }).map((f) => resolve(f)).filter((f) => !skippedInFolder(basename(f)) && !inResultsFolder(f, cwd)).sort((a, b) => a.localeCompare(b, 'en'));
-      if (!matched.length) throw new UsageError(`Không có tệp nào khớp với ${p}`);
+      if (!matched.length) throw new UsageError(`Không có tệp nào khớp với ${p}`, `No file matches ${p}`);
       out.push(...matched);
       continue;
     }
     const st = statSync(abs, { throwIfNoEntry: false });
-    if (!st) throw new UsageError(`Không tìm thấy ${p}`);
+    if (!st) throw new UsageError(`Không tìm thấy ${p}`, `Not found: ${p}`);
     if (st.isDirectory()) walk(abs, out);
     else out.push(abs);
   }
