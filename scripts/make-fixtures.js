@@ -42,6 +42,7 @@ const tools = {
   python: !without.has('python') && hasPython(),
   soffice: !without.has('soffice') && hasSoffice(),
   xlsxwriter: !without.has('python') && !without.has('xlsxwriter') && hasXlsxwriter(),
+  gnumeric: !without.has('gnumeric') && spawnSync('ssconvert', ['--version'], { stdio: 'ignore' }).status === 0,
 };
 const tmp = mkdtempSync(join(tmpdir(), 'tiendo-fixtures-'));
 const pyJobs = [];
@@ -83,6 +84,26 @@ const ctx = {
       if (tools.python && (how.writer === 'openpyxl' || tools.xlsxwriter)) {
         mkdirSync(dirname(abs), { recursive: true });
         pyJobs.push({ out: abs, grid: gridJson(grid, how.xlsx), writer: how.writer });
+        xlsxOut.push(abs);
+        verify.push({ abs, grid, how });
+      } else skipped.push(rel);
+    } else if (how.writer === 'sheetjs') {
+      const XLSX = await sheetjs();
+      if (XLSX) {
+        mkdirSync(dirname(abs), { recursive: true });
+        writeFileSync(abs, sheetjsWorkbook(XLSX, grid, how.xlsx ?? {}));
+        xlsxOut.push(abs);
+        verify.push({ abs, grid, how });
+      } else skipped.push(rel);
+    } else if (how.writer === 'gnumeric') {
+      // Gnumeric's ssconvert, from the register as exceljs writes it
+      if (tools.gnumeric) {
+        const src = join(tmp, 'gnumeric', `${rel.split('/').pop()}`);
+        mkdirSync(dirname(src), { recursive: true });
+        await exceljsWorkbook(grid, how.xlsx).xlsx.writeFile(src);
+        mkdirSync(dirname(abs), { recursive: true });
+        const r = spawnSync('ssconvert', ['--export-type=Gnumeric_Excel:xlsx2', src, abs], { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`ssconvert failed on ${src}: ${r.stderr}`);
         xlsxOut.push(abs);
         verify.push({ abs, grid, how });
       } else skipped.push(rel);
@@ -154,6 +175,52 @@ const ctx = {
   /** Run fn(bytesOf) after every workbook is final (to cut a copy of one in half, say). */
   after(fn) { afterJobs.push(fn); },
 };
+
+/**
+ * SheetJS (the `xlsx` package, 0.18.5 on npm): from the project when it is a devDependency, else
+ * from the folder SHEETJS names (`npm install --prefix /tmp/sheetjs xlsx@0.18.5`); null without it.
+ */
+let sheetjsModule;
+async function sheetjs() {
+  if (sheetjsModule !== undefined) return sheetjsModule;
+  for (const spec of ['xlsx', process.env.SHEETJS && join(process.env.SHEETJS, 'node_modules', 'xlsx', 'xlsx.mjs')].filter(Boolean)) {
+    try {
+      sheetjsModule = await import(spec.startsWith('/') ? `file://${spec}` : spec);
+      return sheetjsModule;
+    } catch { /* not installed */ }
+  }
+  return (sheetjsModule = null);
+}
+
+/** A grid written by SheetJS: cells with their number formats, merges, extra sheets (hidden: Hidden 1, very hidden: 2). */
+function sheetjsWorkbook(XLSX, grid, opts) {
+  const wb = XLSX.utils.book_new();
+  const ws = {};
+  let maxC = 0;
+  grid.rows.forEach((row, r) => row.cells.forEach((cell, c) => {
+    if (!cell) return;
+    maxC = Math.max(maxC, c);
+    const ref = XLSX.utils.encode_cell({ r, c });
+    if (cell.t === 's') ws[ref] = { t: 's', v: cell.v };
+    else if (cell.t === 'n' || cell.t === 'serial') ws[ref] = { t: 'n', v: cell.v, ...(cell.fmt || cell.t === 'serial' ? { z: cell.fmt ?? 'dd/mm/yyyy' } : {}) };
+    else if (cell.t === 'formula') ws[ref] = { t: 'n', v: cell.v, f: cell.formula };
+    else throw new Error(`cell type ${cell.t} not supported by the SheetJS writer`);
+  }));
+  ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: grid.rows.length - 1, c: maxC } });
+  ws['!merges'] = grid.merges.map(([r1, c1, r2, c2]) => ({ s: { r: r1 - 1, c: c1 }, e: { r: r2 - 1, c: c2 } }));
+  ws['!cols'] = grid.rows[0].cells.map((_, i) => ({ wch: opts.widths?.[i] ?? (i === 1 ? 45 : 16) }));
+  const extra = grid.extraSheets ?? [];
+  const add = (name, sheet, state) => {
+    XLSX.utils.book_append_sheet(wb, sheet, name);
+    wb.Workbook ??= { Sheets: [] };
+    wb.Workbook.Sheets[wb.SheetNames.length - 1] = { name, Hidden: state === 'veryHidden' ? 2 : state === 'hidden' ? 1 : 0 };
+  };
+  for (const e of extra.filter((x) => x.first)) add(e.name, XLSX.utils.aoa_to_sheet(e.rows), e.state);
+  add(opts.sheetName ?? 'Danh mục', ws, 'visible');
+  for (const e of extra.filter((x) => !x.first)) add(e.name, XLSX.utils.aoa_to_sheet(e.rows), e.state);
+  wb.Props = { Author: 'tiendo fixtures', CreatedDate: new Date(Date.UTC(2024, 9, 5)) };
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true });
+}
 
 function runPython() {
   if (!pyJobs.length) return;
@@ -243,6 +310,8 @@ async function main() {
     `openpyxl: ${tools.python ? 'used' : 'not found (/usr/bin/python3 with python3-openpyxl)'}`,
     `soffice: ${tools.soffice ? 'used' : 'not found (LibreOffice)'}`,
     `xlsxwriter: ${tools.xlsxwriter ? 'used' : 'not found (/usr/bin/python3 with python3-xlsxwriter)'}`,
+    `SheetJS: ${sheetjsModule ? 'used' : 'not found (the xlsx package, or SHEETJS=folder)'}`,
+    `Gnumeric: ${tools.gnumeric ? 'used' : 'not found (ssconvert, Debian gnumeric)'}`,
   ];
   process.stderr.write(`fixtures written to ${relative(process.cwd(), FIXTURES) || '.'} (${said.join('; ')})\n`);
   if (skipped.length) {

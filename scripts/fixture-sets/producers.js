@@ -193,6 +193,13 @@ export default async function build(ctx) {
   await shape('07651_libreoffice-csv-two-row.xlsx', { ...def(TWO_ROW, { formats: false }), allText: true, dateStyle: 'text:dd/mm/yyyy' }, { writer: 'soffice-csv' }, {
     producer: 'LibreOffice Calc, from .csv', note: 'two-row header imported from CSV: no merges (each merged-down header in its first row only), every cell text',
   });
+  await shape('07651_sheetjs-two-row.xlsx', def(TWO_ROW, { extraSheets: hiddenFirst() }), { writer: 'sheetjs', xlsx: {} }, {
+    producer: 'SheetJS 0.18.5 (npm xlsx)', note: 'two-row header; a hidden lists sheet first, Hướng dẫn last; number formats on the cells',
+  });
+  // (ssconvert drops a sheet's hidden state: Hướng dẫn first only)
+  await shape('07651_gnumeric-two-row.xlsx', def(TWO_ROW, { extraSheets: [{ ...GUIDE, first: true }] }), { writer: 'gnumeric', xlsx: {} }, {
+    producer: 'Gnumeric ssconvert (Debian gnumeric)', note: 'two-row header; Hướng dẫn first; converted by ssconvert from the exceljs register',
+  });
   await shape('07651_openpyxl-one-row.xlsx', def(PLAIN, { extraSheets: hiddenFirst() }), { writer: 'openpyxl', xlsx: {} }, {
     producer: 'openpyxl', note: 'one-row header, a hidden lists sheet (whose first row names three columns) first',
   });

@@ -45,8 +45,9 @@ function fixedCells(buf: Buffer): Map<number, Set<string>> {
   const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf\b([^>]*)/g)].map((m) => Number(/numFmtId="(\d+)"/.exec(m[1])?.[1] ?? 0));
   const custom = new Set([...styles.matchAll(/<numFmt\b[^>]*numFmtId="(\d+)"/g)].map((m) => Number(m[1])));
   // A % in quotes or escaped is no percentage (exceljs takes any % for one): 0"%", 0\%.
-  const literalPercent = new Set([...styles.matchAll(/<numFmt\b[^>]*numFmtId="(\d+)"[^>]*formatCode="([^"]*)"/g)]
-    .filter((m) => m[2].includes('%') && formatKind(m[2].replace(/&quot;/g, '"').replace(/&amp;/g, '&')) !== 'percent').map((m) => Number(m[1])));
+  const literalPercent = new Set([...styles.matchAll(/<numFmt\b([^>]*)>/g)]
+    .map((m) => [Number(/numFmtId="(\d+)"/.exec(m[1])?.[1]), /formatCode="([^"]*)"/.exec(m[1])?.[1] ?? ''] as const)
+    .filter(([, code]) => code.includes('%') && formatKind(code.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) !== 'percent').map(([id]) => id));
   const eastAsian = (id: number) => !custom.has(id) && ((id >= 27 && id <= 36) || (id >= 50 && id <= 58));
   const sheets = entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)).sort((a, b) => Number(/\d+/.exec(a.name)![0]) - Number(/\d+/.exec(b.name)![0]));
   sheets.forEach((e, i) => {
