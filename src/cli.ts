@@ -165,7 +165,8 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .requiredOption('--out <dir>', t('thư mục ghi các tệp báo cáo', 'the folder the workbooks are written to'))
     .option('--period <period>', t('kỳ báo cáo: 2024-03, 2024-Q3, 2024-H1, 2024', 'the period: 2024-03, 2024-Q3, 2024-H1, 2024'))
     .option('--unit <code>', t('chỉ tổng hợp đơn vị này và các đơn vị trực thuộc', 'roll up this unit and the units under it only'))
-    .action(async (paths: string[], o: Common & { out: string; period?: string; unit?: string }) => {
+    .option('--pdf', t('in thêm mỗi báo cáo ra PDF (Tổng hợp, Theo lĩnh vực, Quá hạn) bằng LibreOffice', 'also print each workbook to PDF (Tổng hợp, Theo lĩnh vực, Quá hạn) with LibreOffice'))
+    .action(async (paths: string[], o: Common & { out: string; period?: string; unit?: string; pdf?: boolean }) => {
       // Before any register is read: the province's registers take a while, and /proc would spin.
       checkOutputDir(o.out, '--out');
       const { rollup, rollupExitCode } = await import('./rollup.js');
@@ -185,6 +186,11 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         compare: o.compare,
         compareAsOf: o.compareAsOf ? parseAsOf(o.compareAsOf) : undefined,
         onProgress: progressBar(),
+        pdf: o.pdf,
+        // one line a PDF, as each is printed: LibreOffice takes seconds a workbook
+        onPdf: (p) => process.stderr.write(`tiendo: PDF ${p.done}/${p.total}: ${p.pdf
+          ? `${t('đã ghi', 'wrote')} ${p.pdf}`
+          : `${t('không in được', 'not printed:')} ${p.workbook}`}\n`),
       });
       notices(r.run.notices);
       out(o.format === 'json' ? rollupJson(r.result) : rollupText(r.result, o.lang));

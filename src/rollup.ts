@@ -14,7 +14,8 @@ import { runPipeline, type Run, type RunOptions } from './pipeline.js';
 import { displayPath, findBeside } from './read/paths.js';
 import { readUnits, unitTree } from './read/registers.js';
 import type { Diagnostic, IsoDate, Lang, Unit } from './types.js';
-import { writeSummaryWorkbooks } from './write/summary.js';
+import { sofficeForPdf, writePdfs, type PdfProgress, type PdfResult } from './pdf.js';
+import { writeSummaryWorkbooks, type SummaryOptions } from './write/summary.js';
 
 export interface RollupOptions extends Omit<RunOptions, 'unit'> {
   /** `2024-03`, `2024-Q3`, `2024-H1`, `2024`, or as a deadline names a period (`Quý III/2024`, `T9/2024`,
@@ -32,11 +33,21 @@ export interface RollupOptions extends Omit<RunOptions, 'unit'> {
    * checked but not counted, and each is named in `run.notices`.
    */
   scope?: string;
+  /**
+   * `--pdf`: beside each workbook, `<code>-<slug>.pdf` of `Tổng hợp`, `Theo lĩnh vực` and `Quá hạn`, printed
+   * by LibreOffice once every workbook is written (src/pdf.ts); without LibreOffice, a usage error before
+   * anything is read
+   */
+  pdf?: boolean;
+  /** after each PDF, in the order they finish */
+  onPdf?: (p: PdfProgress) => void;
 }
 
 export interface Rollup {
   result: RollupResult;
   run: Run;
+  /** with `pdf`: the PDFs written, and the workbooks LibreOffice made none of */
+  pdfs?: PdfResult;
 }
 
 export async function rollup(opts: RollupOptions): Promise<Rollup> {
@@ -44,7 +55,8 @@ export async function rollup(opts: RollupOptions): Promise<Rollup> {
   const asOf = opts.asOf ?? explicit?.end ?? today();
   const period = explicit ?? periodOfAsOf(asOf);
   const lang = opts.lang ?? 'vi';
-  // the scope is checked before anything is read: a province's registers take a while
+  // LibreOffice and the scope are checked before anything is read: a province's registers take a while
+  const soffice = opts.pdf ? sofficeForPdf(lang) : null;
   const scoped = opts.scope !== undefined ? scopeUnit(opts, asOf, lang) : null;
   const run = await runPipeline({ ...opts, asOf, units: scoped?.unitsPath ?? opts.units });
   if (!run.tree) throw new UsageError(NO_UNITS[lang]);
@@ -64,16 +76,25 @@ export async function rollup(opts: RollupOptions): Promise<Rollup> {
     result.summary.errors += errors;
     result.summary.warnings += diagnostics.length - errors;
   }
-  result.outputs = await writeSummaryWorkbooks(result, {
+  const summary: SummaryOptions = {
     outDir: opts.out,
     header: run.config.header,
     asOf,
     period,
     lang: run.lang,
     inputs: [...run.registers, ...run.progressFiles].map((r) => r.path),
-  });
-  return { result, run };
+  };
+  result.outputs = await writeSummaryWorkbooks(result, summary);
+  if (!soffice) return { result, run };
+  const pdfs = await writePdfs(result, summary, result.outputs, { soffice, onProgress: opts.onPdf });
+  for (const path of pdfs.failed) run.notices.push(PDF_FAILED[lang](displayPath(path, opts.cwd ?? process.cwd())));
+  return { result, run, pdfs };
 }
+
+const PDF_FAILED: Record<Lang, (file: string) => string> = {
+  vi: (file) => `--pdf: LibreOffice không in được ${file} ra PDF — mở tệp bằng Excel hoặc LibreOffice và in các trang Tổng hợp, Theo lĩnh vực, Quá hạn`,
+  en: (file) => `--pdf: LibreOffice made no PDF of ${file} — open it in Excel or LibreOffice and print the sheets Tổng hợp, Theo lĩnh vực, Quá hạn`,
+};
 
 /**
  * `--compare`: the previous registers read with this run's units, roster and config, classified as

@@ -3,6 +3,7 @@
 // progress sheets of ./sheets-progress.ts) share what is here and nothing of the rendering.
 import type { ClassifiedTask, RollupResult, UnitRollup } from '../aggregate/index.js';
 import type { Counts, DateValue, IsoDate, Lang, NumberValue } from '../types.js';
+import type { BarChart } from './chart.js';
 import type { CellValue } from './xlsx-writer.js';
 
 export type Value = CellValue;
@@ -60,6 +61,41 @@ export function lazyRows<T>(items: readonly T[], row: (item: T, i: number) => Bo
   };
 }
 
+/**
+ * A native bar chart under a sheet's table (SPEC §6, "a picture and a page"): its categories are the
+ * body's first run of data rows (the units of `Tổng hợp` up to `Tổng cộng`, the fields of `Theo lĩnh
+ * vực` up to their `Cộng`), its series columns of those rows, referenced where they stand.
+ */
+export interface SheetChart {
+  title: string;
+  grouping: BarChart['grouping'];
+  /** 0-based: the column naming each category */
+  labels: number;
+  /** 0-based columns, one series each (named by its header), and its bars' colour (`RRGGBB`) */
+  series: { column: number; color: string }[];
+  axis: BarChart['axis'];
+  dataLabels?: BarChart['dataLabels'];
+}
+
+/** The body rows a chart plots (`from` inclusive, `to` exclusive), or null when there is nothing to draw: no row, no number above 0. */
+export function plottedRows(spec: SheetSpec): { from: number; to: number } | null {
+  const chart = spec.chart;
+  if (!chart) return null;
+  let from = -1;
+  let to = -1;
+  let something = false;
+  let i = 0;
+  for (const row of spec.rows) {
+    if (row.kind === 'data') {
+      if (from < 0) from = i;
+      to = i + 1;
+      something ||= chart.series.some((s) => { const v = row.values[s.column]; return typeof v === 'number' && v > 0; });
+    } else if (from >= 0) break;
+    i++;
+  }
+  return something ? { from, to } : null;
+}
+
 export interface SheetSpec {
   name: string;
   title: string;
@@ -77,6 +113,8 @@ export interface SheetSpec {
   autoFilter: boolean;
   signature?: boolean;
   notes?: string[];
+  /** a bar chart on a page of its own after everything else, when there is something to draw (plottedRows) */
+  chart?: SheetChart;
 }
 
 export const col = (header: string, kind: Kind, min: number, max: number, flex = false): Column => ({ header, kind, min, max, flex });

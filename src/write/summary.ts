@@ -13,11 +13,11 @@ import { CATEGORY_LABEL, STATUS_LABEL, daysBetween, displayDate, vietnameseDateL
 import type { IsoDate, Lang, Period, ReportHeader, Unit } from '../types.js';
 import { OUTPUT_MARK, assertNotInputs, atomically } from './atomic.js';
 import {
-  COUNT_COLUMNS, col, countValues, dateValue, lazyRows, numberValue, text, unitName,
-  type BodyRow, type Context, type Kind, type Orders, type SheetSpec, type Value,
+  COUNT_COLUMNS, col, countValues, dateValue, lazyRows, numberValue, plottedRows, text, unitName,
+  type BodyRow, type Context, type Kind, type Orders, type SheetChart, type SheetSpec, type Value,
 } from './sheet-model.js';
 import { CHANGE_COLUMNS, changeNote, changeValues, changesSheet, ownersSheet, sentBeforeNote } from './sheets-progress.js';
-import { XlsxWriter, columnLetter, type Cell, type SheetOptions, type SheetWriter } from './xlsx-writer.js';
+import { XlsxWriter, columnLetter, type BarChart, type Cell, type SheetOptions, type SheetWriter } from './xlsx-writer.js';
 
 export interface SummaryOptions {
   outDir: string;
@@ -28,6 +28,8 @@ export interface SummaryOptions {
   lang: Lang;
   /** the input paths, never to be overwritten */
   inputs: string[];
+  /** only these sheets, in their usual order: the copy printed by `rollup --pdf` (PDF_SHEETS) */
+  sheets?: readonly string[];
 }
 
 export interface WrittenWorkbook {
@@ -46,6 +48,8 @@ export function sheetNames(comparing: boolean): string[] {
   if (comparing) names.splice(names.indexOf('Quá hạn') + 1, 0, CHANGE_SHEET);
   return names;
 }
+/** The pages that get signed: what `rollup --pdf` prints of each workbook (SPEC §6). */
+export const PDF_SHEETS = ['Tổng hợp', 'Theo lĩnh vực', 'Quá hạn'] as const;
 export const REPORT_TITLE = 'BÁO CÁO TỔNG HỢP TIẾN ĐỘ THỰC HIỆN VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM, VIỆC ĐỘT PHÁ';
 export const NOT_SUBMITTED = 'chưa nộp báo cáo';
 
@@ -422,7 +426,42 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
     for (let i = sigTop; i < Math.max(r, sigTop + 3); i++) foot.height(i, 19);
   }
   await foot.write();
+
+  // The chart on a page of its own after the table (and the signed page), as wide as the table.
+  let lastRow = r - 1;
+  const plotted = plottedRows(spec);
+  if (spec.chart && plotted) {
+    const top = r + 1;
+    ws.pageBreakBefore(top);
+    ws.chart(chartOf(spec, spec.chart, plotted, headerRow), { from: { col: 1, row: top }, to: { col: n + 1, row: top + CHART_ROWS } });
+    lastRow = top + CHART_ROWS - 1;
+  }
+  ws.printArea(`A1:${columnLetter(n)}${lastRow}`);
   await ws.end();
+}
+
+/** A chart's height in rows of the default 15 pt: about two thirds of a landscape page once scaled to its width. */
+const CHART_ROWS = 28;
+
+/** The chart of a sheet: categories and series where the body rows `plotted` stand (body row i is on row headerRow + 1 + i). */
+function chartOf(spec: SheetSpec, chart: SheetChart, plotted: { from: number; to: number }, headerRow: number): BarChart {
+  const rows = [...spec.rows].slice(plotted.from, plotted.to);
+  const first = headerRow + 1 + plotted.from;
+  const last = headerRow + plotted.to;
+  const range = (i: number): string => `${columnLetter(i + 1)}${first}:${columnLetter(i + 1)}${last}`;
+  return {
+    title: chart.title,
+    grouping: chart.grouping,
+    categories: { range: range(chart.labels), labels: rows.map((row) => String(row.values[chart.labels] ?? '')) },
+    series: chart.series.map((s) => ({
+      name: { cell: `${columnLetter(s.column + 1)}${headerRow}`, text: spec.columns[s.column].header },
+      values: { range: range(s.column), numbers: rows.map((row) => { const v = row.values[s.column]; return typeof v === 'number' ? v : null; }) },
+      color: s.color,
+    })),
+    axis: chart.axis,
+    dataLabels: chart.dataLabels,
+    font: FONT,
+  };
 }
 
 // ───────────────────────────── the sheets ─────────────────────────────
@@ -523,10 +562,29 @@ function summarySheet({ result, unit }: Context): SheetSpec {
     autoFilter: true,
     signature: true,
     notes,
+    chart: {
+      title: `Tỷ lệ hoàn thành và tỷ lệ đúng hạn của các đơn vị — ${periodTitle(result.period, 'vi')}`,
+      grouping: 'clustered',
+      labels: 1,
+      // dark and light: told apart on a grey printer too
+      series: [{ column: 10, color: '1F4E79' }, { column: 11, color: '9DC3E6' }],
+      axis: { min: 0, max: 100, majorUnit: 20, numFmt: '0' },
+      dataLabels: { numFmt: '0.0' },
+    },
   };
 }
 
-function byFieldSheet({ unit }: Context): SheetSpec {
+/** The six classes of SPEC §3 in `Theo lĩnh vực`'s columns (not `Trong đó: hoàn thành trong kỳ`, a part of the first two), coloured as their meaning. */
+const CLASS_SERIES: SheetChart['series'] = [
+  { column: 3, color: '548235' }, // hoàn thành đúng hạn
+  { column: 4, color: 'A9D18E' }, // hoàn thành quá hạn
+  { column: 6, color: '9DC3E6' }, // chưa hoàn thành, trong hạn
+  { column: 7, color: 'C00000' }, // chưa hoàn thành, quá hạn
+  { column: 8, color: '7F7F7F' }, // dừng, hủy
+  { column: 9, color: 'D9D9D9' }, // chưa xác định
+];
+
+function byFieldSheet({ result, unit }: Context): SheetSpec {
   const rows: BodyRow[] = [];
   const block = (heading: string, groups: UnitRollup['byField']): void => {
     rows.push({ kind: 'section', values: [heading] });
@@ -544,6 +602,13 @@ function byFieldSheet({ unit }: Context): SheetSpec {
     dataBars: [10, 11],
     // two tables on one sheet: a filter over both would mix them
     autoFilter: false,
+    chart: {
+      title: `Kết quả thực hiện theo lĩnh vực — ${periodTitle(result.period, 'vi')}`,
+      grouping: 'stacked',
+      labels: 1,
+      series: CLASS_SERIES,
+      axis: { min: 0, numFmt: '#,##0' },
+    },
   };
 }
 
@@ -717,9 +782,22 @@ async function writeSummaryWorkbook(result: RollupResult, orders: Orders, code: 
   const ctx: Context = { result, unit, tasks: tasksUnder(result, code), orders, lang: opts.lang };
   const h = headerTexts(result, unit, opts);
   const comparing = result.comparison !== undefined;
-  const names = sheetNames(comparing);
+  const all = sheetNames(comparing);
+  const builders = sheetsOf(comparing);
+  // Every sheet's rows are made as they are written (lazyRows); what is made here is small. The package
+  // lists its parts first, so which sheets carry a chart is known before the first cell.
+  const specs = all
+    .map((name, i) => ({ name, build: builders[i] }))
+    .filter((s) => !opts.sheets || opts.sheets.includes(s.name))
+    .map((s) => {
+      const spec = s.build(ctx);
+      if (spec.name !== s.name) throw new Error(`sheet ${spec.name} built for ${s.name}`);
+      return spec;
+    });
   const wb = await XlsxWriter.create(path, {
-    sheets: names.map((name) => ({ name, printTitleRows: `${headerRowOf(name)}:${headerRowOf(name)}` })),
+    sheets: specs.map(({ name }, i) => ({
+      name, printTitleRows: `${headerRowOf(name)}:${headerRowOf(name)}`, charts: plottedRows(specs[i]) ? 1 : 0,
+    })),
     font: { name: FONT, size: 12 },
     title: `${REPORT_TITLE} — ${unit.unit.name} — ${h.periodLine}`,
     subject: h.asOfLine,
@@ -727,12 +805,8 @@ async function writeSummaryWorkbook(result: RollupResult, orders: Orders, code: 
     keywords: OUTPUT_MARK,
   });
   try {
-    // one sheet's rows at a time: the province's `Chi tiết` is built, written and let go before the next
-    for (const [i, sheet] of sheetsOf(comparing).entries()) {
-      const spec = sheet(ctx);
-      if (spec.name !== names[i]) throw new Error(`sheet ${i + 1} is ${spec.name}, expected ${names[i]}`);
-      await renderSheet(wb, spec, h);
-    }
+    // one sheet's rows at a time: the province's `Chi tiết` is made, written and let go before the next
+    for (const spec of specs) await renderSheet(wb, spec, h);
     await wb.close();
   } catch (e) {
     await wb.abort();

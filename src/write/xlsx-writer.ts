@@ -3,12 +3,18 @@
 // so a province's `Chi tiết` of 100,000 tasks never sits in memory as cells. It writes only what a
 // printed report needs — inline text, numbers, dates, one font family in a few sizes and colours,
 // solid fills, thin borders, alignment, number formats, merged cells, column widths and row
-// heights, frozen header rows, filters, data bars, links to cells of the workbook, cell notes, A4
-// page setup with print titles and a footer, and the workbook's properties. Text is always written as text,
+// heights, frozen header rows, filters, data bars, links to cells of the workbook, cell notes, native
+// bar charts (./chart.ts), A4 page setup with print areas, print titles, page breaks and a footer, and
+// the workbook's properties. Text is always written as text,
 // never a formula. exceljs writes the rest (annotated copies of ordinary registers, templates); the
 // tests read these workbooks back with exceljs, openpyxl and LibreOffice.
 import { closeSync, openSync } from 'node:fs';
+import { chartXml, drawingXml, type BarChart, type ChartAnchor } from './chart.js';
+import { columnLetter, xmlText } from './xml.js';
 import { ZipWriter, type PartWriter } from './zip-writer.js';
+
+export { columnLetter, xmlText };
+export type { BarChart, ChartAnchor };
 
 export type CellValue = string | number | Date | null;
 
@@ -62,9 +68,10 @@ export interface SheetOptions {
 export interface WorkbookOptions {
   /**
    * every sheet's name, the rows printed on top of each page (`9:9`), and whether it carries cell
-   * notes (SheetWriter.note: declared here, because the package lists the parts before the cells)
+   * notes (SheetWriter.note) and how many charts (SheetWriter.chart): declared here, because the
+   * package lists its parts before the cells
    */
-  sheets: { name: string; printTitleRows?: string; notes?: boolean }[];
+  sheets: { name: string; printTitleRows?: string; notes?: boolean; charts?: number }[];
   /** the font of every cell */
   font: { name: string; size: number };
   title?: string;
@@ -75,27 +82,8 @@ export interface WorkbookOptions {
 
 // ───────────────────────────── text ─────────────────────────────
 
-// Characters XML 1.0 cannot carry (pasted from old software).
-const XML_BAD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-export function xmlText(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return s;
-  return s.replace(XML_BAD, '').replace(/[&<>"]/g, (c) => ESC[c]);
-}
-
 /** Excel keeps at most 32,767 characters in a cell. */
 const CELL_MAX = 32767;
-
-const LETTERS: string[] = [];
-export function columnLetter(n: number): string {
-  let s = LETTERS[n];
-  if (s) return s;
-  s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return (LETTERS[n] = s);
-}
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -237,6 +225,13 @@ interface DataBar {
   id: string;
 }
 
+/** What a sheet leaves for the workbook to write once it has ended. */
+interface SheetEnd {
+  notes: Note[];
+  charts: { chart: BarChart; anchor: ChartAnchor }[];
+  printArea: string | null;
+}
+
 /** Text gathered before it is handed to the compressor, in pieces of about this many characters. */
 const FLUSH_AT = 1 << 18;
 
@@ -249,12 +244,15 @@ export class SheetWriter {
   private readonly bars: DataBar[] = [];
   private readonly links: string[] = [];
   private readonly notes: Note[] = [];
+  private readonly charts: SheetEnd['charts'] = [];
+  private readonly breaks: number[] = [];
+  private area: string | null = null;
 
   constructor(
     private readonly part: PartWriter,
     private readonly index: number,
-    private readonly opts: SheetOptions & { notes?: boolean },
-    private readonly onEnd: (notes: Note[]) => Promise<void>,
+    private readonly opts: SheetOptions & { notes?: boolean; charts?: number },
+    private readonly onEnd: (end: SheetEnd) => Promise<void>,
   ) {
     const cols = opts.widths
       .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
@@ -294,6 +292,11 @@ export class SheetWriter {
       `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
       `<pageSetup paperSize="${p.paperSize}" orientation="${p.landscape ? 'landscape' : 'portrait'}" fitToWidth="${p.fitToWidth}" fitToHeight="${p.fitToHeight}"/>` +
       (opts.footer ? `<headerFooter><oddFooter>${xmlText(opts.footer)}</oddFooter></headerFooter>` : '') +
+      (this.breaks.length
+        ? `<rowBreaks count="${this.breaks.length}" manualBreakCount="${this.breaks.length}">` +
+          this.breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join('') + '</rowBreaks>'
+        : '') +
+      (opts.charts ? `<drawing r:id="${opts.notes ? 'rId3' : 'rId1'}"/>` : '') +
       (opts.notes ? '<legacyDrawing r:id="rId2"/>' : '') +
       (this.bars.length
         ? `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings>` +
@@ -368,11 +371,31 @@ export class SheetWriter {
     this.notes.push({ row, col, text });
   }
 
+  /** A page break printed before row `r` (one page ends with row r − 1). */
+  pageBreakBefore(r: number): void {
+    if (r > 1 && !this.breaks.includes(r)) this.breaks.push(r);
+    this.breaks.sort((a, b) => a - b);
+  }
+
+  /** What is printed of the sheet (`A1:M40`); without one, the cells written (and a reader's guess at the drawings). */
+  printArea(ref: string): void {
+    this.area = ref;
+  }
+
+  /** A bar chart over the cells of `anchor` (its series reference cells of this sheet); the sheet must be declared with as many charts. */
+  chart(chart: BarChart, anchor: ChartAnchor): void {
+    if (this.charts.length >= (this.opts.charts ?? 0)) throw new Error(`xlsx: more charts on sheet ${this.opts.name} than declared`);
+    this.charts.push({ chart, anchor });
+  }
+
   async end(): Promise<void> {
+    if (this.charts.length !== (this.opts.charts ?? 0)) {
+      throw new Error(`xlsx: ${this.charts.length} of ${this.opts.charts} charts written on sheet ${this.opts.name}`);
+    }
     this.push(this.tail());
     await this.flush();
     this.part.end();
-    await this.onEnd(this.notes);
+    await this.onEnd({ notes: this.notes, charts: this.charts, printArea: this.area });
   }
 }
 
@@ -386,10 +409,17 @@ const rels = (items: [string, string, string][]): string =>
 const OD = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
+const quoted = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'`;
+
 /** `'Tổng hợp'!$9:$9` */
 function printTitles(sheet: string, rows: string): string {
   const [a, b] = rows.split(':');
-  return `'${sheet.replace(/'/g, "''")}'!$${a}:$${b ?? a}`;
+  return `${quoted(sheet)}!$${a}:$${b ?? a}`;
+}
+
+/** `'Tổng hợp'!$A$1:$M$40` */
+function printArea(sheet: string, ref: string): string {
+  return `${quoted(sheet)}!${ref.split(':').map((c) => c.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')).join(':')}`;
 }
 
 export class XlsxWriter {
@@ -398,9 +428,21 @@ export class XlsxWriter {
   private sheetOpen = false;
   private nextShapeBlock = 1;
   private closed = false;
+  /** each sheet's print area, as it ends */
+  private readonly printAreas: (string | null)[] = [];
+  /** the number of each sheet's drawing (0: none) and of its first chart, in the order of the sheets */
+  private readonly drawingNo: number[] = [];
+  private readonly firstChartNo: number[] = [];
 
   private constructor(private readonly fd: number, private readonly zip: ZipWriter, private readonly opts: WorkbookOptions) {
     this.styles = new Styles(opts.font);
+    let drawings = 0;
+    let charts = 0;
+    for (const s of opts.sheets) {
+      this.drawingNo.push(s.charts ? ++drawings : 0);
+      this.firstChartNo.push(charts + 1);
+      charts += s.charts ?? 0;
+    }
   }
 
   /** Starts a workbook at `path` (a temporary name: the caller renames it when `close` returns). */
@@ -431,6 +473,11 @@ export class XlsxWriter {
       `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>` +
       sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`).join('') +
       sheets.map((s, i) => (s.notes ? `<Override PartName="/xl/comments${i + 1}.xml" ContentType="${CT}.comments+xml"/>` : '')).join('') +
+      sheets.map((s, i) => (s.charts
+        ? `<Override PartName="/xl/drawings/drawing${this.drawingNo[i]}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>` +
+          Array.from({ length: s.charts }, (_, k) =>
+            `<Override PartName="/xl/charts/chart${this.firstChartNo[i] + k}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`).join('')
+        : '')).join('') +
       `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>` +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
       '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
@@ -456,15 +503,6 @@ export class XlsxWriter {
       `<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${sheets.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
       `<TitlesOfParts><vt:vector size="${sheets.length}" baseType="lpstr">${sheets.map((s) => `<vt:lpstr>${xmlText(s.name)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts>` +
       '</Properties>');
-    const names = sheets
-      .map((s, i) => (s.printTitleRows
-        ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(printTitles(s.name, s.printTitleRows))}</definedName>`
-        : ''))
-      .join('');
-    await zip.text('xl/workbook.xml',
-      `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
-      sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
-      `</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}</workbook>`);
     await zip.text('xl/_rels/workbook.xml.rels', rels([
       ...sheets.map((_, i): [string, string, string] => [`rId${i + 1}`, `${OD}/worksheet`, `worksheets/sheet${i + 1}.xml`]),
       [`rId${sheets.length + 1}`, `${OD}/styles`, 'styles.xml'],
@@ -479,10 +517,45 @@ export class XlsxWriter {
     this.sheetOpen = true;
     const part = this.zip.part(`xl/worksheets/sheet${i + 1}.xml`);
     const declared = this.opts.sheets[i];
-    return new SheetWriter(part, i, { ...opts, name: declared.name, notes: declared.notes }, async (notes) => {
-      if (declared.notes) await this.writeNotes(i + 1, notes);
+    return new SheetWriter(part, i, { ...opts, name: declared.name, notes: declared.notes, charts: declared.charts }, async (end) => {
+      // the ids SheetWriter's tail refers to: notes rId1 and rId2 (legacyDrawing), then the drawing
+      const sheetRels: [string, string, string][] = [];
+      if (declared.notes) sheetRels.push(['rId1', `${OD}/comments`, `../comments${i + 1}.xml`], ['rId2', `${OD}/vmlDrawing`, `../drawings/vmlDrawing${i + 1}.vml`]);
+      if (declared.charts) sheetRels.push([declared.notes ? 'rId3' : 'rId1', `${OD}/drawing`, `../drawings/drawing${this.drawingNo[i]}.xml`]);
+      if (sheetRels.length) await this.zip.text(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, rels(sheetRels));
+      if (declared.notes) await this.writeNotes(i + 1, end.notes);
+      if (declared.charts) await this.writeCharts(declared.name, this.drawingNo[i], this.firstChartNo[i], end.charts);
+      this.printAreas[i] = end.printArea;
       this.sheetOpen = false;
     });
+  }
+
+  /** A sheet's drawing (`xl/drawings/drawingN.xml`) framing its charts, its relationships, and the chart parts. */
+  private async writeCharts(sheet: string, n: number, first: number, charts: SheetEnd['charts']): Promise<void> {
+    await this.zip.text(`xl/drawings/drawing${n}.xml`, drawingXml(charts.map((c, k) => ({
+      anchor: c.anchor, rId: `rId${k + 1}`, name: `Biểu đồ ${k + 1}`,
+    }))));
+    await this.zip.text(`xl/drawings/_rels/drawing${n}.xml.rels`,
+      rels(charts.map((_, k): [string, string, string] => [`rId${k + 1}`, `${OD}/chart`, `../charts/chart${first + k}.xml`])));
+    for (const [k, c] of charts.entries()) await this.zip.text(`xl/charts/chart${first + k}.xml`, chartXml(sheet, c.chart));
+  }
+
+  /**
+   * The workbook part, written last: the print areas are known once each sheet has ended. It opens on
+   * the first sheet, whose tab is selected, so printing "the active sheet" prints the report.
+   */
+  private async writeWorkbook(): Promise<void> {
+    const { sheets } = this.opts;
+    const defined = (name: string, i: number, ref: string): string =>
+      `<definedName name="${name}" localSheetId="${i}">${xmlText(ref)}</definedName>`;
+    // as Excel orders them: by name, then by sheet
+    const names =
+      sheets.map((s, i) => (this.printAreas[i] ? defined('_xlnm.Print_Area', i, printArea(s.name, this.printAreas[i]!)) : '')).join('') +
+      sheets.map((s, i) => (s.printTitleRows ? defined('_xlnm.Print_Titles', i, printTitles(s.name, s.printTitleRows)) : '')).join('');
+    await this.zip.text('xl/workbook.xml',
+      `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
+      sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      `</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}</workbook>`);
   }
 
   /**
@@ -494,10 +567,6 @@ export class XlsxWriter {
     const first = this.nextShapeBlock;
     const blocks = Math.floor(notes.length / 1024) + 1;
     this.nextShapeBlock += blocks;
-    await this.zip.text(`xl/worksheets/_rels/sheet${n}.xml.rels`, rels([
-      ['rId1', `${OD}/comments`, `../comments${n}.xml`],
-      ['rId2', `${OD}/vmlDrawing`, `../drawings/vmlDrawing${n}.vml`],
-    ]));
     const comments = this.zip.part(`xl/comments${n}.xml`);
     await comments.write(`${HEAD}<comments xmlns="${MAIN}"><authors><author>tiendo</author></authors><commentList>`);
     for (let k = 0; k < notes.length; k += 1000) {
@@ -531,6 +600,7 @@ export class XlsxWriter {
   async close(): Promise<void> {
     try {
       if (this.next !== this.opts.sheets.length) throw new Error(`xlsx: ${this.next} of ${this.opts.sheets.length} sheets written`);
+      await this.writeWorkbook();
       await this.zip.text('xl/styles.xml', this.styles.xml());
       await this.zip.finish();
     } finally {

@@ -1,0 +1,20 @@
+// What every part of an .xlsx package needs of XML: text escaped, and a column's letters.
+
+// Characters XML 1.0 cannot carry (pasted from old software).
+const XML_BAD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+export function xmlText(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
+  return s.replace(XML_BAD, '').replace(/[&<>"]/g, (c) => ESC[c]);
+}
+
+const LETTERS: string[] = [];
+export function columnLetter(n: number): string {
+  let s = LETTERS[n];
+  if (s) return s;
+  s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return (LETTERS[n] = s);
+}
