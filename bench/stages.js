@@ -1,0 +1,54 @@
+// Where a rollup's time goes, stage by stage, in one process as the CLI runs it: read (read and
+// normalise every register), check (the rules), classify (the class of every task), aggregate (counts
+// over the unit tree, per cadre), write (the summary workbooks). classify is timed on its own pass;
+// aggregate is the rest of aggregate(), which classifies again. Prints the milliseconds as JSON.
+//   node bench/stages.js <province folder> <out folder>
+import { join } from 'node:path';
+import { registerFiles } from './files.js';
+import { aggregate, diagnosticsByTask } from '../dist/aggregate/index.js';
+import { ownerCounts } from '../dist/aggregate/owners.js';
+import { check } from '../dist/check/index.js';
+import { classify } from '../dist/classify/index.js';
+import { periodOfAsOf } from '../dist/classify/period.js';
+import { DEFAULT_CONFIG } from '../dist/config.js';
+import { UnitResolver } from '../dist/normalise/unit.js';
+import { applyUpdates } from '../dist/normalise/progress.js';
+import { readRegister } from '../dist/read/pool.js';
+import { readRoster, readUnits, unitTree } from '../dist/read/registers.js';
+import { tuneV8 } from '../dist/v8-tuning.js';
+import { writeSummaryWorkbooks } from '../dist/write/summary.js';
+
+tuneV8(); // as the CLI does
+
+const [dir, out] = process.argv.slice(2);
+const asOf = '2024-09-30';
+const period = periodOfAsOf(asOf);
+const ms = {};
+let t = performance.now();
+const lap = (stage) => {
+  const now = performance.now();
+  ms[stage] = (ms[stage] ?? 0) + now - t;
+  t = now;
+};
+
+const tree = unitTree(readUnits(join(dir, 'units.csv')), asOf, join(dir, 'units.csv'));
+const roster = readRoster(join(dir, 'roster.csv'));
+const resolver = new UnitResolver(tree);
+const setup = { tree, unitOption: null, maxFileBytes: 200 * 1024 * 1024, keepCells: false };
+const registers = [];
+for (const path of registerFiles(join(dir, 'registers'))) registers.push(await readRegister({ path, displayPath: path }, setup, resolver));
+applyUpdates(registers, registers, asOf);
+lap('read');
+const diagnostics = check(registers, { asOf, units: tree, roster, thresholds: DEFAULT_CONFIG.thresholds, period }, DEFAULT_CONFIG, 'vi');
+lap('check');
+for (const r of registers) {
+  const byTask = diagnosticsByTask(r, diagnostics.filter((d) => d.file === r.displayPath));
+  for (const task of r.tasks) classify(task, byTask.get(task) ?? [], asOf);
+}
+lap('classify');
+const result = aggregate({ tree, registers, diagnostics, asOf, period });
+result.owners = ownerCounts(result.tasks, roster, asOf, period);
+lap('aggregate');
+await writeSummaryWorkbooks(result, { outDir: out, header: DEFAULT_CONFIG.header, asOf, period, lang: 'vi', inputs: registers.map((r) => r.path) });
+lap('write');
+process.stdout.write(`${JSON.stringify({ tasks: result.tasks.length, ms })}\n`);
