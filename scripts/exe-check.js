@@ -178,7 +178,12 @@ function reference(folder, units, scratch) {
  * copies `npx tiendo rollup` / `validate --annotate` write for that folder as of today, this month.
  */
 export async function checkMonthly(run, { scratch, units = true }) {
-  const folder = copyFixture('province', join(scratch, units ? 'monthly' : 'monthly-no-units', 'Thang nay'));
+  // Every run on one copy of the fixtures, taken once: the reference is reused between runs.
+  const snapshot = join(scratch, 'monthly-snapshot');
+  if (!existsSync(snapshot)) copyFixture('province', snapshot);
+  const folder = join(scratch, units ? 'monthly' : 'monthly-no-units', 'Thang nay');
+  rmSync(folder, { recursive: true, force: true });
+  cpSync(snapshot, folder, { recursive: true });
   if (!units) rmSync(join(folder, 'units.csv'));
   const want = reference(folder, units, scratch);
   const got = run(folder);
