@@ -2,9 +2,9 @@
 // as-of date, and whose progress lags the share of its time already spent by more than atRiskGap points.
 // Time runs from the assigned date, else from 1 January of the deadline's year.
 import { daysBetween, displayDate, isUnfinished } from '../normalise/values.js';
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'at-risk',
     severity: 'warning',
@@ -42,6 +42,6 @@ const rule: TaskRule = {
       },
     });
   },
-};
+});
 
 export default rule;

@@ -1,8 +1,8 @@
 // completion-before-assigned: a completion date before the assigned date.
 import { displayDate } from '../normalise/values.js';
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'completion-before-assigned',
     severity: 'error',
@@ -26,6 +26,6 @@ const rule: TaskRule = {
       data: { completed: displayDate(completed.date), assigned: displayDate(assigned.date) },
     });
   },
-};
+});
 
 export default rule;

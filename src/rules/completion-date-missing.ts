@@ -1,9 +1,9 @@
 // completion-date-missing: done without a completion date. The task still counts as done on time
 // (SPEC §3), so this is a warning.
 import type { ColumnKey } from '../types.js';
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'completion-date-missing',
     severity: 'warning',
@@ -25,6 +25,6 @@ const rule: TaskRule = {
     const column = (['completed', 'status', 'progress'] as ColumnKey[]).find((k) => task.columns[k]);
     report({ at: column ? { task, column } : { task } });
   },
-};
+});
 
 export default rule;

@@ -1,8 +1,8 @@
 // completion-in-future: a completion date after the as-of date.
 import { displayDate } from '../normalise/values.js';
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'completion-in-future',
     severity: 'error',
@@ -26,6 +26,6 @@ const rule: TaskRule = {
       data: { completed: displayDate(completed.date), asOf: displayDate(ctx.asOf) },
     });
   },
-};
+});
 
 export default rule;

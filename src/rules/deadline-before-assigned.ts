@@ -1,8 +1,8 @@
 // deadline-before-assigned: the deadline is earlier than the assigned date.
 import { displayDate } from '../normalise/values.js';
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'deadline-before-assigned',
     severity: 'error',
@@ -26,6 +26,6 @@ const rule: TaskRule = {
       data: { deadline: displayDate(deadline.date), assigned: displayDate(assigned.date) },
     });
   },
-};
+});
 
 export default rule;

@@ -1,7 +1,7 @@
 // deadline-missing: no deadline — "rõ tiến độ".
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'deadline-missing',
     severity: 'error',
@@ -20,6 +20,6 @@ const rule: TaskRule = {
   check(task, _ctx, report) {
     if (task.deadline.kind === 'empty') report({ at: { task, column: 'deadline' } });
   },
-};
+});
 
 export default rule;

@@ -1,9 +1,9 @@
 // duplicate-task: the same task id twice in one register. The first row counts; each later one is
 // an error at its id cell (or its STT cell when the register has no id column), and is left out of counts.
 import type { Task } from '../types.js';
-import type { RegisterRule } from './rule.js';
+import { registerRule } from './rule.js';
 
-const rule: RegisterRule = {
+const rule = registerRule({
   meta: {
     id: 'duplicate-task',
     severity: 'error',
@@ -34,6 +34,6 @@ const rule: RegisterRule = {
       });
     }
   },
-};
+});
 
 export default rule;

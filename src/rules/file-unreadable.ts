@@ -1,8 +1,8 @@
 // file-unreadable: the file cannot be read at all. The reader finds why (messageId) and this rule reports it,
 // for the file as a whole (a CSV parse error names its line in the message, as the reader gives it).
-import { reportProblems, type RegisterRule } from './rule.js';
+import { registerRule, reportProblems } from './rule.js';
 
-const rule: RegisterRule = {
+const rule = registerRule({
   meta: {
     id: 'file-unreadable',
     severity: 'error',
@@ -47,6 +47,6 @@ const rule: RegisterRule = {
   },
   scope: 'register',
   check: reportProblems('file-unreadable'),
-};
+});
 
 export default rule;

@@ -2,9 +2,9 @@
 // The reader finds it; this rule reports it.
 import { HEADER } from '../domain/columns.js';
 import type { ColumnKey } from '../types.js';
-import { reportProblems, type RegisterRule } from './rule.js';
+import { registerRule, reportProblems } from './rule.js';
 
-const rule: RegisterRule = {
+const rule = registerRule({
   meta: {
     id: 'header-missing',
     severity: 'error',
@@ -48,6 +48,6 @@ const rule: RegisterRule = {
     }
     return { messageId, data };
   }),
-};
+});
 
 export default rule;

@@ -1,5 +1,4 @@
 // The rule catalog, in the order of SPEC §4. A rule not listed here does not run.
-import type { RuleId } from '../types.js';
 import type { Rule } from './rule.js';
 import legacyEncoding from './legacy-encoding.js';
 import fileUnreadable from './file-unreadable.js';
@@ -30,7 +29,8 @@ import reportStale from './report-stale.js';
 import updateUnknownTask from './update-unknown-task.js';
 import taskDropped from './task-dropped.js';
 
-export const RULES: Rule[] = [
+/** The catalog, in SPEC order. Its ids are RuleId: a rule exists by being listed here. */
+const CATALOG = [
   legacyEncoding,
   fileUnreadable,
   headerMissing,
@@ -59,7 +59,12 @@ export const RULES: Rule[] = [
   reportStale,
   updateUnknownTask,
   taskDropped,
-];
+] as const;
+
+/** A rule's id: one of the catalog's. */
+export type RuleId = (typeof CATALOG)[number]['meta']['id'];
+
+export const RULES: Rule[] = [...CATALOG];
 
 const BY_ID = new Map<string, Rule>(RULES.map((r) => [r.meta.id, r]));
 

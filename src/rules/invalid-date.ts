@@ -1,10 +1,10 @@
 // invalid-date: an assigned date, deadline or completion date that cannot be read, or does not exist
 // (31/02/2024). One diagnostic per cell, worded for its column.
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
 const COLUMNS = ['assigned', 'deadline', 'completed'] as const;
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'invalid-date',
     severity: 'error',
@@ -46,6 +46,6 @@ const rule: TaskRule = {
       else report({ at: { task, column }, messageId: column, data: { text: value.text } });
     }
   },
-};
+});
 
 export default rule;

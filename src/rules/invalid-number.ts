@@ -1,7 +1,7 @@
 // invalid-number: a target or an achieved figure that is not a number.
-import { reportInvalid, type TaskRule } from './rule.js';
+import { reportInvalid, taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'invalid-number',
     severity: 'error',
@@ -26,6 +26,6 @@ const rule: TaskRule = {
   },
   scope: 'task',
   check: reportInvalid(['target', 'achieved']),
-};
+});
 
 export default rule;

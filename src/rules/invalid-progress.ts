@@ -1,8 +1,8 @@
 // invalid-progress: the progress typed is not a number, or not in 0–100. A progress computed from
 // achieved / target may exceed 100 (41.8% of a 35% target is 119%) and is not judged here.
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'invalid-progress',
     severity: 'error',
@@ -40,6 +40,6 @@ const rule: TaskRule = {
       else report({ at: { task, column: 'progress' }, messageId: 'range', data: { value: progress.value } });
     }
   },
-};
+});
 
 export default rule;

@@ -1,11 +1,11 @@
 // invalid-status: a status that is not in the vocabulary (SPEC §2.3); suggest the closest label.
 // The closest may still be far ("abc"), so the message lists the whole vocabulary too.
 import { parseStatus, STATUS_LABEL } from '../normalise/values.js';
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
 const LABELS = Object.values(STATUS_LABEL).join(', ');
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'invalid-status',
     severity: 'error',
@@ -35,6 +35,6 @@ const rule: TaskRule = {
       data: { text, suggestion },
     });
   },
-};
+});
 
 export default rule;

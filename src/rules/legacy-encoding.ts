@@ -1,8 +1,8 @@
 // legacy-encoding: text typed in a VNI font, which cannot be converted to Unicode safely
 // (TCVN3 fonts are converted by the reader and are not reported). The reader finds it; this rule reports it.
-import { reportProblems, type RegisterRule } from './rule.js';
+import { registerRule, reportProblems } from './rule.js';
 
-const rule: RegisterRule = {
+const rule = registerRule({
   meta: {
     id: 'legacy-encoding',
     severity: 'warning',
@@ -19,6 +19,6 @@ const rule: RegisterRule = {
   },
   scope: 'register',
   check: reportProblems('legacy-encoding'),
-};
+});
 
 export default rule;

@@ -1,8 +1,8 @@
 // overdue: an unfinished task past its deadline on the as-of date.
 import { daysBetween, displayDate, isUnfinished } from '../normalise/values.js';
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'overdue',
     severity: 'warning',
@@ -26,6 +26,6 @@ const rule: TaskRule = {
       data: { deadline: displayDate(deadline.date), days: daysBetween(deadline.date, ctx.asOf) },
     });
   },
-};
+});
 
 export default rule;

@@ -4,9 +4,9 @@
 import { cadresOf } from '../domain/roster.js';
 import { nameKey } from '../normalise/text.js';
 import { displayDate } from '../normalise/values.js';
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'owner-inactive',
     severity: 'error',
@@ -44,6 +44,6 @@ const rule: TaskRule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -1,7 +1,7 @@
 // owner-missing: no responsible person — "rõ người".
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'owner-missing',
     severity: 'error',
@@ -20,6 +20,6 @@ const rule: TaskRule = {
   check(task, _ctx, report) {
     if (task.owners.length === 0) report({ at: { task, column: 'owner' } });
   },
-};
+});
 
 export default rule;

@@ -1,8 +1,8 @@
 // owner-multiple: more than one person named as responsible (`A, B`, `A và B`, `A; B`);
 // a task has one responsible cadre.
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'owner-multiple',
     severity: 'warning',
@@ -21,6 +21,6 @@ const rule: TaskRule = {
   check(task, _ctx, report) {
     if (task.owners.length > 1) report({ at: { task, column: 'owner' }, data: { owners: task.owners.join(', ') } });
   },
-};
+});
 
 export default rule;

@@ -4,9 +4,9 @@
 import { isUnfinished } from '../normalise/values.js';
 import { nameKey } from '../normalise/text.js';
 import type { Register, Task } from '../types.js';
-import type { RunRule } from './rule.js';
+import { runRule } from './rule.js';
 
-const rule: RunRule = {
+const rule = runRule({
   meta: {
     id: 'owner-overloaded',
     severity: 'warning',
@@ -59,6 +59,6 @@ const rule: RunRule = {
       });
     }
   },
-};
+});
 
 export default rule;

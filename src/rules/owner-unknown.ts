@@ -2,12 +2,12 @@
 // known unit. Names match by nameKey: diacritics count (Hà ≠ Hạ), so the closest name is suggested.
 import { cadresOf } from '../domain/roster.js';
 import { distance, nameKey } from '../normalise/text.js';
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
 /** How far a roster name may be from the typed one to be suggested (folded edits). */
 const MAX_SUGGESTION_DISTANCE = 2;
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'owner-unknown',
     severity: 'error',
@@ -42,6 +42,6 @@ const rule: TaskRule = {
       else report({ at: { task, column: 'owner' }, data: { owner } });
     }
   },
-};
+});
 
 export default rule;

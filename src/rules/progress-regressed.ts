@@ -4,12 +4,13 @@
 // --compare, also a progress lower than the same task's in the previous registers (marked by the
 // comparison, aggregate/compare.ts), reported at the task's progress now.
 import { displayDate } from '../normalise/values.js';
-import { reportProblems, type RegisterRule } from './rule.js';
+import type { Register } from '../types.js';
+import { registerRule, reportProblems, type Reporter, type RuleContext } from './rule.js';
 
 const fromUpdates = reportProblems('progress-regressed');
 
 /** The check against the previous registers alone (run once the comparison has marked the tasks). */
-export const checkAgainstPrevious: RegisterRule['check'] = (register, _ctx, report) => {
+export const checkAgainstPrevious = (register: Register, _ctx: RuleContext, report: Reporter<'previous'>): void => {
   for (const task of register.tasks) {
     const before = task.previousProgress;
     if (!before || task.progress.kind !== 'number' || task.progress.value >= before.value) continue;
@@ -17,7 +18,7 @@ export const checkAgainstPrevious: RegisterRule['check'] = (register, _ctx, repo
   }
 };
 
-const rule: RegisterRule = {
+const rule = registerRule({
   meta: {
     id: 'progress-regressed',
     severity: 'warning',
@@ -41,6 +42,6 @@ const rule: RegisterRule = {
     fromUpdates(register, ctx, report);
     checkAgainstPrevious(register, ctx, report);
   },
-};
+});
 
 export default rule;

@@ -2,9 +2,9 @@
 // period (SPEC §4: `--period`, by default the month of the as-of date). A unit that sends no
 // updates at all is judged on its register alone, and never stale.
 import { displayDate, isUnfinished } from '../normalise/values.js';
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'report-stale',
     severity: 'warning',
@@ -35,6 +35,6 @@ const rule: TaskRule = {
       data: { start: displayDate(period.start), end: displayDate(period.end) },
     });
   },
-};
+});
 
 export default rule;

@@ -10,8 +10,8 @@ export interface Message {
   en: string;
 }
 
-export interface RuleMeta {
-  id: RuleId;
+export interface RuleMeta<Id extends string = RuleId> {
+  id: Id;
   /** default severity; the config file may change it */
   severity: Severity;
   /** what the rule checks, for `tiendo rules` */
@@ -39,34 +39,71 @@ export type At =
   | { task: Task; column?: ColumnKey }
   | { register: Register; sheet?: string | null; row?: number | null; column?: string | null; taskId?: string | null };
 
-export interface Report {
+export interface Report<M extends string = string> {
   at: At;
-  messageId?: string;
+  /** one of the rule's own message ids (typed per rule by taskRule/registerRule/runRule) */
+  messageId?: M;
   data?: Record<string, string | number>;
 }
 
-export type Reporter = (report: Report) => void;
+export type Reporter<M extends string = string> = (report: Report<M>) => void;
 
-export interface TaskRule {
-  meta: RuleMeta;
+export interface TaskRule<Id extends string = RuleId> {
+  meta: RuleMeta<Id>;
   scope: 'task';
   check(task: Task, ctx: RuleContext, report: Reporter): void;
 }
 
-export interface RegisterRule {
-  meta: RuleMeta;
+export interface RegisterRule<Id extends string = RuleId> {
+  meta: RuleMeta<Id>;
   scope: 'register';
   check(register: Register, ctx: RuleContext, report: Reporter): void;
 }
 
 /** Rules that look across registers (two files of one unit, one owner's load across files). */
-export interface RunRule {
-  meta: RuleMeta;
+export interface RunRule<Id extends string = RuleId> {
+  meta: RuleMeta<Id>;
   scope: 'run';
   check(registers: Register[], ctx: RuleContext, report: Reporter): void;
 }
 
 export type Rule = TaskRule | RegisterRule | RunRule;
+
+/** A rule's metadata with its own id and message ids, as the rule file writes them. */
+interface Definition<Id extends string, M extends string> {
+  id: Id;
+  severity: Severity;
+  description: Message;
+  messages: Record<M | 'default', Message>;
+}
+
+/**
+ * Define a rule: its id is kept as written (the registry's ids make RuleId) and `report` takes only
+ * the message ids its `messages` define, so a misspelt message id is a compile error.
+ */
+export function taskRule<const Id extends string, const M extends string>(rule: {
+  meta: Definition<Id, M>;
+  scope: 'task';
+  check(task: Task, ctx: RuleContext, report: Reporter<NoInfer<M> | 'default'>): void;
+}): TaskRule<Id> {
+  return rule as unknown as TaskRule<Id>;
+}
+
+export function registerRule<const Id extends string, const M extends string>(rule: {
+  meta: Definition<Id, M>;
+  scope: 'register';
+  check(register: Register, ctx: RuleContext, report: Reporter<NoInfer<M> | 'default'>): void;
+}): RegisterRule<Id> {
+  return rule as unknown as RegisterRule<Id>;
+}
+
+export function runRule<const Id extends string, const M extends string>(rule: {
+  meta: Definition<Id, M>;
+  scope: 'run';
+  check(registers: Register[], ctx: RuleContext, report: Reporter<NoInfer<M> | 'default'>): void;
+}): RunRule<Id> {
+  return rule as unknown as RunRule<Id>;
+}
 
 /**
  * The check of a rule whose problems the readers find (an unreadable file, a missing header, an
@@ -74,11 +111,13 @@ export type Rule = TaskRule | RegisterRule | RunRule;
  * what the reader left out (`at: {}`) is about the file as a whole.
  */
 export function reportProblems(
-  id: RuleId,
+  id: string,
   /** chooses the wording from what the reader found, when one template does not fit all */
   reword: (p: Problem) => Pick<Report, 'messageId' | 'data'> = (p) => ({ messageId: p.messageId, data: p.data }),
-): RegisterRule['check'] {
-  return (register, _ctx, report) => {
+): (register: Register, ctx: RuleContext, report: Reporter<never>) => void {
+  return (register, _ctx, reportTyped) => {
+    // The message ids a reader puts in a problem are strings: test/rules/registry.test.ts checks them.
+    const report = reportTyped as Reporter;
     for (const p of register.problems) {
       if (p.rule !== id) continue;
       report({ at: { register, sheet: p.at.sheet, row: p.at.row, column: p.at.column, taskId: p.taskId }, ...reword(p) });
@@ -90,7 +129,7 @@ export function reportProblems(
 type ValueColumn = 'assigned' | 'deadline' | 'completed' | 'target' | 'achieved';
 
 /** The check of a rule that reports each of `columns` the reader could not read, quoting its text. */
-export function reportInvalid(columns: readonly ValueColumn[]): TaskRule['check'] {
+export function reportInvalid<C extends ValueColumn>(columns: readonly C[]): (task: Task, ctx: RuleContext, report: Reporter<C>) => void {
   return (task, _ctx, report) => {
     for (const column of columns) {
       const value = task[column];

@@ -1,8 +1,8 @@
 // status-progress-mismatch: a typed status that contradicts the progress — typed, or achieved/target
 // (capped at 100, SPEC §2.3). An inferred status cannot contradict: it is derived from the progress.
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'status-progress-mismatch',
     severity: 'error',
@@ -35,7 +35,7 @@ const rule: TaskRule = {
     if (task.statusInferred || status === null || progress.kind !== 'number') return;
     const p = task.progressComputed ? Math.min(progress.value, 100) : progress.value;
     if (!(p >= 0 && p <= 100)) return; // invalid-progress
-    let messageId: string | null = null;
+    let messageId: 'done' | 'notStarted' | 'complete' | null = null;
     if (status === 'done' && p < 100) messageId = 'done';
     else if (status === 'not_started' && p > 0) messageId = 'notStarted';
     else if (p === 100 && status !== 'done' && status !== 'cancelled') messageId = 'complete';
@@ -47,6 +47,6 @@ const rule: TaskRule = {
       data: { status: task.text.status ?? status, progress: typed.endsWith('%') ? typed : `${typed || Math.round(p * 10) / 10}%` },
     });
   },
-};
+});
 
 export default rule;

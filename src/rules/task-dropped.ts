@@ -3,9 +3,9 @@
 // (SPEC §7.1). The pairing is the comparison's (aggregate/compare.ts), which marks such a task of
 // the previous registers with the register now that lacks it; the diagnostic names the previous
 // file, sheet and row.
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'task-dropped',
     severity: 'warning',
@@ -25,6 +25,6 @@ const rule: TaskRule = {
     if (task.droppedFrom === undefined) return;
     report({ at: { task }, data: { title: task.title ?? task.id, now: task.droppedFrom } });
   },
-};
+});
 
 export default rule;

@@ -1,7 +1,7 @@
 // title-missing: a row with data but no task content.
-import type { TaskRule } from './rule.js';
+import { taskRule } from './rule.js';
 
-const rule: TaskRule = {
+const rule = taskRule({
   meta: {
     id: 'title-missing',
     severity: 'error',
@@ -20,6 +20,6 @@ const rule: TaskRule = {
   check(task, _ctx, report) {
     if (!task.title?.trim()) report({ at: { task, column: 'title' } });
   },
-};
+});
 
 export default rule;

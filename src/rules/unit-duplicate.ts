@@ -1,9 +1,9 @@
 // unit-duplicate: two or more registers resolve to the same unit. Each of them is an error for the
 // whole file, naming the other files, and none of them is counted until the clerk removes all but one.
 import type { Register } from '../types.js';
-import type { RunRule } from './rule.js';
+import { runRule } from './rule.js';
 
-const rule: RunRule = {
+const rule = runRule({
   meta: {
     id: 'unit-duplicate',
     severity: 'error',
@@ -38,6 +38,6 @@ const rule: RunRule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -1,8 +1,8 @@
 // unit-unknown: the register's unit cannot be determined, is ambiguous, or is not in the units register.
 // Never a guess (SPEC §2.3). The resolver finds it; this rule reports it.
-import { reportProblems, type RegisterRule } from './rule.js';
+import { registerRule, reportProblems } from './rule.js';
 
-const rule: RegisterRule = {
+const rule = registerRule({
   meta: {
     id: 'unit-unknown',
     severity: 'error',
@@ -35,6 +35,6 @@ const rule: RegisterRule = {
     messageId: (p.messageId ?? 'default') === 'default' && !p.data?.tried ? 'noTitle' : p.messageId,
     data: p.data,
   })),
-};
+});
 
 export default rule;

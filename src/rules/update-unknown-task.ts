@@ -1,9 +1,9 @@
 // update-unknown-task: a progress update that cannot be placed — it names no task of its unit, or
 // gives no day it reports on (SPEC §2.4). Found when the updates are applied
 // (normalise/progress.ts); the update is left out.
-import { reportProblems, type RegisterRule } from './rule.js';
+import { registerRule, reportProblems } from './rule.js';
 
-const rule: RegisterRule = {
+const rule = registerRule({
   meta: {
     id: 'update-unknown-task',
     severity: 'error',
@@ -24,6 +24,6 @@ const rule: RegisterRule = {
   },
   scope: 'register',
   check: reportProblems('update-unknown-task'),
-};
+});
 
 export default rule;
