@@ -1,9 +1,15 @@
 // Reporters of a rollup: pure functions from the result to a string (SPEC §5.1). Only the CLI prints.
+import { sep } from 'node:path';
 import type { RollupResult } from '../aggregate/index.js';
 import { periodTitle } from '../classify/period.js';
 import type { Counts, Lang } from '../types.js';
 
 type Written = { unit: string; path: string }[];
+
+/** A path as shown on every system: forward slashes, as validate shows its files (Windows writes `\\`). */
+function shown(path: string): string {
+  return path.split(sep).join('/');
+}
 
 /** The counts in the order of SPEC §5.1. */
 function counts(c: Counts): Counts {
@@ -35,7 +41,7 @@ export function rollupJson(result: RollupResult, outputs: Written = result.outpu
       total: counts(u.total),
       ...(result.comparison ? { change: result.comparison.byUnit.get(u.unit.code) } : {}),
     })),
-    files: outputs.map((o) => ({ unit: o.unit, path: o.path })),
+    files: outputs.map((o) => ({ unit: o.unit, path: shown(o.path) })),
     summary: { ...result.summary },
     skipped: result.skipped,
     owners: result.owners.map((o) => ({ unit: o.unit, name: o.name, position: o.position, counts: counts(o.counts) })),
@@ -119,7 +125,7 @@ export function rollupText(result: RollupResult, lang: Lang = 'vi', outputs: Wri
   if (outputs.length === 0) lines.push(t.noneWritten);
   else {
     lines.push(t.written);
-    for (const o of outputs) lines.push(`  ${o.path}`);
+    for (const o of outputs) lines.push(`  ${shown(o.path)}`);
   }
   lines.push(t.summary(result.summary, n));
   return `${lines.join('\n')}\n`;
