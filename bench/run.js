@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { POOL_MAX } from '../dist/read/pool.js';
+import { POOL_MAX } from '../dist/read-pool.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(HERE, '..');
@@ -109,7 +109,7 @@ for (const n of sizes) {
   const common = ['registers', '--as-of', '2024-09-30', '--format', 'json'];
   const runs = runsFor(n);
   // Every core: the main thread reads beside one worker per other core (TIENDO_WORKERS forces
-  // the pool at any size; by default it starts only from four cores, src/read/pool.ts).
+  // the pool at any size; by default it starts only from four cores, src/read-pool.ts).
   const extra = String(Math.max(1, Math.min(availableParallelism() - 1, 7)));
   const all = `all ${availableParallelism()} cores`;
   const cases = [

@@ -13,7 +13,7 @@ import { periodOfAsOf } from '../dist/classify/period.js';
 import { DEFAULT_CONFIG } from '../dist/config.js';
 import { UnitResolver } from '../dist/normalise/unit.js';
 import { applyUpdates } from '../dist/normalise/progress.js';
-import { readRegister } from '../dist/read/pool.js';
+import { readRegister } from '../dist/read-pool.js';
 import { readRoster, readUnits, unitTree } from '../dist/read/registers.js';
 import { tuneV8 } from '../dist/v8-tuning.js';
 import { writeSummaryWorkbooks } from '../dist/write/summary.js';

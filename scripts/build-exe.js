@@ -5,8 +5,8 @@
 //
 // Needs the build (dist/, `npm run build`). Three steps:
 //  1. esbuild bundles dist/exe.js (src/exe.ts: the monthly job on Windows, else the command line)
-//     into one CommonJS script, and dist/read/worker.js into another, carried inside the executable
-//     as an asset: the read pool's workers start it from there (src/read/pool.ts useBundledWorker).
+//     into one CommonJS script, and dist/read-worker.js into another, carried inside the executable
+//     as an asset: the read pool's workers start it from there (src/read-pool.ts useBundledWorker).
 //     No file of the program is read beside the executable: the version is inlined below, and
 //     `import.meta.url` names no file.
 //  2. Node's single executable applications: `node --experimental-sea-config` makes the blob with
@@ -61,10 +61,10 @@ const PATCHES = {
 
 /**
  * The modules whose import.meta.url is harmless in the executable: src/pipeline.ts asks whether it
- * runs from the build (the bundle answers yes); src/read/pool.ts finds worker.js beside itself, and
+ * runs from the build (the bundle answers yes); src/read-pool.ts finds read-worker.js beside itself, and
  * in the executable starts the bundled worker instead (src/exe.ts).
  */
-const URL_USERS = new Set(['dist/pipeline.js', 'dist/read/pool.js']);
+const URL_USERS = new Set(['dist/pipeline.js', 'dist/read-pool.js']);
 
 /**
  * Dependencies that use import.meta.url, and what it becomes in the bundle. Any other fails the
@@ -174,7 +174,7 @@ async function bundle() {
   let main;
   try {
     main = await build({ ...common, entryPoints: [join(ROOT, 'dist', 'exe.js')], outfile: join(WORK, 'tiendo.cjs') });
-    await build({ ...common, entryPoints: [join(ROOT, 'dist', 'read', 'worker.js')], outfile: join(WORK, WORKER_ASSET) });
+    await build({ ...common, entryPoints: [join(ROOT, 'dist', 'read-worker.js')], outfile: join(WORK, WORKER_ASSET) });
   } catch (e) {
     // esbuild has printed what it found; a plugin's throw is in the message.
     fail(`bundling dist/ failed — is the build up to date (npm run build)?\n${e?.errors?.map((x) => x.text).join('\n') ?? e}`);

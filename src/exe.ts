@@ -12,7 +12,7 @@ import * as sea from 'node:sea';
 import { main } from './cli.js';
 import { UsageError } from './errors.js';
 import { dropOneFolderText, exeMode, monthlyJob, monthlyText, type ExeMode } from './monthly.js';
-import { useBundledWorker } from './read/pool.js';
+import { useBundledWorker } from './read-pool.js';
 
 /** The worker's bundle, carried inside the executable as an asset (scripts/build-exe.js). */
 export const WORKER_ASSET = 'worker.cjs';

@@ -7,7 +7,7 @@ import { convertToXlsx, findSoffice, legacyKind, type Conversion, type LegacyKin
 import { displayPath, expandPaths, findBeside } from './read/paths.js';
 import { readRoster, readUnits, unitTree } from './read/registers.js';
 import type { SkipReason } from './read/file.js';
-import { poolSize, readInPool, readRegister, sheetSizes, type ReadJob, type ReadOutcome, type ReadSetup } from './read/pool.js';
+import { poolSize, readInPool, readRegister, sheetSizes, type ReadJob, type ReadOutcome, type ReadSetup } from './read-pool.js';
 import { readWorkbook } from './read/file.js';
 import { applyUpdates, normaliseProgressFile } from './normalise/progress.js';
 import { parsePeriod, periodOfAsOf } from './classify/period.js';
@@ -44,7 +44,7 @@ export interface RunOptions {
   progress?: string[];
   /** `--period` as typed (SPEC §5, and every form of §2.3); default the month of the as-of date. report-stale looks in it */
   period?: string;
-  /** worker threads reading files beside the main thread; default none below 4 cores, else one per other core from 2,000 files (src/read/pool.ts) */
+  /** worker threads reading files beside the main thread; default none below 4 cores, else one per other core from 2,000 files (src/read-pool.ts) */
   workers?: number;
 }
 

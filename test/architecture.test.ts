@@ -40,12 +40,8 @@ const BY_DESIGN: Record<string, string> = {
  * listed here is gone (so the list only shrinks).
  */
 const KNOWN: Record<string, string> = {
-  'read/pool.ts -> normalise/progress.ts': 'the read pool normalises each file where it reads it (in a worker): it is pipeline orchestration living in read/',
-  'read/pool.ts -> normalise/register.ts': 'as above',
-  'read/pool.ts -> normalise/unit.ts': 'as above',
-  'read/worker.ts -> normalise/unit.ts': 'as above',
   'read/registers.ts -> normalise/text.ts': 'units.csv and roster.csv are read and normalised in one module',
-  'read/registers.ts -> normalise/values.ts': 'as above',
+  'read/registers.ts -> normalise/values.ts': 'as above (dates of the roster)',
   'write/annotate-all.ts -> pipeline.ts': 'the type Run: the copies are made from a whole run',
 };
 

@@ -1,8 +1,8 @@
 // A worker thread of the read pool (./pool.ts): reads and normalises the files it is sent, one at a
 // time, and posts each Register back. A bug is posted as an error, never swallowed.
 import { parentPort, workerData } from 'node:worker_threads';
-import { UnitResolver } from '../normalise/unit.js';
-import { readRegister, type ReadJob, type ReadSetup } from './pool.js';
+import { UnitResolver } from './normalise/unit.js';
+import { readRegister, type ReadJob, type ReadSetup } from './read-pool.js';
 
 const setup = workerData as ReadSetup;
 const resolver = setup.tree ? new UnitResolver(setup.tree) : null;

@@ -7,11 +7,11 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { registerUpdates } from '../normalise/progress.js';
-import { normaliseRegister } from '../normalise/register.js';
-import type { UnitResolver } from '../normalise/unit.js';
-import type { RawWorkbook, Register, UnitTree } from '../types.js';
-import { readWorkbook, type ReadResult, type SkipReason } from './file.js';
+import { registerUpdates } from './normalise/progress.js';
+import { normaliseRegister } from './normalise/register.js';
+import type { UnitResolver } from './normalise/unit.js';
+import type { RawWorkbook, Register, UnitTree } from './types.js';
+import { readWorkbook, type ReadResult, type SkipReason } from './read/file.js';
 
 /** What every worker is told once. */
 export interface ReadSetup {
@@ -111,9 +111,9 @@ export const POOL_FROM_CORES = 4;
  * under vitest) it is the built one, so `npx tsc -p .` must have run.
  */
 function workerUrl(): URL {
-  const beside = new URL('./worker.js', import.meta.url);
+  const beside = new URL('./read-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(beside))) return beside;
-  return new URL('../../dist/read/worker.js', import.meta.url);
+  return new URL('../dist/read-worker.js', import.meta.url);
 }
 
 /**

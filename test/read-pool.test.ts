@@ -1,19 +1,19 @@
 // The read pool: worker threads give the same registers as reading one file at a time, in input
 // order; a worker that runs out of memory costs only its file; cells are dropped unless asked for.
-// The workers run the build (dist/read/worker.js): `npx tsc -p .` first.
+// The workers run the build (dist/read-worker.js): `npx tsc -p .` first.
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/pipeline.js';
-import { UnitResolver } from '../../src/normalise/unit.js';
-import { poolSize, readInPool, readRegister, type ReadJob, type ReadOutcome, type ReadSetup } from '../../src/read/pool.js';
-import type { Register } from '../../src/types.js';
-import { readUnits, unitTree } from '../../src/read/registers.js';
-import { bigRegister } from '../../scripts/make-hostile.js';
+import { runPipeline } from '../src/pipeline.js';
+import { UnitResolver } from '../src/normalise/unit.js';
+import { poolSize, readInPool, readRegister, type ReadJob, type ReadOutcome, type ReadSetup } from '../src/read-pool.js';
+import type { Register } from '../src/types.js';
+import { readUnits, unitTree } from '../src/read/registers.js';
+import { bigRegister } from '../scripts/make-hostile.js';
 
-const HOSTILE = fileURLToPath(new URL('../../fixtures/hostile/', import.meta.url));
+const HOSTILE = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url));
 const AS_OF = '2024-09-30';
 const tree = unitTree(readUnits(join(HOSTILE, 'units.csv')), AS_OF, join(HOSTILE, 'units.csv'));
 const resolver = new UnitResolver(tree);
