@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { registerFiles } from './files.js';
 import { UnitResolver } from '../dist/normalise/unit.js';
 import { readInPool, readRegister } from '../dist/read-pool.js';
-import { readUnits, unitTree } from '../dist/read/registers.js';
+import { readUnits, unitTree } from '../dist/normalise/registers.js';
 
 const [dir, workers, mode] = [process.argv[2], Number(process.argv[3] ?? 0), process.argv[4]];
 const tree = unitTree(readUnits(join(dir, 'units.csv')), '2024-09-30', join(dir, 'units.csv'));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { registerFiles } from './files.js';
 import { UnitResolver } from '../dist/normalise/unit.js';
 import { readInPool, readRegister } from '../dist/read-pool.js';
-import { readUnits, unitTree } from '../dist/read/registers.js';
+import { readUnits, unitTree } from '../dist/normalise/registers.js';
 import { tuneV8 } from '../dist/v8-tuning.js';
 
 tuneV8(); // as the CLI does

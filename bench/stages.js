@@ -14,7 +14,7 @@ import { DEFAULT_CONFIG } from '../dist/config.js';
 import { UnitResolver } from '../dist/normalise/unit.js';
 import { applyUpdates } from '../dist/normalise/progress.js';
 import { readRegister } from '../dist/read-pool.js';
-import { readRoster, readUnits, unitTree } from '../dist/read/registers.js';
+import { readRoster, readUnits, unitTree } from '../dist/normalise/registers.js';
 import { tuneV8 } from '../dist/v8-tuning.js';
 import { writeSummaryWorkbooks } from '../dist/write/summary.js';
 

@@ -5,7 +5,7 @@ import { check, unknownRuleIds } from './check/index.js';
 import { UsageError } from './errors.js';
 import { convertToXlsx, findSoffice, legacyKind, type Conversion, type LegacyKind } from './read/convert.js';
 import { displayPath, expandPaths, findBeside } from './read/paths.js';
-import { readRoster, readUnits, unitTree } from './read/registers.js';
+import { readRoster, readUnits, unitTree } from './normalise/registers.js';
 import type { SkipReason } from './read/file.js';
 import { poolSize, readInPool, readRegister, sheetSizes, type ReadJob, type ReadOutcome, type ReadSetup } from './read-pool.js';
 import { readWorkbook } from './read/file.js';

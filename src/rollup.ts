@@ -12,7 +12,7 @@ import { fold } from './normalise/text.js';
 import { addDays, displayDate, today } from './normalise/values.js';
 import { runPipeline, type Run, type RunOptions } from './pipeline.js';
 import { displayPath, findBeside } from './read/paths.js';
-import { readUnits, unitTree } from './read/registers.js';
+import { readUnits, unitTree } from './normalise/registers.js';
 import type { Diagnostic, IsoDate, Lang, Unit } from './types.js';
 import { sofficeForPdf, writePdfs, type PdfProgress, type PdfResult } from './pdf.js';
 import { writeSummaryWorkbooks, type SummaryOptions } from './write/summary.js';

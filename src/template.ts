@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import { findBeside } from './read/paths.js';
-import { readRoster, readUnits, unitTree } from './read/registers.js';
+import { readRoster, readUnits, unitTree } from './normalise/registers.js';
 import { today } from './normalise/values.js';
 import type { IsoDate } from './types.js';
 import { checkOutputFile } from './write/atomic.js';

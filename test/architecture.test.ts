@@ -40,8 +40,6 @@ const BY_DESIGN: Record<string, string> = {
  * listed here is gone (so the list only shrinks).
  */
 const KNOWN: Record<string, string> = {
-  'read/registers.ts -> normalise/text.ts': 'units.csv and roster.csv are read and normalised in one module',
-  'read/registers.ts -> normalise/values.ts': 'as above (dates of the roster)',
   'write/annotate-all.ts -> pipeline.ts': 'the type Run: the copies are made from a whole run',
 };
 

@@ -10,7 +10,7 @@ import { runPipeline } from '../src/pipeline.js';
 import { UnitResolver } from '../src/normalise/unit.js';
 import { poolSize, readInPool, readRegister, type ReadJob, type ReadOutcome, type ReadSetup } from '../src/read-pool.js';
 import type { Register } from '../src/types.js';
-import { readUnits, unitTree } from '../src/read/registers.js';
+import { readUnits, unitTree } from '../src/normalise/registers.js';
 import { bigRegister } from '../scripts/make-hostile.js';
 
 const HOSTILE = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url));

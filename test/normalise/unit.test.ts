@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameParts, names, UnitResolver } from '../../src/normalise/unit.js';
-import { unitTree } from '../../src/read/registers.js';
+import { unitTree } from '../../src/normalise/registers.js';
 import type { Unit } from '../../src/types.js';
 
 const u = (code: string, name: string, parent: string | null, from: string | null = null, to: string | null = null): Unit =>

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
-import { clean, fold, nameKey } from '../normalise/text.js';
-import { parseDate } from '../normalise/values.js';
+import { clean, fold, nameKey } from './text.js';
+import { parseDate } from './values.js';
 import type { Cadre, IsoDate, Roster, Unit, UnitTree } from '../types.js';
-import { decodeText, detectDelimiter, recordDelimiter, splitCsv } from './csv.js';
+import { decodeText, detectDelimiter, recordDelimiter, splitCsv } from '../read/csv.js';
 
 interface Table {
   path: string;
