@@ -1,11 +1,18 @@
 // `--annotate DIR`: one annotated copy per input, each with the diagnostics of its own file.
 import { basename, extname } from 'node:path';
 import { stripCheckedSuffix } from '../domain/marks.js';
-import type { Run } from '../pipeline.js';
-import type { Diagnostic } from '../types.js';
+import type { Diagnostic, Lang, Register } from '../types.js';
 import { writeAnnotated } from './annotate.js';
 
-export async function annotateAll(run: Run, outDir: string): Promise<string[]> {
+/** What the copies are made from: a run's registers, its --progress files and their diagnostics. */
+export interface Annotatable {
+  registers: Register[];
+  progressFiles: Register[];
+  diagnostics: Diagnostic[];
+  lang: Lang;
+}
+
+export async function annotateAll(run: Annotatable, outDir: string): Promise<string[]> {
   const inputs = [...run.registers, ...run.progressFiles].map((r) => r.path);
   const used = new Map<string, number>();
   const written: string[] = [];
