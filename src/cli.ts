@@ -190,7 +190,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         // one line a PDF, as each is printed: LibreOffice takes seconds a workbook
         onPdf: (p) => process.stderr.write(`tiendo: PDF ${p.done}/${p.total}: ${p.pdf
           ? `${t('đã ghi', 'wrote')} ${p.pdf}`
-          : `${t('không in được', 'not printed:')} ${p.workbook}`}\n`),
+          : `${t('không in được', 'not printed')}: ${p.workbook}`}\n`),
       });
       notices(r.run.notices);
       out(o.format === 'json' ? rollupJson(r.result) : rollupText(r.result, o.lang));

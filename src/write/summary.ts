@@ -335,7 +335,8 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
 
   // The table header.
   spec.columns.forEach((c, i) => head.put(headerRow, i + 1, c.header, { bold: true, align: 'center', border: true }));
-  head.height(headerRow, Math.max(...spec.columns.map((c, i) => linesOf(c.header, widths[i], charOf(BOLD_CHAR)))) * linePt + 4);
+  const headerHeight = Math.max(...spec.columns.map((c, i) => linesOf(c.header, widths[i], charOf(BOLD_CHAR)))) * linePt + 4;
+  head.height(headerRow, headerHeight);
   await head.write();
 
   let r = headerRow + 1;
@@ -432,16 +433,31 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
   const plotted = plottedRows(spec);
   if (spec.chart && plotted) {
     const top = r + 1;
+    const rows = chartRows(widths, headerHeight);
     ws.pageBreakBefore(top);
-    ws.chart(chartOf(spec, spec.chart, plotted, headerRow), { from: { col: 1, row: top }, to: { col: n + 1, row: top + CHART_ROWS } });
-    lastRow = top + CHART_ROWS - 1;
+    ws.chart(chartOf(spec, spec.chart, plotted, headerRow), { from: { col: 1, row: top }, to: { col: n + 1, row: top + rows } });
+    lastRow = top + rows - 1;
   }
   ws.printArea(`A1:${columnLetter(n)}${lastRow}`);
   await ws.end();
 }
 
-/** A chart's height in rows of the default 15 pt: about two thirds of a landscape page once scaled to its width. */
-const CHART_ROWS = 28;
+/**
+ * A chart's height in rows of the default 15 pt: what is left of a landscape page under the repeated
+ * header row once the sheet is scaled to the page's width, less a margin for how each program measures,
+ * and no taller than half its width is wide.
+ */
+export function chartRows(widths: number[], headerHeight: number): number {
+  const m = PAGE.margins;
+  // A4 landscape in points, less the margins (inches)
+  const pageWidth = 842 - (m.left + m.right) * 72;
+  const pageHeight = 595 - (m.top + m.bottom) * 72;
+  // a column of width w takes about 7w + 5 pixels of 3/4 pt
+  const sheetWidth = widths.reduce((a, w) => a + (7 * w + 5) * 0.75, 0);
+  const scale = Math.min(1, pageWidth / sheetWidth);
+  const room = (pageHeight / scale - headerHeight) * 0.85;
+  return Math.max(10, Math.floor(Math.min(room, sheetWidth * 0.5) / 15));
+}
 
 /** The chart of a sheet: categories and series where the body rows `plotted` stand (body row i is on row headerRow + 1 + i). */
 function chartOf(spec: SheetSpec, chart: SheetChart, plotted: { from: number; to: number }, headerRow: number): BarChart {

@@ -10,7 +10,7 @@ import { NO_OWNER, ownerCounts } from '../../src/aggregate/owners.js';
 import { parsePeriod } from '../../src/classify/period.js';
 import { UsageError } from '../../src/errors.js';
 import {
-  NOT_SUBMITTED, REPORT_TITLE, SHEET_NAMES, ownRowLabel, summaryFileName, writeSummaryWorkbooks,
+  NOT_SUBMITTED, PDF_SHEETS, REPORT_TITLE, SHEET_NAMES, ownRowLabel, summaryFileName, writeSummaryWorkbooks,
 } from '../../src/write/summary.js';
 import type { Diagnostic, Register } from '../../src/types.js';
 import { date, diag, diagAt, kinds, province, register, tree, unit } from '../aggregate/make.js';
@@ -469,6 +469,77 @@ describe('writeSummaryWorkbooks', () => {
     expect(typeof ws.getCell('K11').value).toBe('number');
   });
 
+  it('gives every sheet a print area, Tổng hợp\'s and Theo lĩnh vực\'s taking in the chart on the page after the table', () => {
+    const book = zipPart(join(dir, '24-bac-giang.xlsx'), 'xl/workbook.xml');
+    const areas = [...book.matchAll(/<definedName name="_xlnm.Print_Area" localSheetId="(\d)">'([^']+)'!\$A\$1:\$([A-Z]+)\$(\d+)<\/definedName>/g)]
+      .map((m) => [Number(m[1]), m[2], m[3], Number(m[4])] as const);
+    expect(areas.map(([i, name]) => [i, name])).toEqual(SHEET_NAMES.map((name, i) => [i, name]));
+    for (const [i, name, last, lastRow] of areas) {
+      const ws = wb.getWorksheet(name)!;
+      expect(last, name).toBe(String.fromCharCode(64 + ws.columnCount));
+      const sheet = zipPart(join(dir, '24-bac-giang.xlsx'), `xl/worksheets/sheet${i + 1}.xml`);
+      const written = Math.max(...[...sheet.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1])));
+      const chart = /<rowBreaks count="1" manualBreakCount="1"><brk id="(\d+)"/.exec(sheet);
+      if (i < 2) {
+        // the chart's page starts a row or two after the last row written, and the print area ends with the chart
+        const top = Number(chart![1]) + 1;
+        expect(top - written, name).toBeGreaterThanOrEqual(1);
+        expect(top - written, name).toBeLessThanOrEqual(3);
+        const drawing = zipPart(join(dir, '24-bac-giang.xlsx'), `xl/drawings/drawing${i + 1}.xml`);
+        expect(drawing).toContain(`<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${top - 1}</xdr:row>`);
+        // the chart ends at the top of its `to` row (0-based), the row after the print area's last
+        const to = Number(/<xdr:to><xdr:col>\d+<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>(\d+)<\/xdr:row>/.exec(drawing)![1]);
+        expect(lastRow, name).toBe(to);
+        expect(to - top, name).toBeGreaterThanOrEqual(20);
+      } else {
+        expect(chart, name).toBeNull();
+        expect(lastRow - written, name).toBeGreaterThanOrEqual(0);
+        expect(lastRow - written, name).toBeLessThanOrEqual(1);
+      }
+    }
+    // opens on Tổng hợp, so printing the active sheet prints the report
+    expect(book).toContain('<workbookView activeTab="0"/>');
+    expect(zipPart(join(dir, '24-bac-giang.xlsx'), 'xl/worksheets/sheet1.xml')).toContain('<sheetView workbookViewId="0" tabSelected="1">');
+    expect(zipPart(join(dir, '24-bac-giang.xlsx'), 'xl/worksheets/sheet2.xml')).not.toContain('tabSelected');
+  });
+
+  it('draws the rates of each row\'s unit on Tổng hợp and the classes by field on Theo lĩnh vực, nowhere else', () => {
+    const file = join(dir, '24-bac-giang.xlsx');
+    const types = zipPart(file, '[Content_Types].xml');
+    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(2);
+    expect(zipPart(file, 'xl/worksheets/_rels/sheet1.xml.rels')).toContain('Target="../drawings/drawing1.xml"');
+    expect(zipPart(file, 'xl/worksheets/_rels/sheet2.xml.rels')).toContain('Target="../drawings/drawing2.xml"');
+    const rates = zipPart(file, 'xl/charts/chart1.xml');
+    // own register, Lục Nam, Yên Thế: rows 10–12, Tổng cộng on 13 left out
+    expect(rates).toContain("<c:f>'Tổng hợp'!$B$10:$B$12</c:f>");
+    expect(rates).toContain("<c:f>'Tổng hợp'!$K$10:$K$12</c:f>");
+    expect(rates).toContain("<c:f>'Tổng hợp'!$L$9</c:f>");
+    expect(rates).toContain('<c:grouping val="clustered"/>');
+    expect(rates).toContain('<a:t>Tỷ lệ hoàn thành và tỷ lệ đúng hạn của các đơn vị — Quý III năm 2024</a:t>');
+    expect(rates).toContain('<a:latin typeface="Times New Roman"/>');
+    const ws = wb.getWorksheet('Tổng hợp')!;
+    expect(ws.getCell('B13').value).toBe('Tổng cộng');
+    const classes = zipPart(file, 'xl/charts/chart2.xml');
+    expect(classes).toContain('<c:grouping val="stacked"/>');
+    expect([...classes.matchAll(/<c:tx><c:strRef><c:f>'Theo lĩnh vực'!\$([A-Z])\$4<\/c:f>/g)].map((m) => m[1])).toEqual(['D', 'E', 'G', 'H', 'I', 'J']);
+    const fields = wb.getWorksheet('Theo lĩnh vực')!;
+    const firstTotal = Array.from({ length: fields.rowCount }, (_, i) => i + 1).find((r) => fields.getCell(r, 2).value === 'Cộng')!;
+    expect(classes).toContain(`<c:f>'Theo lĩnh vực'!$B$6:$B$${firstTotal - 1}</c:f>`);
+  });
+
+  it('writes only the signed sheets when asked (the copy rollup --pdf prints), their charts with them', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tiendo-summary-pdf-'));
+    try {
+      await writeSummaryWorkbooks(result, { outDir: out, header, asOf, period, lang: 'vi', inputs: [], sheets: PDF_SHEETS });
+      const copy = new ExcelJS.Workbook();
+      await copy.xlsx.readFile(join(out, '24-bac-giang.xlsx'));
+      expect(copy.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo lĩnh vực', 'Quá hạn']);
+      expect(zipPart(join(out, '24-bac-giang.xlsx'), 'xl/charts/chart2.xml')).toContain("'Theo lĩnh vực'!$D$4");
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it.skipIf(!hasSoffice)(`converts to a non-empty PDF with LibreOffice${hasSoffice ? '' : ' — skipped: soffice is not on the PATH'}`, () => {
     const out = mkdtempSync(join(tmpdir(), 'tiendo-pdf-'));
     try {
@@ -478,6 +549,25 @@ describe('writeSummaryWorkbooks', () => {
       expect(existsSync(pdf)).toBe(true);
       expect(statSync(pdf).size).toBeGreaterThan(1000);
       if (process.env.TIENDO_KEEP) copyFileSync(pdf, join(process.env.TIENDO_KEEP, '24-bac-giang.pdf'));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('no chart where there is nothing to draw', () => {
+  it('writes no chart part when no unit has a task counted', async () => {
+    const t = province();
+    const result = aggregate({ tree: t, registers: [register(t.byCode.get('213')!, 'luc-nam.xlsx', [])], diagnostics: [], asOf, period });
+    result.owners = ownerCounts(result.tasks, null, asOf, period);
+    const out = mkdtempSync(join(tmpdir(), 'tiendo-summary-empty-'));
+    try {
+      await writeSummaryWorkbooks(result, { outDir: out, header, asOf, period, lang: 'vi', inputs: [] });
+      const file = join(out, '24-bac-giang.xlsx');
+      expect(zipPart(file, '[Content_Types].xml')).not.toContain('drawing');
+      expect(zipPart(file, 'xl/worksheets/sheet1.xml')).not.toMatch(/<drawing |<rowBreaks/);
+      // the print area ends with the signature, not a page further
+      expect(zipPart(file, 'xl/workbook.xml')).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="0">'Tổng hợp'!\$A\$1:\$M\$\d+<\/definedName>/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
