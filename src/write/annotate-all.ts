@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import { stripCheckedSuffix } from '../domain/marks.js';
 import type { Diagnostic, Lang, Register } from '../types.js';
 import { writeAnnotated } from './annotate.js';
+import { inputGuard } from './atomic.js';
 
 /** What the copies are made from: a run's registers, its --progress files and their diagnostics. */
 export interface Annotatable {
@@ -14,6 +15,7 @@ export interface Annotatable {
 
 export async function annotateAll(run: Annotatable, outDir: string): Promise<string[]> {
   const inputs = [...run.registers, ...run.progressFiles].map((r) => r.path);
+  const notInput = inputGuard(inputs);
   const used = new Map<string, number>();
   const written: string[] = [];
   const byFile = new Map<string, Diagnostic[]>();
@@ -31,7 +33,7 @@ export async function annotateAll(run: Annotatable, outDir: string): Promise<str
     used.set(stem.toLowerCase(), n);
     const name = n === 1 ? stem : `${stem}-${n}`;
     const diagnostics = byFile.get(register.displayPath) ?? [];
-    written.push(await writeAnnotated({ register, diagnostics, outDir, lang: run.lang, inputs, name }));
+    written.push(await writeAnnotated({ register, diagnostics, outDir, lang: run.lang, inputs, notInput, name }));
   }
   return written;
 }

@@ -1,6 +1,6 @@
 // What the two renderings of an annotated copy share (./annotate.ts): the result sheet's words and
 // columns, the fills, the note lines, the names of sheets, and the order of diagnostics.
-import type { Diagnostic, Lang, RawWorkbook, Register } from '../types.js';
+import type { Diagnostic, Lang, RawWorkbook, Register, Sheet, SheetRow } from '../types.js';
 import { RESULT_SHEET } from '../domain/marks.js';
 
 export { RESULT_SHEET };
@@ -48,6 +48,8 @@ export interface AnnotateInput {
   lang: Lang;
   /** every input path of the run: none is ever overwritten */
   inputs: string[];
+  /** the same check made once for many copies (atomic.ts inputGuard); default: made from `inputs` */
+  notInput?: (target: string) => void;
   /** the output's base name when two inputs share one; default: the input's name without extension */
   name?: string;
 }
@@ -89,4 +91,81 @@ export function columnNumber(letters: string | null): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
+}
+
+// ───────────────────────────── the layout of a copied sheet ─────────────────────────────
+
+/**
+ * Columns of a CSV's copy: wide enough for a short value, and a longer text wraps at about 30 characters, so
+ * a register of ten or so columns fits A4 landscape at about 9 pt rather than 7.
+ */
+const COPY_MIN_WIDTH = 6;
+const COPY_MAX_WIDTH = 30;
+/** A line of Calibri 11, the copy's font, as Excel spaces it. */
+const COPY_LINE_PT = 15;
+
+/**
+ * Lines a text takes wrapped word by word in a column `width` units wide; a unit (a digit of Calibri 11) is
+ * counted as one character, a little more than a letter takes, so a row is never made too short.
+ */
+function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width - 1.5));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(' ')) {
+      if (used === 0) used = word.length;
+      else if (used + 1 + word.length <= perLine) used += 1 + word.length;
+      else {
+        lines++;
+        used = word.length;
+      }
+      while (used > perLine) {
+        lines++;
+        used -= perLine;
+      }
+    }
+  }
+  return lines;
+}
+
+export interface CopyLayout {
+  /** each column's width (0-based), undefined where no cell sets one */
+  widths: number[];
+  /** the rows whose wrapped text needs more than one line, with their height in points */
+  heights: Map<number, number>;
+  /** whether the cell at (row, 0-based column) wraps */
+  wraps(row: SheetRow, col: number): boolean;
+}
+
+/**
+ * How a sheet copied from the cells as read prints: a text alone on its line (a title, `Tổng cộng: 9
+ * việc`) runs on over the empty cells beside it, as it did in the register; every other cell wraps
+ * within its column, so a long note or a line break stays in its own row on paper instead of printing
+ * over the next; a row whose text wraps gets the height of its lines (LibreOffice fits on opening only
+ * the rows whose text holds a line break, and would print the rest of a wrapped text over the next row).
+ */
+export function copyLayout(sheet: Sheet): CopyLayout {
+  const widths: number[] = [];
+  const wrapped: { row: number; col: number; text: string }[] = [];
+  const alone = new Set<SheetRow>();
+  for (const row of sheet.rows) {
+    const filled = row.cells.filter((cell) => cell && (cell.text || cell.error)).length;
+    row.cells.forEach((cell, i) => {
+      if (!cell) return;
+      if (filled === 1 && !cell.text.includes('\n')) {
+        alone.add(row);
+        return;
+      }
+      const shown = cell.date ? 10 : Math.max(...(cell.shown ?? cell.text).split('\n').map((l) => l.length));
+      widths[i] = Math.max(widths[i] ?? COPY_MIN_WIDTH, Math.min(COPY_MAX_WIDTH, shown + 2));
+      if (!cell.date && cell.number === undefined) wrapped.push({ row: row.number, col: i, text: cell.text });
+    });
+  }
+  const lines = new Map<number, number>();
+  for (const { row, col, text } of wrapped) lines.set(row, Math.max(lines.get(row) ?? 1, wrappedLines(text, widths[col]!)));
+  const heights = new Map<number, number>();
+  for (const [row, n] of lines) if (n > 1) heights.set(row, n * COPY_LINE_PT);
+  return { widths, heights, wraps: (row) => !alone.has(row) };
 }

@@ -7,7 +7,7 @@ import type { Cell, Diagnostic, Lang, RawWorkbook, Register } from '../types.js'
 import { CHECKED_MARK } from '../domain/marks.js';
 import { writeWorkbookAtomic } from './atomic.js';
 import {
-  ERROR_FILL, RESULT_COLUMNS, RESULT_SHEET, TEXT, WARNING_FILL, columnNumber, noteLine, quoteSheet, uniqueSheetName,
+  ERROR_FILL, RESULT_COLUMNS, RESULT_SHEET, TEXT, WARNING_FILL, columnNumber, copyLayout, noteLine, quoteSheet, uniqueSheetName,
   type AnnotateInput,
 } from './annotate-common.js';
 
@@ -75,72 +75,22 @@ function fromRaw(raw: RawWorkbook | null, path: string): Source {
     const wsName = uniqueSheetName(wanted, used);
     sheetOf.set(sheet.name, wsName);
     const ws = wb.addWorksheet(wsName);
-    const widths: number[] = [];
-    const wrapped: { row: number; col: number; text: string }[] = [];
+    const layout = copyLayout(sheet);
     for (const row of sheet.rows) {
-      // A text alone on its line (a title, `Tổng cộng: 9 việc`) runs on over the empty cells beside it, as it
-      // did in the register; every other cell wraps within its column, so a long note or a line break stays in
-      // its own row on paper instead of printing over the next.
-      const filled = row.cells.filter((cell) => cell && (cell.text || cell.error)).length;
       row.cells.forEach((cell, i) => {
-        if (!cell) return;
-        const alone = filled === 1 && !cell.text.includes('\n');
-        writeRawCell(ws.getCell(row.number, i + 1), cell, !alone);
-        if (alone) return;
-        const shown = cell.date ? 10 : Math.max(...(cell.shown ?? cell.text).split('\n').map((l) => l.length));
-        widths[i] = Math.max(widths[i] ?? COPY_MIN_WIDTH, Math.min(COPY_MAX_WIDTH, shown + 2));
-        if (!cell.date && cell.number === undefined) wrapped.push({ row: row.number, col: i, text: cell.text });
+        if (cell) writeRawCell(ws.getCell(row.number, i + 1), cell, layout.wraps(row, i));
       });
     }
-    widths.forEach((w, i) => {
+    layout.widths.forEach((w, i) => {
       if (w) ws.getColumn(i + 1).width = w;
     });
-    // A row whose text wraps gets the height of its lines: LibreOffice fits on opening only the rows whose text
-    // holds a line break, and would print the rest of a wrapped text over the next row.
-    const lines = new Map<number, number>();
-    for (const { row, col, text } of wrapped) lines.set(row, Math.max(lines.get(row) ?? 1, wrappedLines(text, widths[col])));
-    for (const [row, n] of lines) if (n > 1) ws.getRow(row).height = n * COPY_LINE_PT;
+    for (const [row, pt] of layout.heights) ws.getRow(row).height = pt;
     ws.pageSetup = {
       paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     };
   }
   return { wb, sheetOf };
-}
-
-/**
- * Columns of a CSV's copy: wide enough for a short value, and a longer text wraps at about 30 characters, so
- * a register of ten or so columns fits A4 landscape at about 9 pt rather than 7.
- */
-const COPY_MIN_WIDTH = 6;
-const COPY_MAX_WIDTH = 30;
-/** A line of Calibri 11, the copy's font, as Excel spaces it. */
-const COPY_LINE_PT = 15;
-
-/**
- * Lines a text takes wrapped word by word in a column `width` units wide; a unit (a digit of Calibri 11) is
- * counted as one character, a little more than a letter takes, so a row is never made too short.
- */
-function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width - 1.5));
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    lines++;
-    let used = 0;
-    for (const word of paragraph.split(' ')) {
-      if (used === 0) used = word.length;
-      else if (used + 1 + word.length <= perLine) used += 1 + word.length;
-      else {
-        lines++;
-        used = word.length;
-      }
-      while (used > perLine) {
-        lines++;
-        used -= perLine;
-      }
-    }
-  }
-  return lines;
 }
 
 

@@ -1,11 +1,12 @@
-// The annotated copy of a register too large for exceljs (more than IN_MEMORY_MAX_CELLS cells):
-// written row by row by tiendo's own xlsx writer from the cells as read — the same result table and
-// links, flagged cells filled and noted, without the original formatting and merges.
+// The annotated copy written by tiendo's own xlsx writer from the cells as read: for a CSV register
+// (no formatting to keep; ten times faster than through exceljs) and for a register too large for
+// exceljs (more than IN_MEMORY_MAX_CELLS cells). The same result table and links, flagged cells filled
+// and noted, the sheet laid out as the exceljs copy lays out the same cells.
 import { basename, extname } from 'node:path';
 import type { Cell, Diagnostic, Lang, RawWorkbook } from '../types.js';
 import { CHECKED_MARK } from '../domain/marks.js';
 import {
-  ERROR_FILL, RESULT_COLUMNS, RESULT_SHEET, TEXT, WARNING_FILL, columnNumber, noteLine, quoteSheet, uniqueSheetName,
+  ERROR_FILL, RESULT_COLUMNS, RESULT_SHEET, TEXT, WARNING_FILL, columnNumber, copyLayout, noteLine, quoteSheet, uniqueSheetName,
   type AnnotateInput,
 } from './annotate-common.js';
 import { XlsxWriter, columnLetter, type Cell as OutCell, type SheetOptions, type SheetWriter, type Style } from './xlsx-writer.js';
@@ -20,12 +21,13 @@ interface RawPlace {
 }
 
 /**
- * The annotated copy of a very large register, written row by row from the cells as read: the
- * result sheet first (the same table, each address a link), then each sheet with its cells' values
- * at their own rows and columns, the flagged cells filled and noted. Not the original's formatting
- * or merges: exceljs would hold the whole register in memory to keep them.
+ * The annotated copy written row by row from the cells as read: the result sheet first (the same
+ * table, each address a link), then each sheet with its cells' values at their own rows and columns,
+ * the flagged cells filled and noted. Not a workbook's own formatting or merges (exceljs would hold the
+ * whole register in memory to keep them): used for a CSV, which has none, and for a very large
+ * register (`large`: the result sheet says why the formatting is not kept).
  */
-export async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: RawWorkbook, cells: number): Promise<void> {
+export async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: RawWorkbook, cells: number, large = true): Promise<void> {
   const { register, lang } = input;
   const t = TEXT[lang];
   const used = new Set<string>([RESULT_SHEET.toLowerCase()]);
@@ -59,7 +61,7 @@ export async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: 
   try {
     const errors = sorted.filter((p) => p.d.severity === 'error').length;
     const unit = register.unit ? `${register.unit.name} (${register.unit.code})` : null;
-    await writeResultSheet(wb, [t.title(register.displayPath), t.unit(unit), t.counts(errors, sorted.length - errors), t.large(cells.toLocaleString('vi-VN'))], table, lang);
+    await writeResultSheet(wb, [t.title(register.displayPath), t.unit(unit), t.counts(errors, sorted.length - errors), large ? t.large(cells.toLocaleString('vi-VN')) : t.howTo], table, lang);
     for (const [i, sheet] of raw.sheets.entries()) await writeRawSheet(wb, sheet, flagged[i], lang);
     await wb.close();
   } catch (e) {
@@ -150,32 +152,28 @@ async function writeResultSheet(wb: XlsxWriter, lines: string[], table: ResultTa
   await ws.end();
 }
 
-/** One sheet of the register: every cell read at its row and column, the flagged ones filled and noted. */
+/**
+ * One sheet of the register: every cell read at its row and column, the flagged ones filled and
+ * noted, laid out as the exceljs copy of the same cells (copyLayout: widths, wrapping, row heights).
+ */
 async function writeRawSheet(wb: XlsxWriter, sheet: RawWorkbook['sheets'][number], flagged: Map<number, Map<number, Diagnostic[]>>, lang: Lang): Promise<void> {
-  const widths: number[] = [];
-  for (const row of sheet.rows) {
-    row.cells.forEach((cell, i) => {
-      if (!cell) return;
-      let len = 0;
-      for (const line of cell.text.split('\n')) len = Math.max(len, line.length);
-      widths[i] = Math.max(widths[i] ?? 8, Math.min(50, len) + 2);
-    });
-  }
-  for (let i = 0; i < widths.length; i++) widths[i] ??= 8;
+  const layout = copyLayout(sheet);
+  const widths = [...layout.widths];
+  for (let i = 0; i < widths.length; i++) widths[i] ??= 8.43; // Excel's default column
   const ws: SheetWriter = wb.sheet({
     widths,
     frozenRows: 0,
     page: COPY_PAGE,
   });
-  // style ids by kind of value and severity, made as first needed (0: no style)
+  // style ids by kind of value, severity and wrapping, made as first needed
   const styles = new Map<string, number>();
-  const styleOf = (kind: 'text' | 'date' | 'number' | 'percent', sev: Diagnostic['severity'] | undefined): number => {
-    const key = `${kind}|${sev ?? ''}`;
+  const styleOf = (kind: 'text' | 'date' | 'number' | 'percent', sev: Diagnostic['severity'] | undefined, wrap: boolean): number => {
+    const key = `${kind}|${sev ?? ''}|${wrap}`;
     let id = styles.get(key);
     if (id === undefined) {
       const numFmt = kind === 'date' ? 'dd/mm/yyyy' : kind === 'percent' ? '0.0%' : undefined;
       const fill = sev === 'error' ? ERROR_FILL : sev === 'warning' ? WARNING_FILL : undefined;
-      id = numFmt || fill ? wb.style({ size: 11, numFmt, fill, wrap: false }) : 0;
+      id = wb.style({ size: 11, numFmt, fill, wrap, vertical: 'top' });
       styles.set(key, id);
     }
     return id;
@@ -188,29 +186,30 @@ async function writeRawSheet(wb: XlsxWriter, sheet: RawWorkbook['sheets'][number
     const marks = flagged.get(n);
     const out: OutCell[] = [];
     const last = Math.max(row?.cells.length ?? 0, ...(marks ? marks.keys() : []));
+    const wrap = !row || layout.wraps(row, 0);
     for (let col = 1; col <= last; col++) {
       const cell = row?.cells[col - 1] ?? null;
       const ds = marks?.get(col);
       if (!cell && !ds) continue;
       // an error wins over a warning in the same cell; the note lists every message
       const sev = ds ? (ds.some((d) => d.severity === 'error') ? 'error' : 'warning') : undefined;
-      out.push(rawCell(col, cell, sev, styleOf));
+      out.push(rawCell(col, cell, (kind) => styleOf(kind, sev, wrap)));
       if (ds) ws.note(n, col, ds.map((d) => noteLine(d, lang)).join('\n'));
     }
     if (!out.length) continue;
-    const flushed = ws.row(n, out);
+    const flushed = ws.row(n, out, layout.heights.get(n));
     if (flushed) await flushed;
   }
   await ws.end();
 }
 
-function rawCell(col: number, cell: Cell | null, sev: Diagnostic['severity'] | undefined, styleOf: (kind: 'text' | 'date' | 'number' | 'percent', sev: Diagnostic['severity'] | undefined) => number): OutCell {
-  if (!cell) return { col, value: null, style: styleOf('text', sev) };
+function rawCell(col: number, cell: Cell | null, styleOf: (kind: 'text' | 'date' | 'number' | 'percent') => number): OutCell {
+  if (!cell) return { col, value: null, style: styleOf('text') };
   if (cell.date) {
     const [y, m, d] = cell.date.split('-').map(Number);
-    return { col, value: new Date(Date.UTC(y, m - 1, d)), style: styleOf('date', sev) };
+    return { col, value: new Date(Date.UTC(y, m - 1, d)), style: styleOf('date') };
   }
-  if (cell.number !== undefined && !cell.error) return { col, value: cell.number, style: styleOf(cell.percent ? 'percent' : 'number', sev) };
+  if (cell.number !== undefined && !cell.error) return { col, value: cell.number, style: styleOf(cell.percent ? 'percent' : 'number') };
   // A string is always written as a string: `=SUM(…)` stays text, never a formula.
-  return { col, value: cell.text || cell.error || '', style: styleOf('text', sev) };
+  return { col, value: cell.text || cell.error || '', style: styleOf('text') };
 }

@@ -1,13 +1,14 @@
 // The annotated copy a unit gets back (SPEC §5 `--annotate DIR`): its register as it was, each cell
 // with a diagnostic filled and given a note, behind a first sheet `Kết quả kiểm tra` listing every
 // diagnostic with a link to its cell. The input itself is never opened for writing.
-// Two renderings, one result: a register of ordinary size through exceljs, which keeps its
-// formatting (./annotate-exceljs.ts); one of more than IN_MEMORY_MAX_CELLS cells by tiendo's
-// streaming writer from the cells as read (./annotate-stream.ts), since exceljs holds ~1.5 KB a cell.
+// Two renderings, one result: a workbook of ordinary size through exceljs, which keeps its
+// formatting (./annotate-exceljs.ts); a CSV, and a register of more than IN_MEMORY_MAX_CELLS cells,
+// by tiendo's streaming writer from the cells as read (./annotate-stream.ts) — a CSV has no
+// formatting to keep, and exceljs holds ~1.5 KB a cell and takes ~14 ms a copy.
 // They stay two because only exceljs can carry a workbook's own styles, merges and drawings across,
 // and only the streaming writer stays within memory for a 100,000-row register.
 import { basename, extname, join } from 'node:path';
-import { assertNotInput, atomically } from './atomic.js';
+import { atomically, inputGuard } from './atomic.js';
 import { IN_MEMORY_MAX_CELLS, cellCount, type AnnotateInput } from './annotate-common.js';
 import { writeExceljsCopy } from './annotate-exceljs.js';
 import { writeStreamedCopy } from './annotate-stream.js';
@@ -16,14 +17,18 @@ import { safeFileName } from './filename.js';
 export { ERROR_FILL, IN_MEMORY_MAX_CELLS, RESULT_COLUMNS, RESULT_SHEET, WARNING_FILL, noteLine, type AnnotateInput } from './annotate-common.js';
 
 /** Writes `outDir/<name>.checked.xlsx` and returns its path. */
-export async function writeAnnotated(input: AnnotateInput, opts: { inMemoryMaxCells?: number } = {}): Promise<string> {
+export async function writeAnnotated(input: AnnotateInput, opts: { inMemoryMaxCells?: number; /** a CSV's copy through exceljs too (tests compare the two) */ viaExceljs?: boolean } = {}): Promise<string> {
   const { register } = input;
   const name = input.name ?? basename(register.path, extname(register.path));
   const target = join(input.outDir, safeFileName(`${name}.checked.xlsx`));
-  assertNotInput(target, [...input.inputs, register.path]);
+  (input.notInput ?? inputGuard(input.inputs))(target);
+  inputGuard([register.path])(target);
   const cells = cellCount(register.workbook);
-  if (cells > (opts.inMemoryMaxCells ?? IN_MEMORY_MAX_CELLS)) {
-    await atomically(target, (tmp) => writeStreamedCopy(tmp, input, register.workbook!, cells));
+  const large = cells > (opts.inMemoryMaxCells ?? IN_MEMORY_MAX_CELLS);
+  // A CSV has no formatting of its own to keep: our writer makes its copy, as it does a large register's.
+  if (register.workbook && (large || (register.kind === 'csv' && !opts.viaExceljs))) {
+    const raw = register.workbook;
+    await atomically(target, (tmp) => writeStreamedCopy(tmp, input, raw, cells, large));
     return target;
   }
 

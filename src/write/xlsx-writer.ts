@@ -26,6 +26,8 @@ export interface Style {
   horizontal?: 'left' | 'center' | 'right';
   /** wrap long text onto more lines */
   wrap?: boolean;
+  /** vertical alignment; default centre */
+  vertical?: 'top' | 'center' | 'bottom';
   indent?: number;
   /** thin black lines on all four sides */
   border?: boolean;
@@ -167,7 +169,7 @@ class Styles {
     const border = s.border ? 1 : 0;
     const fill = this.fillId(s.fill);
     const align =
-      `<alignment horizontal="${s.horizontal ?? 'left'}" vertical="center"` +
+      `<alignment horizontal="${s.horizontal ?? 'left'}" vertical="${s.vertical ?? 'center'}"` +
       `${s.wrap ? ' wrapText="1"' : ''}${s.indent ? ` indent="${s.indent}"` : ''}/>`;
     const xml =
       `<xf numFmtId="${fmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"` +
