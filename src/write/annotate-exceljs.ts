@@ -33,7 +33,7 @@ export async function writeExceljsCopy(input: AnnotateInput, target: string): Pr
   addResultSheet(wb, register, placed, lang);
   wb.creator = 'tiendo';
   wb.keywords = CHECKED_MARK;
-  await writeWorkbookAtomic(wb, target, { mark: false });
+  await writeWorkbookAtomic(wb, target);
 }
 
 // ───────────────────────────── the source workbook ─────────────────────────────

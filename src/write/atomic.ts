@@ -31,14 +31,6 @@ export function inputGuard(inputs: Iterable<string>): (target: string) => void {
   };
 }
 
-/** The mark in a workbook's properties that says tiendo wrote it: such files are skipped when read back. */
-export const OUTPUT_MARK = 'tiendo-output';
-
-export function markOutput(wb: ExcelJS.Workbook): void {
-  wb.creator = 'tiendo';
-  wb.keywords = OUTPUT_MARK;
-}
-
 /**
  * Runs `write` on a temporary file in the target's folder, then renames it to `target`: a reader
  * never sees half a workbook. The temporary file is removed if anything fails.
@@ -263,11 +255,10 @@ function writeFailure(e: unknown, target: string, tmp: string): unknown {
 }
 
 /**
- * Writes `wb` to `target` atomically.
- * Annotated copies are marked as tiendo's output; a template is not (it comes back filled in).
+ * Writes `wb` to `target` atomically. The caller marks it (an annotated copy: domain/marks.ts); a
+ * template is not marked, since it comes back filled in.
  */
-export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, target: string, opts: { mark?: boolean } = {}): Promise<void> {
-  if (opts.mark ?? true) markOutput(wb);
+export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, target: string): Promise<void> {
   // Level 1: registers' copies are small, and JSZip's default (6) is a third of a copy's time.
   await atomically(target, (tmp) => wb.xlsx.writeFile(tmp, { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
 }

@@ -11,7 +11,8 @@ import { periodTitle } from '../classify/period.js';
 import { clean, fold, slug } from '../normalise/text.js';
 import { CATEGORY_LABEL, STATUS_LABEL, daysBetween, displayDate, vietnameseDateLine } from '../normalise/values.js';
 import type { IsoDate, Lang, Period, ReportHeader, Unit } from '../types.js';
-import { OUTPUT_MARK, assertNotInputs, atomically } from './atomic.js';
+import { SUMMARY_MARK } from '../domain/marks.js';
+import { assertNotInputs, atomically } from './atomic.js';
 import {
   COUNT_COLUMNS, col, countValues, dateValue, lazyRows, numberValue, plottedRows, text, unitName,
   type BodyRow, type Context, type Kind, type Orders, type SheetChart, type SheetSpec, type Value,
@@ -818,7 +819,7 @@ async function writeSummaryWorkbook(result: RollupResult, orders: Orders, code: 
     title: `${REPORT_TITLE} — ${unit.unit.name} — ${h.periodLine}`,
     subject: h.asOfLine,
     creator: 'tiendo',
-    keywords: OUTPUT_MARK,
+    keywords: SUMMARY_MARK,
   });
   try {
     // one sheet's rows at a time: the province's `Chi tiết` is made, written and let go before the next

@@ -94,7 +94,7 @@ export interface TemplateInput {
 
 export async function writeTemplate(input: TemplateInput): Promise<void> {
   const wb = await buildTemplate(input);
-  await writeWorkbookAtomic(wb, input.out, { mark: false });
+  await writeWorkbookAtomic(wb, input.out);
 }
 
 /** The template as a workbook, for tests and for the writer. */
