@@ -77,7 +77,10 @@ export interface SheetChart {
   dataLabels?: BarChart['dataLabels'];
 }
 
-/** The body rows a chart plots (`from` inclusive, `to` exclusive), or null when there is nothing to draw: no row, no number above 0. */
+/**
+ * The body rows a chart plots (`from` inclusive, `to` exclusive): the data rows before the first total,
+ * or null when there is nothing to draw (no such row, no number above 0 in them).
+ */
 export function plottedRows(spec: SheetSpec): { from: number; to: number } | null {
   const chart = spec.chart;
   if (!chart) return null;
@@ -90,7 +93,7 @@ export function plottedRows(spec: SheetSpec): { from: number; to: number } | nul
       if (from < 0) from = i;
       to = i + 1;
       something ||= chart.series.some((s) => { const v = row.values[s.column]; return typeof v === 'number' && v > 0; });
-    } else if (from >= 0) break;
+    } else if (from >= 0 || row.kind === 'total') break; // the first block's rows only, never the next block's
     i++;
   }
   return something ? { from, to } : null;

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inflateEntry, zipEntries } from '../../src/read/zip.js';
 import { absoluteRef, chartXml, type BarChart } from '../../src/write/chart.js';
+import { plottedRows, type BodyRow, type SheetSpec } from '../../src/write/sheet-model.js';
 import { XlsxWriter, type SheetOptions } from '../../src/write/xlsx-writer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-chart-'));
@@ -69,6 +70,25 @@ describe('chartXml', () => {
     expect(stacked).toContain('<c:grouping val="stacked"/>');
     expect(stacked).toContain('<c:overlap val="100"/>');
     expect(stacked).not.toContain('<c:dLbls>');
+  });
+});
+
+describe('plottedRows', () => {
+  const spec = (rows: BodyRow[]): SheetSpec => ({
+    name: 'Theo lĩnh vực', title: '', columns: [], rows, empty: '', autoFilter: false,
+    chart: { title: '', grouping: 'stacked', labels: 1, series: [{ column: 2, color: '000000' }, { column: 3, color: '000000' }], axis: { numFmt: '0' } },
+  });
+  const data = (a: number | string, b: number | string): BodyRow => ({ kind: 'data', values: [1, 'x', a, b] });
+  const section: BodyRow = { kind: 'section', values: ['I.'] };
+  const total: BodyRow = { kind: 'total', values: [null, 'Cộng', 0, 0] };
+
+  it('takes the data rows of the first block, up to its total', () => {
+    expect(plottedRows(spec([section, data(1, 0), data('-', 2), total, section, data(5, 5), total]))).toEqual({ from: 1, to: 3 });
+  });
+  it('draws nothing when the first block has no row or no number above 0 — never the next block instead', () => {
+    expect(plottedRows(spec([section, total, section, data(5, 5), total]))).toBeNull();
+    expect(plottedRows(spec([section, data(0, '-'), data('-', '-'), total]))).toBeNull();
+    expect(plottedRows({ ...spec([data(1, 1)]), chart: undefined })).toBeNull();
   });
 });
 
