@@ -40,7 +40,7 @@ esac
 echo "end $profile" >> "$log"
 `;
 
-describe.skipIf(process.platform === 'win32')('writePdfs with a stand-in soffice', () => {
+describe.skipIf(process.platform === 'win32')(`writePdfs with a stand-in soffice${process.platform === 'win32' ? ' — skipped on Windows: the stand-in is a shell script' : ''}`, () => {
   it('converts several at a time within the limit, beside each workbook, naming the one that failed', async () => {
     const soffice = join(dir, 'soffice');
     writeFileSync(soffice, FAKE);
