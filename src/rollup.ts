@@ -88,6 +88,7 @@ export async function rollup(opts: RollupOptions): Promise<Rollup> {
   if (!soffice) return { result, run };
   const pdfs = await writePdfs(result, summary, result.outputs, { soffice, onProgress: opts.onPdf });
   for (const path of pdfs.failed) run.notices.push(PDF_FAILED[lang](displayPath(path, opts.cwd ?? process.cwd())));
+  result.pdfs = pdfs.written;
   return { result, run, pdfs };
 }
 

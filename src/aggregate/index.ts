@@ -108,6 +108,8 @@ export interface RollupResult {
   comparison?: Comparison;
   /** per responsible cadre (SPEC §7.2), filled in by the caller (it needs the roster: aggregate/owners.ts) */
   owners: OwnerCounts[];
+  /** `--pdf`: the PDFs written beside the workbooks, filled in by the caller */
+  pdfs?: { unit: string; path: string }[];
 }
 
 /** Code order: numeric where the codes are numbers (24 before 213 before 07651), else as text. */

@@ -45,6 +45,7 @@ export function rollupJson(result: RollupResult, outputs: Written = result.outpu
     summary: { ...result.summary },
     skipped: result.skipped,
     owners: result.owners.map((o) => ({ unit: o.unit, name: o.name, position: o.position, counts: counts(o.counts) })),
+    ...(result.pdfs ? { pdfs: result.pdfs.map((p) => ({ unit: p.unit, path: shown(p.path) })) } : {}),
     ...(result.comparison ? { previous: { asOf: result.comparison.asOf, files: result.comparison.files, tasks: result.comparison.tasks } } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
@@ -126,6 +127,7 @@ export function rollupText(result: RollupResult, lang: Lang = 'vi', outputs: Wri
   else {
     lines.push(t.written);
     for (const o of outputs) lines.push(`  ${shown(o.path)}`);
+    for (const p of result.pdfs ?? []) lines.push(`  ${shown(p.path)}`);
   }
   lines.push(t.summary(result.summary, n));
   return `${lines.join('\n')}\n`;

@@ -46,12 +46,14 @@ describe.skipIf(!hasSoffice || !hasPoppler)(`rollup fixtures/province --pdf${WHY
   const r = hasSoffice && hasPoppler
     ? tiendo(['rollup', 'registers', '--out', out, '--period', '2024-Q3', '--as-of', '2024-09-30', '--format', 'json', '--pdf'], { cwd: PROVINCE })
     : { status: null, stdout: '', stderr: '' };
-  const json = r.stdout ? JSON.parse(r.stdout) as { files: { unit: string; path: string }[] } : { files: [] };
+  const json = r.stdout ? JSON.parse(r.stdout) as { files: { unit: string; path: string }[]; pdfs?: { unit: string; path: string }[] } : { files: [] };
   const province = join(out, '24-bac-giang.pdf');
 
   it('writes a PDF beside each workbook, a few pages each, saying so on stderr as each is done', () => {
     expect(r.status).toBe(1);
     expect(json.files.length).toBe(5);
+    // the JSON lists the PDFs too, one a workbook
+    expect(json.pdfs).toEqual(json.files.map((f) => ({ unit: f.unit, path: f.path.replace(/\.xlsx$/, '.pdf') })));
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(json.files.length);
     lines.forEach((line, i) => expect(line).toMatch(new RegExp(`^tiendo: PDF ${i + 1}/5: đã ghi ${out}/\\d+-[a-z-]+\\.pdf$`)));
