@@ -12,14 +12,13 @@
 // and starts in a second or two; the conversions run after every workbook is written, one LibreOffice
 // per file, as many at a time as the machine has cores (at most MAX_AT_ONCE), each with a user profile
 // of its own (two LibreOffices sharing one would hand their work to each other), reused file after file.
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RollupResult } from './aggregate/index.js';
 import { UsageError } from './errors.js';
-import { findSoffice } from './read/convert.js';
+import { findSoffice, runSoffice } from './read/convert.js';
 import type { Lang } from './types.js';
 import { atomically } from './write/atomic.js';
 import { PDF_SHEETS, writeSummaryWorkbooks, type SummaryOptions, type WrittenWorkbook } from './write/summary.js';
@@ -119,7 +118,7 @@ export async function writePdfs(
 async function convert(soffice: string, profile: string, file: string, outDir: string, timeoutMs: number): Promise<string | null> {
   const out = join(outDir, `${basename(file, extname(file))}.pdf`);
   for (let attempt = 0; attempt < 2; attempt++) {
-    await run(soffice, [
+    await runSoffice(soffice, [
       '--headless', '--invisible', '--norestore', '--nolockcheck', '--nodefault', '--nofirststartwizard',
       `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', outDir, file,
     ], timeoutMs);
@@ -128,24 +127,3 @@ async function convert(soffice: string, profile: string, file: string, outDir: s
   return null;
 }
 
-function run(cmd: string, args: string[], timeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    // Its own process group, so that a hung conversion is stopped with everything it started.
-    const child = spawn(cmd, args, { stdio: 'ignore', detached: process.platform !== 'win32', windowsHide: true });
-    const timer = setTimeout(() => {
-      try {
-        if (process.platform !== 'win32' && child.pid) process.kill(-child.pid, 'SIGKILL');
-        else child.kill('SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, timeoutMs);
-    const done = (): void => {
-      clearTimeout(timer);
-      resolve();
-    };
-    // A failure shows as no PDF; the caller names the workbook.
-    child.on('error', done);
-    child.on('exit', done);
-  });
-}

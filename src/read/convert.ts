@@ -110,7 +110,12 @@ export async function convertToXlsx(
   return { converted, failed, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-function runSoffice(cmd: string, args: string[], timeoutMs: number): Promise<void> {
+/**
+ * Runs LibreOffice once, in its own process group, stopped with everything it started after
+ * `timeoutMs`. It always resolves: a failure shows as the files it did not write (--convert's
+ * .xlsx, --pdf's PDFs), which the caller names.
+ */
+export function runSoffice(cmd: string, args: string[], timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
     // Its own process group, so that a hung conversion can be stopped with everything it started.
     const child = spawn(cmd, args, { stdio: 'ignore', detached: process.platform !== 'win32', windowsHide: true });
@@ -126,7 +131,6 @@ function runSoffice(cmd: string, args: string[], timeoutMs: number): Promise<voi
       clearTimeout(timer);
       resolve();
     };
-    // A failure shows as files not converted; the caller reports them.
     child.on('error', done);
     child.on('exit', done);
   });
