@@ -24,10 +24,13 @@ const [dir, out] = process.argv.slice(2);
 const asOf = '2024-09-30';
 const period = periodOfAsOf(asOf);
 const ms = {};
+/** the resident set after each stage, MB: which stage holds the memory */
+const rssMb = {};
 let t = performance.now();
 const lap = (stage) => {
   const now = performance.now();
   ms[stage] = (ms[stage] ?? 0) + now - t;
+  rssMb[stage] = Math.round(process.memoryUsage().rss / 2 ** 20);
   t = now;
 };
 
@@ -41,8 +44,10 @@ applyUpdates(registers, registers, asOf);
 lap('read');
 const diagnostics = check(registers, { asOf, units: tree, roster, thresholds: DEFAULT_CONFIG.thresholds, period }, DEFAULT_CONFIG, 'vi');
 lap('check');
+const byFile = new Map();
+for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
 for (const r of registers) {
-  const byTask = diagnosticsByTask(r, diagnostics.filter((d) => d.file === r.displayPath));
+  const byTask = diagnosticsByTask(r, byFile.get(r.displayPath) ?? []);
   for (const task of r.tasks) classify(task, byTask.get(task) ?? [], asOf);
 }
 lap('classify');
@@ -51,4 +56,4 @@ result.owners = ownerCounts(result.tasks, roster, asOf, period);
 lap('aggregate');
 await writeSummaryWorkbooks(result, { outDir: out, header: DEFAULT_CONFIG.header, asOf, period, lang: 'vi', inputs: registers.map((r) => r.path) });
 lap('write');
-process.stdout.write(`${JSON.stringify({ tasks: result.tasks.length, ms })}\n`);
+process.stdout.write(`${JSON.stringify({ tasks: result.tasks.length, ms, rssMb })}\n`);

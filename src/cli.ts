@@ -52,6 +52,19 @@ function out(text: string): void {
   process.stdout.write(text);
 }
 
+/** Writes pieces of a long result as they are made, waiting whenever stdout's buffer is full. */
+async function outChunks(chunks: Iterable<string>): Promise<void> {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length < 1 << 16) continue;
+    const flushed = process.stdout.write(pending);
+    pending = '';
+    if (!flushed) await new Promise((resolve) => process.stdout.once('drain', resolve));
+  }
+  if (pending) process.stdout.write(pending);
+}
+
 function integer(name: string) {
   return (v: string): number => {
     if (!/^\d+$/.test(v)) {
@@ -170,7 +183,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       // Before any register is read: the province's registers take a while, and /proc would spin.
       checkOutputDir(o.out, '--out');
       const { rollup, rollupExitCode } = await import('./rollup.js');
-      const { rollupJson, rollupText } = await import('./report/rollup.js');
+      const { rollupJsonChunks, rollupText } = await import('./report/rollup.js');
       const r = await rollup({
         paths,
         units: o.units,
@@ -193,7 +206,8 @@ export function buildProgram(lang: Lang = 'vi'): Command {
           : `${t('không in được', 'not printed')}: ${p.workbook}`}\n`),
       });
       notices(r.run.notices);
-      out(o.format === 'json' ? rollupJson(r.result) : rollupText(r.result, o.lang));
+      if (o.format === 'json') await outChunks(rollupJsonChunks(r.result));
+      else out(rollupText(r.result, o.lang));
       process.exitCode = rollupExitCode(r);
     });
 

@@ -3,6 +3,7 @@
 import { classify, inPeriod, isDone, isRegisteredAt } from '../classify/index.js';
 import { CATEGORY_LABEL } from '../normalise/values.js';
 import { clean, fold } from '../normalise/text.js';
+import { compareCodes } from '../domain/codes.js';
 import type { Comparison } from './compare.js';
 import type { OwnerCounts } from './owners.js';
 import type {
@@ -112,9 +113,7 @@ export interface RollupResult {
   pdfs?: { unit: string; path: string }[];
 }
 
-/** Code order: numeric where the codes are numbers (24 before 213 before 07651), else as text. */
-export const compareCodes = (a: string, b: string): number =>
-  a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+export { compareCodes };
 
 export const VI_COLLATOR = new Intl.Collator('vi');
 

@@ -1,6 +1,7 @@
 // The two CSV registers beside the inputs: units.csv and roster.csv (SPEC §2.1, §2.2).
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { compareCodes } from '../domain/codes.js';
 import { UsageError } from '../errors.js';
 import { clean, fold, nameKey } from './text.js';
 import { parseDate } from './values.js';
@@ -116,10 +117,6 @@ export function unitTree(all: Unit[], asOf: IsoDate, path = 'units.csv'): UnitTr
   return { asOf, units, byCode, children, roots };
 }
 
-/** Codes in numeric order when both are numbers, else in text order. */
-export function compareCodes(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
-}
 
 export function readRoster(path: string): Roster {
   const t = readTable(path, ['name', 'position', 'unit']);

@@ -27,12 +27,21 @@ function counts(c: Counts): Counts {
   };
 }
 
-/** `rollup --format json`: every unit in force once, in code order, then the workbooks written. */
-export function rollupJson(result: RollupResult, outputs: Written = result.outputs): string {
-  const doc = {
+/** A value of the top level whose items are made and written one at a time (a province lists thousands). */
+class Items<T> {
+  constructor(readonly items: readonly T[], readonly item: (x: T) => unknown) {}
+}
+
+/**
+ * `rollup --format json`, in pieces: the same text as `JSON.stringify(doc, null, 2)`, but each unit
+ * and each cadre made and stringified on its own, so a national rollup's 20 MB of JSON is never one
+ * string beside the objects it was made from.
+ */
+export function* rollupJsonChunks(result: RollupResult, outputs: Written = result.outputs): Generator<string> {
+  const doc: Record<string, unknown> = {
     asOf: result.asOf,
     period: { label: result.period.label, start: result.period.start, end: result.period.end },
-    units: result.units.map((u) => ({
+    units: new Items(result.units, (u) => ({
       code: u.unit.code,
       name: u.unit.name,
       level: u.unit.level,
@@ -44,11 +53,36 @@ export function rollupJson(result: RollupResult, outputs: Written = result.outpu
     files: outputs.map((o) => ({ unit: o.unit, path: shown(o.path) })),
     summary: { ...result.summary },
     skipped: result.skipped,
-    owners: result.owners.map((o) => ({ unit: o.unit, name: o.name, position: o.position, counts: counts(o.counts) })),
+    owners: new Items(result.owners, (o) => ({ unit: o.unit, name: o.name, position: o.position, counts: counts(o.counts) })),
     ...(result.pdfs ? { pdfs: result.pdfs.map((p) => ({ unit: p.unit, path: shown(p.path) })) } : {}),
     ...(result.comparison ? { previous: { asOf: result.comparison.asOf, files: result.comparison.files, tasks: result.comparison.tasks } } : {}),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  const indent = (text: string, by: string): string => text.replace(/\n/g, `\n${by}`);
+  const keys = Object.keys(doc);
+  yield '{\n';
+  for (const [k, key] of keys.entries()) {
+    const value = doc[key];
+    const end = k < keys.length - 1 ? ',\n' : '\n';
+    if (value instanceof Items) {
+      if (!value.items.length) {
+        yield `  ${JSON.stringify(key)}: []${end}`;
+        continue;
+      }
+      yield `  ${JSON.stringify(key)}: [\n`;
+      for (const [i, x] of value.items.entries()) {
+        yield `    ${indent(JSON.stringify(value.item(x), null, 2), '    ')}${i < value.items.length - 1 ? ',\n' : '\n'}`;
+      }
+      yield `  ]${end}`;
+    } else {
+      yield `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ')}${end}`;
+    }
+  }
+  yield '}\n';
+}
+
+/** `rollup --format json`: every unit in force once, in code order, then the workbooks written, the cadres. */
+export function rollupJson(result: RollupResult, outputs: Written = result.outputs): string {
+  return [...rollupJsonChunks(result, outputs)].join('');
 }
 
 const TEXT = {

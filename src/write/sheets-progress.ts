@@ -3,12 +3,12 @@
 // units of `Chưa nộp` that sent a register last time.
 import type { ChangeCounts, ChangeKind, Comparison, TaskChange } from '../aggregate/compare.js';
 import { subtreeCodes, type RollupResult } from '../aggregate/index.js';
-import { NO_OWNER } from '../aggregate/owners.js';
+import { NO_OWNER, type OwnerCounts } from '../aggregate/owners.js';
 import { CLASS_LABEL } from '../classify/index.js';
 import { displayDate } from '../normalise/values.js';
 import {
   COUNT_COLUMNS, col, countValues, lazyRows, numberValue, unitName,
-  type BodyRow, type Column, type Context, type SheetSpec, type Value,
+  type BodyRow, type Column, type Context, type Rows, type SheetSpec, type Value,
 } from './sheet-model.js';
 
 /**
@@ -29,6 +29,23 @@ function unitLabels(result: RollupResult, codes: ReadonlySet<string>): (code: st
 
 // ───────────────────────────── Theo cán bộ ─────────────────────────────
 
+/** result.owners by unit, in their order, made once per rollup: every workbook takes its units' share. */
+const OWNERS_BY_UNIT = new WeakMap<RollupResult, Map<string, OwnerCounts[]>>();
+
+function ownersByUnit(result: RollupResult): Map<string, OwnerCounts[]> {
+  let byUnit = OWNERS_BY_UNIT.get(result);
+  if (!byUnit) {
+    byUnit = new Map();
+    for (const o of result.owners) {
+      const list = byUnit.get(o.unit);
+      if (list) list.push(o);
+      else byUnit.set(o.unit, [o]);
+    }
+    OWNERS_BY_UNIT.set(result, byUnit);
+  }
+  return byUnit;
+}
+
 /**
  * One row per responsible cadre of the units in this workbook (result.owners, SPEC §7.2), by unit in
  * the rollup's order, then name as result.owners sorts them; the Tổng cộng row is the unit's total,
@@ -37,17 +54,19 @@ function unitLabels(result: RollupResult, codes: ReadonlySet<string>): (code: st
 export function ownersSheet({ result, unit, orders }: Context): SheetSpec {
   const codes = subtreeCodes(result, unit.unit.code);
   const label = unitLabels(result, codes);
-  const owners = result.owners
-    .map((o, i) => ({ o, i }))
-    .filter(({ o }) => codes.has(o.unit))
-    .sort((a, b) => (orders.unit.get(a.o.unit) ?? 1e9) - (orders.unit.get(b.o.unit) ?? 1e9) || a.i - b.i)
-    .map(({ o }) => o);
-  const rows: BodyRow[] = owners.map((o, i) => ({
+  const byUnit = ownersByUnit(result);
+  const owners = [...codes]
+    .filter((c) => byUnit.has(c))
+    .sort((a, b) => (orders.unit.get(a) ?? 1e9) - (orders.unit.get(b) ?? 1e9))
+    .flatMap((c) => byUnit.get(c)!);
+  const body = lazyRows(owners, (o, i): BodyRow => ({
     kind: 'data',
     values: [i + 1, label(o.unit), o.name, o.position, ...countValues(o.counts)],
     muted: o.name === NO_OWNER,
   }));
-  if (rows.length) rows.push({ kind: 'total', values: [null, 'Tổng cộng', null, null, ...countValues(unit.total)] });
+  const total: BodyRow = { kind: 'total', values: [null, 'Tổng cộng', null, null, ...countValues(unit.total)] };
+  // Made as they are written, as Chi tiết's: a province's workbook lists every cadre of the province.
+  const rows: Rows = owners.length ? { length: owners.length + 1, *[Symbol.iterator]() { yield* body; yield total; } } : body;
   return {
     name: 'Theo cán bộ',
     title: 'KẾT QUẢ THỰC HIỆN THEO CÁN BỘ CHỊU TRÁCH NHIỆM',

@@ -24,6 +24,17 @@ function result() {
 }
 
 describe('rollupJson (SPEC §5.1)', () => {
+  it('is written in pieces that make exactly JSON.stringify(doc, null, 2)', () => {
+    const r = result();
+    r.owners = [
+      { unit: '07651', name: 'Nguyễn Văn An', position: 'Chủ tịch UBND xã', counts: r.units[0]!.total },
+      { unit: '07651', name: '(chưa rõ người)', position: null, counts: r.units[0]!.own },
+    ];
+    const text = rollupJson(r, [{ unit: '24', path: 'out/24-bac-giang.xlsx' }]);
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    expect(JSON.parse(text).owners).toHaveLength(2);
+  });
+
   it('has exactly the documented shape', () => {
     const r = result();
     const doc = JSON.parse(rollupJson(r, [{ unit: '24', path: 'out/24-bac-giang.xlsx' }]));
