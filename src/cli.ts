@@ -156,7 +156,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         progress: o.progress,
         period: o.period,
         compare: o.compare,
-        compareAsOf: o.compareAsOf ? parseAsOf(o.compareAsOf) : undefined,
+        compareAsOf: o.compareAsOf ? parseAsOf(o.compareAsOf, '--compare-as-of') : undefined,
         onProgress: progressBar(),
       });
       notices(run.notices);
@@ -197,7 +197,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         convert: o.convert,
         progress: o.progress,
         compare: o.compare,
-        compareAsOf: o.compareAsOf ? parseAsOf(o.compareAsOf) : undefined,
+        compareAsOf: o.compareAsOf ? parseAsOf(o.compareAsOf, '--compare-as-of') : undefined,
         onProgress: progressBar(),
         pdf: o.pdf,
         // one line a PDF, as each is printed: LibreOffice takes seconds a workbook

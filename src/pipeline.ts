@@ -83,9 +83,9 @@ export interface Run {
 }
 
 /** `--as-of`: a day as the readers accept it (yyyy-mm-dd or day first). */
-export function parseAsOf(text: string): IsoDate {
+export function parseAsOf(text: string, option = '--as-of'): IsoDate {
   const d = parseDate({ text });
-  if (d.kind !== 'date') throw new UsageError(`Ngày --as-of "${text}" không hợp lệ — ghi dạng yyyy-mm-dd hoặc dd/mm/yyyy`, `The --as-of date "${text}" is not valid — write yyyy-mm-dd or dd/mm/yyyy`);
+  if (d.kind !== 'date') throw new UsageError(`Ngày ${option} "${text}" không hợp lệ — ghi dạng yyyy-mm-dd hoặc dd/mm/yyyy`, `The ${option} date "${text}" is not valid — write yyyy-mm-dd or dd/mm/yyyy`);
   return d.date;
 }
 

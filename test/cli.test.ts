@@ -356,6 +356,7 @@ describe('the library’s usage errors in English too', () => {
     [['validate', 'no-such-folder'], 'tiendo: Không tìm thấy no-such-folder\n'],
     [['validate', '.', '--as-of', '31/02/2024', '--lang', 'en'], 'tiendo: The --as-of date "31/02/2024" is not valid — write yyyy-mm-dd or dd/mm/yyyy\n'],
     [['validate', '.', '--config', 'no-such.json', '--lang', 'en'], 'tiendo: The configuration file no-such.json is not there\n'],
+    [['validate', '.', '--compare', '.', '--compare-as-of', '31/02/2024'], 'tiendo: Ngày --compare-as-of "31/02/2024" không hợp lệ — ghi dạng yyyy-mm-dd hoặc dd/mm/yyyy\n'],
   ])('tiendo %j', (args, line) => {
     const r = tiendo(args, { cwd: dir });
     expect(r.status).toBe(2);

@@ -12,26 +12,10 @@ import { REPORT_TITLE } from '../../src/write/summary.js';
 import { tiendo } from '../helpers/cli.js';
 import { countColour, readPng } from '../helpers/png.js';
 import { hasSoffice } from '../helpers/soffice.js';
+import { hasPoppler, openpyxlPython } from '../helpers/tools.js';
 
 const PROVINCE = fileURLToPath(new URL('../../fixtures/province/', import.meta.url));
 
-const has = (cmd: string, arg: string): boolean => {
-  try {
-    execFileSync(cmd, [arg], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const hasPoppler = has('pdftotext', '-v') && has('pdftoppm', '-v');
-const openpyxlPython = ['/usr/bin/python3', 'python3'].find((p) => {
-  try {
-    execFileSync(p, ['-c', 'import openpyxl'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
 
 const pages = (pdf: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
 const text = (pdf: string, page?: number): string =>

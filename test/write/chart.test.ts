@@ -12,18 +12,11 @@ import { inflateEntry, zipEntries } from '../../src/read/zip.js';
 import { absoluteRef, chartXml, type BarChart } from '../../src/write/chart.js';
 import { plottedRows, type BodyRow, type SheetSpec } from '../../src/write/sheet-model.js';
 import { XlsxWriter, type SheetOptions } from '../../src/write/xlsx-writer.js';
+import { openpyxlPython } from '../helpers/tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-chart-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const openpyxlPython = ['/usr/bin/python3', 'python3'].find((p) => {
-  try {
-    execFileSync(p, ['-c', 'import openpyxl'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
 
 const page: SheetOptions['page'] = {
   landscape: true, paperSize: 9, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
