@@ -26,4 +26,6 @@ if (workers > 0) {
   }
 }
 const hundreds = marks.filter((_, i) => i % 100 === 99).map((m, i, a) => Math.round(m - (a[i - 1] ?? 0)));
-process.stdout.write(`${jobs.length} files, ${workers} workers${mode === 'noinline' ? ' (main thread idle)' : ''}: ${Math.round(performance.now() - start)} ms; per 100 files: ${hundreds.join(' ')}\n`);
+process.stdout.write(
+  `${jobs.length} files, ${workers} workers${mode === 'noinline' ? ' (main thread idle)' : ''}: ${Math.round(performance.now() - start)} ms; per 100 files: ${hundreds.join(' ')}\n`,
+);

@@ -8,28 +8,88 @@ import { join } from 'node:path';
 import { csvBytes, layout, makeRng, period, writeXlsx } from '../scripts/fixture-kit.js';
 
 const SYLLABLES = [
-  'An', 'Bình', 'Cao', 'Đông', 'Hà', 'Hòa', 'Hồng', 'Hưng', 'Khánh', 'Lạc', 'Lam', 'Long', 'Minh', 'Mỹ',
-  'Nam', 'Ngọc', 'Nghĩa', 'Phú', 'Phúc', 'Quang', 'Sơn', 'Tân', 'Thái', 'Thanh', 'Thắng', 'Thịnh', 'Thuận',
-  'Tiến', 'Trung', 'Trường', 'Vĩnh', 'Xuân', 'Yên', 'Đức', 'Hải', 'Kim', 'Lộc', 'Phong', 'Tường', 'Vân',
+  'An',
+  'Bình',
+  'Cao',
+  'Đông',
+  'Hà',
+  'Hòa',
+  'Hồng',
+  'Hưng',
+  'Khánh',
+  'Lạc',
+  'Lam',
+  'Long',
+  'Minh',
+  'Mỹ',
+  'Nam',
+  'Ngọc',
+  'Nghĩa',
+  'Phú',
+  'Phúc',
+  'Quang',
+  'Sơn',
+  'Tân',
+  'Thái',
+  'Thanh',
+  'Thắng',
+  'Thịnh',
+  'Thuận',
+  'Tiến',
+  'Trung',
+  'Trường',
+  'Vĩnh',
+  'Xuân',
+  'Yên',
+  'Đức',
+  'Hải',
+  'Kim',
+  'Lộc',
+  'Phong',
+  'Tường',
+  'Vân',
 ];
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Hữu', 'Thanh'];
-const POSITIONS = ['Bí thư Đảng ủy', 'Phó Bí thư Đảng ủy', 'Chủ tịch UBND xã', 'Phó Chủ tịch UBND xã', 'Chủ tịch UBMTTQ xã', 'Công chức Địa chính'];
+const POSITIONS = [
+  'Bí thư Đảng ủy',
+  'Phó Bí thư Đảng ủy',
+  'Chủ tịch UBND xã',
+  'Phó Chủ tịch UBND xã',
+  'Chủ tịch UBMTTQ xã',
+  'Công chức Địa chính',
+];
 const TITLES = [
-  'Xây dựng nhà văn hóa thôn', 'Giải phóng mặt bằng dự án đường tỉnh', 'Nâng cấp trường mầm non trung tâm',
-  'Xử lý rác thải sinh hoạt tại các thôn', 'Kiện toàn chi bộ thôn', 'Phát triển đảng viên mới',
-  'Cứng hóa kênh mương nội đồng', 'Xóa nhà tạm cho hộ nghèo', 'Chuyển đổi số trong giải quyết thủ tục hành chính',
-  'Giải quyết đơn thư tồn đọng', 'Đấu giá quyền sử dụng đất', 'Kéo điện lưới về các hộ dân',
+  'Xây dựng nhà văn hóa thôn',
+  'Giải phóng mặt bằng dự án đường tỉnh',
+  'Nâng cấp trường mầm non trung tâm',
+  'Xử lý rác thải sinh hoạt tại các thôn',
+  'Kiện toàn chi bộ thôn',
+  'Phát triển đảng viên mới',
+  'Cứng hóa kênh mương nội đồng',
+  'Xóa nhà tạm cho hộ nghèo',
+  'Chuyển đổi số trong giải quyết thủ tục hành chính',
+  'Giải quyết đơn thư tồn đọng',
+  'Đấu giá quyền sử dụng đất',
+  'Kéo điện lưới về các hộ dân',
 ];
 const CATEGORIES = ['Việc khó', 'Nhiệm vụ trọng tâm', 'Việc đột phá', 'Vấn đề bức xúc, nổi cộm'];
 const SECTIONS = ['I. LĨNH VỰC XÂY DỰNG ĐẢNG', 'II. LĨNH VỰC KINH TẾ', 'III. LĨNH VỰC VĂN HÓA - XÃ HỘI'];
 const COLUMNS = [
-  { key: 'no', header: 'STT' }, { key: 'title', header: 'Nội dung công việc' }, { key: 'category', header: 'Loại việc' },
-  { key: 'owner', header: 'Người chịu trách nhiệm' }, { key: 'position', header: 'Chức vụ' },
-  { key: 'assigned', header: 'Ngày giao' }, { key: 'deadline', header: 'Thời hạn hoàn thành' },
-  { key: 'target', header: 'Chỉ tiêu' }, { key: 'measure', header: 'ĐVT' }, { key: 'achieved', header: 'Kết quả đạt được' },
-  { key: 'progress', header: 'Tiến độ (%)' }, { key: 'status', header: 'Tình trạng' },
-  { key: 'completed', header: 'Ngày hoàn thành' }, { key: 'note', header: 'Ghi chú' },
+  { key: 'no', header: 'STT' },
+  { key: 'title', header: 'Nội dung công việc' },
+  { key: 'category', header: 'Loại việc' },
+  { key: 'owner', header: 'Người chịu trách nhiệm' },
+  { key: 'position', header: 'Chức vụ' },
+  { key: 'assigned', header: 'Ngày giao' },
+  { key: 'deadline', header: 'Thời hạn hoàn thành' },
+  { key: 'target', header: 'Chỉ tiêu' },
+  { key: 'measure', header: 'ĐVT' },
+  { key: 'achieved', header: 'Kết quả đạt được' },
+  { key: 'progress', header: 'Tiến độ (%)' },
+  { key: 'status', header: 'Tình trạng' },
+  { key: 'completed', header: 'Ngày hoàn thành' },
+  { key: 'note', header: 'Ghi chú' },
 ];
 const AS_OF = '2024-09-30';
 
@@ -122,8 +182,14 @@ export async function generateProvince({ outDir, communes, seed = 1 }) {
     const grid = layout({
       columns: COLUMNS,
       title: [
-        [{ c: 0, text: `ĐẢNG BỘ ${district.name.toUpperCase()}`, span: 4 }, { c: 8, text: 'ĐẢNG CỘNG SẢN VIỆT NAM', span: 6 }],
-        [{ c: 0, text: `ĐẢNG ỦY ${name.toUpperCase()}`, span: 4 }, { c: 8, text: `${communeNames[c]}, ngày 05 tháng 10 năm 2024`, span: 6 }],
+        [
+          { c: 0, text: `ĐẢNG BỘ ${district.name.toUpperCase()}`, span: 4 },
+          { c: 8, text: 'ĐẢNG CỘNG SẢN VIỆT NAM', span: 6 },
+        ],
+        [
+          { c: 0, text: `ĐẢNG ỦY ${name.toUpperCase()}`, span: 4 },
+          { c: 8, text: `${communeNames[c]}, ngày 05 tháng 10 năm 2024`, span: 6 },
+        ],
         [{ c: 0, text: 'DANH MỤC ĐĂNG KÝ VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM, VIỆC ĐỘT PHÁ NĂM 2024', span: 14 }],
       ],
       numberRow: '(n)',
@@ -142,7 +208,8 @@ export async function generateProvince({ outDir, communes, seed = 1 }) {
       paths.push(path);
     }
   }
-  const unitsCsv = ['code,name,level,parent', ...units.map((u) => [u.code, u.name, u.level, u.parent].map(csvField).join(','))].join('\n') + '\n';
+  const unitsCsv =
+    ['code,name,level,parent', ...units.map((u) => [u.code, u.name, u.level, u.parent].map(csvField).join(','))].join('\n') + '\n';
   await writeFile(join(outDir, 'units.csv'), unitsCsv);
   const rosterCsv = ['name,position,unit,from,to', ...roster.map((r) => r.map(csvField).join(','))].join('\n') + '\n';
   await writeFile(join(outDir, 'roster.csv'), rosterCsv);

@@ -34,7 +34,10 @@ function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
-const sizes = arg('sizes', '200,1000,10000').split(',').map(Number).filter((n) => n > 0);
+const sizes = arg('sizes', '200,1000,10000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 /** rounds: --runs, else 5 below 2,000 registers and 1 above */
 const runsArg = arg('runs', null);
 const runsFor = (n) => (runsArg ? Number(runsArg) : n > 2000 ? 1 : 5);
@@ -43,11 +46,15 @@ const out = arg('out', null);
 const CACHE = join(tmpdir(), 'tiendo-bench');
 mkdirSync(CACHE, { recursive: true });
 const HOOK = join(CACHE, 'rss-hook.mjs');
-writeFileSync(HOOK, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.TIENDO_RSS_FILE) writeFileSync(process.env.TIENDO_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n");
+writeFileSync(
+  HOOK,
+  "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.TIENDO_RSS_FILE) writeFileSync(process.env.TIENDO_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n",
+);
 
 async function generator() {
   const full = join(ROOT, 'scripts', 'province.js');
-  if (existsSync(full) && arg('generator', 'scripts') !== 'bench') return { name: 'scripts/province.js', ...(await import(pathToFileURL(full).href)) };
+  if (existsSync(full) && arg('generator', 'scripts') !== 'bench')
+    return { name: 'scripts/province.js', ...(await import(pathToFileURL(full).href)) };
   return { name: 'bench/province.js', ...(await import(pathToFileURL(join(HERE, 'province.js')).href)) };
 }
 
@@ -83,7 +90,10 @@ function measure(args, { cwd, env = {} }) {
   rmSync(rssFile, { force: true });
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--import', pathToFileURL(HOOK).href, ...args], {
-    cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1', TIENDO_RSS_FILE: rssFile, ...env },
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, NO_COLOR: '1', TIENDO_RSS_FILE: rssFile, ...env },
   });
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
@@ -121,12 +131,30 @@ for (const n of sizes) {
     ['tiendo validate', 'one thread', [BIN, 'validate', ...common], { TIENDO_WORKERS: '0' }],
     ['tiendo validate', all, [BIN, 'validate', ...common], { TIENDO_WORKERS: extra }],
     // --annotate below 2,000 registers only: one exceljs copy a register (~14 ms each) makes 10,000 minutes long.
-    ...(files < 2000 ? [['tiendo validate --annotate', 'one thread', [BIN, 'validate', ...common, '--annotate', join(CACHE, `annotated-${n}`)], { TIENDO_WORKERS: '0' }]] : []),
+    ...(files < 2000
+      ? [
+          [
+            'tiendo validate --annotate',
+            'one thread',
+            [BIN, 'validate', ...common, '--annotate', join(CACHE, `annotated-${n}`)],
+            { TIENDO_WORKERS: '0' },
+          ],
+        ]
+      : []),
     ['tiendo rollup', 'one thread', [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], { TIENDO_WORKERS: '0' }],
     ['tiendo rollup', all, [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], { TIENDO_WORKERS: extra }],
     // From 2,000 registers: the most workers the default starts on a machine of four cores or more
     // (POOL_MAX), for its memory; its time on two cores says nothing about such a machine.
-    ...(files >= 2000 ? [['tiendo rollup', `${POOL_MAX} workers (memory)`, [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], { TIENDO_WORKERS: String(POOL_MAX) }]] : []),
+    ...(files >= 2000
+      ? [
+          [
+            'tiendo rollup',
+            `${POOL_MAX} workers (memory)`,
+            [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)],
+            { TIENDO_WORKERS: String(POOL_MAX) },
+          ],
+        ]
+      : []),
   ];
   const got = cases.map(() => []);
   const stageRuns = [];
@@ -140,7 +168,11 @@ for (const n of sizes) {
     process.stderr.write(', stages\n');
     stageRuns.push(JSON.parse(measure([join(HERE, 'stages.js'), dir, join(CACHE, `stages-${n}`)], { cwd: dir }).stdout));
   }
-  stageRows.push({ n: files, tasks: stageRuns[0].tasks, ms: Object.fromEntries(STAGES.map((k) => [k, median(stageRuns.map((r) => r.ms[k]))])) });
+  stageRows.push({
+    n: files,
+    tasks: stageRuns[0].tasks,
+    ms: Object.fromEntries(STAGES.map((k) => [k, median(stageRuns.map((r) => r.ms[k]))])),
+  });
   let tasks = 0;
   cases.forEach(([what, how], i) => {
     const m = got[i];
@@ -148,7 +180,11 @@ for (const n of sizes) {
     const counted = JSON.parse(m[0].stdout).summary?.tasks ?? null;
     if (!tasks && counted) tasks = counted;
     rows.push({
-      n: files, what, how, runs, tasks: counted,
+      n: files,
+      what,
+      how,
+      runs,
+      tasks: counted,
       seconds: median(m.map((x) => x.seconds)),
       ratio: median(m.map((x, k) => x.seconds / got[0][k].seconds)),
       rssMb: Math.max(...m.map((x) => x.rssMb)),
@@ -164,11 +200,14 @@ const lines = [
   '',
   '| registers | tasks | run | how | seconds | tasks/s | × floor | peak MB |',
   '|---:|---:|---|---|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.n.toLocaleString('en-US')} | ${r.tasks.toLocaleString('en-US')} | ${r.what} | ${r.how} | ${fmt(r.seconds, 2)} | ${Math.round(r.tasks / r.seconds).toLocaleString('en-US')} | ${fmt(r.ratio, 2)} | ${Math.round(r.rssMb)} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.n.toLocaleString('en-US')} | ${r.tasks.toLocaleString('en-US')} | ${r.what} | ${r.how} | ${fmt(r.seconds, 2)} | ${Math.round(r.tasks / r.seconds).toLocaleString('en-US')} | ${fmt(r.ratio, 2)} | ${Math.round(r.rssMb)} |`,
+  ),
 ];
 lines.push(
   '',
-  'Where the rollup\'s time goes (bench/stages.js, one process, median of the rounds): tasks per second of each stage, and its share of the whole.',
+  "Where the rollup's time goes (bench/stages.js, one process, median of the rounds): tasks per second of each stage, and its share of the whole.",
   '',
   `| registers | tasks | ${STAGES.join(' | ')} | total s |`,
   `|---:|---:|${STAGES.map(() => '---:').join('|')}|---:|`,
@@ -184,19 +223,26 @@ const verdict = (ok) => (ok ? 'met' : 'NOT met');
 const goals = [];
 for (const n of [1000, 10000]) {
   const r = near(n, 'tiendo rollup', 'one thread');
-  if (r) goals.push(`- rollup of ${r.n.toLocaleString('en-US')} registers, one process, at most 0.55 × the floor: ${fmt(r.ratio, 2)} × — ${verdict(r.ratio <= 0.55)}`);
+  if (r)
+    goals.push(
+      `- rollup of ${r.n.toLocaleString('en-US')} registers, one process, at most 0.55 × the floor: ${fmt(r.ratio, 2)} × — ${verdict(r.ratio <= 0.55)}`,
+    );
 }
 const big = near(10000, 'tiendo rollup', 'one thread');
 if (big) {
   const peak = Math.max(...rows.filter((r) => r.n === big.n && r.what === 'tiendo rollup').map((r) => r.rssMb));
-  goals.push(`- rollup of ${big.n.toLocaleString('en-US')} registers peaks at most at 512 MB, however many threads: ${Math.round(peak)} MB — ${verdict(peak <= 512)}`);
+  goals.push(
+    `- rollup of ${big.n.toLocaleString('en-US')} registers peaks at most at 512 MB, however many threads: ${Math.round(peak)} MB — ${verdict(peak <= 512)}`,
+  );
 }
 const annotated = near(1000, 'tiendo validate --annotate', 'one thread');
 const plain = near(1000, 'tiendo validate', 'one thread');
 if (annotated && plain) {
   const x = annotated.seconds / plain.seconds;
-  goals.push(`- validate --annotate of ${annotated.n.toLocaleString('en-US')} registers at most 3 × validate: ${fmt(x, 2)} × — ${verdict(x <= 3)}`);
+  goals.push(
+    `- validate --annotate of ${annotated.n.toLocaleString('en-US')} registers at most 3 × validate: ${fmt(x, 2)} × — ${verdict(x <= 3)}`,
+  );
 }
-if (goals.length) lines.push('', 'Issue #18\'s goals on this machine:', ...goals);
+if (goals.length) lines.push('', "Issue #18's goals on this machine:", ...goals);
 process.stdout.write(`${lines.join('\n')}\n`);
 if (out) writeFileSync(out, `${lines.join('\n')}\n`);

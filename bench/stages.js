@@ -54,6 +54,13 @@ lap('classify');
 const result = aggregate({ tree, registers, diagnostics, asOf, period });
 result.owners = ownerCounts(result.tasks, roster, asOf, period);
 lap('aggregate');
-await writeSummaryWorkbooks(result, { outDir: out, header: DEFAULT_CONFIG.header, asOf, period, lang: 'vi', inputs: registers.map((r) => r.path) });
+await writeSummaryWorkbooks(result, {
+  outDir: out,
+  header: DEFAULT_CONFIG.header,
+  asOf,
+  period,
+  lang: 'vi',
+  inputs: registers.map((r) => r.path),
+});
 lap('write');
 process.stdout.write(`${JSON.stringify({ tasks: result.tasks.length, ms, rssMb })}\n`);

@@ -22,7 +22,18 @@
 // it) is not injected again, so the tests can call this cheaply.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -75,10 +86,12 @@ const DEPENDENCY_PATCHES = {
   // createRequire(import.meta.url): a search of node_modules folders above that URL and Node's global
   // folders (one of them beside the executable, `lib/node`). tinyglobby (src/read/paths.ts) does not use
   // fdir's glob — it matches with the picomatch bundled: a require that finds nothing, without looking.
-  fdir: [{
-    find: 'createRequire(import.meta.url)',
-    replace: () => '(() => { const none = () => { throw new Error("not in the executable"); }; none.resolve = none; return none; })()',
-  }],
+  fdir: [
+    {
+      find: 'createRequire(import.meta.url)',
+      replace: () => '(() => { const none = () => { throw new Error("not in the executable"); }; none.resolve = none; return none; })()',
+    },
+  ],
 };
 
 function pkg() {
@@ -126,13 +139,18 @@ async function bundle() {
         let text = readFileSync(args.path, 'utf8');
         for (const p of PATCHES[rel] ?? []) {
           const count = text.split(p.find).length - 1;
-          if (count !== 1) throw new Error(`${rel} has ${count} times (not once) the line the bundle replaces: ${p.find} — update PATCHES in scripts/build-exe.js`);
+          if (count !== 1)
+            throw new Error(
+              `${rel} has ${count} times (not once) the line the bundle replaces: ${p.find} — update PATCHES in scripts/build-exe.js`,
+            );
           text = text.replace(p.find, () => p.replace());
         }
         // A module's own URL, in the executable, names no file: a module that reads something
         // beside itself would fail there. Those known not to are listed.
         if (text.includes('import.meta.url') && !URL_USERS.has(rel)) {
-          throw new Error(`${rel} uses import.meta.url: in the executable no file sits beside it — inline what it reads, or add it to URL_USERS in scripts/build-exe.js if it reads nothing there`);
+          throw new Error(
+            `${rel} uses import.meta.url: in the executable no file sits beside it — inline what it reads, or add it to URL_USERS in scripts/build-exe.js if it reads nothing there`,
+          );
         }
         return { contents: text, loader: 'js' };
       });
@@ -145,11 +163,16 @@ async function bundle() {
         const shown = parts.slice(at).join('/');
         for (const p of DEPENDENCY_PATCHES[name] ?? []) {
           const count = text.split(p.find).length - 1;
-          if (count !== 1) throw new Error(`${shown} has ${count} times (not once) what the bundle replaces: ${p.find} — update DEPENDENCY_PATCHES in scripts/build-exe.js`);
+          if (count !== 1)
+            throw new Error(
+              `${shown} has ${count} times (not once) what the bundle replaces: ${p.find} — update DEPENDENCY_PATCHES in scripts/build-exe.js`,
+            );
           text = text.replace(p.find, () => p.replace());
         }
         if (text.includes('import.meta.url')) {
-          throw new Error(`${shown} uses import.meta.url: in the executable no file sits beside it — see what it reads, and say in DEPENDENCY_PATCHES of scripts/build-exe.js what it becomes`);
+          throw new Error(
+            `${shown} uses import.meta.url: in the executable no file sits beside it — see what it reads, and say in DEPENDENCY_PATCHES of scripts/build-exe.js what it becomes`,
+          );
         }
         return { contents: text, loader: 'js' };
       });
@@ -164,7 +187,9 @@ async function bundle() {
     // createRequire refuses one without a drive) that names no file of the program — none is read
     // beside the executable. It ends in .js as the build's do: src/pipeline.ts takes it for the build it is.
     define: { 'import.meta.url': '__tiendo_import_meta_url' },
-    banner: { js: 'var __tiendo_import_meta_url = require("node:url").pathToFileURL(require("node:path").resolve("/tiendo-exe/tiendo.js")).href;' },
+    banner: {
+      js: 'var __tiendo_import_meta_url = require("node:url").pathToFileURL(require("node:path").resolve("/tiendo-exe/tiendo.js")).href;',
+    },
     plugins: [patcher],
     logLevel: 'warning',
     legalComments: 'none',
@@ -221,9 +246,11 @@ function nodeBinary(t) {
   try {
     packed = JSON.parse(npm(['pack', spec, '--json', '--pack-destination', CACHE]));
   } catch (e) {
-    cannot(`Node ${process.version} for ${t.platform} is not to be had: \`npm pack ${spec}\` failed (${firstLine(e)}).\n` +
-      `The executable must embed Node of exactly the version building it. Build with a Node version published as ${t.npmPackage} ` +
-      `(npm view ${t.npmPackage} versions), or build only the other target: --target ${t.platform === 'win32' ? 'linux' : 'win'}.`);
+    cannot(
+      `Node ${process.version} for ${t.platform} is not to be had: \`npm pack ${spec}\` failed (${firstLine(e)}).\n` +
+        `The executable must embed Node of exactly the version building it. Build with a Node version published as ${t.npmPackage} ` +
+        `(npm view ${t.npmPackage} versions), or build only the other target: --target ${t.platform === 'win32' ? 'linux' : 'win'}.`,
+    );
   }
   const tgz = join(CACHE, packed[0].filename);
   const bytes = untarOne(gunzipSync(readFileSync(tgz)), t.binary);
@@ -237,7 +264,8 @@ function nodeBinary(t) {
 function npm(args) {
   // Under `npm run` npm names itself; otherwise the npm on the PATH (a .cmd on Windows).
   const execPath = process.env.npm_execpath;
-  if (execPath && execPath.endsWith('.js')) return execFileSync(process.execPath, [execPath, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (execPath && execPath.endsWith('.js'))
+    return execFileSync(process.execPath, [execPath, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return execFileSync('npm', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
 }
 
@@ -258,7 +286,11 @@ function untarOne(tar, wanted) {
   for (let at = 0; at + 512 <= tar.length;) {
     const header = tar.subarray(at, at + 512);
     if (header.every((b) => b === 0)) break;
-    const field = (from, len) => header.subarray(from, from + len).toString('utf8').replace(/\0.*$/s, '');
+    const field = (from, len) =>
+      header
+        .subarray(from, from + len)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const prefix = field(345, 155);
     const name = prefix ? `${prefix}/${field(0, 100)}` : field(0, 100);
     const size = parseInt(field(124, 12).trim() || '0', 8);
@@ -298,7 +330,8 @@ async function executable(name, codeCache) {
   } catch (e) {
     rmSync(tmp, { force: true });
     // A Node built without single executable applications (some distributions' builds) has no fuse.
-    if (/sentinel/i.test(String(e?.message))) cannot(`${node} cannot become a single executable (${e.message}); build with Node's own binary of ${process.version} (nodejs.org)`);
+    if (/sentinel/i.test(String(e?.message)))
+      cannot(`${node} cannot become a single executable (${e.message}); build with Node's own binary of ${process.version} (nodejs.org)`);
     throw e;
   }
   renameSync(tmp, out);

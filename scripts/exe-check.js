@@ -28,23 +28,69 @@ const VALIDATE = ['validate', 'registers', '--as-of', '2024-09-30'];
  */
 export const CASES = [
   { name: 'validate --format json', fixture: 'province', args: [...VALIDATE, '--format', 'json'] },
-  { name: 'validate --format json, two workers', fixture: 'province', args: [...VALIDATE, '--format', 'json'], env: { TIENDO_WORKERS: '2' } },
-  { name: 'validate --annotate', fixture: 'province', args: [...VALIDATE, '--annotate', 'ban-sao', '--format', 'json'], outputs: 'ban-sao' },
-  { name: 'rollup --format json', fixture: 'province', args: ['rollup', 'registers', '--period', '2024-Q3', '--out', 'bao-cao', '--format', 'json'], outputs: 'bao-cao' },
-  { name: 'rollup (text, English)', fixture: 'province', args: ['rollup', 'registers', '--period', '2024-Q3', '--out', 'bao-cao', '--lang', 'en'], outputs: 'bao-cao' },
-  { name: 'validate --progress', fixture: 'progress', args: ['validate', 'registers', '--progress', 'cap-nhat-thang-9.csv', '--as-of', '2024-09-30', '--format', 'json'] },
-  { name: 'rollup --compare', fixture: 'compare', args: ['rollup', 'thang-9', '--out', 'bao-cao', '--period', '2024-09', '--compare', 'thang-8', '--format', 'json'], outputs: 'bao-cao' },
-  { name: 'template', fixture: 'province', args: ['template', '--unit', '215', '--year', '2024', '--out', 'mau-215.xlsx'], outputs: 'mau-215.xlsx' },
+  {
+    name: 'validate --format json, two workers',
+    fixture: 'province',
+    args: [...VALIDATE, '--format', 'json'],
+    env: { TIENDO_WORKERS: '2' },
+  },
+  {
+    name: 'validate --annotate',
+    fixture: 'province',
+    args: [...VALIDATE, '--annotate', 'ban-sao', '--format', 'json'],
+    outputs: 'ban-sao',
+  },
+  {
+    name: 'rollup --format json',
+    fixture: 'province',
+    args: ['rollup', 'registers', '--period', '2024-Q3', '--out', 'bao-cao', '--format', 'json'],
+    outputs: 'bao-cao',
+  },
+  {
+    name: 'rollup (text, English)',
+    fixture: 'province',
+    args: ['rollup', 'registers', '--period', '2024-Q3', '--out', 'bao-cao', '--lang', 'en'],
+    outputs: 'bao-cao',
+  },
+  {
+    name: 'validate --progress',
+    fixture: 'progress',
+    args: ['validate', 'registers', '--progress', 'cap-nhat-thang-9.csv', '--as-of', '2024-09-30', '--format', 'json'],
+  },
+  {
+    name: 'rollup --compare',
+    fixture: 'compare',
+    args: ['rollup', 'thang-9', '--out', 'bao-cao', '--period', '2024-09', '--compare', 'thang-8', '--format', 'json'],
+    outputs: 'bao-cao',
+  },
+  {
+    name: 'template',
+    fixture: 'province',
+    args: ['template', '--unit', '215', '--year', '2024', '--out', 'mau-215.xlsx'],
+    outputs: 'mau-215.xlsx',
+  },
   { name: 'rules --format json', args: ['rules', '--format', 'json'] },
   { name: '--help', args: ['--help'] },
   { name: '--version', args: ['--version'] },
   { name: 'a usage mistake (no --out)', fixture: 'province', args: ['rollup', 'registers'] },
   { name: 'no arguments', args: [], linuxOnly: true },
-  { name: 'validate --convert (.xls, .ods)', fixture: 'legacy', args: ['validate', '.', '--as-of', '2024-09-30', '--convert', '--format', 'json'], linuxOnly: true, needs: 'soffice' },
+  {
+    name: 'validate --convert (.xls, .ods)',
+    fixture: 'legacy',
+    args: ['validate', '.', '--as-of', '2024-09-30', '--convert', '--format', 'json'],
+    linuxOnly: true,
+    needs: 'soffice',
+  },
 ];
 
 export function cli(args, { cwd, env }) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', input: '', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    input: '',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -79,7 +125,10 @@ function inCopy(fixture, scratch, side, run) {
 function filesUnder(path) {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [basename(path)];
-  return readdirSync(path, { recursive: true }).map(String).filter((f) => statSync(join(path, f)).isFile()).sort();
+  return readdirSync(path, { recursive: true })
+    .map(String)
+    .filter((f) => statSync(join(path, f)).isFile())
+    .sort();
 }
 
 /** Cell values of every sheet, by address: what a clerk sees, not the zip's bytes. */
@@ -190,13 +239,17 @@ export async function checkMonthly(run, { scratch, units = true }) {
   const problems = [];
   const today = todayIso();
   const [y, m] = today.split('-');
-  if (!got.stdout.startsWith(`tiendo — kiểm tra và tổng hợp tháng ${Number(m)}/${y}, tính đến ngày ${today.split('-').reverse().join('/')}`)) {
+  if (
+    !got.stdout.startsWith(`tiendo — kiểm tra và tổng hợp tháng ${Number(m)}/${y}, tính đến ngày ${today.split('-').reverse().join('/')}`)
+  ) {
     problems.push(`the summary does not open with the month: ${JSON.stringify(got.stdout.slice(0, 120))}`);
   }
   if (!got.stdout.endsWith('Nhấn Enter để đóng cửa sổ này.\n')) problems.push('the window does not ask for Enter');
-  if (got.status !== 1) problems.push(`exit code ${got.status}, expected 1 (the fixtures hold errors); stderr: ${got.stderr.slice(0, 300)}`);
+  if (got.status !== 1)
+    problems.push(`exit code ${got.status}, expected 1 (the fixtures hold errors); stderr: ${got.stderr.slice(0, 300)}`);
   if (units && !got.stdout.includes(`${want.books.length} báo cáo tổng hợp`)) problems.push('the summary does not name the workbooks');
-  if (!units && !got.stdout.includes('không tìm thấy danh mục đơn vị units.csv')) problems.push('the summary does not say units.csv is missing');
+  if (!units && !got.stdout.includes('không tìm thấy danh mục đơn vị units.csv'))
+    problems.push('the summary does not say units.csv is missing');
   const results = join(folder, 'tiendo-ket-qua');
   const written = filesUnder(results);
   const expected = [...want.books, ...want.copies].sort();
@@ -204,8 +257,10 @@ export async function checkMonthly(run, { scratch, units = true }) {
   if (JSON.stringify(written) !== JSON.stringify(expected)) {
     problems.push(`tiendo-ket-qua holds ${written.join(', ') || 'nothing'}; expected ${expected.join(', ')}`);
   } else {
-    for (const f of want.books.slice(0, READ_BACK)) if (!(await sameWorkbooks(join(want.ref, 'books', f), join(results, f)))) problems.push(`${f}: its cells differ from npx tiendo's`);
-    for (const f of want.copies.slice(0, READ_BACK)) if (!(await sameWorkbooks(join(want.ref, 'copies', f), join(results, f)))) problems.push(`${f}: its cells differ from npx tiendo's`);
+    for (const f of want.books.slice(0, READ_BACK))
+      if (!(await sameWorkbooks(join(want.ref, 'books', f), join(results, f)))) problems.push(`${f}: its cells differ from npx tiendo's`);
+    for (const f of want.copies.slice(0, READ_BACK))
+      if (!(await sameWorkbooks(join(want.ref, 'copies', f), join(results, f)))) problems.push(`${f}: its cells differ from npx tiendo's`);
   }
   return { problems, folder, results, stdout: got.stdout };
 }
@@ -216,7 +271,8 @@ export function checkEmptyFolder(run, { scratch }) {
   const got = run(folder);
   const problems = [];
   if (got.status !== 2) problems.push(`exit code ${got.status}, expected 2`);
-  if (!got.stdout.includes('không có tệp đăng ký nào')) problems.push(`no message saying the folder holds no register: ${JSON.stringify(got.stdout.slice(0, 200))}`);
+  if (!got.stdout.includes('không có tệp đăng ký nào'))
+    problems.push(`no message saying the folder holds no register: ${JSON.stringify(got.stdout.slice(0, 200))}`);
   if (existsSync(join(folder, 'tiendo-ket-qua'))) problems.push('a results folder was made for nothing');
   return problems;
 }

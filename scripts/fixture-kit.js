@@ -56,14 +56,22 @@ const pad2 = (n) => String(n).padStart(2, '0');
 export function fmtDate(iso, pattern = 'dd/mm/yyyy') {
   const [y, m, d] = iso.split('-').map(Number);
   switch (pattern) {
-    case 'dd/mm/yyyy': return `${pad2(d)}/${pad2(m)}/${y}`;
-    case 'd/m/yyyy': return `${d}/${m}/${y}`;
-    case 'dd-mm-yyyy': return `${pad2(d)}-${pad2(m)}-${y}`;
-    case 'd-m-yyyy': return `${d}-${m}-${y}`;
-    case 'dd.mm.yyyy': return `${pad2(d)}.${pad2(m)}.${y}`;
-    case 'yyyy-mm-dd': return iso;
-    case 'ngay': return `ngày ${d} tháng ${m} năm ${y}`;
-    default: throw new Error(`unknown date pattern ${pattern}`);
+    case 'dd/mm/yyyy':
+      return `${pad2(d)}/${pad2(m)}/${y}`;
+    case 'd/m/yyyy':
+      return `${d}/${m}/${y}`;
+    case 'dd-mm-yyyy':
+      return `${pad2(d)}-${pad2(m)}-${y}`;
+    case 'd-m-yyyy':
+      return `${d}-${m}-${y}`;
+    case 'dd.mm.yyyy':
+      return `${pad2(d)}.${pad2(m)}.${y}`;
+    case 'yyyy-mm-dd':
+      return iso;
+    case 'ngay':
+      return `ngày ${d} tháng ${m} năm ${y}`;
+    default:
+      throw new Error(`unknown date pattern ${pattern}`);
   }
 }
 /** "Lục Nam, ngày 05 tháng 10 năm 2024": leading zero on days below 10 and on months 1 and 2. */
@@ -95,20 +103,80 @@ export function period(text) {
 // TCVN5712-1 table (`iconv -f TCVN5712-1`), of which the ABC fonts use the lower-case half. In an xlsx the
 // byte is stored as the Latin-1 character of the same code (0xD4 → "Ô").
 const TCVN3 = {
-  'Ă': 0xa1, 'Â': 0xa2, 'Ê': 0xa3, 'Ô': 0xa4, 'Ơ': 0xa5, 'Ư': 0xa6, 'Đ': 0xa7,
-  'ă': 0xa8, 'â': 0xa9, 'ê': 0xaa, 'ô': 0xab, 'ơ': 0xac, 'ư': 0xad, 'đ': 0xae,
-  'à': 0xb5, 'ả': 0xb6, 'ã': 0xb7, 'á': 0xb8, 'ạ': 0xb9,
-  'ằ': 0xbb, 'ẳ': 0xbc, 'ẵ': 0xbd, 'ắ': 0xbe, 'ặ': 0xc6,
-  'ầ': 0xc7, 'ẩ': 0xc8, 'ẫ': 0xc9, 'ấ': 0xca, 'ậ': 0xcb,
-  'è': 0xcc, 'ẻ': 0xce, 'ẽ': 0xcf, 'é': 0xd0, 'ẹ': 0xd1,
-  'ề': 0xd2, 'ể': 0xd3, 'ễ': 0xd4, 'ế': 0xd5, 'ệ': 0xd6,
-  'ì': 0xd7, 'ỉ': 0xd8, 'ĩ': 0xdc, 'í': 0xdd, 'ị': 0xde,
-  'ò': 0xdf, 'ỏ': 0xe1, 'õ': 0xe2, 'ó': 0xe3, 'ọ': 0xe4,
-  'ồ': 0xe5, 'ổ': 0xe6, 'ỗ': 0xe7, 'ố': 0xe8, 'ộ': 0xe9,
-  'ờ': 0xea, 'ở': 0xeb, 'ỡ': 0xec, 'ớ': 0xed, 'ợ': 0xee,
-  'ù': 0xef, 'ủ': 0xf1, 'ũ': 0xf2, 'ú': 0xf3, 'ụ': 0xf4,
-  'ừ': 0xf5, 'ử': 0xf6, 'ữ': 0xf7, 'ứ': 0xf8, 'ự': 0xf9,
-  'ỳ': 0xfa, 'ỷ': 0xfb, 'ỹ': 0xfc, 'ý': 0xfd, 'ỵ': 0xfe,
+  Ă: 0xa1,
+  Â: 0xa2,
+  Ê: 0xa3,
+  Ô: 0xa4,
+  Ơ: 0xa5,
+  Ư: 0xa6,
+  Đ: 0xa7,
+  ă: 0xa8,
+  â: 0xa9,
+  ê: 0xaa,
+  ô: 0xab,
+  ơ: 0xac,
+  ư: 0xad,
+  đ: 0xae,
+  à: 0xb5,
+  ả: 0xb6,
+  ã: 0xb7,
+  á: 0xb8,
+  ạ: 0xb9,
+  ằ: 0xbb,
+  ẳ: 0xbc,
+  ẵ: 0xbd,
+  ắ: 0xbe,
+  ặ: 0xc6,
+  ầ: 0xc7,
+  ẩ: 0xc8,
+  ẫ: 0xc9,
+  ấ: 0xca,
+  ậ: 0xcb,
+  è: 0xcc,
+  ẻ: 0xce,
+  ẽ: 0xcf,
+  é: 0xd0,
+  ẹ: 0xd1,
+  ề: 0xd2,
+  ể: 0xd3,
+  ễ: 0xd4,
+  ế: 0xd5,
+  ệ: 0xd6,
+  ì: 0xd7,
+  ỉ: 0xd8,
+  ĩ: 0xdc,
+  í: 0xdd,
+  ị: 0xde,
+  ò: 0xdf,
+  ỏ: 0xe1,
+  õ: 0xe2,
+  ó: 0xe3,
+  ọ: 0xe4,
+  ồ: 0xe5,
+  ổ: 0xe6,
+  ỗ: 0xe7,
+  ố: 0xe8,
+  ộ: 0xe9,
+  ờ: 0xea,
+  ở: 0xeb,
+  ỡ: 0xec,
+  ớ: 0xed,
+  ợ: 0xee,
+  ù: 0xef,
+  ủ: 0xf1,
+  ũ: 0xf2,
+  ú: 0xf3,
+  ụ: 0xf4,
+  ừ: 0xf5,
+  ử: 0xf6,
+  ữ: 0xf7,
+  ứ: 0xf8,
+  ự: 0xf9,
+  ỳ: 0xfa,
+  ỷ: 0xfb,
+  ỹ: 0xfc,
+  ý: 0xfd,
+  ỵ: 0xfe,
 };
 /** Unicode → the text a .VnTime cell holds. Throws on a letter the lower-case ABC font cannot type. */
 export function toTcvn3(s) {
@@ -128,12 +196,21 @@ const VNI_CIRC_TONE = { '': 'â', '\u0301': 'á', '\u0300': 'à', '\u0309': 'å'
 export function toVni(s) {
   let out = '';
   for (const ch of s.normalize('NFC')) {
-    if (ch === 'đ') { out += 'ñ'; continue; }
-    if (ch === 'Đ') { out += 'Ñ'; continue; }
+    if (ch === 'đ') {
+      out += 'ñ';
+      continue;
+    }
+    if (ch === 'Đ') {
+      out += 'Ñ';
+      continue;
+    }
     const nfd = ch.normalize('NFD');
     const base = nfd[0];
     const marks = nfd.slice(1);
-    if (!marks) { out += ch; continue; }
+    if (!marks) {
+      out += ch;
+      continue;
+    }
     const circ = marks.includes('\u0302');
     const horn = marks.includes('\u031b');
     const tone = [...marks].find((c) => VNI_TONE[c]) ?? '';
@@ -157,7 +234,13 @@ export function fold(s) {
     .trim();
 }
 
-const ORGAN_TO_LEVEL = [['tinh uy', 'tinh'], ['huyen uy', 'huyen'], ['quan uy', 'quan'], ['thi uy', 'thi xa'], ['thanh uy', 'thanh pho']];
+const ORGAN_TO_LEVEL = [
+  ['tinh uy', 'tinh'],
+  ['huyen uy', 'huyen'],
+  ['quan uy', 'quan'],
+  ['thi uy', 'thi xa'],
+  ['thanh uy', 'thanh pho'],
+];
 const ORGAN_DROP = ['dang bo', 'dang uy', 'chi bo', 'ban thuong vu', 'ubnd', 'uy ban nhan dan'];
 const LABELS = ['ten don vi', 'don vi'];
 const LEVELS = ['thi tran', 'thi xa', 'thanh pho', 'xa', 'phuong', 'huyen', 'quan', 'tp', 'tinh'];
@@ -170,7 +253,11 @@ export function nameParts(s) {
   let t = fold(s);
   for (const [from, to] of ORGAN_TO_LEVEL) t = replaceWords(t, from, to);
   for (const w of ORGAN_DROP) t = replaceWords(t, w, '');
-  for (const l of LABELS) if (t === l || t.startsWith(`${l} `)) { t = t.slice(l.length).trim(); break; }
+  for (const l of LABELS)
+    if (t === l || t.startsWith(`${l} `)) {
+      t = t.slice(l.length).trim();
+      break;
+    }
   for (const l of LEVELS) {
     if (t.startsWith(`${l} `)) return { level: l === 'tp' ? 'thanh pho' : l, rest: t.slice(l.length + 1) };
   }
@@ -208,7 +295,10 @@ export function resolveTitle(lines, units) {
 
 /** The unit a file name names: a leading CODE_, a trailing -CODE, or the name itself. */
 export function resolveFileName(file, units) {
-  const base = file.split('/').pop().replace(/\.[^.]+$/, '');
+  const base = file
+    .split('/')
+    .pop()
+    .replace(/\.[^.]+$/, '');
   const codes = new Set(units.map((u) => u.code));
   const lead = /^([^_]+)_/.exec(base);
   if (lead && codes.has(lead[1])) return { code: lead[1] };
@@ -222,8 +312,11 @@ export function resolveFileName(file, units) {
 // ───────────────────────────── what a task means ─────────────────────────────
 
 export const STATUS_TEXT = {
-  not_started: 'Chưa triển khai', in_progress: 'Đang thực hiện', done: 'Đã hoàn thành',
-  paused: 'Tạm dừng', cancelled: 'Đã hủy',
+  not_started: 'Chưa triển khai',
+  in_progress: 'Đang thực hiện',
+  done: 'Đã hoàn thành',
+  paused: 'Tạm dừng',
+  cancelled: 'Đã hủy',
 };
 /** Category text → canonical (SPEC §2.3); empty → key. */
 export function categoryKey(text) {
@@ -238,18 +331,41 @@ export function categoryKey(text) {
 export const UNFINISHED = new Set(['not_started', 'in_progress', 'paused']);
 /** Errors that leave a task unclassified (SPEC §3). invalid-date only when on the deadline or completion. */
 const UNCLASSIFYING = new Set([
-  'deadline-missing', 'deadline-before-assigned', 'invalid-status', 'invalid-progress',
-  'status-progress-mismatch', 'completion-in-future', 'completion-before-assigned',
+  'deadline-missing',
+  'deadline-before-assigned',
+  'invalid-status',
+  'invalid-progress',
+  'status-progress-mismatch',
+  'completion-in-future',
+  'completion-before-assigned',
 ]);
 export const SEVERITY = {
-  'legacy-encoding': 'warning', 'file-unreadable': 'error', 'header-missing': 'error',
-  'unit-unknown': 'error', 'unit-duplicate': 'error', 'duplicate-task': 'error', 'title-missing': 'error',
-  'owner-missing': 'error', 'owner-multiple': 'warning', 'owner-unknown': 'error', 'owner-inactive': 'error',
-  'owner-overloaded': 'warning', 'deadline-missing': 'error', 'invalid-date': 'error',
-  'deadline-before-assigned': 'error', 'invalid-progress': 'error', 'invalid-status': 'error',
-  'invalid-number': 'error', 'status-progress-mismatch': 'error', 'completion-in-future': 'error',
-  'completion-before-assigned': 'error', 'completion-date-missing': 'warning', 'overdue': 'warning',
-  'at-risk': 'warning', 'progress-regressed': 'warning', 'report-stale': 'warning',
+  'legacy-encoding': 'warning',
+  'file-unreadable': 'error',
+  'header-missing': 'error',
+  'unit-unknown': 'error',
+  'unit-duplicate': 'error',
+  'duplicate-task': 'error',
+  'title-missing': 'error',
+  'owner-missing': 'error',
+  'owner-multiple': 'warning',
+  'owner-unknown': 'error',
+  'owner-inactive': 'error',
+  'owner-overloaded': 'warning',
+  'deadline-missing': 'error',
+  'invalid-date': 'error',
+  'deadline-before-assigned': 'error',
+  'invalid-progress': 'error',
+  'invalid-status': 'error',
+  'invalid-number': 'error',
+  'status-progress-mismatch': 'error',
+  'completion-in-future': 'error',
+  'completion-before-assigned': 'error',
+  'completion-date-missing': 'warning',
+  overdue: 'warning',
+  'at-risk': 'warning',
+  'progress-regressed': 'warning',
+  'report-stale': 'warning',
 };
 export const RULE_IDS = Object.keys(SEVERITY);
 /** The warnings expected.json lists; overdue and at-risk follow from the data and are not listed. */
@@ -296,13 +412,15 @@ export function judge(t, ctx) {
   if (!ownerText) rules.push('owner-missing');
   else if (owners.length > 1) rules.push('owner-multiple');
   if (ctx.unit && ctx.roster && ownerText) {
-    const issues = owners.map((name) => {
-      const rows = ctx.rosterByKey
-        ? ctx.rosterByKey.get(`${ctx.unit}\u0000${name}`) ?? []
-        : ctx.roster.filter((r) => r.unit === ctx.unit && r.name === name);
-      if (rows.length === 0) return 'owner-unknown';
-      return rows.some((r) => (!r.from || r.from <= ctx.asOf) && (!r.to || r.to >= ctx.asOf)) ? null : 'owner-inactive';
-    }).filter(Boolean);
+    const issues = owners
+      .map((name) => {
+        const rows = ctx.rosterByKey
+          ? (ctx.rosterByKey.get(`${ctx.unit}\u0000${name}`) ?? [])
+          : ctx.roster.filter((r) => r.unit === ctx.unit && r.name === name);
+        if (rows.length === 0) return 'owner-unknown';
+        return rows.some((r) => (!r.from || r.from <= ctx.asOf) && (!r.to || r.to >= ctx.asOf)) ? null : 'owner-inactive';
+      })
+      .filter(Boolean);
     if (issues.length > 1) throw new Error(`two owner problems on one row: ${t.title}`);
     rules.push(...issues);
   }
@@ -353,8 +471,7 @@ export function judge(t, ctx) {
   if (status === 'done' && c.kind === 'empty') rules.push('completion-date-missing');
 
   const excluded = a.kind === 'date' && a.iso > ctx.asOf;
-  const unclassified = rules.some((r) => UNCLASSIFYING.has(r))
-    || (rules.includes('invalid-date') && a.kind !== 'invalid');
+  const unclassified = rules.some((r) => UNCLASSIFYING.has(r)) || (rules.includes('invalid-date') && a.kind !== 'invalid');
   const unfinished = status !== null && UNFINISHED.has(status);
 
   // overdue and at-risk: warnings tiendo reports, judged here only to fill the rules' expect column.
@@ -377,7 +494,8 @@ export function judge(t, ctx) {
       }
     }
   }
-  if (excluded && rules.some((r) => r !== 'overdue' && r !== 'at-risk')) throw new Error(`a task assigned after the as-of date carries ${rules}`);
+  if (excluded && rules.some((r) => r !== 'overdue' && r !== 'at-risk'))
+    throw new Error(`a task assigned after the as-of date carries ${rules}`);
 
   let cls;
   if (excluded) cls = 'excluded';
@@ -422,7 +540,10 @@ export function layout(def) {
   const rows = [];
   const merges = [];
   const titleLines = [];
-  const put = (kind, cells, extra = {}) => { rows.push({ kind, cells, ...extra }); return rows.length; };
+  const put = (kind, cells, extra = {}) => {
+    rows.push({ kind, cells, ...extra });
+    return rows.length;
+  };
   for (const line of def.title ?? []) {
     const cells = Array(width).fill(null);
     for (const seg of line) {
@@ -437,10 +558,25 @@ export function layout(def) {
     // a header of two rows: each group's text over its sub-columns (merged across), every other
     // column merged down both rows (SPEC §2.3)
     const top = rows.length + 1;
-    put('header', def.columns.map((col, i) => (!col.group ? headerCell(col) : def.columns[i - 1]?.group === col.group ? null : { t: 's', v: col.group, font: { bold: true }, align: 'center', border: true })));
-    put('header2', def.columns.map((col) => (col.group ? headerCell(col) : null)));
+    put(
+      'header',
+      def.columns.map((col, i) =>
+        !col.group
+          ? headerCell(col)
+          : def.columns[i - 1]?.group === col.group
+            ? null
+            : { t: 's', v: col.group, font: { bold: true }, align: 'center', border: true },
+      ),
+    );
+    put(
+      'header2',
+      def.columns.map((col) => (col.group ? headerCell(col) : null)),
+    );
     def.columns.forEach((col, i) => {
-      if (!col.group) { if (!def.noMerges) merges.push([top, i, top + 1, i]); return; }
+      if (!col.group) {
+        if (!def.noMerges) merges.push([top, i, top + 1, i]);
+        return;
+      }
       if (def.columns[i - 1]?.group === col.group) return;
       let end = i;
       while (def.columns[end + 1]?.group === col.group) end++;
@@ -449,10 +585,13 @@ export function layout(def) {
   } else put('header', def.columns.map(headerCell));
   if (def.numberRow) {
     const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-    put('numbers', def.columns.map((_, i) => {
-      const v = def.numberRow === '(n)' ? `(${i + 1})` : def.numberRow === 'letters' ? letters[i] : i + 1;
-      return { t: typeof v === 'number' ? 'n' : 's', v, align: 'center', font: { italic: true }, border: true };
-    }));
+    put(
+      'numbers',
+      def.columns.map((_, i) => {
+        const v = def.numberRow === '(n)' ? `(${i + 1})` : def.numberRow === 'letters' ? letters[i] : i + 1;
+        return { t: typeof v === 'number' ? 'n' : 's', v, align: 'center', font: { italic: true }, border: true };
+      }),
+    );
   }
   let no = 0;
   for (const item of def.body) {
@@ -465,19 +604,27 @@ export function layout(def) {
       put('blank', Array(width).fill(null));
     } else if (item.raw) {
       const cells = Array(width).fill(null);
-      item.raw.forEach((v, i) => { if (v !== null && v !== undefined) cells[i] = typeof v === 'object' ? v : { t: typeof v === 'number' ? 'n' : 's', v }; });
+      item.raw.forEach((v, i) => {
+        if (v !== null && v !== undefined) cells[i] = typeof v === 'object' ? v : { t: typeof v === 'number' ? 'n' : 's', v };
+      });
       put(item.kind ?? 'footer', cells);
       for (const m of item.merges ?? []) merges.push([rows.length, m[0], rows.length, m[1]]);
     } else {
       no += 1;
       const task = item;
       if (task.no === undefined) task.no = no;
-      put('task', def.columns.map((col) => renderCell(task, col, def)), { task });
+      put(
+        'task',
+        def.columns.map((col) => renderCell(task, col, def)),
+        { task },
+      );
     }
   }
   for (const item of def.footer ?? []) {
     const cells = Array(width).fill(null);
-    item.cells.forEach((v, i) => { if (v !== null && v !== undefined) cells[i] = typeof v === 'object' ? v : { t: 's', v }; });
+    item.cells.forEach((v, i) => {
+      if (v !== null && v !== undefined) cells[i] = typeof v === 'object' ? v : { t: 's', v };
+    });
     put('footer', cells);
     for (const m of item.merges ?? []) merges.push([rows.length, m[0], rows.length, m[1]]);
   }
@@ -521,32 +668,51 @@ function renderCell(task, col, def) {
   const text = (v) => (v === null || v === undefined || v === '' ? null : { t: 's', v: String(v), font });
   const style = col.style;
   switch (col.key) {
-    case 'no': return def.allText ? text(task.no) : typeof task.no === 'number' ? { t: 'n', v: task.no } : text(task.no);
-    case 'id': return text(task.id);
-    case 'title': return text(task.title);
-    case 'category': return text(task.category);
-    case 'field': return text(task.field);
-    case 'owner': return text(task.owner);
-    case 'position': return text(task.position);
-    case 'leadUnit': return text(task.leadUnit);
-    case 'supportUnits': return text(task.supportUnits);
-    case 'assigned': case 'deadline': case 'completed': {
+    case 'no':
+      return def.allText ? text(task.no) : typeof task.no === 'number' ? { t: 'n', v: task.no } : text(task.no);
+    case 'id':
+      return text(task.id);
+    case 'title':
+      return text(task.title);
+    case 'category':
+      return text(task.category);
+    case 'field':
+      return text(task.field);
+    case 'owner':
+      return text(task.owner);
+    case 'position':
+      return text(task.position);
+    case 'leadUnit':
+      return text(task.leadUnit);
+    case 'supportUnits':
+      return text(task.supportUnits);
+    case 'assigned':
+    case 'deadline':
+    case 'completed': {
       const c = dateCell(task[col.key], style ?? def.dateStyle, def);
       return c && font ? { ...c, font } : c;
     }
-    case 'target': case 'achieved': return numberCell(task[col.key], style, def);
-    case 'measure': return text(task.measure);
-    case 'progress': return progressCell(task.progress, style ?? def.progressStyle, def);
+    case 'target':
+    case 'achieved':
+      return numberCell(task[col.key], style, def);
+    case 'measure':
+      return text(task.measure);
+    case 'progress':
+      return progressCell(task.progress, style ?? def.progressStyle, def);
     case 'status': {
       const s = task.status;
       if (task.statusText !== undefined) return text(task.statusText);
       if (s === null || s === undefined) return null;
       return text(typeof s === 'object' ? s.invalid : (def.statusText?.[s] ?? STATUS_TEXT[s]));
     }
-    case 'unitCode': return text(def.unitCodeText);
-    case 'note': return text(task.note);
-    case 'expect': return text(task.expectText);
-    default: throw new Error(`no renderer for ${col.key}`);
+    case 'unitCode':
+      return text(def.unitCodeText);
+    case 'note':
+      return text(task.note);
+    case 'expect':
+      return text(task.expectText);
+    default:
+      throw new Error(`no renderer for ${col.key}`);
   }
 }
 
@@ -611,12 +777,24 @@ export function exceljsWorkbook(grid, opts = {}) {
       if (!cell) return;
       const xc = ws.getCell(r + 1, c + 1);
       switch (cell.t) {
-        case 's': case 'n': xc.value = cell.v; break;
-        case 'serial': xc.value = cell.v; break;
-        case 'rich': xc.value = { richText: cell.v }; break;
-        case 'link': xc.value = { text: cell.v, hyperlink: cell.href }; break;
-        case 'formula': xc.value = { formula: cell.formula, result: cell.v }; break;
-        default: throw new Error(`cell type ${cell.t}`);
+        case 's':
+        case 'n':
+          xc.value = cell.v;
+          break;
+        case 'serial':
+          xc.value = cell.v;
+          break;
+        case 'rich':
+          xc.value = { richText: cell.v };
+          break;
+        case 'link':
+          xc.value = { text: cell.v, hyperlink: cell.href };
+          break;
+        case 'formula':
+          xc.value = { formula: cell.formula, result: cell.v };
+          break;
+        default:
+          throw new Error(`cell type ${cell.t}`);
       }
       if (cell.fmt) xc.numFmt = cell.fmt;
       xc.font = { ...baseFont, ...(cell.font ?? {}) };
@@ -632,7 +810,17 @@ export function exceljsWorkbook(grid, opts = {}) {
   if (grid.extraSheets?.length) {
     addExtraSheets(wb, grid.extraSheets, baseFont);
     // the register is the active tab: a hidden sheet cannot be (LibreOffice shows an active hidden sheet)
-    wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.findIndex((w) => w === ws), visibility: 'visible' }];
+    wb.views = [
+      {
+        x: 0,
+        y: 0,
+        width: 20000,
+        height: 12000,
+        firstSheet: 0,
+        activeTab: wb.worksheets.findIndex((w) => w === ws),
+        visibility: 'visible',
+      },
+    ];
   }
   return wb;
 }
@@ -645,19 +833,24 @@ export function exceljsWorkbook(grid, opts = {}) {
 function addExtraSheets(wb, extra, font) {
   for (const sheet of extra) {
     const ws = wb.addWorksheet(sheet.name, { state: sheet.state ?? 'visible' });
-    sheet.rows.forEach((row, r) => row.forEach((v, c) => {
-      if (v === null || v === undefined) return;
-      const cell = ws.getCell(r + 1, c + 1);
-      cell.value = v;
-      cell.font = font;
-    }));
+    sheet.rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null || v === undefined) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.value = v;
+        cell.font = font;
+      }),
+    );
     if (sheet.first) {
       // exceljs writes sheets in the order of their ids: move this one before the others
       const sheets = wb._worksheets.filter(Boolean);
       const moved = sheets.pop();
       sheets.unshift(moved);
       wb._worksheets = [undefined, ...sheets];
-      sheets.forEach((s, i) => { s.id = i + 1; s.orderNo = i; });
+      sheets.forEach((s, i) => {
+        s.id = i + 1;
+        s.orderNo = i;
+      });
     }
   }
 }
@@ -675,7 +868,9 @@ export function gridJson(grid, opts = {}) {
     date1904: !!opts.date1904,
     font: opts.font ?? 'Times New Roman',
     widths: grid.rows[0].cells.map((_, i) => opts.widths?.[i] ?? (i === 1 ? 45 : 16)),
-    rows: grid.rows.map((row) => row.cells.map((c) => (c ? { ...c, border: row.kind === 'task' || row.kind === 'header' || row.kind === 'numbers' } : null))),
+    rows: grid.rows.map((row) =>
+      row.cells.map((c) => (c ? { ...c, border: row.kind === 'task' || row.kind === 'header' || row.kind === 'numbers' } : null)),
+    ),
     merges: grid.merges,
     patchNumFmt: opts.patchNumFmt ?? null,
     isoDates: !!opts.isoDates,
@@ -708,14 +903,18 @@ export function judgeAll(registers, { asOf, roster, maxOpen = 7, strict = false,
   const own = new Map();
   const load = new Map();
   for (const reg of registers) {
-    for (const d of reg.fileDiagnostics ?? []) diagnostics.push({ file: reg.file, row: d.row ?? null, rule: d.rule, severity: SEVERITY[d.rule] });
+    for (const d of reg.fileDiagnostics ?? [])
+      diagnostics.push({ file: reg.file, row: d.row ?? null, rule: d.rule, severity: SEVERITY[d.rule] });
     const ids = new Map();
     for (const { row, task } of reg.tasks) {
       const verdict = judge(task, { asOf, unit: reg.unit && reg.unitKnown !== false ? reg.unit : null, roster, rosterByKey, strict });
       const rules = [...verdict.rules];
       const id = task.id ?? `${reg.unit ?? reg.file}-${task.no ?? `r${row}`}`;
       let duplicate = false;
-      if (ids.has(id)) { rules.push('duplicate-task'); duplicate = true; } else ids.set(id, row);
+      if (ids.has(id)) {
+        rules.push('duplicate-task');
+        duplicate = true;
+      } else ids.set(id, row);
       let cls = verdict.cls;
       if (duplicate) cls = 'excluded';
       if (!reg.counted) cls = 'excluded';
@@ -733,7 +932,13 @@ export function judgeAll(registers, { asOf, roster, maxOpen = 7, strict = false,
         const c = own.get(reg.unit);
         c.registered += 1;
         c[cls] += 1;
-        if ((cls === 'doneOnTime' || cls === 'doneLate') && verdict.completed && verdict.completed >= periodStart && verdict.completed <= periodEnd) c.doneInPeriod += 1;
+        if (
+          (cls === 'doneOnTime' || cls === 'doneLate') &&
+          verdict.completed &&
+          verdict.completed >= periodStart &&
+          verdict.completed <= periodEnd
+        )
+          c.doneInPeriod += 1;
       }
     }
   }
@@ -750,7 +955,9 @@ export function judgeAll(registers, { asOf, roster, maxOpen = 7, strict = false,
     const declared = [...(t.task.expect ?? [])].sort();
     const got = t.rules.filter((r) => (strict ? true : listed(r))).sort();
     if (JSON.stringify(declared) !== JSON.stringify(got)) {
-      throw new Error(`${t.file} row ${t.row} ("${t.task.title}"): planted ${JSON.stringify(declared)} but the oracle finds ${JSON.stringify(got)}`);
+      throw new Error(
+        `${t.file} row ${t.row} ("${t.task.title}"): planted ${JSON.stringify(declared)} but the oracle finds ${JSON.stringify(got)}`,
+      );
     }
   }
   return { diagnostics, taskTruth, own };
@@ -774,7 +981,9 @@ export function unitCounts(units, own) {
   const out = {};
   for (const u of [...units].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))) {
     out[u.code] = {
-      name: u.name, level: u.level, parent: u.parent || null,
+      name: u.name,
+      level: u.level,
+      parent: u.parent || null,
       own: finishCounts(own.get(u.code) ?? emptyCounts()),
       total: finishCounts(sum(u.code)),
     };
@@ -789,5 +998,7 @@ export function simpleCsv(header, rows) {
 }
 
 export function sortDiagnostics(list) {
-  return [...list].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? 0) - (b.row ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
+  return [...list].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? 0) - (b.row ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
 }

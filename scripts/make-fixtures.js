@@ -57,9 +57,15 @@ const ctx = {
   root: FIXTURES,
   tools,
   abs: (rel) => join(FIXTURES, rel),
-  async text(rel, s) { await writeBytes(join(FIXTURES, rel), Buffer.from(s, 'utf8')); },
-  async json(rel, obj) { await writeBytes(join(FIXTURES, rel), Buffer.from(`${JSON.stringify(obj, null, 2)}\n`, 'utf8')); },
-  async bytes(rel, bytes) { await writeBytes(join(FIXTURES, rel), bytes); },
+  async text(rel, s) {
+    await writeBytes(join(FIXTURES, rel), Buffer.from(s, 'utf8'));
+  },
+  async json(rel, obj) {
+    await writeBytes(join(FIXTURES, rel), Buffer.from(`${JSON.stringify(obj, null, 2)}\n`, 'utf8'));
+  },
+  async bytes(rel, bytes) {
+    await writeBytes(join(FIXTURES, rel), bytes);
+  },
 
   /**
    * Write a register. def: see fixture-kit layout(); how: { writer: 'csv'|'exceljs'|'openpyxl'|'soffice-xlsx'|'soffice-csv',
@@ -111,7 +117,10 @@ const ctx = {
       // a register kept in LibreOffice's own format and saved as .xlsx: exceljs → .ods → .xlsx
       if (tools.soffice) {
         const n = sofficeJobs.length;
-        const base = rel.split('/').pop().replace(/\.xlsx$/, '');
+        const base = rel
+          .split('/')
+          .pop()
+          .replace(/\.xlsx$/, '');
         const src = join(tmp, 'src', String(n), `${base}.xlsx`);
         mkdirSync(dirname(src), { recursive: true });
         await exceljsWorkbook(grid, how.xlsx).xlsx.writeFile(src);
@@ -156,8 +165,19 @@ const ctx = {
 
   /** Convert a workbook written here to another format with LibreOffice (xls, ods, xlsx). */
   async sofficeConvert(rel, grid, target, xlsxOpts = {}) {
-    if (!tools.soffice) { skipped.push(rel); return; }
-    const src = join(tmp, 'src', String(sofficeJobs.length), `${rel.split('/').pop().replace(/\.[^.]+$/, '')}.xlsx`);
+    if (!tools.soffice) {
+      skipped.push(rel);
+      return;
+    }
+    const src = join(
+      tmp,
+      'src',
+      String(sofficeJobs.length),
+      `${rel
+        .split('/')
+        .pop()
+        .replace(/\.[^.]+$/, '')}.xlsx`,
+    );
     mkdirSync(dirname(src), { recursive: true });
     await exceljsWorkbook(grid, xlsxOpts).xlsx.writeFile(src);
     sofficeJobs.push({ src, target, filter: null, out: join(FIXTURES, rel) });
@@ -173,7 +193,9 @@ const ctx = {
   },
 
   /** Run fn(bytesOf) after every workbook is final (to cut a copy of one in half, say). */
-  after(fn) { afterJobs.push(fn); },
+  after(fn) {
+    afterJobs.push(fn);
+  },
 };
 
 /**
@@ -187,7 +209,9 @@ async function sheetjs() {
     try {
       sheetjsModule = await import(spec.startsWith('/') ? `file://${spec}` : spec);
       return sheetjsModule;
-    } catch { /* not installed */ }
+    } catch {
+      /* not installed */
+    }
   }
   return (sheetjsModule = null);
 }
@@ -197,15 +221,18 @@ function sheetjsWorkbook(XLSX, grid, opts) {
   const wb = XLSX.utils.book_new();
   const ws = {};
   let maxC = 0;
-  grid.rows.forEach((row, r) => row.cells.forEach((cell, c) => {
-    if (!cell) return;
-    maxC = Math.max(maxC, c);
-    const ref = XLSX.utils.encode_cell({ r, c });
-    if (cell.t === 's') ws[ref] = { t: 's', v: cell.v };
-    else if (cell.t === 'n' || cell.t === 'serial') ws[ref] = { t: 'n', v: cell.v, ...(cell.fmt || cell.t === 'serial' ? { z: cell.fmt ?? 'dd/mm/yyyy' } : {}) };
-    else if (cell.t === 'formula') ws[ref] = { t: 'n', v: cell.v, f: cell.formula };
-    else throw new Error(`cell type ${cell.t} not supported by the SheetJS writer`);
-  }));
+  grid.rows.forEach((row, r) =>
+    row.cells.forEach((cell, c) => {
+      if (!cell) return;
+      maxC = Math.max(maxC, c);
+      const ref = XLSX.utils.encode_cell({ r, c });
+      if (cell.t === 's') ws[ref] = { t: 's', v: cell.v };
+      else if (cell.t === 'n' || cell.t === 'serial')
+        ws[ref] = { t: 'n', v: cell.v, ...(cell.fmt || cell.t === 'serial' ? { z: cell.fmt ?? 'dd/mm/yyyy' } : {}) };
+      else if (cell.t === 'formula') ws[ref] = { t: 'n', v: cell.v, f: cell.formula };
+      else throw new Error(`cell type ${cell.t} not supported by the SheetJS writer`);
+    }),
+  );
   ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: grid.rows.length - 1, c: maxC } });
   ws['!merges'] = grid.merges.map(([r1, c1, r2, c2]) => ({ s: { r: r1 - 1, c: c1 }, e: { r: r2 - 1, c: c2 } }));
   ws['!cols'] = grid.rows[0].cells.map((_, i) => ({ wch: opts.widths?.[i] ?? (i === 1 ? 45 : 16) }));
@@ -239,7 +266,13 @@ function runSoffice() {
     const filter = { xlsx: 'xlsx:Calc MS Excel 2007 XML', xls: 'xls:MS Excel 97', ods: 'ods' }[job.target];
     args.push('--convert-to', filter, '--outdir', outDir, job.src);
     const r = spawnSync('soffice', args, { encoding: 'utf8' });
-    const produced = join(outDir, job.src.split('/').pop().replace(/\.[^.]+$/, `.${job.target}`));
+    const produced = join(
+      outDir,
+      job.src
+        .split('/')
+        .pop()
+        .replace(/\.[^.]+$/, `.${job.target}`),
+    );
     if (r.status !== 0 || !existsSync(produced)) throw new Error(`soffice failed on ${job.src}: ${r.stderr}`);
     mkdirSync(dirname(job.out), { recursive: true });
     copyFileSync(produced, job.out);
@@ -261,7 +294,10 @@ function verifyWorkbooks() {
         const got = sheet.rows[String(r + 1)]?.[String(c)];
         if (!cell) return;
         const where = `${relative(FIXTURES, abs)} ${String.fromCharCode(65 + c)}${r + 1}`;
-        if (!got) { problems.push(`${where}: empty, expected ${JSON.stringify(cell.v)}`); return; }
+        if (!got) {
+          problems.push(`${where}: empty, expected ${JSON.stringify(cell.v)}`);
+          return;
+        }
         const v = got.v;
         if (allText) {
           const text = cell.t === 'serial' ? null : cell.t === 'rich' ? cell.v.map((x) => x.text).join('') : String(cell.v);
@@ -269,17 +305,28 @@ function verifyWorkbooks() {
           return;
         }
         switch (cell.t) {
-          case 's': if (v !== cell.v) problems.push(`${where}: ${JSON.stringify(v)} ≠ ${JSON.stringify(cell.v)}`); break;
-          case 'n': if (typeof v !== 'number' || Math.abs(v - cell.v) > 1e-9) problems.push(`${where}: ${JSON.stringify(v)} ≠ ${cell.v}`); break;
+          case 's':
+            if (v !== cell.v) problems.push(`${where}: ${JSON.stringify(v)} ≠ ${JSON.stringify(cell.v)}`);
+            break;
+          case 'n':
+            if (typeof v !== 'number' || Math.abs(v - cell.v) > 1e-9) problems.push(`${where}: ${JSON.stringify(v)} ≠ ${cell.v}`);
+            break;
           case 'serial': {
             const ok = (v && v.date === cell.iso) || (how.xlsx?.patchNumFmt && v === cell.v);
             if (!ok) problems.push(`${where}: ${JSON.stringify(v)} is not the date ${cell.iso}`);
             break;
           }
-          case 'rich': if (v !== cell.v.map((x) => x.text).join('')) problems.push(`${where}: rich text ${JSON.stringify(v)}`); break;
-          case 'link': if (v !== cell.v) problems.push(`${where}: link text ${JSON.stringify(v)}`); break;
-          case 'formula': if (typeof v !== 'string' || !v.startsWith('=')) problems.push(`${where}: formula ${JSON.stringify(v)}`); break;
-          default: break;
+          case 'rich':
+            if (v !== cell.v.map((x) => x.text).join('')) problems.push(`${where}: rich text ${JSON.stringify(v)}`);
+            break;
+          case 'link':
+            if (v !== cell.v) problems.push(`${where}: link text ${JSON.stringify(v)}`);
+            break;
+          case 'formula':
+            if (typeof v !== 'string' || !v.startsWith('=')) problems.push(`${where}: formula ${JSON.stringify(v)}`);
+            break;
+          default:
+            break;
         }
         if (cell.font?.name && got.font !== cell.font.name) problems.push(`${where}: font ${got.font} ≠ ${cell.font.name}`);
       });

@@ -133,7 +133,12 @@ const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="${Object.keys(XFS).length}">${Object.values(XFS).map((x) => `<xf numFmtId="${x.numFmt}" fontId="${x.font}" fillId="0" borderId="0" xfId="0"${x.numFmt ? ' applyNumberFormat="1"' : ''}${x.font ? ' applyFont="1"' : ''}/>`).join('')}</cellXfs>
+<cellXfs count="${Object.keys(XFS).length}">${Object.values(XFS)
+  .map(
+    (x) =>
+      `<xf numFmtId="${x.numFmt}" fontId="${x.font}" fillId="0" borderId="0" xfId="0"${x.numFmt ? ' applyNumberFormat="1"' : ''}${x.font ? ' applyFont="1"' : ''}/>`,
+  )
+  .join('')}</cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
 
@@ -177,7 +182,9 @@ function sheetXml(rows, opts = {}) {
       return cells ? `<row r="${r + 1}">${cells}</row>` : '';
     })
     .join('');
-  const merges = opts.merges?.length ? `<mergeCells count="${opts.merges.length}">${opts.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+  const merges = opts.merges?.length
+    ? `<mergeCells count="${opts.merges.length}">${opts.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+    : '';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${opts.prolog ?? ''}
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>${body}</sheetData>${merges}</worksheet>`;
 }
@@ -199,8 +206,13 @@ export function xlsx(sheets, opts = {}) {
   const sheetXmls = sheets.map((sh) => sheetXml(sh.rows, { strings, merges: sh.merges, prolog: opts.sheetProlog }));
   const ct = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets
-    .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
-    .join('')}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`;
+    .map(
+      (_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    )
+    .join(
+      '',
+    )}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`;
   const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`;
   const core = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -211,8 +223,13 @@ export function xlsx(sheets, opts = {}) {
     .join('')}</sheets></workbook>`;
   const wbRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
-    .map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
-    .join('')}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId${sheets.length + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
+    .map(
+      (_, i) =>
+        `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    )
+    .join(
+      '',
+    )}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId${sheets.length + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
   let entries = [
     { name: '[Content_Types].xml', data: Buffer.from(ct) },
     { name: '_rels/.rels', data: Buffer.from(rels) },
@@ -231,7 +248,9 @@ export function xlsx(sheets, opts = {}) {
 
 /** A compound file (version 3, 512-byte sectors) holding `streams` = [{ name, data }], each padded to 4 KB (no mini stream). */
 export function compoundFile(streams) {
-  const padded = streams.map((s) => Buffer.concat([s.data, Buffer.alloc(Math.max(4096, Math.ceil(s.data.length / 512) * 512) - s.data.length)]));
+  const padded = streams.map((s) =>
+    Buffer.concat([s.data, Buffer.alloc(Math.max(4096, Math.ceil(s.data.length / 512) * 512) - s.data.length)]),
+  );
   const dataSectors = padded.reduce((n, b) => n + b.length / 512, 0);
   const dirEntries = 1 + streams.length;
   const dirSectors = Math.ceil(dirEntries / 4);
@@ -278,7 +297,9 @@ export function compoundFile(streams) {
   // Siblings as a chain of right children: a valid (if unbalanced) red-black tree of black nodes.
   const dir = [entry('Root Entry', 5, 1, 0xffffffff, 0xfffffffe, 0)];
   // Each stream is declared at its padded size: below 4 KB a reader would look for it in the mini stream.
-  streams.forEach((s, i) => dir.push(entry(s.name, 2, 0xffffffff, i + 1 < streams.length ? i + 2 : 0xffffffff, starts[i], padded[i].length)));
+  streams.forEach((s, i) =>
+    dir.push(entry(s.name, 2, 0xffffffff, i + 1 < streams.length ? i + 2 : 0xffffffff, starts[i], padded[i].length)),
+  );
   while (dir.length % 4) {
     const d = Buffer.alloc(128);
     d.writeUInt32LE(0xffffffff, 68);
@@ -357,7 +378,10 @@ export function encryptedXlsx() {
   const pkg = Buffer.alloc(4096);
   pkg.writeUInt32LE(4000, 0);
   for (let i = 8; i < pkg.length; i++) pkg[i] = (i * 131 + 7) & 0xff; // stands for ciphertext
-  return compoundFile([{ name: 'EncryptionInfo', data: info }, { name: 'EncryptedPackage', data: pkg }]);
+  return compoundFile([
+    { name: 'EncryptionInfo', data: info },
+    { name: 'EncryptedPackage', data: pkg },
+  ]);
 }
 
 // ───────────────────────────── OpenDocument, by hand ─────────────────────────────
@@ -365,7 +389,8 @@ export function encryptedXlsx() {
 export function ods(sheetName, rows) {
   const cell = (v) => {
     if (v === null || v === undefined || v === '') return '<table:table-cell/>';
-    if (typeof v === 'number') return `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`;
+    if (typeof v === 'number')
+      return `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`;
     return `<table:table-cell office:value-type="string"><text:p>${esc(v)}</text:p></table:table-cell>`;
   };
   const content = `<?xml version="1.0" encoding="UTF-8"?>
@@ -408,7 +433,17 @@ export const UNITS = [
 ];
 export const AS_OF = '2024-09-30';
 
-export const HEADER = ['STT', 'Nội dung công việc', 'Người chịu trách nhiệm', 'Ngày giao', 'Thời hạn hoàn thành', 'Tiến độ (%)', 'Tình trạng', 'Ngày hoàn thành', 'Ghi chú'];
+export const HEADER = [
+  'STT',
+  'Nội dung công việc',
+  'Người chịu trách nhiệm',
+  'Ngày giao',
+  'Thời hạn hoàn thành',
+  'Tiến độ (%)',
+  'Tình trạng',
+  'Ngày hoàn thành',
+  'Ghi chú',
+];
 /** Three tasks with nothing wrong as of AS_OF: in progress, not started, done on time. */
 export const TASKS = [
   [1, 'Xây dựng nhà văn hóa thôn Đồng', 'Nguyễn Văn An', '15/01/2024', '31/12/2024', 50, 'Đang thực hiện', '', ''],
@@ -441,15 +476,75 @@ function csv(rows) {
 
 /** TCVN3 (ABC) bytes of lower-case Vietnamese, as a .VnTime cell holds them (the Latin-1 character of each byte). */
 const TCVN3 = {
-  'ă': 0xa8, 'â': 0xa9, 'ê': 0xaa, 'ô': 0xab, 'ơ': 0xac, 'ư': 0xad, 'đ': 0xae,
-  'à': 0xb5, 'ả': 0xb6, 'ã': 0xb7, 'á': 0xb8, 'ạ': 0xb9, 'ằ': 0xbb, 'ẳ': 0xbc, 'ẵ': 0xbd, 'ắ': 0xbe, 'ặ': 0xc6,
-  'ầ': 0xc7, 'ẩ': 0xc8, 'ẫ': 0xc9, 'ấ': 0xca, 'ậ': 0xcb, 'è': 0xcc, 'ẻ': 0xce, 'ẽ': 0xcf, 'é': 0xd0, 'ẹ': 0xd1,
-  'ề': 0xd2, 'ể': 0xd3, 'ễ': 0xd4, 'ế': 0xd5, 'ệ': 0xd6, 'ì': 0xd7, 'ỉ': 0xd8, 'ĩ': 0xdc, 'í': 0xdd, 'ị': 0xde,
-  'ò': 0xdf, 'ỏ': 0xe1, 'õ': 0xe2, 'ó': 0xe3, 'ọ': 0xe4, 'ồ': 0xe5, 'ổ': 0xe6, 'ỗ': 0xe7, 'ố': 0xe8, 'ộ': 0xe9,
-  'ờ': 0xea, 'ở': 0xeb, 'ỡ': 0xec, 'ớ': 0xed, 'ợ': 0xee, 'ù': 0xef, 'ủ': 0xf1, 'ũ': 0xf2, 'ú': 0xf3, 'ụ': 0xf4,
-  'ừ': 0xf5, 'ử': 0xf6, 'ữ': 0xf7, 'ứ': 0xf8, 'ự': 0xf9, 'ỳ': 0xfa, 'ỷ': 0xfb, 'ỹ': 0xfc, 'ý': 0xfd, 'ỵ': 0xfe,
+  ă: 0xa8,
+  â: 0xa9,
+  ê: 0xaa,
+  ô: 0xab,
+  ơ: 0xac,
+  ư: 0xad,
+  đ: 0xae,
+  à: 0xb5,
+  ả: 0xb6,
+  ã: 0xb7,
+  á: 0xb8,
+  ạ: 0xb9,
+  ằ: 0xbb,
+  ẳ: 0xbc,
+  ẵ: 0xbd,
+  ắ: 0xbe,
+  ặ: 0xc6,
+  ầ: 0xc7,
+  ẩ: 0xc8,
+  ẫ: 0xc9,
+  ấ: 0xca,
+  ậ: 0xcb,
+  è: 0xcc,
+  ẻ: 0xce,
+  ẽ: 0xcf,
+  é: 0xd0,
+  ẹ: 0xd1,
+  ề: 0xd2,
+  ể: 0xd3,
+  ễ: 0xd4,
+  ế: 0xd5,
+  ệ: 0xd6,
+  ì: 0xd7,
+  ỉ: 0xd8,
+  ĩ: 0xdc,
+  í: 0xdd,
+  ị: 0xde,
+  ò: 0xdf,
+  ỏ: 0xe1,
+  õ: 0xe2,
+  ó: 0xe3,
+  ọ: 0xe4,
+  ồ: 0xe5,
+  ổ: 0xe6,
+  ỗ: 0xe7,
+  ố: 0xe8,
+  ộ: 0xe9,
+  ờ: 0xea,
+  ở: 0xeb,
+  ỡ: 0xec,
+  ớ: 0xed,
+  ợ: 0xee,
+  ù: 0xef,
+  ủ: 0xf1,
+  ũ: 0xf2,
+  ú: 0xf3,
+  ụ: 0xf4,
+  ừ: 0xf5,
+  ử: 0xf6,
+  ữ: 0xf7,
+  ứ: 0xf8,
+  ự: 0xf9,
+  ỳ: 0xfa,
+  ỷ: 0xfb,
+  ỹ: 0xfc,
+  ý: 0xfd,
+  ỵ: 0xfe,
 };
-const TCVN3_CAPITALS = { 'Ă': 0xa1, 'Â': 0xa2, 'Ê': 0xa3, 'Ô': 0xa4, 'Ơ': 0xa5, 'Ư': 0xa6, 'Đ': 0xa7 };
+const TCVN3_CAPITALS = { Ă: 0xa1, Â: 0xa2, Ê: 0xa3, Ô: 0xa4, Ơ: 0xa5, Ư: 0xa6, Đ: 0xa7 };
 export function toTcvn3(s) {
   let out = '';
   for (const ch of s.normalize('NFC')) {
@@ -504,15 +599,21 @@ export function cases() {
   // A download cut short: no central directory.
   const whole = goodXlsx('Xã Khám Lạng');
   add('truncated.xlsx', whole.subarray(0, Math.floor(whole.length * 0.6)), {
-    unit: null, tasks: 0, diagnostics: [{ rule: 'file-unreadable', messageId: 'corrupt' }],
+    unit: null,
+    tasks: 0,
+    diagnostics: [{ rule: 'file-unreadable', messageId: 'corrupt' }],
   });
   add('encrypted.xlsx', encryptedXlsx(), { unit: null, tasks: 0, diagnostics: [{ rule: 'file-unreadable', messageId: 'encrypted' }] });
   add('legacy.xls', biff8('Danh mục', registerRows('Xã Bắc Lũng')), {
-    unit: null, tasks: 0, diagnostics: [{ rule: 'file-unreadable', messageId: 'xls' }],
+    unit: null,
+    tasks: 0,
+    diagnostics: [{ rule: 'file-unreadable', messageId: 'xls' }],
     converted: { unit: '07654', tasks: 3, diagnostics: [] },
   });
   add('legacy.ods', ods('Danh mục', registerRows('Xã Cẩm Lý')), {
-    unit: null, tasks: 0, diagnostics: [{ rule: 'file-unreadable', messageId: 'ods' }],
+    unit: null,
+    tasks: 0,
+    diagnostics: [{ rule: 'file-unreadable', messageId: 'ods' }],
     converted: { unit: '07655', tasks: 3, diagnostics: [] },
   });
 
@@ -520,25 +621,63 @@ export function cases() {
   const laughs = `<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]>`;
   const laughRows = asCells(registerRows('Xã Đan Hội'));
   laughRows[5][1] = 'Xây dựng nhà văn hóa &lol9;'; // shared string text, escaped as &amp;lol9;
-  add('laughs-sheet.xlsx', xlsx([{ name: 'Danh mục', rows: laughRows }], {
-    sheetProlog: laughs,
-    // the reference itself, unescaped, in a cell of the sheet
-    entries: (es) => es.map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? { ...e, data: Buffer.from(e.data.toString().replace('<sheetData>', '<sheetData><row r="20"><c r="A20" t="inlineStr"><is><t>&lol9;</t></is></c></row>')) } : e)),
-  }), { unit: null, tasks: 0, diagnostics: [{ rule: 'file-unreadable', messageId: 'corrupt' }] });
-  add('laughs-strings.xlsx', xlsx([{ name: 'Danh mục', rows: asCells(registerRows('Xã Vũ Xá')) }], {
-    stringsProlog: laughs,
-    entries: (es) => es.map((e) => (e.name === 'xl/sharedStrings.xml' ? { ...e, data: Buffer.from(e.data.toString().replace('<si>', '<si><t>&lol9;</t></si><si>')) } : e)),
-  }), { unit: null, tasks: 0, diagnostics: [{ rule: 'file-unreadable', messageId: 'corrupt' }] });
+  add(
+    'laughs-sheet.xlsx',
+    xlsx([{ name: 'Danh mục', rows: laughRows }], {
+      sheetProlog: laughs,
+      // the reference itself, unescaped, in a cell of the sheet
+      entries: (es) =>
+        es.map((e) =>
+          e.name === 'xl/worksheets/sheet1.xml'
+            ? {
+                ...e,
+                data: Buffer.from(
+                  e.data
+                    .toString()
+                    .replace('<sheetData>', '<sheetData><row r="20"><c r="A20" t="inlineStr"><is><t>&lol9;</t></is></c></row>'),
+                ),
+              }
+            : e,
+        ),
+    }),
+    { unit: null, tasks: 0, diagnostics: [{ rule: 'file-unreadable', messageId: 'corrupt' }] },
+  );
+  add(
+    'laughs-strings.xlsx',
+    xlsx([{ name: 'Danh mục', rows: asCells(registerRows('Xã Vũ Xá')) }], {
+      stringsProlog: laughs,
+      entries: (es) =>
+        es.map((e) =>
+          e.name === 'xl/sharedStrings.xml'
+            ? { ...e, data: Buffer.from(e.data.toString().replace('<si>', '<si><t>&lol9;</t></si><si>')) }
+            : e,
+        ),
+    }),
+    { unit: null, tasks: 0, diagnostics: [{ rule: 'file-unreadable', messageId: 'corrupt' }] },
+  );
 
   // Formulas: a cached result is used; none cached shows the formula, which the value rules report.
-  const fRows = asCells(registerRows('Xã Huyền Sơn', [
-    [1, { f: 'CONCATENATE("Nâng cấp"," đường trục xã")', v: 'Nâng cấp đường trục xã', t: 'str' }, 'Nguyễn Văn An', '15/01/2024', { f: 'DATE(2024,12,31)', v: 45657, x: 'date' }, { f: '25*2', v: 50 }, 'Đang thực hiện', '', ''],
-    [2, 'Kiện toàn chi bộ thôn Mới', 'Trần Thị Bình', '01/02/2024', { f: 'DATE(2024,12,31)', x: 'date' }, 0, 'Chưa triển khai', '', ''],
-    [3, 'Phát triển 5 đảng viên mới', 'Lê Văn Cường', '01/03/2024', '31/12/2024', { f: 'F6*2' }, 'Đang thực hiện', '', ''],
-    [4, { f: 'B6&" (tiếp)"' }, 'Phạm Văn Dũng', '01/03/2024', '31/12/2024', 10, 'Đang thực hiện', '', ''],
-  ]));
+  const fRows = asCells(
+    registerRows('Xã Huyền Sơn', [
+      [
+        1,
+        { f: 'CONCATENATE("Nâng cấp"," đường trục xã")', v: 'Nâng cấp đường trục xã', t: 'str' },
+        'Nguyễn Văn An',
+        '15/01/2024',
+        { f: 'DATE(2024,12,31)', v: 45657, x: 'date' },
+        { f: '25*2', v: 50 },
+        'Đang thực hiện',
+        '',
+        '',
+      ],
+      [2, 'Kiện toàn chi bộ thôn Mới', 'Trần Thị Bình', '01/02/2024', { f: 'DATE(2024,12,31)', x: 'date' }, 0, 'Chưa triển khai', '', ''],
+      [3, 'Phát triển 5 đảng viên mới', 'Lê Văn Cường', '01/03/2024', '31/12/2024', { f: 'F6*2' }, 'Đang thực hiện', '', ''],
+      [4, { f: 'B6&" (tiếp)"' }, 'Phạm Văn Dũng', '01/03/2024', '31/12/2024', 10, 'Đang thực hiện', '', ''],
+    ]),
+  );
   add('formulas.xlsx', xlsx([{ name: 'Danh mục', rows: fRows }]), {
-    unit: '07658', tasks: 4,
+    unit: '07658',
+    tasks: 4,
     diagnostics: [
       { rule: 'invalid-date', row: 7, column: 'E', text: '=DATE(2024,12,31)' },
       { rule: 'invalid-progress', row: 8, column: 'F', text: '=F6*2' },
@@ -547,13 +686,16 @@ export function cases() {
   });
 
   // Error values: each in a value column is reported by that column's rule.
-  const eRows = asCells(registerRows('Xã Cương Sơn', [
-    [1, 'Xây dựng nhà văn hóa thôn Đồng', 'Nguyễn Văn An', '15/01/2024', { e: '#N/A' }, 50, 'Đang thực hiện', '', ''],
-    [2, 'Kiện toàn chi bộ thôn Mới', 'Trần Thị Bình', '01/02/2024', '31/12/2024', { e: '#REF!' }, 'Đang thực hiện', '', ''],
-    [3, 'Phát triển 5 đảng viên mới', 'Lê Văn Cường', { e: '#VALUE!' }, '31/12/2024', 10, 'Đang thực hiện', '', ''],
-  ]));
+  const eRows = asCells(
+    registerRows('Xã Cương Sơn', [
+      [1, 'Xây dựng nhà văn hóa thôn Đồng', 'Nguyễn Văn An', '15/01/2024', { e: '#N/A' }, 50, 'Đang thực hiện', '', ''],
+      [2, 'Kiện toàn chi bộ thôn Mới', 'Trần Thị Bình', '01/02/2024', '31/12/2024', { e: '#REF!' }, 'Đang thực hiện', '', ''],
+      [3, 'Phát triển 5 đảng viên mới', 'Lê Văn Cường', { e: '#VALUE!' }, '31/12/2024', 10, 'Đang thực hiện', '', ''],
+    ]),
+  );
   add('errors.xlsx', xlsx([{ name: 'Danh mục', rows: eRows }]), {
-    unit: '07659', tasks: 3,
+    unit: '07659',
+    tasks: 3,
     diagnostics: [
       { rule: 'invalid-date', row: 6, column: 'E', text: '#N/A' },
       { rule: 'invalid-progress', row: 7, column: 'F', text: '#REF!' },
@@ -563,26 +705,37 @@ export function cases() {
 
   // Cells at Excel's limit (32,767 characters): read whole, a long deadline reported like a short one.
   const long = `${'Xây dựng nông thôn mới kiểu mẫu. '.repeat(1000).slice(0, 31999)}.`;
-  const lRows = asCells(registerRows('Xã Tiên Nha', [
-    [1, long, 'Nguyễn Văn An', '15/01/2024', '31/12/2024', 50, 'Đang thực hiện', '', long],
-    [2, 'Kiện toàn chi bộ thôn Mới', 'Trần Thị Bình', '01/02/2024', `31/12/2024 ${'x'.repeat(31989)}`, 0, 'Chưa triển khai', '', ''],
-  ]));
+  const lRows = asCells(
+    registerRows('Xã Tiên Nha', [
+      [1, long, 'Nguyễn Văn An', '15/01/2024', '31/12/2024', 50, 'Đang thực hiện', '', long],
+      [2, 'Kiện toàn chi bộ thôn Mới', 'Trần Thị Bình', '01/02/2024', `31/12/2024 ${'x'.repeat(31989)}`, 0, 'Chưa triển khai', '', ''],
+    ]),
+  );
   add('long-cells.xlsx', xlsx([{ name: 'Danh mục', rows: lRows }]), {
-    unit: '07660', tasks: 2, diagnostics: [{ rule: 'invalid-date', row: 7, column: 'E' }], titleLength: { 6: 32000 },
+    unit: '07660',
+    tasks: 2,
+    diagnostics: [{ rule: 'invalid-date', row: 7, column: 'E' }],
+    titleLength: { 6: 32000 },
   });
 
   // Three hundred sheets, the register on the 200th: the others hold notes, not a table.
   const many = [];
   for (let i = 1; i <= 300; i++) {
-    many.push(i === 200
-      ? { name: 'Danh mục', rows: asCells(registerRows('Xã Nghĩa Phương')) }
-      : { name: `Trang ${i}`, rows: [[`Ghi chú trang ${i}`], [null, i]] });
+    many.push(
+      i === 200
+        ? { name: 'Danh mục', rows: asCells(registerRows('Xã Nghĩa Phương')) }
+        : { name: `Trang ${i}`, rows: [[`Ghi chú trang ${i}`], [null, i]] },
+    );
   }
   add('many-sheets.xlsx', xlsx(many), { unit: '07661', tasks: 3, diagnostics: [], sheet: 'Danh mục' });
 
   // A quote opened and never closed: the parser would swallow the rest of the file.
   const stray = csv(registerRows('Xã Bảo Đài')).toString().replace('Kiện toàn chi bộ thôn Mới', '"Kiện toàn chi bộ thôn Mới');
-  add('stray-quote.csv', Buffer.from(stray), { unit: null, tasks: 0, diagnostics: [{ rule: 'file-unreadable', messageId: 'csv', line: 7 }] });
+  add('stray-quote.csv', Buffer.from(stray), {
+    unit: null,
+    tasks: 0,
+    diagnostics: [{ rule: 'file-unreadable', messageId: 'csv', line: 7 }],
+  });
 
   // TCVN3 (.VnTime / .VnTimeH): converted on reading, so the title names the unit and the text reads.
   const tRows = registerRows('Xã Bảo Sơn').map((row, r) =>
@@ -593,13 +746,20 @@ export function cases() {
     }),
   );
   add('tcvn3.xlsx', xlsx([{ name: 'Danh mục', rows: tRows }]), {
-    unit: '07663', tasks: 3, diagnostics: [], titles: { 6: 'Xây dựng nhà văn hóa thôn Đồng' },
+    unit: '07663',
+    tasks: 3,
+    diagnostics: [],
+    titles: { 6: 'Xây dựng nhà văn hóa thôn Đồng' },
   });
 
   // VNI-Windows: not converted; one warning per sheet asks for a conversion.
-  const vRows = asCells(registerRows('Xã Thanh Lâm')).map((row, r) => (r >= 5 ? row.map((v, c) => (c === 1 ? { s: toVni(v), x: 'vni' } : v)) : row));
+  const vRows = asCells(registerRows('Xã Thanh Lâm')).map((row, r) =>
+    r >= 5 ? row.map((v, c) => (c === 1 ? { s: toVni(v), x: 'vni' } : v)) : row,
+  );
   add('vni.xlsx', xlsx([{ name: 'Danh mục', rows: vRows }]), {
-    unit: '07664', tasks: 3, diagnostics: [{ rule: 'legacy-encoding', row: 6, column: 'B' }],
+    unit: '07664',
+    tasks: 3,
+    diagnostics: [{ rule: 'legacy-encoding', row: 6, column: 'B' }],
   });
   return list;
 }
@@ -611,7 +771,8 @@ export async function honestBomb(unitName, bytes) {
   const rows = asCells(registerRows(unitName));
   const { compressed, crc } = await deflateRepeated(Buffer.from('<row><c t="inlineStr"><is><t>lol</t></is></c></row>'), bytes);
   return xlsx([{ name: 'Danh mục', rows }], {
-    entries: (es) => es.map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? { name: e.name, data: Buffer.alloc(0), compressed, crc, size: bytes } : e)),
+    entries: (es) =>
+      es.map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? { name: e.name, data: Buffer.alloc(0), compressed, crc, size: bytes } : e)),
   });
 }
 
@@ -620,7 +781,8 @@ export async function lyingBomb(unitName, bytes, declared = 4096) {
   const rows = asCells(registerRows(unitName));
   const { compressed, crc } = await deflateRepeated(Buffer.from('<row><c t="inlineStr"><is><t>lol</t></is></c></row>'), bytes);
   return xlsx([{ name: 'Danh mục', rows }], {
-    entries: (es) => es.map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? { name: e.name, data: Buffer.alloc(0), compressed, crc, size: declared } : e)),
+    entries: (es) =>
+      es.map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? { name: e.name, data: Buffer.alloc(0), compressed, crc, size: declared } : e)),
   });
 }
 
@@ -628,7 +790,17 @@ export async function lyingBomb(unitName, bytes, declared = 4096) {
 export function bigRegister(unitName, n) {
   const tasks = [];
   for (let i = 1; i <= n; i++) {
-    tasks.push([i, `Nhiệm vụ số ${i}: xây dựng nông thôn mới`, `Cán bộ ${i % 500}`, { date: 45306 }, { date: 45657 }, i % 100, 'Đang thực hiện', null, null]);
+    tasks.push([
+      i,
+      `Nhiệm vụ số ${i}: xây dựng nông thôn mới`,
+      `Cán bộ ${i % 500}`,
+      { date: 45306 },
+      { date: 45657 },
+      i % 100,
+      'Đang thực hiện',
+      null,
+      null,
+    ]);
   }
   const rows = asCells(registerRows(unitName, [])).concat(tasks);
   return xlsx([{ name: 'Danh mục', rows }]);

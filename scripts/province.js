@@ -26,12 +26,92 @@ import { dirname, join } from 'node:path';
 import { addDays, csvBytes, exceljsWorkbook, layout, makeRng, period, placeDateLine } from './fixture-kit.js';
 import { buildTruth, footer, partyTitle, rosterCsv, task, unitsCsv } from './fixture-sets/common.js';
 
-const SYL_A = ['Tân', 'Yên', 'Hương', 'Đông', 'Tây', 'Nam', 'Bắc', 'Phúc', 'Lạc', 'Hòa', 'Bình', 'Thanh', 'Minh', 'Quang', 'Xuân',
-  'Hồng', 'Kim', 'Ngọc', 'Cẩm', 'Đức', 'Mỹ', 'Lan', 'Song', 'Hoàng', 'Trung', 'Vĩnh', 'Phú', 'Thái', 'Đại', 'Thịnh'];
-const SYL_B = ['Sơn', 'Lâm', 'Mai', 'Thành', 'Phong', 'Hưng', 'Lợi', 'Tiến', 'Thuận', 'Hải', 'Giang', 'Điền', 'Lộc', 'Xá', 'Đình',
-  'Vân', 'Khê', 'Lĩnh', 'Trạch', 'Dĩnh', 'Mẫu', 'Hà', 'Quan', 'An', 'Trường', 'Liên', 'Thượng', 'Hạ', 'Cương', 'Đồng'];
-const SYL_C = ['Thượng', 'Hạ', 'Đông', 'Tây', 'Nam', 'Bắc', 'Trung', 'Ngoại', 'Nội', 'Tiền', 'Hậu', 'Tả', 'Hữu', 'Nhất', 'Nhì',
-  'Tam', 'Tứ', 'Ngũ', 'Lục', 'Thất'];
+const SYL_A = [
+  'Tân',
+  'Yên',
+  'Hương',
+  'Đông',
+  'Tây',
+  'Nam',
+  'Bắc',
+  'Phúc',
+  'Lạc',
+  'Hòa',
+  'Bình',
+  'Thanh',
+  'Minh',
+  'Quang',
+  'Xuân',
+  'Hồng',
+  'Kim',
+  'Ngọc',
+  'Cẩm',
+  'Đức',
+  'Mỹ',
+  'Lan',
+  'Song',
+  'Hoàng',
+  'Trung',
+  'Vĩnh',
+  'Phú',
+  'Thái',
+  'Đại',
+  'Thịnh',
+];
+const SYL_B = [
+  'Sơn',
+  'Lâm',
+  'Mai',
+  'Thành',
+  'Phong',
+  'Hưng',
+  'Lợi',
+  'Tiến',
+  'Thuận',
+  'Hải',
+  'Giang',
+  'Điền',
+  'Lộc',
+  'Xá',
+  'Đình',
+  'Vân',
+  'Khê',
+  'Lĩnh',
+  'Trạch',
+  'Dĩnh',
+  'Mẫu',
+  'Hà',
+  'Quan',
+  'An',
+  'Trường',
+  'Liên',
+  'Thượng',
+  'Hạ',
+  'Cương',
+  'Đồng',
+];
+const SYL_C = [
+  'Thượng',
+  'Hạ',
+  'Đông',
+  'Tây',
+  'Nam',
+  'Bắc',
+  'Trung',
+  'Ngoại',
+  'Nội',
+  'Tiền',
+  'Hậu',
+  'Tả',
+  'Hữu',
+  'Nhất',
+  'Nhì',
+  'Tam',
+  'Tứ',
+  'Ngũ',
+  'Lục',
+  'Thất',
+];
 /** An injective place name: two syllables, a third beyond 900. */
 function placeName(i) {
   const base = `${SYL_A[i % 30]} ${SYL_B[Math.floor(i / 30) % 30]}`;
@@ -40,38 +120,144 @@ function placeName(i) {
   const round = Math.floor((k - 1) / SYL_C.length);
   return `${base} ${SYL_C[(k - 1) % SYL_C.length]}${round ? ` ${round + 1}` : ''}`;
 }
-const BAC_GIANG_DISTRICTS = ['Lục Nam', 'Lạng Giang', 'Hiệp Hòa', 'Yên Thế', 'Tân Yên', 'Lục Ngạn', 'Sơn Động', 'Yên Dũng', 'Việt Yên', 'Chũ'];
-const AGENCIES = ['Ban Tổ chức Tỉnh ủy', 'Ban Tuyên giáo Tỉnh ủy', 'Ban Dân vận Tỉnh ủy', 'Ủy ban Kiểm tra Tỉnh ủy', 'Văn phòng Tỉnh ủy',
-  'Sở Nội vụ', 'Sở Tài chính', 'Sở Kế hoạch và Đầu tư', 'Sở Xây dựng', 'Sở Giao thông vận tải', 'Sở Nông nghiệp và Phát triển nông thôn',
-  'Sở Tài nguyên và Môi trường', 'Sở Y tế', 'Sở Giáo dục và Đào tạo', 'Sở Công Thương', 'Sở Văn hóa, Thể thao và Du lịch',
-  'Sở Lao động - Thương binh và Xã hội', 'Sở Tư pháp', 'Sở Khoa học và Công nghệ', 'Sở Thông tin và Truyền thông'];
-const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý', 'Phùng', 'Thân', 'Giáp', 'Hà', 'Vi', 'Tạ', 'Lương', 'Trịnh'];
+const BAC_GIANG_DISTRICTS = [
+  'Lục Nam',
+  'Lạng Giang',
+  'Hiệp Hòa',
+  'Yên Thế',
+  'Tân Yên',
+  'Lục Ngạn',
+  'Sơn Động',
+  'Yên Dũng',
+  'Việt Yên',
+  'Chũ',
+];
+const AGENCIES = [
+  'Ban Tổ chức Tỉnh ủy',
+  'Ban Tuyên giáo Tỉnh ủy',
+  'Ban Dân vận Tỉnh ủy',
+  'Ủy ban Kiểm tra Tỉnh ủy',
+  'Văn phòng Tỉnh ủy',
+  'Sở Nội vụ',
+  'Sở Tài chính',
+  'Sở Kế hoạch và Đầu tư',
+  'Sở Xây dựng',
+  'Sở Giao thông vận tải',
+  'Sở Nông nghiệp và Phát triển nông thôn',
+  'Sở Tài nguyên và Môi trường',
+  'Sở Y tế',
+  'Sở Giáo dục và Đào tạo',
+  'Sở Công Thương',
+  'Sở Văn hóa, Thể thao và Du lịch',
+  'Sở Lao động - Thương binh và Xã hội',
+  'Sở Tư pháp',
+  'Sở Khoa học và Công nghệ',
+  'Sở Thông tin và Truyền thông',
+];
+const SURNAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Vũ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Phùng',
+  'Thân',
+  'Giáp',
+  'Hà',
+  'Vi',
+  'Tạ',
+  'Lương',
+  'Trịnh',
+];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Quang', 'Minh', 'Thanh', 'Hữu', 'Ngọc', 'Xuân', 'Trọng'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hải', 'Hằng', 'Hiếu', 'Hoa', 'Huy', 'Khoa', 'Lâm', 'Lan', 'Mạnh', 'Nam',
-  'Oanh', 'Phong', 'Phúc', 'Quyên', 'Sơn', 'Tài', 'Thảo', 'Thắng', 'Tuấn', 'Uyên', 'Vinh', 'Xuân', 'Yến', 'Đông', 'Hùng'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Giang',
+  'Hải',
+  'Hằng',
+  'Hiếu',
+  'Hoa',
+  'Huy',
+  'Khoa',
+  'Lâm',
+  'Lan',
+  'Mạnh',
+  'Nam',
+  'Oanh',
+  'Phong',
+  'Phúc',
+  'Quyên',
+  'Sơn',
+  'Tài',
+  'Thảo',
+  'Thắng',
+  'Tuấn',
+  'Uyên',
+  'Vinh',
+  'Xuân',
+  'Yến',
+  'Đông',
+  'Hùng',
+];
 const POSITIONS = ['Bí thư Đảng ủy', 'Chủ tịch UBND', 'Phó Bí thư Thường trực Đảng ủy', 'Phó Chủ tịch UBND'];
 const AGENCY_POSITIONS = ['Thủ trưởng cơ quan', 'Phó Thủ trưởng cơ quan', 'Chánh Văn phòng', 'Phó Chánh Văn phòng'];
 const TITLES = [
-  'Xóa nhà tạm, nhà dột nát cho hộ nghèo, cận nghèo', 'Xử lý dứt điểm vi phạm quy định về quản lý đất đai',
-  'Vận động Nhân dân đấu nối, sử dụng nước sạch', 'Kết nạp đảng viên mới', 'Nâng cao chất lượng sinh hoạt chi bộ',
-  'Giải phóng mặt bằng dự án đường giao thông', 'Bê tông hóa đường giao thông nông thôn', 'Chống ngập úng cục bộ khu dân cư',
-  'Xây dựng nông thôn mới nâng cao', 'Sắp xếp, sáp nhập thôn, tổ dân phố', 'Thu hồi nợ đọng tiền sử dụng đất',
-  'Phát triển sản phẩm OCOP', 'Chuyển đổi số trong giải quyết thủ tục hành chính', 'Giải quyết đơn thư khiếu nại tồn đọng',
-  'Xây dựng nhà văn hóa thôn', 'Xử lý rác thải sinh hoạt', 'Chỉnh trang đô thị, trật tự vỉa hè', 'Kiện toàn tổ chức bộ máy',
-  'Rà soát, bổ sung quy hoạch cán bộ', 'Chuẩn bị đại hội đảng bộ nhiệm kỳ 2025-2030', 'Xây dựng trường học đạt chuẩn quốc gia',
-  'Nâng cao chỉ số cải cách hành chính', 'Trồng rừng sản xuất gỗ lớn', 'Nạo vét kênh mương nội đồng',
+  'Xóa nhà tạm, nhà dột nát cho hộ nghèo, cận nghèo',
+  'Xử lý dứt điểm vi phạm quy định về quản lý đất đai',
+  'Vận động Nhân dân đấu nối, sử dụng nước sạch',
+  'Kết nạp đảng viên mới',
+  'Nâng cao chất lượng sinh hoạt chi bộ',
+  'Giải phóng mặt bằng dự án đường giao thông',
+  'Bê tông hóa đường giao thông nông thôn',
+  'Chống ngập úng cục bộ khu dân cư',
+  'Xây dựng nông thôn mới nâng cao',
+  'Sắp xếp, sáp nhập thôn, tổ dân phố',
+  'Thu hồi nợ đọng tiền sử dụng đất',
+  'Phát triển sản phẩm OCOP',
+  'Chuyển đổi số trong giải quyết thủ tục hành chính',
+  'Giải quyết đơn thư khiếu nại tồn đọng',
+  'Xây dựng nhà văn hóa thôn',
+  'Xử lý rác thải sinh hoạt',
+  'Chỉnh trang đô thị, trật tự vỉa hè',
+  'Kiện toàn tổ chức bộ máy',
+  'Rà soát, bổ sung quy hoạch cán bộ',
+  'Chuẩn bị đại hội đảng bộ nhiệm kỳ 2025-2030',
+  'Xây dựng trường học đạt chuẩn quốc gia',
+  'Nâng cao chỉ số cải cách hành chính',
+  'Trồng rừng sản xuất gỗ lớn',
+  'Nạo vét kênh mương nội đồng',
 ];
 const ALIASES = {
-  done: ['Đã hoàn thành', 'Hoàn thành', 'Xong', 'Đã hoàn thành'], in_progress: ['Đang thực hiện', 'Đang triển khai', 'Đang thực hiện'],
-  not_started: ['Chưa triển khai', 'Chưa thực hiện'], paused: ['Tạm dừng', 'Tạm hoãn'], cancelled: ['Đã hủy', 'Dừng thực hiện', 'Không thực hiện'],
+  done: ['Đã hoàn thành', 'Hoàn thành', 'Xong', 'Đã hoàn thành'],
+  in_progress: ['Đang thực hiện', 'Đang triển khai', 'Đang thực hiện'],
+  not_started: ['Chưa triển khai', 'Chưa thực hiện'],
+  paused: ['Tạm dừng', 'Tạm hoãn'],
+  cancelled: ['Đã hủy', 'Dừng thực hiện', 'Không thực hiện'],
 };
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const CATEGORIES = ['Việc khó', 'Nhiệm vụ trọng tâm', 'Việc đột phá', 'Vấn đề bức xúc, nổi cộm', ''];
 const COLS = [
-  { key: 'no', header: 'STT' }, { key: 'title', header: 'Nội dung công việc' }, { key: 'category', header: 'Loại việc' },
-  { key: 'owner', header: 'Người chịu trách nhiệm' }, { key: 'assigned', header: 'Ngày giao' }, { key: 'deadline', header: 'Thời hạn hoàn thành' },
-  { key: 'target', header: 'Chỉ tiêu' }, { key: 'achieved', header: 'Kết quả đạt được' }, { key: 'progress', header: 'Tiến độ (%)' },
-  { key: 'status', header: 'Tình trạng' }, { key: 'completed', header: 'Ngày hoàn thành' },
+  { key: 'no', header: 'STT' },
+  { key: 'title', header: 'Nội dung công việc' },
+  { key: 'category', header: 'Loại việc' },
+  { key: 'owner', header: 'Người chịu trách nhiệm' },
+  { key: 'assigned', header: 'Ngày giao' },
+  { key: 'deadline', header: 'Thời hạn hoàn thành' },
+  { key: 'target', header: 'Chỉ tiêu' },
+  { key: 'achieved', header: 'Kết quả đạt được' },
+  { key: 'progress', header: 'Tiến độ (%)' },
+  { key: 'status', header: 'Tình trạng' },
+  { key: 'completed', header: 'Ngày hoàn thành' },
 ];
 const pad = (n, w) => String(n).padStart(w, '0');
 
@@ -104,16 +290,38 @@ function buildUnits({ communes, twoTier, bacGiang }) {
   if (!twoTier) {
     for (let i = 0; i < nc; i++) {
       const [word, lv] = level(i);
-      units.push({ code: pad(7000 + 3 * i, 5), name: `${word} ${placeName(i)}`, level: lv, parent: districts[Math.floor((i * nd) / nc)].code, from: null, to: null });
+      units.push({
+        code: pad(7000 + 3 * i, 5),
+        name: `${word} ${placeName(i)}`,
+        level: lv,
+        parent: districts[Math.floor((i * nd) / nc)].code,
+        from: null,
+        to: null,
+      });
     }
   } else {
     // two old communes merge into each new one; the first's code is reused, under a new name
     for (let j = 0; j < 2 * nc; j++) {
       const [word, lv] = level(j);
-      units.push({ code: pad(7000 + 3 * j, 5), name: `${word} ${placeName(nc + j)}`, level: lv, parent: districts[Math.floor((j * nd) / (2 * nc))].code, from: null, to: OLD_END });
+      units.push({
+        code: pad(7000 + 3 * j, 5),
+        name: `${word} ${placeName(nc + j)}`,
+        level: lv,
+        parent: districts[Math.floor((j * nd) / (2 * nc))].code,
+        from: null,
+        to: OLD_END,
+      });
     }
     for (let i = 0; i < nc; i++) {
-      units.push({ code: pad(7000 + 6 * i, 5), name: `Xã ${placeName(i)}`, level: 'xa', parent: '24', from: NEW_START, to: null, formerDistrict: districts[Math.floor((2 * i * nd) / (2 * nc))] });
+      units.push({
+        code: pad(7000 + 6 * i, 5),
+        name: `Xã ${placeName(i)}`,
+        level: 'xa',
+        parent: '24',
+        from: NEW_START,
+        to: null,
+        formerDistrict: districts[Math.floor((2 * i * nd) / (2 * nc))],
+      });
     }
   }
   return { units, districts, nd, na, nc };
@@ -122,7 +330,10 @@ function buildUnits({ communes, twoTier, bacGiang }) {
 function personName(rng, used) {
   for (;;) {
     const name = `${rng.pick(SURNAMES)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}`;
-    if (!used.has(name)) { used.add(name); return name; }
+    if (!used.has(name)) {
+      used.add(name);
+      return name;
+    }
   }
 }
 
@@ -160,7 +371,10 @@ function makeTask(rng, { asOf, year, cadres, former, owner, plant, forceUnfinish
     const hi = latest > asOf ? asOf : latest;
     completed = hi < a ? a : addDays(a, Math.floor((rng.next() * (Date.parse(hi) - Date.parse(a))) / 86400000));
   } else if (status === 'in_progress') {
-    if (rng.chance(0.15)) { target = 10 + rng.int(200); achieved = 1 + rng.int(target - 1); } else progress = 5 + rng.int(91);
+    if (rng.chance(0.15)) {
+      target = 10 + rng.int(200);
+      achieved = 1 + rng.int(target - 1);
+    } else progress = 5 + rng.int(91);
   } else if (status === 'not_started') progress = rng.chance(0.5) ? 0 : null;
   else if (status === 'paused') progress = 10 + rng.int(70);
   const who = owner ?? rng.pick(cadres);
@@ -170,42 +384,135 @@ function makeTask(rng, { asOf, year, cadres, former, owner, plant, forceUnfinish
   let statusText = rng.pick(ALIASES[status]);
   let taskStatus = status;
   // an empty status where the inference gives the same answer
-  if (rng.chance(0.05) && ((status === 'in_progress' && progress > 0) || (status === 'done' && completed))) { taskStatus = null; statusText = undefined; }
+  if (rng.chance(0.05) && ((status === 'in_progress' && progress > 0) || (status === 'done' && completed))) {
+    taskStatus = null;
+    statusText = undefined;
+  }
   const t = task(`${rng.pick(TITLES)} thôn ${rng.pick(SYL_A)} ${rng.pick(SYL_B)}`, ownerText, {
-    owners: [who.name], category: rng.pick(CATEGORIES), assigned: a, deadline, progress, status: taskStatus, statusText, completed, target, achieved,
+    owners: [who.name],
+    category: rng.pick(CATEGORIES),
+    assigned: a,
+    deadline,
+    progress,
+    status: taskStatus,
+    statusText,
+    completed,
+    target,
+    achieved,
   });
   switch (plant) {
-    case null: case undefined: break;
-    case 'owner-missing': t.owner = ''; t.owners = []; break;
-    case 'owner-unknown': t.owner = 'Nguyễn Văn Khách'; t.owners = ['Nguyễn Văn Khách']; break;
-    case 'owner-inactive': t.owner = former.name; t.owners = [former.name]; break;
-    case 'owner-multiple': t.owner = `${cadres[0].name}, ${cadres[1].name}`; t.owners = [cadres[0].name, cadres[1].name]; break;
-    case 'deadline-missing': t.deadline = null; break;
-    case 'invalid-date': t.deadline = { invalid: `31/02/${year}` }; break;
-    case 'invalid-status': t.status = { invalid: 'Đang xúc tiến' }; t.statusText = undefined; break;
-    case 'invalid-progress': t.progress = { invalid: 'khoảng 50' }; t.status = 'in_progress'; t.statusText = undefined; t.completed = null; t.target = null; t.achieved = null; break;
-    case 'status-progress-mismatch': t.status = 'done'; t.statusText = undefined; t.progress = 80; t.completed = t.completed ?? a; t.target = null; t.achieved = null; break;
-    case 'completion-date-missing': t.status = 'done'; t.statusText = undefined; t.progress = 100; t.completed = null; t.target = null; t.achieved = null; break;
-    case 'deadline-before-assigned': t.deadline = addDays(a, -10); if (t.completed) t.completed = a; break;
-    case 'completion-in-future': t.status = 'done'; t.statusText = undefined; t.progress = 100; t.completed = addDays(asOf, 10); t.target = null; t.achieved = null; break;
-    default: throw new Error(`cannot plant ${plant}`);
+    case null:
+    case undefined:
+      break;
+    case 'owner-missing':
+      t.owner = '';
+      t.owners = [];
+      break;
+    case 'owner-unknown':
+      t.owner = 'Nguyễn Văn Khách';
+      t.owners = ['Nguyễn Văn Khách'];
+      break;
+    case 'owner-inactive':
+      t.owner = former.name;
+      t.owners = [former.name];
+      break;
+    case 'owner-multiple':
+      t.owner = `${cadres[0].name}, ${cadres[1].name}`;
+      t.owners = [cadres[0].name, cadres[1].name];
+      break;
+    case 'deadline-missing':
+      t.deadline = null;
+      break;
+    case 'invalid-date':
+      t.deadline = { invalid: `31/02/${year}` };
+      break;
+    case 'invalid-status':
+      t.status = { invalid: 'Đang xúc tiến' };
+      t.statusText = undefined;
+      break;
+    case 'invalid-progress':
+      t.progress = { invalid: 'khoảng 50' };
+      t.status = 'in_progress';
+      t.statusText = undefined;
+      t.completed = null;
+      t.target = null;
+      t.achieved = null;
+      break;
+    case 'status-progress-mismatch':
+      t.status = 'done';
+      t.statusText = undefined;
+      t.progress = 80;
+      t.completed = t.completed ?? a;
+      t.target = null;
+      t.achieved = null;
+      break;
+    case 'completion-date-missing':
+      t.status = 'done';
+      t.statusText = undefined;
+      t.progress = 100;
+      t.completed = null;
+      t.target = null;
+      t.achieved = null;
+      break;
+    case 'deadline-before-assigned':
+      t.deadline = addDays(a, -10);
+      if (t.completed) t.completed = a;
+      break;
+    case 'completion-in-future':
+      t.status = 'done';
+      t.statusText = undefined;
+      t.progress = 100;
+      t.completed = addDays(asOf, 10);
+      t.target = null;
+      t.achieved = null;
+      break;
+    default:
+      throw new Error(`cannot plant ${plant}`);
   }
   return t;
 }
 
-const PLANTS = ['owner-missing', 'owner-unknown', 'owner-inactive', 'owner-multiple', 'deadline-missing', 'invalid-date', 'invalid-status',
-  'invalid-progress', 'status-progress-mismatch', 'completion-date-missing', 'deadline-before-assigned', 'completion-in-future'];
+const PLANTS = [
+  'owner-missing',
+  'owner-unknown',
+  'owner-inactive',
+  'owner-multiple',
+  'deadline-missing',
+  'invalid-date',
+  'invalid-status',
+  'invalid-progress',
+  'status-progress-mismatch',
+  'completion-date-missing',
+  'deadline-before-assigned',
+  'completion-in-future',
+];
 
 /** Register shapes: how a file is written and how its unit is found. */
 const SHAPES = {
   'csv-code': { ext: 'csv', csv: { delimiter: ',', eol: '\r\n', encoding: 'utf8bom' }, resolvedBy: 'filename' },
-  'csv-semicolon-title': { ext: 'csv', csv: { delimiter: ';', eol: '\n', encoding: 'utf8', padTitle: true }, resolvedBy: 'title', decimalComma: true },
+  'csv-semicolon-title': {
+    ext: 'csv',
+    csv: { delimiter: ';', eol: '\n', encoding: 'utf8', padTitle: true },
+    resolvedBy: 'title',
+    decimalComma: true,
+  },
   'csv-utf16-column': { ext: 'csv', csv: { delimiter: '\t', eol: '\r\n', encoding: 'utf16le' }, resolvedBy: 'column' },
   'csv-column': { ext: 'csv', csv: { delimiter: ',', eol: '\n', encoding: 'utf8' }, resolvedBy: 'column' },
   'xlsx-title': { ext: 'xlsx', resolvedBy: 'title', percent: true },
   'xlsx-1904-trailing': { ext: 'xlsx', resolvedBy: 'filename', date1904: true },
 };
-const COMMUNE_ROTATION = ['csv-code', 'csv-semicolon-title', 'xlsx-title', 'csv-utf16-column', 'csv-code', 'xlsx-1904-trailing', 'csv-semicolon-title', 'csv-code', 'csv-utf16-column', 'csv-code'];
+const COMMUNE_ROTATION = [
+  'csv-code',
+  'csv-semicolon-title',
+  'xlsx-title',
+  'csv-utf16-column',
+  'csv-code',
+  'xlsx-1904-trailing',
+  'csv-semicolon-title',
+  'csv-code',
+  'csv-utf16-column',
+  'csv-code',
+];
 
 export async function generateProvince(options = {}) {
   const { outDir, communes = 200, twoTier = false, seed = 1, bacGiang = false, plant = true } = options;
@@ -242,7 +549,7 @@ export async function generateProvince(options = {}) {
   const ownDistricts = submitting.filter((u) => u.level === 'huyen');
   const others = submitting.filter((u) => u.level !== 'huyen');
   const countFor = (u, i) => {
-    if (bacGiang) return u.level === 'huyen' ? (ownDistricts.indexOf(u) < 8 ? 6 : 5) : (i < 188 ? 11 : 10);
+    if (bacGiang) return u.level === 'huyen' ? (ownDistricts.indexOf(u) < 8 ? 6 : 5) : i < 188 ? 11 : 10;
     return u.level === 'huyen' ? 5 + rng.int(3) : 10 + rng.int(3);
   };
 
@@ -261,28 +568,40 @@ export async function generateProvince(options = {}) {
     const district = parentName && u.parent !== '24' ? parentName : u.formerDistrict?.name;
     const nameUpper = u.name.toUpperCase();
     const folder = twoTier || u.parent === '24' ? '' : `${u.parent}/`;
-    const name = file ?? {
-      'csv-code': `${u.code}_thang${Number(asOf.slice(5, 7))}.csv`,
-      'csv-semicolon-title': `dk-${pad(seq, 5)}.csv`,
-      'csv-utf16-column': `don-vi-${pad(seq, 5)}.csv`,
-      'csv-column': `co-quan-${pad(seq, 5)}.csv`,
-      'xlsx-title': `dmvk-${pad(seq, 5)}.xlsx`,
-      'xlsx-1904-trailing': `bao-cao-${u.code}.xlsx`,
-    }[shapeId];
+    const name =
+      file ??
+      {
+        'csv-code': `${u.code}_thang${Number(asOf.slice(5, 7))}.csv`,
+        'csv-semicolon-title': `dk-${pad(seq, 5)}.csv`,
+        'csv-utf16-column': `don-vi-${pad(seq, 5)}.csv`,
+        'csv-column': `co-quan-${pad(seq, 5)}.csv`,
+        'xlsx-title': `dmvk-${pad(seq, 5)}.xlsx`,
+        'xlsx-1904-trailing': `bao-cao-${u.code}.xlsx`,
+      }[shapeId];
     const rel = `registers/${folder}${name}`;
     let title = [];
     const withColumn = shapeId === 'csv-utf16-column' || shapeId === 'csv-column';
     const w = COLS.length + (withColumn ? 1 : 0) + (tasks.some((x) => x.id) ? 1 : 0);
-    const superior = u.level === 'huyen' ? 'ĐẢNG BỘ TỈNH BẮC GIANG' : district ? `ĐẢNG BỘ ${district.toUpperCase()}` : 'ĐẢNG BỘ TỈNH BẮC GIANG';
+    const superior =
+      u.level === 'huyen' ? 'ĐẢNG BỘ TỈNH BẮC GIANG' : district ? `ĐẢNG BỘ ${district.toUpperCase()}` : 'ĐẢNG BỘ TỈNH BẮC GIANG';
     const own = u.level === 'huyen' ? `HUYỆN ỦY ${u.name.replace(/^Huyện /, '').toUpperCase()}` : `ĐẢNG ỦY ${nameUpper}`;
     if (shapeId === 'xlsx-title') {
-      title = partyTitle({ width: w, left: [superior, own], place: placeDateLine(u.name.replace(/^(Xã|Phường|Thị trấn|Huyện) /, ''), addDays(asOf, 5)), title: `DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM NĂM ${year}`, leftSpan: 4, rightAt: 7 });
+      title = partyTitle({
+        width: w,
+        left: [superior, own],
+        place: placeDateLine(u.name.replace(/^(Xã|Phường|Thị trấn|Huyện) /, ''), addDays(asOf, 5)),
+        title: `DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM NĂM ${year}`,
+        leftSpan: 4,
+        rightAt: 7,
+      });
     } else if (shapeId === 'csv-semicolon-title') {
       title = [[{ c: 0, text: superior }], [{ c: 0, text: own }], [{ c: 0, text: `DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM NĂM ${year}` }]];
     } else if (shapeId === 'xlsx-1904-trailing') {
       title = [[{ c: 0, text: 'ĐẢNG CỘNG SẢN VIỆT NAM', span: 4 }], [{ c: 0, text: `DANH MỤC VIỆC KHÓ NĂM ${year}`, span: 4 }], []];
     }
-    let columns = withColumn ? [{ key: 'unitCode', header: 'Mã đơn vị' }, ...COLS] : COLS.map((c) => (c.key === 'progress' && shape.percent ? { ...c, style: 'percent:0.0%' } : c));
+    let columns = withColumn
+      ? [{ key: 'unitCode', header: 'Mã đơn vị' }, ...COLS]
+      : COLS.map((c) => (c.key === 'progress' && shape.percent ? { ...c, style: 'percent:0.0%' } : c));
     if (tasks.some((x) => x.id)) {
       const at = columns.findIndex((c) => c.key === 'no') + 1;
       columns = [...columns.slice(0, at), { key: 'id', header: 'Mã việc' }, ...columns.slice(at)];
@@ -293,11 +612,26 @@ export async function generateProvince(options = {}) {
       body.push({ section: 'I. Xây dựng Đảng' }, ...tasks.slice(0, half), { section: 'II. Kinh tế - xã hội' }, ...tasks.slice(half));
     } else body.push(...tasks);
     const def = {
-      columns, title, body, date1904: shape.date1904, decimalComma: shape.decimalComma,
-      allText: shape.ext === 'csv', dateStyle: shape.ext === 'csv' ? 'text:dd/mm/yyyy' : undefined,
+      columns,
+      title,
+      body,
+      date1904: shape.date1904,
+      decimalComma: shape.decimalComma,
+      allText: shape.ext === 'csv',
+      dateStyle: shape.ext === 'csv' ? 'text:dd/mm/yyyy' : undefined,
       unitCodeText: columnCode ?? u.code,
       numberRow: shapeId === 'xlsx-title' ? '(n)' : undefined,
-      footer: shapeId === 'xlsx-title' ? footer({ width: w, total: true, tm: u.level === 'huyen' ? 'T/M BAN THƯỜNG VỤ' : 'T/M ĐẢNG ỦY', post: 'BÍ THƯ', signer: cadresOf.get(u.code)?.cadres[0].name ?? '', rightAt: 8 }) : undefined,
+      footer:
+        shapeId === 'xlsx-title'
+          ? footer({
+              width: w,
+              total: true,
+              tm: u.level === 'huyen' ? 'T/M BAN THƯỜNG VỤ' : 'T/M ĐẢNG ỦY',
+              post: 'BÍ THƯ',
+              signer: cadresOf.get(u.code)?.cadres[0].name ?? '',
+              rightAt: 8,
+            })
+          : undefined,
     };
     const grid = layout(def);
     const abs = join(outDir, rel);
@@ -305,15 +639,27 @@ export async function generateProvince(options = {}) {
     if (shape.ext === 'csv') {
       const { bytes, lines } = csvBytes(grid, shape.csv);
       rows = lines;
-      writes.push(async () => { await mkdir(dirname(abs), { recursive: true }); await writeFile(abs, bytes); });
+      writes.push(async () => {
+        await mkdir(dirname(abs), { recursive: true });
+        await writeFile(abs, bytes);
+      });
     } else {
-      writes.push(async () => { await mkdir(dirname(abs), { recursive: true }); await exceljsWorkbook(grid, { date1904: shape.date1904 }).xlsx.writeFile(abs); });
+      writes.push(async () => {
+        await mkdir(dirname(abs), { recursive: true });
+        await exceljsWorkbook(grid, { date1904: shape.date1904 }).xlsx.writeFile(abs);
+      });
     }
     const taskRows = grid.rows.map((r, i) => (r.kind === 'task' ? { row: rows[i], task: r.task } : null)).filter(Boolean);
     registers.push({
-      file: rel, unit: status === 'unit-unknown' ? null : u.code, resolvedBy: status === 'unit-unknown' ? 'unknown-column' : shape.resolvedBy,
-      status, writer: shape.ext === 'csv' ? 'csv' : 'exceljs', shape: shapeId, headerRow: rows[grid.rows.findIndex((r) => r.kind === 'header')],
-      tasks: taskRows, fileDiagnostics,
+      file: rel,
+      unit: status === 'unit-unknown' ? null : u.code,
+      resolvedBy: status === 'unit-unknown' ? 'unknown-column' : shape.resolvedBy,
+      status,
+      writer: shape.ext === 'csv' ? 'csv' : 'exceljs',
+      shape: shapeId,
+      headerRow: rows[grid.rows.findIndex((r) => r.kind === 'header')],
+      tasks: taskRows,
+      fileDiagnostics,
     });
   };
 
@@ -339,12 +685,25 @@ export async function generateProvince(options = {}) {
         // clean). Typed ids, not a repeated STT: SPEC §2.3 leaves open how a restarted STT is read.
         plantedDuplicateTask = true;
         out[n - 1] = makeTask(rng, { asOf, year, cadres, former, owner: cadres[(n - 1) % 3], plant: null });
-        out.forEach((x, i) => { x.id = `${u.code}-NV${pad(i + 1, 2)}`; });
+        out.forEach((x, i) => {
+          x.id = `${u.code}-NV${pad(i + 1, 2)}`;
+        });
         out[n - 1].id = out[0].id;
       } else if (plantedExcluded < Math.max(1, Math.floor(nc / 100)) && rng.chance(0.05)) {
         // assigned after the as-of date: left out
         plantedExcluded += 1;
-        Object.assign(out[n - 1], { assigned: addDays(asOf, 3), deadline: addDays(asOf, 120), status: 'not_started', statusText: undefined, progress: 0, completed: null, target: null, achieved: null, owner: cadres[0].name, owners: [cadres[0].name] });
+        Object.assign(out[n - 1], {
+          assigned: addDays(asOf, 3),
+          deadline: addDays(asOf, 120),
+          status: 'not_started',
+          statusText: undefined,
+          progress: 0,
+          completed: null,
+          target: null,
+          achieved: null,
+          owner: cadres[0].name,
+          owners: [cadres[0].name],
+        });
       }
     }
     return out;
@@ -360,9 +719,18 @@ export async function generateProvince(options = {}) {
   // file-level plants: a register whose Mã đơn vị is not in units.csv, and a second register of one commune
   if (plantFiles) {
     const u = others.find((x) => x.level !== 'co-quan') ?? others[0];
-    emit(u, 'csv-utf16-column', tasksFor(u, 3, { clean: true }), { file: 'khong-ro-don-vi.csv', status: 'unit-unknown', columnCode: '99999', fileDiagnostics: [{ rule: 'unit-unknown', row: null }] });
+    emit(u, 'csv-utf16-column', tasksFor(u, 3, { clean: true }), {
+      file: 'khong-ro-don-vi.csv',
+      status: 'unit-unknown',
+      columnCode: '99999',
+      fileDiagnostics: [{ rule: 'unit-unknown', row: null }],
+    });
     const first = registers.find((r) => r.unit === dupUnit.code);
-    emit(dupUnit, 'csv-code', tasksFor(dupUnit, 4, { clean: true }), { file: `${dupUnit.code}_bo-sung.csv`, status: 'unit-duplicate', fileDiagnostics: [{ rule: 'unit-duplicate', row: null }] });
+    emit(dupUnit, 'csv-code', tasksFor(dupUnit, 4, { clean: true }), {
+      file: `${dupUnit.code}_bo-sung.csv`,
+      status: 'unit-duplicate',
+      fileDiagnostics: [{ rule: 'unit-duplicate', row: null }],
+    });
     first.status = 'unit-duplicate';
     first.fileDiagnostics = [...first.fileDiagnostics, { rule: 'unit-duplicate', row: null }];
   }
@@ -373,14 +741,22 @@ export async function generateProvince(options = {}) {
   for (let i = 0; i < writes.length; i += 16) await Promise.all(writes.slice(i, i + 16).map((f) => f()));
 
   const { expected, truth } = buildTruth({
-    units, roster, asOf, period: periodQ, registers, generated: true,
+    units,
+    roster,
+    asOf,
+    period: periodQ,
+    registers,
+    generated: true,
     note: `generateProvince(${JSON.stringify({ communes, twoTier, seed, asOf, bacGiang, plant })})`,
   });
   if (bacGiang) {
     const sum = (list) => list.reduce((s, u) => s + truth.units[u.code].own.registered, 0);
     truth.bacGiang = {
-      districtsOwn: sum(ownDistricts), agenciesAndCommunes: sum(others), province: truth.units['24'].total.registered,
-      source: 'seeds/000: "Năm nay, các huyện, thị xã, TP đăng ký thực hiện 58 việc … Các cơ quan, đơn vị, xã, phường thị trấn đăng ký thực hiện 2.188 việc."',
+      districtsOwn: sum(ownDistricts),
+      agenciesAndCommunes: sum(others),
+      province: truth.units['24'].total.registered,
+      source:
+        'seeds/000: "Năm nay, các huyện, thị xã, TP đăng ký thực hiện 58 việc … Các cơ quan, đơn vị, xã, phường thị trấn đăng ký thực hiện 2.188 việc."',
     };
     if (truth.bacGiang.districtsOwn !== 58 || truth.bacGiang.agenciesAndCommunes !== 2188 || truth.bacGiang.province !== 2246) {
       throw new Error(`bacGiang sums are off: ${JSON.stringify(truth.bacGiang)}`);

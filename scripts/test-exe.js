@@ -67,9 +67,8 @@ if (!existsSync(marker)) {
   writeFileSync(marker, '');
 }
 
-const slashes = (json) => (s) => json
-  ? s.replace(/Z:\\\\/g, '/').replace(/\\\\/g, '/')
-  : s.replace(/Z:\\/g, '/').replace(/(?<=\S)\\(?=\S)/g, '/');
+const slashes = (json) => (s) =>
+  json ? s.replace(/Z:\\\\/g, '/').replace(/\\\\/g, '/') : s.replace(/Z:\\/g, '/').replace(/(?<=\S)\\(?=\S)/g, '/');
 
 const failures = [];
 const started = Date.now();
@@ -88,17 +87,29 @@ for (const c of CASES.filter((c) => !c.linuxOnly)) {
 // Explorer left to open the results (checked below, then the prefix's programs ended).
 let explorerSeen = false;
 {
-  const r = await checkMonthly((folder) => {
-    const beside = join(folder, 'tiendo-win-x64.exe');
-    copyFileSync(EXE, beside);
-    const ran = wine(beside, [], { cwd: scratch, env: { ...ENV, TIENDO_NO_OPEN: '' } });
-    const ps = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout ?? '';
-    explorerSeen = ps.split('\n').some((l) => l.includes('explorer.exe') && l.includes(windowsPath(join(folder, 'tiendo-ket-qua'))));
-    return ran;
-  }, { scratch });
+  const r = await checkMonthly(
+    (folder) => {
+      const beside = join(folder, 'tiendo-win-x64.exe');
+      copyFileSync(EXE, beside);
+      const ran = wine(beside, [], { cwd: scratch, env: { ...ENV, TIENDO_NO_OPEN: '' } });
+      const ps = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout ?? '';
+      explorerSeen = ps.split('\n').some((l) => l.includes('explorer.exe') && l.includes(windowsPath(join(folder, 'tiendo-ket-qua'))));
+      return ran;
+    },
+    { scratch },
+  );
   report('monthly job, double-clicked: tiendo-ket-qua/ as npx tiendo writes it', r.problems);
-  report('monthly job, double-clicked: Explorer opened on tiendo-ket-qua', explorerSeen ? [] : ['no explorer.exe on the results folder among the processes']);
-  if (!r.problems.length) say(r.stdout.split('\n').map((l) => `    | ${l}`).join('\n'));
+  report(
+    'monthly job, double-clicked: Explorer opened on tiendo-ket-qua',
+    explorerSeen ? [] : ['no explorer.exe on the results folder among the processes'],
+  );
+  if (!r.problems.length)
+    say(
+      r.stdout
+        .split('\n')
+        .map((l) => `    | ${l}`)
+        .join('\n'),
+    );
 }
 const dropped = (folder) => wine(EXE, [windowsPath(folder)], { cwd: scratch, env: ENV });
 report('monthly job, a folder dropped on it', (await checkMonthly(dropped, { scratch })).problems);
@@ -106,15 +117,25 @@ report('monthly job, no units.csv', (await checkMonthly(dropped, { scratch, unit
 report('monthly job, no registers', checkEmptyFolder(dropped, { scratch }));
 {
   const r = dropped(join(ROOT, 'fixtures', 'province', 'units.csv'));
-  report('a file dropped on it: asks for one folder', r.status === 2 && r.stdout.includes('MỘT thư mục') ? [] : [`exit ${r.status}: ${r.stdout.slice(0, 200)}`]);
+  report(
+    'a file dropped on it: asks for one folder',
+    r.status === 2 && r.stdout.includes('MỘT thư mục') ? [] : [`exit ${r.status}: ${r.stdout.slice(0, 200)}`],
+  );
 }
 {
   // --help still prints the help (and does not do the job).
   const r = wine(EXE, ['--help'], { cwd: scratch, env: ENV });
-  report('--help on Windows: the help, no job', r.status === 0 && r.stdout.includes('validate') ? [] : [`exit ${r.status}: ${r.stdout.slice(0, 200)}`]);
+  report(
+    '--help on Windows: the help, no job',
+    r.status === 0 && r.stdout.includes('validate') ? [] : [`exit ${r.status}: ${r.stdout.slice(0, 200)}`],
+  );
 }
 
 if (ownPrefix) spawnSync('wineserver', ['-k'], { env: { ...process.env, ...WINE_ENV }, stdio: 'ignore' });
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
-say(failures.length ? `test:exe: ${failures.length} failed (${seconds} s): ${failures.join('; ')}` : `test:exe: all passed under Wine (${seconds} s)`);
+say(
+  failures.length
+    ? `test:exe: ${failures.length} failed (${seconds} s): ${failures.join('; ')}`
+    : `test:exe: all passed under Wine (${seconds} s)`,
+);
 process.exitCode = failures.length ? 1 : 0;

@@ -23,7 +23,11 @@ const MAX32 = 0xffffffff;
 /** The entries of a plain zip (no Zip64 needed: the fixtures' sources are small). */
 export function unzipEntries(buf) {
   let eocd = -1;
-  for (let i = buf.length - 22; i >= 0; i--) if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  for (let i = buf.length - 22; i >= 0; i--)
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   if (eocd < 0) throw new Error('no end of central directory');
   const out = [];
   let o = buf.readUInt32LE(eocd + 16);
@@ -57,7 +61,10 @@ export function rezip(entries, form = {}) {
       const parts = e.name.split('/').slice(0, -1);
       for (let i = 1; i <= parts.length; i++) {
         const dir = `${parts.slice(0, i).join('/')}/`;
-        if (!seen.has(dir)) { seen.add(dir); withDirs.push({ name: dir, data: Buffer.alloc(0), dir: true }); }
+        if (!seen.has(dir)) {
+          seen.add(dir);
+          withDirs.push({ name: dir, data: Buffer.alloc(0), dir: true });
+        }
       }
       withDirs.push(e);
     }
@@ -75,7 +82,9 @@ export function rezip(entries, form = {}) {
     const descriptor = form.descriptors && !e.dir;
     const flags = 0x0800 | (descriptor ? 0x0008 : 0);
     const version = form.zip64 ? 45 : 20;
-    const localExtra = form.zip64 ? Buffer.concat([Buffer.from([1, 0, 16, 0]), u64(descriptor ? 0 : e.data.length), u64(descriptor ? 0 : body.length)]) : Buffer.alloc(0);
+    const localExtra = form.zip64
+      ? Buffer.concat([Buffer.from([1, 0, 16, 0]), u64(descriptor ? 0 : e.data.length), u64(descriptor ? 0 : body.length)])
+      : Buffer.alloc(0);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(version, 4);
@@ -94,11 +103,19 @@ export function rezip(entries, form = {}) {
       const d = form.zip64 ? Buffer.alloc(24) : Buffer.alloc(16);
       d.writeUInt32LE(0x08074b50, 0);
       d.writeUInt32LE(crc, 4);
-      if (form.zip64) { d.writeBigUInt64LE(BigInt(body.length), 8); d.writeBigUInt64LE(BigInt(e.data.length), 16); } else { d.writeUInt32LE(body.length, 8); d.writeUInt32LE(e.data.length, 12); }
+      if (form.zip64) {
+        d.writeBigUInt64LE(BigInt(body.length), 8);
+        d.writeBigUInt64LE(BigInt(e.data.length), 16);
+      } else {
+        d.writeUInt32LE(body.length, 8);
+        d.writeUInt32LE(e.data.length, 12);
+      }
       parts.push(d);
     }
     locals.push(...parts);
-    const centralExtra = form.zip64 ? Buffer.concat([Buffer.from([1, 0, 24, 0]), u64(e.data.length), u64(body.length), u64(offset)]) : Buffer.alloc(0);
+    const centralExtra = form.zip64
+      ? Buffer.concat([Buffer.from([1, 0, 24, 0]), u64(e.data.length), u64(body.length), u64(offset)])
+      : Buffer.alloc(0);
     const cd = Buffer.alloc(46);
     cd.writeUInt32LE(0x02014b50, 0);
     cd.writeUInt16LE(version, 4);
@@ -160,7 +177,10 @@ export function infoZip64(entries, tmp) {
   const out = join(tmp, 'infozip.xlsx');
   rmSync(out, { force: true });
   // -X: no extra attributes (uid, times), so the bytes do not depend on the machine; -D: no directory entries
-  const r = spawnSync('zip', ['-q', '-X', '-D', '-fz', out, ...entries.filter((e) => !e.name.endsWith('/')).map((e) => e.name)], { cwd: dir, env: { ...process.env, TZ: 'UTC' } });
+  const r = spawnSync('zip', ['-q', '-X', '-D', '-fz', out, ...entries.filter((e) => !e.name.endsWith('/')).map((e) => e.name)], {
+    cwd: dir,
+    env: { ...process.env, TZ: 'UTC' },
+  });
   if (r.status !== 0) throw new Error(`zip -fz failed: ${r.stderr}`);
   return readFileSync(out);
 }
@@ -170,7 +190,10 @@ export function pythonZip64(entries, tmp, python = 'python3') {
   if (spawnSync(python, ['-c', 'import zipfile'], { stdio: 'ignore' }).status !== 0) return null;
   const src = join(tmp, 'python-src.json');
   const out = join(tmp, 'python64.xlsx');
-  writeFileSync(src, JSON.stringify(entries.filter((e) => !e.name.endsWith('/')).map((e) => ({ name: e.name, data: e.data.toString('base64') }))));
+  writeFileSync(
+    src,
+    JSON.stringify(entries.filter((e) => !e.name.endsWith('/')).map((e) => ({ name: e.name, data: e.data.toString('base64') }))),
+  );
   const code = `
 import base64, json, sys, zipfile
 entries = json.load(open(sys.argv[1]))

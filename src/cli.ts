@@ -68,7 +68,10 @@ async function outChunks(chunks: Iterable<string>): Promise<void> {
 function integer(name: string) {
   return (v: string): number => {
     if (!/^\d+$/.test(v)) {
-      throw new UsageError(`${name} phải là một số nguyên không âm, ví dụ ${name} 10, không phải "${v}"`, `${name} must be a whole number, e.g. ${name} 10, not "${v}"`);
+      throw new UsageError(
+        `${name} phải là một số nguyên không âm, ví dụ ${name} 10, không phải "${v}"`,
+        `${name} must be a whole number, e.g. ${name} 10, not "${v}"`,
+      );
     }
     return Number(v);
   };
@@ -80,16 +83,51 @@ const t = (vi: string, en: string): string => (LANG === 'en' ? en : vi);
 
 function common(cmd: Command): Command {
   return cmd
-    .option('--units <file>', t('danh mục đơn vị units.csv (mặc định: cạnh tệp đầu vào hoặc thư mục hiện tại)', 'the units register units.csv (default: beside the inputs or in the working folder)'))
+    .option(
+      '--units <file>',
+      t(
+        'danh mục đơn vị units.csv (mặc định: cạnh tệp đầu vào hoặc thư mục hiện tại)',
+        'the units register units.csv (default: beside the inputs or in the working folder)',
+      ),
+    )
     .option('--roster <file>', t('danh sách cán bộ roster.csv (mặc định như --units)', 'the cadre roster roster.csv (default: as --units)'))
     .option('--as-of <date>', t('ngày tính (yyyy-mm-dd); mặc định hôm nay', 'the date to check as of (yyyy-mm-dd); default today'))
-    .option('--config <file>', t('tệp cấu hình (mặc định tiendo.config.json ở thư mục hiện tại)', 'the configuration file (default tiendo.config.json in the working folder)'))
+    .option(
+      '--config <file>',
+      t(
+        'tệp cấu hình (mặc định tiendo.config.json ở thư mục hiện tại)',
+        'the configuration file (default tiendo.config.json in the working folder)',
+      ),
+    )
     .addOption(new Option('--format <format>', t('định dạng kết quả', 'the output format')).choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', t('ngôn ngữ thông báo', 'the language of messages')).choices(['vi', 'en']).default('vi'))
-    .option('--convert', t('chuyển tệp .xls, .ods sang .xlsx bằng LibreOffice (soffice) trước khi đọc', 'convert .xls, .ods files to .xlsx with LibreOffice (soffice) before reading'))
-    .option('--progress <file>', t('tệp cập nhật tiến độ (Mã việc, Ngày báo cáo, Tiến độ …); nêu nhiều lần cho nhiều tệp', 'a file of progress updates (Mã việc, Ngày báo cáo, Tiến độ …); repeat for several'), (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--compare <paths...>', t('so sánh với các tệp đăng ký kỳ trước (thư mục tháng trước)', 'compare with the previous registers (last month\'s folder)'))
-    .option('--compare-as-of <date>', t('ngày tính của kỳ trước; mặc định ngày trước ngày đầu kỳ', 'the as-of date of the previous registers; default the day before the period starts'))
+    .option(
+      '--convert',
+      t(
+        'chuyển tệp .xls, .ods sang .xlsx bằng LibreOffice (soffice) trước khi đọc',
+        'convert .xls, .ods files to .xlsx with LibreOffice (soffice) before reading',
+      ),
+    )
+    .option(
+      '--progress <file>',
+      t(
+        'tệp cập nhật tiến độ (Mã việc, Ngày báo cáo, Tiến độ …); nêu nhiều lần cho nhiều tệp',
+        'a file of progress updates (Mã việc, Ngày báo cáo, Tiến độ …); repeat for several',
+      ),
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .option(
+      '--compare <paths...>',
+      t('so sánh với các tệp đăng ký kỳ trước (thư mục tháng trước)', "compare with the previous registers (last month's folder)"),
+    )
+    .option(
+      '--compare-as-of <date>',
+      t(
+        'ngày tính của kỳ trước; mặc định ngày trước ngày đầu kỳ',
+        'the as-of date of the previous registers; default the day before the period starts',
+      ),
+    )
     .option('--no-color', t('không tô màu (như NO_COLOR=1)', 'no colours (as NO_COLOR=1)'));
 }
 
@@ -99,7 +137,10 @@ function notices(lines: string[]): void {
 
 /** A mistake commander found, with the command it found it in (for the line's "Xem … --help"). */
 class CommandMistake extends Error {
-  constructor(readonly error: CommanderError, readonly command: Command) {
+  constructor(
+    readonly error: CommanderError,
+    readonly command: Command,
+  ) {
     super(error.message);
   }
 }
@@ -121,9 +162,12 @@ export function buildProgram(lang: Lang = 'vi'): Command {
   LANG = lang;
   const words = usageWords(lang);
   const program = new Command('tiendo')
-    .description(t(
-      'Kiểm tra và tổng hợp tiến độ việc khó, nhiệm vụ trọng tâm, việc đột phá',
-      'Checks and rolls up the registers of difficult tasks, key tasks and breakthrough tasks'))
+    .description(
+      t(
+        'Kiểm tra và tổng hợp tiến độ việc khó, nhiệm vụ trọng tâm, việc đột phá',
+        'Checks and rolls up the registers of difficult tasks, key tasks and breakthrough tasks',
+      ),
+    )
     // Set before the commands are made: they inherit them.
     .configureOutput({ outputError: () => undefined }) // main() prints one line of its own
     .configureHelp(helpConfiguration(lang))
@@ -138,8 +182,18 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .argument('<paths...>', t('tệp, thư mục hoặc mẫu tên (glob)', 'files, folders or globs'))
     .option('--unit <code>', t('mã đơn vị của tệp (chỉ khi kiểm tra một tệp)', 'the unit code of the register (one register only)'))
     .option('--annotate <dir>', t('ghi bản sao có đánh dấu lỗi vào thư mục này', 'write annotated copies into this folder'))
-    .option('--max-warnings <n>', t('thoát mã 1 khi số cảnh báo vượt quá n', 'exit 1 when there are more than n warnings'), integer('--max-warnings'))
-    .option('--period <period>', t('kỳ báo cáo (việc chưa cập nhật trong kỳ: report-stale): 2024-03, Quý III/2024 …; mặc định tháng của ngày tính', 'the period (tasks not updated in it: report-stale): 2024-03, 2024-Q3 …; default the month of the as-of date'))
+    .option(
+      '--max-warnings <n>',
+      t('thoát mã 1 khi số cảnh báo vượt quá n', 'exit 1 when there are more than n warnings'),
+      integer('--max-warnings'),
+    )
+    .option(
+      '--period <period>',
+      t(
+        'kỳ báo cáo (việc chưa cập nhật trong kỳ: report-stale): 2024-03, Quý III/2024 …; mặc định tháng của ngày tính',
+        'the period (tasks not updated in it: report-stale): 2024-03, 2024-Q3 …; default the month of the as-of date',
+      ),
+    )
     .action(async (paths: string[], o: Common & { unit?: string; annotate?: string; maxWarnings?: number; period?: string }) => {
       // Before any register is read: a folder that cannot take the copies fails now, not after the reading.
       if (o.annotate) checkOutputDir(o.annotate, '--annotate');
@@ -164,9 +218,11 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       out(o.format === 'json' ? validateJson(result) : validateText(result, o.lang));
       const code = validateExitCode(result, run, o.maxWarnings);
       if (code === 1 && result.summary.errors === 0 && o.maxWarnings !== undefined) {
-        process.stderr.write(o.lang === 'en'
-          ? `tiendo: ${result.summary.warnings} warning${result.summary.warnings === 1 ? '' : 's'}, more than --max-warnings ${o.maxWarnings} → exit code 1\n`
-          : `tiendo: ${result.summary.warnings} cảnh báo, vượt mức --max-warnings ${o.maxWarnings} → mã thoát 1\n`);
+        process.stderr.write(
+          o.lang === 'en'
+            ? `tiendo: ${result.summary.warnings} warning${result.summary.warnings === 1 ? '' : 's'}, more than --max-warnings ${o.maxWarnings} → exit code 1\n`
+            : `tiendo: ${result.summary.warnings} cảnh báo, vượt mức --max-warnings ${o.maxWarnings} → mã thoát 1\n`,
+        );
       }
       process.exitCode = code;
     });
@@ -178,7 +234,13 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .requiredOption('--out <dir>', t('thư mục ghi các tệp báo cáo', 'the folder the workbooks are written to'))
     .option('--period <period>', t('kỳ báo cáo: 2024-03, 2024-Q3, 2024-H1, 2024', 'the period: 2024-03, 2024-Q3, 2024-H1, 2024'))
     .option('--unit <code>', t('chỉ tổng hợp đơn vị này và các đơn vị trực thuộc', 'roll up this unit and the units under it only'))
-    .option('--pdf', t('in thêm mỗi báo cáo ra PDF (Tổng hợp, Theo lĩnh vực, Quá hạn) bằng LibreOffice', 'also print each workbook to PDF (Tổng hợp, Theo lĩnh vực, Quá hạn) with LibreOffice'))
+    .option(
+      '--pdf',
+      t(
+        'in thêm mỗi báo cáo ra PDF (Tổng hợp, Theo lĩnh vực, Quá hạn) bằng LibreOffice',
+        'also print each workbook to PDF (Tổng hợp, Theo lĩnh vực, Quá hạn) with LibreOffice',
+      ),
+    )
     .action(async (paths: string[], o: Common & { out: string; period?: string; unit?: string; pdf?: boolean }) => {
       // Before any register is read: the province's registers take a while, and /proc would spin.
       checkOutputDir(o.out, '--out');
@@ -201,9 +263,12 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         onProgress: progressBar(),
         pdf: o.pdf,
         // one line a PDF, as each is printed: LibreOffice takes seconds a workbook
-        onPdf: (p) => process.stderr.write(`tiendo: PDF ${p.done}/${p.total}: ${p.pdf
-          ? `${t('đã ghi', 'wrote')} ${p.pdf}`
-          : `${t('không in được', 'not printed')}: ${p.workbook}`}\n`),
+        onPdf: (p) =>
+          process.stderr.write(
+            `tiendo: PDF ${p.done}/${p.total}: ${
+              p.pdf ? `${t('đã ghi', 'wrote')} ${p.pdf}` : `${t('không in được', 'not printed')}: ${p.workbook}`
+            }\n`,
+          ),
       });
       notices(r.run.notices);
       if (o.format === 'json') await outChunks(rollupJsonChunks(r.result));
@@ -211,44 +276,89 @@ export function buildProgram(lang: Lang = 'vi'): Command {
       process.exitCode = rollupExitCode(r);
     });
 
-  program.command('template')
+  program
+    .command('template')
     .description(t('tạo tệp mẫu đăng ký cho một đơn vị', 'write a register template for one unit'))
     .usage(`--unit <code> --out <file> ${words.options}`)
     .requiredOption('--unit <code>', t('mã đơn vị', 'the unit code'))
     .requiredOption('--out <file>', t('tệp .xlsx cần ghi', 'the .xlsx file to write'))
     .option('--units <file>', t('danh mục đơn vị units.csv', 'the units register units.csv'))
-    .option('--roster <file>', t('danh sách cán bộ roster.csv (mặc định: cạnh units.csv)', 'the cadre roster roster.csv (default: beside units.csv)'))
-    .option('--year <yyyy>', t('năm đăng ký, bốn chữ số', 'the register\'s year, four digits'), checkYear)
+    .option(
+      '--roster <file>',
+      t('danh sách cán bộ roster.csv (mặc định: cạnh units.csv)', 'the cadre roster roster.csv (default: beside units.csv)'),
+    )
+    .option('--year <yyyy>', t('năm đăng ký, bốn chữ số', "the register's year, four digits"), checkYear)
     .option('--as-of <date>', t('ngày tính (cán bộ đương chức vào ngày này)', 'the date the roster is read as of'))
     .option('--force', t('ghi đè tệp đã có', 'overwrite an existing file'))
     .addOption(new Option('--lang <lang>', t('ngôn ngữ thông báo', 'the language of messages')).choices(['vi', 'en']).default('vi'))
     .option('--no-color', t('không tô màu (như NO_COLOR=1)', 'no colours (as NO_COLOR=1)'))
-    .action(async (o: { unit: string; out: string; units?: string; roster?: string; year?: number; asOf?: string; force?: boolean; lang: Lang }) => {
-      const { template } = await import('./template.js');
-      const path = await template({
-        unit: o.unit, out: o.out, units: o.units, roster: o.roster, year: o.year, force: o.force,
-        asOf: o.asOf ? parseAsOf(o.asOf) : undefined,
-      });
-      process.stderr.write(o.lang === 'en' ? `Wrote ${path}\n` : `Đã ghi ${path}\n`);
-    });
+    .action(
+      async (o: {
+        unit: string;
+        out: string;
+        units?: string;
+        roster?: string;
+        year?: number;
+        asOf?: string;
+        force?: boolean;
+        lang: Lang;
+      }) => {
+        const { template } = await import('./template.js');
+        const path = await template({
+          unit: o.unit,
+          out: o.out,
+          units: o.units,
+          roster: o.roster,
+          year: o.year,
+          force: o.force,
+          asOf: o.asOf ? parseAsOf(o.asOf) : undefined,
+        });
+        process.stderr.write(o.lang === 'en' ? `Wrote ${path}\n` : `Đã ghi ${path}\n`);
+      },
+    );
 
-  program.command('rules')
+  program
+    .command('rules')
     .description(t('liệt kê các quy tắc kiểm tra, với mức theo cấu hình', 'list the rules, at their configured severities'))
     .usage(words.options)
-    .addOption(new Option('--format <format>', t('định dạng (md: bảng quy tắc của README)', 'the output format (md: the README\'s rule table)')).choices(['text', 'json', 'md']).default('text'))
+    .addOption(
+      new Option('--format <format>', t('định dạng (md: bảng quy tắc của README)', "the output format (md: the README's rule table)"))
+        .choices(['text', 'json', 'md'])
+        .default('text'),
+    )
     .addOption(new Option('--lang <lang>', t('ngôn ngữ', 'the language')).choices(['vi', 'en']).default('vi'))
-    .option('--config <file>', t('tệp cấu hình (mặc định tiendo.config.json ở thư mục hiện tại)', 'the configuration file (default tiendo.config.json in the working folder)'))
+    .option(
+      '--config <file>',
+      t(
+        'tệp cấu hình (mặc định tiendo.config.json ở thư mục hiện tại)',
+        'the configuration file (default tiendo.config.json in the working folder)',
+      ),
+    )
     .option('--no-color', t('không tô màu (như NO_COLOR=1)', 'no colours (as NO_COLOR=1)'))
     .action((o: { format: 'text' | 'json' | 'md'; lang: Lang; config?: string }) => {
       const config = loadConfig(o.config);
-      out(o.format === 'json' ? rulesJson(RULES, config) : o.format === 'md' ? rulesMarkdown(RULES, config) : rulesText(RULES, o.lang, config));
+      out(
+        o.format === 'json'
+          ? rulesJson(RULES, config)
+          : o.format === 'md'
+            ? rulesMarkdown(RULES, config)
+            : rulesText(RULES, o.lang, config),
+      );
       const unknown = unknownRuleIds(config);
       if (unknown.length) {
         // The list above is what the user needs to fix it; the mistake still exits 2.
-        const guesses = unknown.map((id) => closest(id, RULES.map((r) => r.meta.id))).filter((g) => g !== undefined);
+        const guesses = unknown
+          .map((id) =>
+            closest(
+              id,
+              RULES.map((r) => r.meta.id),
+            ),
+          )
+          .filter((g) => g !== undefined);
         throw new UsageError(
           `tệp cấu hình nêu quy tắc không có: ${unknown.join(', ')}${guesses.length ? ` — có phải ${guesses.join(', ')}?` : ''} (các quy tắc là những quy tắc liệt kê ở trên)`,
-          `the configuration names rules that do not exist: ${unknown.join(', ')}${guesses.length ? ` — did you mean ${guesses.join(', ')}?` : ''} (the rules are those listed above)`);
+          `the configuration names rules that do not exist: ${unknown.join(', ')}${guesses.length ? ` — did you mean ${guesses.join(', ')}?` : ''} (the rules are those listed above)`,
+        );
       }
     });
 
@@ -263,7 +373,9 @@ export async function main(argv: string[]): Promise<number> {
   // `tiendo help valdate`: commander prints the whole help; a misspelt command is one line like any other.
   const [first, second] = argv.slice(2);
   if (first === 'help' && second && !second.startsWith('-') && !program.commands.some((c) => c.name() === second)) {
-    process.stderr.write(`tiendo: ${mistakeLine(new CommanderError(1, 'commander.unknownCommand', `error: unknown command '${second}'`), program, lang)}\n`);
+    process.stderr.write(
+      `tiendo: ${mistakeLine(new CommanderError(1, 'commander.unknownCommand', `error: unknown command '${second}'`), program, lang)}\n`,
+    );
     return 2;
   }
   try {
@@ -283,7 +395,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`tiendo: ${e.text(lang)}\n`);
       return 2;
     }
-    process.stderr.write(`tiendo: lỗi không mong đợi — xin báo lại kèm thông tin sau (unexpected error, please report):\n${(e as Error)?.stack ?? String(e)}\n`);
+    process.stderr.write(
+      `tiendo: lỗi không mong đợi — xin báo lại kèm thông tin sau (unexpected error, please report):\n${(e as Error)?.stack ?? String(e)}\n`,
+    );
     return 2;
   }
 }

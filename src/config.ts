@@ -24,15 +24,22 @@ export function loadConfig(path: string | undefined, cwd = process.cwd()): Confi
   try {
     raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new UsageError(`Tệp cấu hình ${file} không phải JSON hợp lệ: ${(e as Error).message}`, `The configuration file ${file} is not valid JSON: ${(e as Error).message}`);
+    throw new UsageError(
+      `Tệp cấu hình ${file} không phải JSON hợp lệ: ${(e as Error).message}`,
+      `The configuration file ${file} is not valid JSON: ${(e as Error).message}`,
+    );
   }
-  if (!raw || typeof raw !== 'object') throw new UsageError(`Tệp cấu hình ${file} phải là một đối tượng JSON`, `The configuration file ${file} must be a JSON object`);
+  if (!raw || typeof raw !== 'object')
+    throw new UsageError(`Tệp cấu hình ${file} phải là một đối tượng JSON`, `The configuration file ${file} must be a JSON object`);
   const obj = raw as Record<string, unknown>;
   const config = structuredClone(DEFAULT_CONFIG);
   const rules = (obj.rules ?? {}) as Record<string, unknown>;
   for (const [id, sev] of Object.entries(rules)) {
     if (typeof sev !== 'string' || !SEVERITIES.includes(sev as Severity)) {
-      throw new UsageError(`Tệp cấu hình ${file}: mức "${String(sev)}" của quy tắc ${id} phải là error, warning hoặc off`, `The configuration file ${file}: the severity "${String(sev)}" of ${id} must be error, warning or off`);
+      throw new UsageError(
+        `Tệp cấu hình ${file}: mức "${String(sev)}" của quy tắc ${id} phải là error, warning hoặc off`,
+        `The configuration file ${file}: the severity "${String(sev)}" of ${id} must be error, warning or off`,
+      );
     }
     config.severities[id as RuleId] = sev as Severity;
   }
@@ -41,7 +48,10 @@ export function loadConfig(path: string | undefined, cwd = process.cwd()): Confi
     const v = thresholds[key] ?? obj[key];
     if (v === undefined) continue;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      throw new UsageError(`Tệp cấu hình ${file}: ${key} phải là một số không âm`, `The configuration file ${file}: ${key} must be a number, 0 or more`);
+      throw new UsageError(
+        `Tệp cấu hình ${file}: ${key} phải là một số không âm`,
+        `The configuration file ${file}: ${key} must be a number, 0 or more`,
+      );
     }
     config.thresholds[key] = v;
   }
@@ -50,7 +60,10 @@ export function loadConfig(path: string | undefined, cwd = process.cwd()): Confi
     // The bound on one input file and on what its parts inflate to (zip bombs); a workbook's
     // cells are bounded by it too (one cell per 100 bytes, src/read/xlsx.ts).
     if (typeof obj.maxFileBytes !== 'number' || !Number.isFinite(obj.maxFileBytes) || obj.maxFileBytes < 1) {
-      throw new UsageError(`Tệp cấu hình ${file}: maxFileBytes phải là một số byte dương (mặc định ${DEFAULT_CONFIG.maxFileBytes})`, `The configuration file ${file}: maxFileBytes must be a positive number of bytes (default ${DEFAULT_CONFIG.maxFileBytes})`);
+      throw new UsageError(
+        `Tệp cấu hình ${file}: maxFileBytes phải là một số byte dương (mặc định ${DEFAULT_CONFIG.maxFileBytes})`,
+        `The configuration file ${file}: maxFileBytes must be a positive number of bytes (default ${DEFAULT_CONFIG.maxFileBytes})`,
+      );
     }
     config.maxFileBytes = Math.floor(obj.maxFileBytes);
   }

@@ -24,7 +24,12 @@ export class UsageError extends Error {
  * full): a usage error, since the user chooses where tiendo writes. `code` is the system's (EACCES …).
  */
 export class OutputError extends UsageError {
-  constructor(message: string, en: string, readonly path: string, readonly code?: string) {
+  constructor(
+    message: string,
+    en: string,
+    readonly path: string,
+    readonly code?: string,
+  ) {
     super(message, en);
     this.name = 'OutputError';
   }

@@ -52,7 +52,10 @@ async function monthly(folder: string): Promise<number> {
   } catch (e) {
     // The window must stay open on any failure, or the clerk sees it flash and vanish.
     if (e instanceof UsageError) process.stderr.write(`tiendo: ${e.text('vi')}\n`);
-    else process.stderr.write(`tiendo: lỗi không mong đợi — xin báo lại kèm thông tin sau (unexpected error, please report):\n${(e as Error)?.stack ?? String(e)}\n`);
+    else
+      process.stderr.write(
+        `tiendo: lỗi không mong đợi — xin báo lại kèm thông tin sau (unexpected error, please report):\n${(e as Error)?.stack ?? String(e)}\n`,
+      );
     code = 2;
   }
   return code;
@@ -71,7 +74,9 @@ function progress(): ((done: number, total: number) => void) | undefined {
 function openFolder(dir: string): void {
   if (process.platform !== 'win32' || process.env.TIENDO_NO_OPEN === '1') return;
   try {
-    spawn('explorer.exe', [dir], { detached: true, stdio: 'ignore' }).on('error', () => undefined).unref();
+    spawn('explorer.exe', [dir], { detached: true, stdio: 'ignore' })
+      .on('error', () => undefined)
+      .unref();
   } catch {
     // no Explorer: the summary names the folder
   }

@@ -74,16 +74,24 @@ export async function validate(opts: ValidateOptions): Promise<Validation> {
  */
 async function compareForValidate(run: Run, opts: ValidateOptions): Promise<void> {
   if (!run.tree) {
-    run.notices.push(run.lang === 'en' ? '--compare needs units.csv: no comparison made' : '--compare cần danh mục đơn vị units.csv: không so sánh');
+    run.notices.push(
+      run.lang === 'en' ? '--compare needs units.csv: no comparison made' : '--compare cần danh mục đơn vị units.csv: không so sánh',
+    );
     return;
   }
   const [{ aggregate }, { compareWithPrevious }, { parsePeriod, periodOfAsOf }, { addDays }] = await Promise.all([
-    import('./aggregate/index.js'), import('./rollup.js'), import('./classify/period.js'), import('./normalise/values.js'),
+    import('./aggregate/index.js'),
+    import('./rollup.js'),
+    import('./classify/period.js'),
+    import('./normalise/values.js'),
   ]);
   const period = opts.period ? parsePeriod(opts.period, run.lang) : periodOfAsOf(run.asOf);
   const now = aggregate({ tree: run.tree, registers: run.registers, diagnostics: run.diagnostics, asOf: run.asOf, period });
   const { diagnostics } = await compareWithPrevious(now, run, {
-    paths: opts.compare!, asOf: opts.compareAsOf ?? addDays(period.start, -1), cwd: opts.cwd, convert: opts.convert,
+    paths: opts.compare!,
+    asOf: opts.compareAsOf ?? addDays(period.start, -1),
+    cwd: opts.cwd,
+    convert: opts.convert,
   });
   const { sortDiagnostics } = await import('./check/index.js');
   run.diagnostics = sortDiagnostics([...run.diagnostics, ...diagnostics], [...run.registers, ...run.progressFiles]);

@@ -118,12 +118,25 @@ export async function writePdfs(
 async function convert(soffice: string, profile: string, file: string, outDir: string, timeoutMs: number): Promise<string | null> {
   const out = join(outDir, `${basename(file, extname(file))}.pdf`);
   for (let attempt = 0; attempt < 2; attempt++) {
-    await runSoffice(soffice, [
-      '--headless', '--invisible', '--norestore', '--nolockcheck', '--nodefault', '--nofirststartwizard',
-      `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', outDir, file,
-    ], timeoutMs);
+    await runSoffice(
+      soffice,
+      [
+        '--headless',
+        '--invisible',
+        '--norestore',
+        '--nolockcheck',
+        '--nodefault',
+        '--nofirststartwizard',
+        `-env:UserInstallation=${profile}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        file,
+      ],
+      timeoutMs,
+    );
     if (existsSync(out)) return out;
   }
   return null;
 }
-

@@ -85,7 +85,11 @@ export interface Run {
 /** `--as-of`: a day as the readers accept it (yyyy-mm-dd or day first). */
 export function parseAsOf(text: string, option = '--as-of'): IsoDate {
   const d = parseDate({ text });
-  if (d.kind !== 'date') throw new UsageError(`Ngày ${option} "${text}" không hợp lệ — ghi dạng yyyy-mm-dd hoặc dd/mm/yyyy`, `The ${option} date "${text}" is not valid — write yyyy-mm-dd or dd/mm/yyyy`);
+  if (d.kind !== 'date')
+    throw new UsageError(
+      `Ngày ${option} "${text}" không hợp lệ — ghi dạng yyyy-mm-dd hoặc dd/mm/yyyy`,
+      `The ${option} date "${text}" is not valid — write yyyy-mm-dd or dd/mm/yyyy`,
+    );
   return d.date;
 }
 
@@ -94,7 +98,11 @@ export async function runPipeline(opts: RunOptions): Promise<Run> {
   const lang = opts.lang ?? 'vi';
   const config = typeof opts.config === 'object' ? opts.config : loadConfig(opts.config, cwd);
   const unknown = unknownRuleIds(config);
-  if (unknown.length) throw new UsageError(`Tệp cấu hình nêu quy tắc không có: ${unknown.join(', ')} — xem "tiendo rules"`, `The configuration names rules that do not exist: ${unknown.join(', ')} — see "tiendo rules"`);
+  if (unknown.length)
+    throw new UsageError(
+      `Tệp cấu hình nêu quy tắc không có: ${unknown.join(', ')} — xem "tiendo rules"`,
+      `The configuration names rules that do not exist: ${unknown.join(', ')} — see "tiendo rules"`,
+    );
   if (!opts.paths.length) throw new UsageError('Chưa nêu tệp hoặc thư mục cần đọc', 'No file or folder to read was given');
   const explicit = opts.period ? parsePeriod(opts.period, lang) : null;
   const asOf = opts.asOf ?? explicit?.end ?? today();
@@ -102,15 +110,22 @@ export async function runPipeline(opts: RunOptions): Promise<Run> {
   // A file given with --progress is not also a register, even when it sits among them.
   const progressPaths = opts.progress?.length ? expandPaths(opts.progress, cwd) : [];
   const files = expandPaths(opts.paths, cwd).filter((f) => !progressPaths.includes(f));
-  if (!files.length) throw new UsageError(`Không có tệp đăng ký nào (.xlsx, .csv) trong ${opts.paths.join(', ')}`, `No register (.xlsx, .csv) in ${opts.paths.join(', ')}`);
+  if (!files.length)
+    throw new UsageError(
+      `Không có tệp đăng ký nào (.xlsx, .csv) trong ${opts.paths.join(', ')}`,
+      `No register (.xlsx, .csv) in ${opts.paths.join(', ')}`,
+    );
   if (opts.unit && files.length !== 1) throw new UsageError('--unit chỉ dùng khi kiểm tra một tệp', '--unit is for checking one file only');
 
   const unitsPath = opts.units ?? findBeside('units.csv', opts.paths, cwd);
-  const rosterPath = opts.roster === null ? null : opts.roster ?? findBeside('roster.csv', opts.paths, cwd);
+  const rosterPath = opts.roster === null ? null : (opts.roster ?? findBeside('roster.csv', opts.paths, cwd));
   const tree = unitsPath ? unitTree(readUnits(unitsPath), asOf, unitsPath) : null;
   const roster = rosterPath ? readRoster(rosterPath) : null;
   if (opts.unit && tree && !tree.byCode.has(opts.unit)) {
-    throw new UsageError(`--unit ${opts.unit}: không có đơn vị mã này trong ${unitsPath} vào ngày ${asOf}`, `--unit ${opts.unit}: no unit of this code in ${unitsPath} on ${asOf}`);
+    throw new UsageError(
+      `--unit ${opts.unit}: không có đơn vị mã này trong ${unitsPath} vào ngày ${asOf}`,
+      `--unit ${opts.unit}: no unit of this code in ${unitsPath} on ${asOf}`,
+    );
   }
   const resolver = tree ? new UnitResolver(tree) : null;
 
@@ -176,7 +191,9 @@ async function convertLegacy(files: string[], maxBytes: number, notices: string[
   if (!legacy.length) return null;
   const soffice = findSoffice();
   if (!soffice) {
-    notices.push(`--convert: không tìm thấy LibreOffice (soffice) trên máy — ${legacy.length} tệp .xls/.ods không được chuyển đổi; cài LibreOffice hoặc lưu các tệp đó dưới dạng .xlsx`);
+    notices.push(
+      `--convert: không tìm thấy LibreOffice (soffice) trên máy — ${legacy.length} tệp .xls/.ods không được chuyển đổi; cài LibreOffice hoặc lưu các tệp đó dưới dạng .xlsx`,
+    );
     return null;
   }
   const conversion = await convertToXlsx(legacy, { soffice });

@@ -65,7 +65,12 @@ export function sheetSizes(workbook: RawWorkbook): RawWorkbook {
 
 /** The register of a file whose worker died reading it (out of memory): unreadable, the run goes on. */
 function lostRegister(job: ReadJob, setup: ReadSetup, resolver: UnitResolver | null, reason: string): Register {
-  return registerOf(job, { ok: false, kind: null, problem: { rule: 'file-unreadable', at: {}, messageId: 'default', data: { reason } } }, setup, resolver);
+  return registerOf(
+    job,
+    { ok: false, kind: null, problem: { rule: 'file-unreadable', at: {}, messageId: 'default', data: { reason } } },
+    setup,
+    resolver,
+  );
 }
 
 /**
@@ -184,7 +189,11 @@ export function readInPool(jobs: ReadJob[], opts: PoolOptions): Promise<ReadOutc
     };
 
     const spawn = () => {
-      const worker = new Worker(url, { eval: bundledWorker !== null, workerData: opts.setup, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+      const worker = new Worker(url, {
+        eval: bundledWorker !== null,
+        workerData: opts.setup,
+        resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+      });
       const slot: Slot = { worker, jobs: [] };
       slots.add(slot);
       worker.on('message', (msg: { index: number; outcome?: ReadOutcome; error?: string }) => {

@@ -61,14 +61,23 @@ export async function rollup(opts: RollupOptions): Promise<Rollup> {
   const run = await runPipeline({ ...opts, asOf, units: scoped?.unitsPath ?? opts.units });
   if (!run.tree) throw new UsageError(NO_UNITS[lang]);
   const result = aggregate({
-    tree: run.tree, registers: run.registers, diagnostics: run.diagnostics, asOf, period, scope: scoped?.unit.code,
+    tree: run.tree,
+    registers: run.registers,
+    diagnostics: run.diagnostics,
+    asOf,
+    period,
+    scope: scoped?.unit.code,
   });
   if (scoped) run.notices.push(...scopeNotices(result, scoped.unit, lang));
   result.skipped = run.skipped;
   result.owners = ownerCounts(result.tasks, run.roster, asOf, period);
   if (opts.compare?.length) {
     const { comparison, diagnostics } = await compareWithPrevious(result, run, {
-      paths: opts.compare, asOf: opts.compareAsOf ?? addDays(period.start, -1), scope: scoped?.unit.code, cwd: opts.cwd, convert: opts.convert,
+      paths: opts.compare,
+      asOf: opts.compareAsOf ?? addDays(period.start, -1),
+      scope: scoped?.unit.code,
+      cwd: opts.cwd,
+      convert: opts.convert,
     });
     result.comparison = comparison;
     result.diagnostics = sortDiagnostics([...result.diagnostics, ...diagnostics], [...run.registers, ...run.progressFiles]);
@@ -93,8 +102,10 @@ export async function rollup(opts: RollupOptions): Promise<Rollup> {
 }
 
 const PDF_FAILED: Record<Lang, (file: string) => string> = {
-  vi: (file) => `--pdf: LibreOffice không in được ${file} ra PDF — mở tệp bằng Excel hoặc LibreOffice và in các trang Tổng hợp, Theo lĩnh vực, Quá hạn`,
-  en: (file) => `--pdf: LibreOffice made no PDF of ${file} — open it in Excel or LibreOffice and print the sheets Tổng hợp, Theo lĩnh vực, Quá hạn`,
+  vi: (file) =>
+    `--pdf: LibreOffice không in được ${file} ra PDF — mở tệp bằng Excel hoặc LibreOffice và in các trang Tổng hợp, Theo lĩnh vực, Quá hạn`,
+  en: (file) =>
+    `--pdf: LibreOffice made no PDF of ${file} — open it in Excel or LibreOffice and print the sheets Tổng hợp, Theo lĩnh vực, Quá hạn`,
 };
 
 /**
@@ -112,21 +123,38 @@ export async function compareWithPrevious(
 ): Promise<{ comparison: Comparison; diagnostics: Diagnostic[] }> {
   const lang = run.lang;
   const previous = await runPipeline({
-    paths: o.paths, units: run.unitsPath ?? undefined, roster: run.rosterPath, config: run.config, asOf: o.asOf, lang, cwd: o.cwd, convert: o.convert,
+    paths: o.paths,
+    units: run.unitsPath ?? undefined,
+    roster: run.rosterPath,
+    config: run.config,
+    asOf: o.asOf,
+    lang,
+    cwd: o.cwd,
+    convert: o.convert,
   });
   const placed = new Set(['file-unreadable', 'header-missing', 'unit-unknown', 'unit-duplicate']);
   const unplaced = [...new Set(previous.diagnostics.filter((d) => placed.has(d.rule) && d.row === null).map((d) => d.file))];
   for (const file of unplaced) run.notices.push(PREVIOUS_UNREADABLE[lang](file));
   run.notices.push(...previous.notices.map((n) => `--compare: ${n}`));
   const then = aggregate({
-    tree: previous.tree!, registers: previous.registers, diagnostics: previous.diagnostics, asOf: o.asOf,
-    period: periodOfAsOf(o.asOf), scope: o.scope !== undefined && previous.tree!.byCode.has(o.scope) ? o.scope : undefined,
+    tree: previous.tree!,
+    registers: previous.registers,
+    diagnostics: previous.diagnostics,
+    asOf: o.asOf,
+    period: periodOfAsOf(o.asOf),
+    scope: o.scope !== undefined && previous.tree!.byCode.has(o.scope) ? o.scope : undefined,
   });
   // A unit whose previous register could not be read or placed has no comparison of its own.
   const uncompared = new Set(then.files.filter((f) => f.unit !== null && unplaced.includes(f.displayPath)).map((f) => f.unit!));
   const comparison = compareRollups(result, then, uncompared);
 
-  const ctx: RuleContext = { asOf: result.asOf, units: run.tree, roster: run.roster, thresholds: run.config.thresholds, period: result.period };
+  const ctx: RuleContext = {
+    asOf: result.asOf,
+    units: run.tree,
+    roster: run.roster,
+    thresholds: run.config.thresholds,
+    period: result.period,
+  };
   for (const { then: t, nowFiles } of comparison.droppedOpen) t.task.droppedFrom = nowFiles.join(', ');
   for (const { now, then: t } of comparison.regressed) {
     if (t.task.progress.kind === 'number') now.task.previousProgress = { value: t.task.progress.value, asOf: o.asOf };
@@ -172,9 +200,11 @@ function scopeUnit(opts: RollupOptions, asOf: IsoDate, lang: Lang): { unit: Unit
   const day = displayDate(asOf);
   const row = all.find((u) => u.code === code);
   if (row) {
-    throw new UsageError(lang === 'en'
-      ? `--unit ${code}: ${row.name} is not in force on ${day} in ${shown} (columns from, to)`
-      : `--unit ${code}: ${row.name} không có hiệu lực vào ngày ${day} theo ${shown} (cột from, to)`);
+    throw new UsageError(
+      lang === 'en'
+        ? `--unit ${code}: ${row.name} is not in force on ${day} in ${shown} (columns from, to)`
+        : `--unit ${code}: ${row.name} không có hiệu lực vào ngày ${day} theo ${shown} (cột from, to)`,
+    );
   }
   const f = fold(code);
   const bare = code.replace(/^0+/, '');
@@ -183,9 +213,11 @@ function scopeUnit(opts: RollupOptions, asOf: IsoDate, lang: Lang): { unit: Unit
     return (bare !== '' && u.code.replace(/^0+/, '') === bare) || (f !== '' && (name === f || name.endsWith(` ${f}`)));
   });
   const hint = like.length > 0 && like.length <= 3 ? like.map((u) => `${u.code} (${u.name})`).join(', ') : null;
-  throw new UsageError(lang === 'en'
-    ? `--unit ${code}: no unit has this code in ${shown} on ${day}${hint ? ` — did you mean ${hint}?` : ''}`
-    : `--unit ${code}: không có đơn vị mã này trong ${shown} vào ngày ${day}${hint ? ` — có phải ${hint}?` : ''}`);
+  throw new UsageError(
+    lang === 'en'
+      ? `--unit ${code}: no unit has this code in ${shown} on ${day}${hint ? ` — did you mean ${hint}?` : ''}`
+      : `--unit ${code}: không có đơn vị mã này trong ${shown} vào ngày ${day}${hint ? ` — có phải ${hint}?` : ''}`,
+  );
 }
 
 /**
@@ -194,13 +226,17 @@ function scopeUnit(opts: RollupOptions, asOf: IsoDate, lang: Lang): { unit: Unit
  * summary workbook (SPEC §5: one per unit that has units under it; its own register is checked by validate).
  */
 function scopeNotices(result: RollupResult, scope: Unit, lang: Lang): string[] {
-  const lines = result.outOfScope.map((r) => lang === 'en'
-    ? `${r.displayPath} belongs to ${r.unit.name} (${r.unit.code}), outside --unit ${scope.code} (${scope.name}): not counted`
-    : `tệp ${r.displayPath} thuộc ${r.unit.name} (${r.unit.code}), ngoài phạm vi --unit ${scope.code} (${scope.name}): không tính`);
+  const lines = result.outOfScope.map((r) =>
+    lang === 'en'
+      ? `${r.displayPath} belongs to ${r.unit.name} (${r.unit.code}), outside --unit ${scope.code} (${scope.name}): not counted`
+      : `tệp ${r.displayPath} thuộc ${r.unit.name} (${r.unit.code}), ngoài phạm vi --unit ${scope.code} (${scope.name}): không tính`,
+  );
   if (result.byCode.get(scope.code)!.children.length === 0) {
-    lines.push(lang === 'en'
-      ? `--unit ${scope.code}: ${scope.name} has no units under it — no summary workbook is written; check its register with "tiendo validate"`
-      : `--unit ${scope.code}: ${scope.name} không có đơn vị trực thuộc — không ghi bảng tổng hợp; kiểm tra sổ đăng ký của đơn vị bằng "tiendo validate"`);
+    lines.push(
+      lang === 'en'
+        ? `--unit ${scope.code}: ${scope.name} has no units under it — no summary workbook is written; check its register with "tiendo validate"`
+        : `--unit ${scope.code}: ${scope.name} không có đơn vị trực thuộc — không ghi bảng tổng hợp; kiểm tra sổ đăng ký của đơn vị bằng "tiendo validate"`,
+    );
   }
   return lines;
 }

@@ -46,7 +46,11 @@ export async function template(opts: TemplateOptions): Promise<string> {
   if (!unitsPath) throw new UsageError('Cần danh mục đơn vị units.csv — chỉ rõ bằng --units', 'units.csv is needed — give it with --units');
   const tree = unitTree(readUnits(unitsPath), asOf, unitsPath);
   const unit = tree.byCode.get(opts.unit);
-  if (!unit) throw new UsageError(`Không có đơn vị mã ${opts.unit} trong ${unitsPath} vào ngày ${asOf}`, `No unit ${opts.unit} in ${unitsPath} on ${asOf}`);
+  if (!unit)
+    throw new UsageError(
+      `Không có đơn vị mã ${opts.unit} trong ${unitsPath} vào ngày ${asOf}`,
+      `No unit ${opts.unit} in ${unitsPath} on ${asOf}`,
+    );
   // As validate finds it: beside units.csv (or in a folder above it), beside the output, in the working folder.
   const rosterPath = opts.roster ?? findBeside('roster.csv', [unitsPath, opts.out], cwd);
   const roster = rosterPath ? readRoster(rosterPath) : null;

@@ -96,9 +96,25 @@ export interface RawWorkbook {
 // ───────────────────────────── columns ─────────────────────────────
 
 export type ColumnKey =
-  | 'id' | 'no' | 'title' | 'category' | 'field' | 'owner' | 'position'
-  | 'leadUnit' | 'supportUnits' | 'assigned' | 'deadline' | 'target' | 'measure'
-  | 'achieved' | 'progress' | 'status' | 'completed' | 'unitCode' | 'note';
+  | 'id'
+  | 'no'
+  | 'title'
+  | 'category'
+  | 'field'
+  | 'owner'
+  | 'position'
+  | 'leadUnit'
+  | 'supportUnits'
+  | 'assigned'
+  | 'deadline'
+  | 'target'
+  | 'measure'
+  | 'achieved'
+  | 'progress'
+  | 'status'
+  | 'completed'
+  | 'unitCode'
+  | 'note';
 
 export type Status = 'not_started' | 'in_progress' | 'done' | 'paused' | 'cancelled';
 export type Category = 'hard' | 'key' | 'breakthrough' | 'pressing';
@@ -111,10 +127,7 @@ export type DateValue =
   | { kind: 'date'; date: IsoDate; /** a period deadline (Quý III/2024) read as its last day */ period?: string }
   | { kind: 'invalid'; text: string };
 
-export type NumberValue =
-  | { kind: 'empty' }
-  | { kind: 'number'; value: number }
-  | { kind: 'invalid'; text: string };
+export type NumberValue = { kind: 'empty' } | { kind: 'number'; value: number } | { kind: 'invalid'; text: string };
 
 // ───────────────────────────── tasks ─────────────────────────────
 
@@ -258,8 +271,7 @@ export interface Diagnostic extends Location {
 
 // ───────────────────────────── classification and counts ─────────────────────────────
 
-export type TaskClass =
-  | 'doneOnTime' | 'doneLate' | 'pendingOnTime' | 'pendingOverdue' | 'cancelled' | 'unclassified';
+export type TaskClass = 'doneOnTime' | 'doneLate' | 'pendingOnTime' | 'pendingOverdue' | 'cancelled' | 'unclassified';
 
 export interface Counts {
   registered: number;

@@ -53,7 +53,10 @@ export function crossings(sources: { path: string; text: string }[]): string[] {
   const out: string[] = [];
   for (const { path, text } of sources) {
     for (const m of text.matchAll(/(?:from\s+|import\s*\(\s*)'(\.{1,2}\/[^']+)'/g)) {
-      const target = relative(SRC, resolve(SRC, dirname(path), m[1])).split('\\').join('/').replace(/\.js$/, '.ts');
+      const target = relative(SRC, resolve(SRC, dirname(path), m[1]))
+        .split('\\')
+        .join('/')
+        .replace(/\.js$/, '.ts');
       const from = layerOf(path);
       const to = layerOf(target);
       if (from !== 'app' && !MAY_IMPORT[from]) throw new Error(`${path}: no layer ${from} in MAY_IMPORT`);
@@ -77,7 +80,10 @@ describe('the direction of imports', () => {
   it('fails when a rule imports from read/ (a test of the test)', () => {
     const rule = { path: 'rules/owner-unknown.ts', text: "import { readRoster } from '../read/registers.js';" };
     expect(crossings([rule])).toEqual(['rules/owner-unknown.ts -> read/registers.ts']);
-    const fine = { path: 'rules/owner-unknown.ts', text: "import { cadresOf } from '../domain/roster.js';\nimport type { Task } from '../types.js';" };
+    const fine = {
+      path: 'rules/owner-unknown.ts',
+      text: "import { cadresOf } from '../domain/roster.js';\nimport type { Task } from '../types.js';",
+    };
     expect(crossings([fine])).toEqual([]);
   });
 });

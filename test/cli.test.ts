@@ -10,7 +10,8 @@ const dir = mkdtempSync(join(tmpdir(), 'tiendo-cli-'));
 
 const UNITS = 'code,name,level,parent\n24,Tỉnh Bắc Giang,tinh,\n213,Huyện Lục Nam,huyen,24\n07651,Xã Yên Sơn,xa,213\n';
 const ROSTER = 'name,position,unit,from,to\nNguyễn Văn An,Chủ tịch UBND xã,07651,2020-01-01,\n';
-const CLEAN = 'ĐẢNG ỦY XÃ YÊN SƠN\nSTT;Nội dung công việc;Người chịu trách nhiệm;Thời hạn hoàn thành;Tình trạng;Ngày hoàn thành\n1;Xóa nhà tạm;Nguyễn Văn An;31/12/2024;Đang thực hiện;\n';
+const CLEAN =
+  'ĐẢNG ỦY XÃ YÊN SƠN\nSTT;Nội dung công việc;Người chịu trách nhiệm;Thời hạn hoàn thành;Tình trạng;Ngày hoàn thành\n1;Xóa nhà tạm;Nguyễn Văn An;31/12/2024;Đang thực hiện;\n';
 
 beforeAll(async () => {
   for (const d of ['clean', 'bad', 'xlsx']) {
@@ -50,7 +51,9 @@ describe('tiendo, the binary', () => {
     // SPEC §5.1's keys, then issue 12's list of files skipped (summary workbooks tiendo wrote)
     expect(Object.keys(json)).toEqual(['asOf', 'files', 'diagnostics', 'summary', 'skipped']);
     expect(json.skipped).toEqual([]);
-    expect(json.files).toEqual([{ path: 'clean/yen-son.csv', unit: { code: '07651', name: 'Xã Yên Sơn' }, tasks: 1, errors: 0, warnings: 0 }]);
+    expect(json.files).toEqual([
+      { path: 'clean/yen-son.csv', unit: { code: '07651', name: 'Xã Yên Sơn' }, tasks: 1, errors: 0, warnings: 0 },
+    ]);
     expect(json.summary).toEqual({ files: 1, tasks: 1, errors: 0, warnings: 0 });
   });
   it('exits 1 with errors, names file, row, column and rule; skips lock and hidden files; an .xls does not stop the others', () => {
@@ -76,16 +79,27 @@ describe('tiendo, the binary', () => {
     expect(en.stdout).toMatch(/1 error, 1 warning in 1 file, 2 tasks/);
   });
   it('--max-warnings turns too many warnings into exit 1', () => {
-    writeFileSync(join(dir, 'clean', 'late.csv'), 'ĐẢNG ỦY XÃ YÊN SƠN\nSTT;Nội dung;Người phụ trách;Thời hạn\n1;Việc trễ;Nguyễn Văn An;30/06/2024\n');
+    writeFileSync(
+      join(dir, 'clean', 'late.csv'),
+      'ĐẢNG ỦY XÃ YÊN SƠN\nSTT;Nội dung;Người phụ trách;Thời hạn\n1;Việc trễ;Nguyễn Văn An;30/06/2024\n',
+    );
     try {
       expect(tiendo(['validate', 'clean/late.csv', '--as-of', '2024-09-30', '--unit', '07651'], { cwd: dir }).status).toBe(0);
-      expect(tiendo(['validate', 'clean/late.csv', '--as-of', '2024-09-30', '--unit', '07651', '--max-warnings', '0'], { cwd: dir }).status).toBe(1);
+      expect(
+        tiendo(['validate', 'clean/late.csv', '--as-of', '2024-09-30', '--unit', '07651', '--max-warnings', '0'], { cwd: dir }).status,
+      ).toBe(1);
     } finally {
       rmSync(join(dir, 'clean', 'late.csv'));
     }
   });
   it('exits 2 on usage errors with one line and no stack trace', () => {
-    for (const args of [['validate', 'no-such-dir'], ['validate', 'clean', '--as-of', '31/02/2024'], ['validate', 'clean', '--format', 'xml'], ['frobnicate'], ['validate']]) {
+    for (const args of [
+      ['validate', 'no-such-dir'],
+      ['validate', 'clean', '--as-of', '31/02/2024'],
+      ['validate', 'clean', '--format', 'xml'],
+      ['frobnicate'],
+      ['validate'],
+    ]) {
       const r = tiendo(args, { cwd: dir });
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -121,7 +135,11 @@ describe('tiendo, the binary', () => {
     for (let i = 0; i < 7; i++) writeFileSync(join(dir, 'clean', `0765${i}_copy.csv`), CLEAN.replace('ĐẢNG ỦY XÃ YÊN SƠN', ''));
     try {
       // `script` gives the command a terminal; stdout goes to a file so only stderr reaches it.
-      const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} validate clean --as-of 2024-09-30 > /dev/null`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} validate clean --as-of 2024-09-30 > /dev/null`, '/dev/null'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       expect(r.stdout).toMatch(/\[#+ *\] 8\/8/);
       const plain = tiendo(['validate', 'clean', '--as-of', '2024-09-30'], { cwd: dir });
       expect(plain.stderr).not.toMatch(/#/);
@@ -140,7 +158,16 @@ describe('tiendo, the binary', () => {
 
 describe('the V8 flags the command line sets', () => {
   it('are known to this Node (V8 says "unrecognized flag" on stderr otherwise)', () => {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', "const m = await import(process.argv[1]); m.tuneV8(); console.log('tuned')", new URL('../dist/v8-tuning.js', import.meta.url).href], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const m = await import(process.argv[1]); m.tuneV8(); console.log('tuned')",
+        new URL('../dist/v8-tuning.js', import.meta.url).href,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('tuned');
   });
@@ -163,9 +190,18 @@ describe('a mistake on the command line', () => {
   const VI = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 
   it('a misspelt option names the closest one', () => {
-    const vi = oneLine(tiendo(['validate', 'clean', '--as-off', '2024-09-30'], { cwd: dir }), 'không có tùy chọn --as-off', 'có phải --as-of?', '"tiendo validate --help"');
+    const vi = oneLine(
+      tiendo(['validate', 'clean', '--as-off', '2024-09-30'], { cwd: dir }),
+      'không có tùy chọn --as-off',
+      'có phải --as-of?',
+      '"tiendo validate --help"',
+    );
     expect(vi).toBe('tiendo: không có tùy chọn --as-off — có phải --as-of? Xem "tiendo validate --help"');
-    const en = oneLine(tiendo(['validate', 'clean', '--as-off', '2024-09-30', '--lang', 'en'], { cwd: dir }), 'no option --as-off', 'did you mean --as-of?');
+    const en = oneLine(
+      tiendo(['validate', 'clean', '--as-off', '2024-09-30', '--lang', 'en'], { cwd: dir }),
+      'no option --as-off',
+      'did you mean --as-of?',
+    );
     expect(en).not.toMatch(VI);
   });
   it('a misspelt command names the closest one; an unknown one lists them', () => {
@@ -178,7 +214,13 @@ describe('a mistake on the command line', () => {
     oneLine(tiendo(['validate', 'clean', '--format', 'xml'], { cwd: dir }), '--format không nhận "xml"', 'chọn một trong: text, json');
     oneLine(tiendo(['validate', 'clean', '--format', 'jsno'], { cwd: dir }), 'có phải json?');
     oneLine(tiendo(['rules', '--lang', 'fr'], { cwd: dir }), '--lang không nhận "fr"', 'vi, en');
-    expect(oneLine(tiendo(['validate', 'clean', '--format', 'xml', '--lang', 'en'], { cwd: dir }), '--format does not take "xml"', 'one of: text, json')).not.toMatch(VI);
+    expect(
+      oneLine(
+        tiendo(['validate', 'clean', '--format', 'xml', '--lang', 'en'], { cwd: dir }),
+        '--format does not take "xml"',
+        'one of: text, json',
+      ),
+    ).not.toMatch(VI);
   });
   it('a missing argument, a missing required option, an option without its value', () => {
     oneLine(tiendo(['validate'], { cwd: dir }), 'lệnh validate cần <paths...>');
@@ -194,7 +236,12 @@ describe('a mistake on the command line', () => {
   });
   it('a number that is not one', () => {
     oneLine(tiendo(['validate', 'clean', '--max-warnings', 'ten'], { cwd: dir }), '--max-warnings phải là một số nguyên không âm', '"ten"');
-    expect(oneLine(tiendo(['validate', 'clean', '--max-warnings', 'ten', '--lang', 'en'], { cwd: dir }), '--max-warnings must be a whole number')).not.toMatch(VI);
+    expect(
+      oneLine(
+        tiendo(['validate', 'clean', '--max-warnings', 'ten', '--lang', 'en'], { cwd: dir }),
+        '--max-warnings must be a whole number',
+      ),
+    ).not.toMatch(VI);
   });
 });
 
@@ -206,19 +253,31 @@ describe('help and version', () => {
     expect(r.stderr).toMatch(/^Cách dùng: tiendo \[tùy chọn\] \[lệnh\]/);
   });
   it('--help and -h: the help in Vietnamese on stdout, exit 0', () => {
-    for (const args of [['--help'], ['-h'], ['help'], ['validate', '--help'], ['help', 'rollup'], ['template', '-h'], ['rules', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['-h'],
+      ['help'],
+      ['validate', '--help'],
+      ['help', 'rollup'],
+      ['template', '-h'],
+      ['rules', '--help'],
+    ]) {
       const r = tiendo(args, { cwd: dir });
       expect(r.status, args.join(' ')).toBe(0);
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(/^Cách dùng: tiendo/);
       expect(r.stdout).toContain('Tùy chọn:');
       expect(r.stdout).toContain('hiện trợ giúp');
-      expect(r.stdout).not.toMatch(/Usage|Options:|Arguments:|Commands:|\[options\]|\[command\]|display help|output the version|default:|choices:/);
+      expect(r.stdout).not.toMatch(
+        /Usage|Options:|Arguments:|Commands:|\[options\]|\[command\]|display help|output the version|default:|choices:/,
+      );
     }
     const main = tiendo(['--help']).stdout;
     expect(main).toContain('Lệnh:');
     expect(main).toMatch(/validate \[tùy chọn\] <paths\.\.\.>/);
-    expect(tiendo(['validate', '--help']).stdout).toMatch(/Đối số:[\s\S]*--format <format>\s+định dạng kết quả\s+\(một\s+trong:\s+text,\s+json;\s+mặc\s+định:\s+text\)/);
+    expect(tiendo(['validate', '--help']).stdout).toMatch(
+      /Đối số:[\s\S]*--format <format>\s+định dạng kết quả\s+\(một\s+trong:\s+text,\s+json;\s+mặc\s+định:\s+text\)/,
+    );
   });
   it('--help --lang en: in English', () => {
     const r = tiendo(['validate', '--help', '--lang', 'en']);
@@ -252,9 +311,14 @@ describe('an output path that cannot be used, checked before any register is rea
   }
   /** The binary with a timeout: a run that spins fails the test instead of hanging it. */
   function timed(args: string[], opts: { cwd?: string; user?: string } = {}) {
-    const cmd = opts.user ? ['runuser', ['-u', opts.user, '--', process.execPath, BIN, ...args]] as const : [process.execPath, [BIN, ...args]] as const;
+    const cmd = opts.user
+      ? (['runuser', ['-u', opts.user, '--', process.execPath, BIN, ...args]] as const)
+      : ([process.execPath, [BIN, ...args]] as const);
     const r = spawnSync(cmd[0], [...cmd[1]], {
-      cwd: opts.cwd ?? dir, encoding: 'utf8', timeout: 10_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      cwd: opts.cwd ?? dir,
+      encoding: 'utf8',
+      timeout: 10_000,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr, error: r.error };
   }
@@ -266,7 +330,9 @@ describe('an output path that cannot be used, checked before any register is rea
     expect(Date.now() - started).toBeLessThan(10_000);
     oneLine(timed(['rollup', 'clean', '--out', '/sys/tiendo']), '/sys là thư mục của hệ điều hành');
     oneLine(timed(['validate', 'clean', '--annotate', '/dev/shm/tiendo']), '/dev là thư mục của hệ điều hành', '--annotate');
-    expect(oneLine(timed(['rollup', 'clean', '--out', '/proc/x', '--lang', 'en']), '/proc is a folder of the operating system')).not.toMatch(VI_TEXT);
+    expect(
+      oneLine(timed(['rollup', 'clean', '--out', '/proc/x', '--lang', 'en']), '/proc is a folder of the operating system'),
+    ).not.toMatch(VI_TEXT);
   });
   it('--out that is a file, or under a file', () => {
     const file = join(dir, 'a-file.txt');
@@ -282,9 +348,18 @@ describe('an output path that cannot be used, checked before any register is rea
   it('a write that fails mid-run (a folder where a workbook goes) is one line, not a stack trace', () => {
     const out = mkdtempSync(join(tmpdir(), 'tiendo-midrun-'));
     mkdirSync(join(out, '24-bac-giang.xlsx'));
-    const line = oneLine(timed(['rollup', 'clean', '--as-of', '2024-09-30', '--out', out]), `không ghi được tệp ${join(out, '24-bac-giang.xlsx')}: đã có một thư mục trùng tên (EISDIR)`);
+    const line = oneLine(
+      timed(['rollup', 'clean', '--as-of', '2024-09-30', '--out', out]),
+      `không ghi được tệp ${join(out, '24-bac-giang.xlsx')}: đã có một thư mục trùng tên (EISDIR)`,
+    );
     expect(line).toMatch(/^tiendo: /);
-    expect(oneLine(timed(['rollup', 'clean', '--as-of', '2024-09-30', '--out', out, '--lang', 'en']), 'cannot write the file', 'a folder of that name exists (EISDIR)')).not.toMatch(VI_TEXT);
+    expect(
+      oneLine(
+        timed(['rollup', 'clean', '--as-of', '2024-09-30', '--out', out, '--lang', 'en']),
+        'cannot write the file',
+        'a folder of that name exists (EISDIR)',
+      ),
+    ).not.toMatch(VI_TEXT);
   });
   // As root chmod does not stop a write: then the check runs as `nobody` through runuser, or is skipped.
   const root = process.getuid?.() === 0;
@@ -306,19 +381,28 @@ describe('small truths', () => {
     const out = mkdtempSync(join(tmpdir(), 'tiendo-nc-'));
     expect(tiendo(['validate', 'clean', '--as-of', '2024-09-30', '--no-color'], { cwd: dir }).status).toBe(0);
     expect(tiendo(['rollup', 'clean', '--as-of', '2024-09-30', '--out', out, '--no-color'], { cwd: dir }).status).toBe(0);
-    expect(tiendo(['template', '--unit', '07651', '--units', 'clean/units.csv', '--out', join(out, 't.xlsx'), '--no-color'], { cwd: dir }).status).toBe(0);
+    expect(
+      tiendo(['template', '--unit', '07651', '--units', 'clean/units.csv', '--out', join(out, 't.xlsx'), '--no-color'], { cwd: dir })
+        .status,
+    ).toBe(0);
     expect(tiendo(['rules', '--no-color'], { cwd: dir }).status).toBe(0);
     expect(tiendo(['--no-color', '--version']).status).toBe(0);
   });
-  it('--no-color and NO_COLOR: no colour even when chalk is forced to see a terminal\'s colours', () => {
+  it("--no-color and NO_COLOR: no colour even when chalk is forced to see a terminal's colours", () => {
     // FORCE_COLOR is what tells chalk "a terminal"; --no-color must still win.
     const forced = tiendo(['validate', 'bad/yen-son.csv', '--as-of', '2024-09-30'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(forced.stdout).toMatch(/\x1b\[/);
-    const off = tiendo(['validate', 'bad/yen-son.csv', '--as-of', '2024-09-30', '--no-color'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    const off = tiendo(['validate', 'bad/yen-son.csv', '--as-of', '2024-09-30', '--no-color'], {
+      cwd: dir,
+      env: { NO_COLOR: '', FORCE_COLOR: '1' },
+    });
     expect(off.stdout).not.toMatch(/\x1b\[/);
   });
   it('--max-warnings: a line on stderr says why the exit is 1', () => {
-    writeFileSync(join(dir, 'clean', 'late2.csv'), 'ĐẢNG ỦY XÃ YÊN SƠN\nSTT;Nội dung;Người phụ trách;Thời hạn\n1;Việc trễ;Nguyễn Văn An;30/06/2024\n');
+    writeFileSync(
+      join(dir, 'clean', 'late2.csv'),
+      'ĐẢNG ỦY XÃ YÊN SƠN\nSTT;Nội dung;Người phụ trách;Thời hạn\n1;Việc trễ;Nguyễn Văn An;30/06/2024\n',
+    );
     try {
       const args = ['validate', 'clean/late2.csv', '--as-of', '2024-09-30', '--unit', '07651', '--max-warnings', '0'];
       const r = tiendo(args, { cwd: dir });
@@ -341,12 +425,16 @@ describe('small truths', () => {
     expect(tiendo(['rules', '--lang', 'en'], { cwd: cfg }).stdout).toMatch(/^overdue\s+error\s+.*\(configured; default: warning\)$/m);
     const json = JSON.parse(tiendo(['rules', '--format', 'json', '--config', join(cfg, 'tiendo.config.json')], { cwd: dir }).stdout);
     expect(json.find((r: { id: string }) => r.id === 'overdue')).toMatchObject({ severity: 'error', defaultSeverity: 'warning' });
-    expect(JSON.parse(tiendo(['rules', '--format', 'json'], { cwd: dir }).stdout).find((r: { id: string }) => r.id === 'overdue')).toMatchObject({ severity: 'warning' });
+    expect(
+      JSON.parse(tiendo(['rules', '--format', 'json'], { cwd: dir }).stdout).find((r: { id: string }) => r.id === 'overdue'),
+    ).toMatchObject({ severity: 'warning' });
     writeFileSync(join(cfg, 'bad.json'), JSON.stringify({ rules: { overdu: 'error' } }));
     const bad = tiendo(['rules', '--config', 'bad.json'], { cwd: cfg });
     expect(bad.status).toBe(2);
     expect(bad.stdout).toMatch(/^overdue/m); // the list, to fix the config from
-    expect(bad.stderr).toBe('tiendo: tệp cấu hình nêu quy tắc không có: overdu — có phải overdue? (các quy tắc là những quy tắc liệt kê ở trên)\n');
+    expect(bad.stderr).toBe(
+      'tiendo: tệp cấu hình nêu quy tắc không có: overdu — có phải overdue? (các quy tắc là những quy tắc liệt kê ở trên)\n',
+    );
   });
 });
 
@@ -354,9 +442,15 @@ describe('the library’s usage errors in English too', () => {
   it.each([
     [['validate', 'no-such-folder', '--lang', 'en'], 'tiendo: Not found: no-such-folder\n'],
     [['validate', 'no-such-folder'], 'tiendo: Không tìm thấy no-such-folder\n'],
-    [['validate', '.', '--as-of', '31/02/2024', '--lang', 'en'], 'tiendo: The --as-of date "31/02/2024" is not valid — write yyyy-mm-dd or dd/mm/yyyy\n'],
+    [
+      ['validate', '.', '--as-of', '31/02/2024', '--lang', 'en'],
+      'tiendo: The --as-of date "31/02/2024" is not valid — write yyyy-mm-dd or dd/mm/yyyy\n',
+    ],
     [['validate', '.', '--config', 'no-such.json', '--lang', 'en'], 'tiendo: The configuration file no-such.json is not there\n'],
-    [['validate', '.', '--compare', '.', '--compare-as-of', '31/02/2024'], 'tiendo: Ngày --compare-as-of "31/02/2024" không hợp lệ — ghi dạng yyyy-mm-dd hoặc dd/mm/yyyy\n'],
+    [
+      ['validate', '.', '--compare', '.', '--compare-as-of', '31/02/2024'],
+      'tiendo: Ngày --compare-as-of "31/02/2024" không hợp lệ — ghi dạng yyyy-mm-dd hoặc dd/mm/yyyy\n',
+    ],
   ])('tiendo %j', (args, line) => {
     const r = tiendo(args, { cwd: dir });
     expect(r.status).toBe(2);

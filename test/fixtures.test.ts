@@ -13,10 +13,30 @@ import { generateProvince } from '../scripts/province.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const RULES = [
-  'legacy-encoding', 'file-unreadable', 'header-missing', 'unit-unknown', 'unit-duplicate', 'duplicate-task', 'title-missing',
-  'owner-missing', 'owner-multiple', 'owner-unknown', 'owner-inactive', 'owner-overloaded', 'deadline-missing', 'invalid-date',
-  'deadline-before-assigned', 'invalid-progress', 'invalid-status', 'invalid-number', 'status-progress-mismatch',
-  'completion-in-future', 'completion-before-assigned', 'completion-date-missing', 'overdue', 'at-risk',
+  'legacy-encoding',
+  'file-unreadable',
+  'header-missing',
+  'unit-unknown',
+  'unit-duplicate',
+  'duplicate-task',
+  'title-missing',
+  'owner-missing',
+  'owner-multiple',
+  'owner-unknown',
+  'owner-inactive',
+  'owner-overloaded',
+  'deadline-missing',
+  'invalid-date',
+  'deadline-before-assigned',
+  'invalid-progress',
+  'invalid-status',
+  'invalid-number',
+  'status-progress-mismatch',
+  'completion-in-future',
+  'completion-before-assigned',
+  'completion-date-missing',
+  'overdue',
+  'at-risk',
 ];
 const FILE_RULES = ['legacy-encoding', 'file-unreadable', 'header-missing', 'unit-unknown', 'unit-duplicate'];
 const CLASSES = ['doneOnTime', 'doneLate', 'pendingOnTime', 'pendingOverdue', 'cancelled', 'unclassified'] as const;
@@ -51,7 +71,10 @@ async function rowsOf(path: string): Promise<Set<number>> {
       if (start && !inQuote) rows.add(line);
       start = false;
       if (ch === '"') inQuote = !inQuote;
-      if (ch === '\n') { line += 1; start = true; }
+      if (ch === '\n') {
+        line += 1;
+        start = true;
+      }
     }
   } else {
     const wb = new ExcelJS.Workbook();
@@ -75,7 +98,10 @@ function checkCounts(truth: Truth) {
   for (const [code, u] of Object.entries(truth.units)) {
     for (const k of ['own', 'total'] as const) {
       const c = u[k];
-      expect(CLASSES.reduce((s, cl) => s + (c[cl] as number), 0), `${code}.${k}`).toBe(c.registered);
+      expect(
+        CLASSES.reduce((s, cl) => s + (c[cl] as number), 0),
+        `${code}.${k}`,
+      ).toBe(c.registered);
     }
     const kids = children.get(code) ?? [];
     for (const key of ['registered', ...CLASSES, 'doneInPeriod']) {
@@ -142,10 +168,17 @@ describe('fixtures/rules', () => {
       return;
     }
     for (const kind of ['fires', 'passes']) {
-      const lines = readFileSync(join(folder, `07651_${kind}.csv`), 'utf8').trimEnd().split('\n');
+      const lines = readFileSync(join(folder, `07651_${kind}.csv`), 'utf8')
+        .trimEnd()
+        .split('\n');
       const header = lines[0].split(',');
       expect(header[header.length - 1]).toBe('expect');
-      const expects = lines.slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1).split(' ').filter(Boolean));
+      const expects = lines.slice(1).map((l) =>
+        l
+          .slice(l.lastIndexOf(',') + 1)
+          .split(' ')
+          .filter(Boolean),
+      );
       for (const ids of expects) for (const id of ids) expect(RULES).toContain(id);
       if (kind === 'fires') expect(expects.flat()).toContain(rule);
       else expect(expects.flat()).toEqual([]);
@@ -183,8 +216,14 @@ describe('fixtures/registers and fixtures/broken', () => {
 
 describe('generateProvince', () => {
   const dirs: string[] = [];
-  const tmp = () => { const d = mkdtempSync(join(tmpdir(), 'tiendo-province-')); dirs.push(d); return d; };
-  afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+  const tmp = () => {
+    const d = mkdtempSync(join(tmpdir(), 'tiendo-province-'));
+    dirs.push(d);
+    return d;
+  };
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
 
   async function contents(dir: string) {
     const out: Record<string, unknown> = {};

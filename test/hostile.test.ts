@@ -4,7 +4,19 @@
 // diagnostic while the good ones are still read and counted — no stack trace, within 60 s and 1 GiB.
 // Also: what tiendo writes is never a formula, and is skipped when a later run reads it back.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,7 +48,15 @@ interface Expectation extends Expected {
   titleLength?: Record<string, number>;
 }
 
-interface JsonDiagnostic { rule: string; severity: string; file: string; sheet: string | null; row: number | null; column: string | null; message: string }
+interface JsonDiagnostic {
+  rule: string;
+  severity: string;
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  message: string;
+}
 interface ValidateJson {
   files: { path: string; unit: { code: string } | null; tasks: number; errors: number; warnings: number }[];
   diagnostics: JsonDiagnostic[];
@@ -49,7 +69,10 @@ const scratch = mkdtempSync(join(tmpdir(), 'tiendo-hostile-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** Loaded before the CLI in the child: writes its peak resident memory (KB) when it exits. */
 const RSS_HOOK = join(scratch, 'rss-hook.mjs');
-writeFileSync(RSS_HOOK, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.TIENDO_RSS_FILE) writeFileSync(process.env.TIENDO_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n");
+writeFileSync(
+  RSS_HOOK,
+  "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.TIENDO_RSS_FILE) writeFileSync(process.env.TIENDO_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n",
+);
 
 interface Measured {
   status: number | null;
@@ -102,7 +125,10 @@ function validateJson(dir: string, extraArgs: string[] = [], env?: Record<string
 
 /** The good registers beside a bad one: read, resolved, counted, nothing wrong. */
 function expectGoodCounted(json: ValidateJson): void {
-  for (const [name, code] of [['good-yen-son.xlsx', '07651'], ['good-lan-mau.csv', '07652']]) {
+  for (const [name, code] of [
+    ['good-yen-son.xlsx', '07651'],
+    ['good-lan-mau.csv', '07652'],
+  ]) {
     const f = json.files.find((x) => x.path === name);
     expect(f, name).toMatchObject({ unit: { code }, tasks: 3, errors: 0 });
   }
@@ -120,7 +146,10 @@ describe('every committed hostile register answers with a diagnostic, the others
   const names = Object.keys(EXPECTED.files);
 
   beforeAll(() => {
-    const dir = folder('all', names.filter((n) => !GOOD.includes(n)));
+    const dir = folder(
+      'all',
+      names.filter((n) => !GOOD.includes(n)),
+    );
     ({ r: run, json } = validateJson(dir));
   });
 
@@ -151,7 +180,10 @@ describe('every committed hostile register answers with a diagnostic, the others
   }
 
   it('says why a file cannot be read, and what to do (message ids, through the library)', async () => {
-    const dir = folder('ids', names.filter((n) => !GOOD.includes(n)));
+    const dir = folder(
+      'ids',
+      names.filter((n) => !GOOD.includes(n)),
+    );
     const r = await runPipeline({ paths: [dir], asOf: AS_OF, cwd: dir });
     for (const [name, want] of Object.entries(EXPECTED.files)) {
       for (const d of want.diagnostics.filter((x) => x.messageId)) {
@@ -169,8 +201,15 @@ describe('every committed hostile register answers with a diagnostic, the others
     const r = await runPipeline({ paths: [dir], asOf: AS_OF, cwd: dir });
     const tasks = (file: string) => r.registers.find((g) => g.displayPath === file)!.tasks;
     const f = tasks('formulas.xlsx');
-    expect(f[0]).toMatchObject({ title: 'Nâng cấp đường trục xã', deadline: { kind: 'date', date: '2024-12-31' }, progress: { kind: 'number', value: 50 } });
-    for (const [file, titles] of [['formulas.xlsx', EXPECTED.files['formulas.xlsx'].titles], ['tcvn3.xlsx', EXPECTED.files['tcvn3.xlsx'].titles]] as const) {
+    expect(f[0]).toMatchObject({
+      title: 'Nâng cấp đường trục xã',
+      deadline: { kind: 'date', date: '2024-12-31' },
+      progress: { kind: 'number', value: 50 },
+    });
+    for (const [file, titles] of [
+      ['formulas.xlsx', EXPECTED.files['formulas.xlsx'].titles],
+      ['tcvn3.xlsx', EXPECTED.files['tcvn3.xlsx'].titles],
+    ] as const) {
       for (const [row, title] of Object.entries(titles ?? {})) expect(tasks(file).find((t) => t.row === Number(row))?.title).toBe(title);
     }
     expect(tasks('long-cells.xlsx')[0].title?.length).toBe(32000);
@@ -183,17 +222,24 @@ describe('every committed hostile register answers with a diagnostic, the others
 describe('--convert: .xls and .ods through LibreOffice', () => {
   const soffice = findSoffice();
 
-  it.skipIf(!soffice)('converts them into a temporary folder and reads them, naming the original files', () => {
-    const dir = folder('convert', ['legacy.xls', 'legacy.ods']);
-    const { r, json } = validateJson(dir, ['--convert']);
-    expectGoodCounted(json);
-    for (const name of ['legacy.xls', 'legacy.ods']) {
-      const want = EXPECTED.files[name].converted!;
-      expect(json.files.find((f) => f.path === name), name).toMatchObject({ unit: { code: want.unit }, tasks: want.tasks, errors: 0 });
-    }
-    expect(r.status).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual([...GOOD, 'legacy.ods', 'legacy.xls', 'units.csv'].sort());
-  }, 120_000);
+  it.skipIf(!soffice)(
+    'converts them into a temporary folder and reads them, naming the original files',
+    () => {
+      const dir = folder('convert', ['legacy.xls', 'legacy.ods']);
+      const { r, json } = validateJson(dir, ['--convert']);
+      expectGoodCounted(json);
+      for (const name of ['legacy.xls', 'legacy.ods']) {
+        const want = EXPECTED.files[name].converted!;
+        expect(
+          json.files.find((f) => f.path === name),
+          name,
+        ).toMatchObject({ unit: { code: want.unit }, tasks: want.tasks, errors: 0 });
+      }
+      expect(r.status).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual([...GOOD, 'legacy.ods', 'legacy.xls', 'units.csv'].sort());
+    },
+    120_000,
+  );
 
   it('without LibreOffice says so, and reports the files as before', () => {
     const dir = folder('no-soffice', ['legacy.xls', 'legacy.ods']);
@@ -222,7 +268,9 @@ describe('the big ones, made at test time', () => {
     writeFileSync(join(dir, 'tiendo.config.json'), JSON.stringify({ maxFileBytes: 8 * MB }));
     const { r, json } = validateJson(dir);
     expectGoodCounted(json);
-    expect(fileDiagnostics(json, 'bom.xlsx').map((d) => d.message)).toEqual([expect.stringMatching(/quá lớn \(40\.0 MB, tối đa 8\.0 MB\)/)]);
+    expect(fileDiagnostics(json, 'bom.xlsx').map((d) => d.message)).toEqual([
+      expect.stringMatching(/quá lớn \(40\.0 MB, tối đa 8\.0 MB\)/),
+    ]);
     expect(r.rssMb).toBeLessThan(200);
   });
 
@@ -275,7 +323,11 @@ describe('the big ones, made at test time', () => {
     expect(r.rssMb).toBeLessThan(1024);
     expect(readdirSync(out).sort()).toEqual(['100k.checked.xlsx', 'good-lan-mau.checked.xlsx', 'good-yen-son.checked.xlsx']);
     const buf = readFileSync(join(out, '100k.checked.xlsx'));
-    const part = (name: string) => inflateEntry(buf, zipEntries(buf)!.find((e) => e.name === name)!).toString('utf8');
+    const part = (name: string) =>
+      inflateEntry(
+        buf,
+        zipEntries(buf)!.find((e) => e.name === name)!,
+      ).toString('utf8');
     expect(part('xl/worksheets/sheet1.xml')).toContain('quá lớn để chép nguyên định dạng');
     // every row of the register is in the copy, at its own row
     expect(part('xl/worksheets/sheet2.xml')).toContain('<row r="100005"');
@@ -333,7 +385,10 @@ async function expectNoInjectedFormula(files: string[]): Promise<number> {
 describe('what tiendo writes is never a formula made of input text', () => {
   it('summary workbooks, annotated copies and templates keep =, +, - and @ text as text', async () => {
     const dir = folder('inject', [['dong-phu.csv', injectionCsv()]]);
-    writeFileSync(join(dir, 'roster.csv'), `name,position,unit,from,to\n"${PAYLOADS[1]}",Bí thư,07668,2020-01-01,\n"=cmd|' /C calc'!A0",Phó Bí thư,07668,2020-01-01,\nNguyễn Văn An,Chủ tịch,07651,2020-01-01,\n`);
+    writeFileSync(
+      join(dir, 'roster.csv'),
+      `name,position,unit,from,to\n"${PAYLOADS[1]}",Bí thư,07668,2020-01-01,\n"=cmd|' /C calc'!A0",Phó Bí thư,07668,2020-01-01,\nNguyễn Văn An,Chủ tịch,07651,2020-01-01,\n`,
+    );
     const out = join(scratch, 'inject-out');
     const roll = tiendo(['rollup', '.', '--as-of', AS_OF, '--out', out, '--format', 'json'], { cwd: dir });
     expectNoCrash(roll);
@@ -341,7 +396,10 @@ describe('what tiendo writes is never a formula made of input text', () => {
     const ann = tiendo(['validate', '.', '--as-of', AS_OF, '--annotate', checked], { cwd: dir });
     expectNoCrash(ann);
     const template = join(scratch, 'inject-template.xlsx');
-    const tpl = tiendo(['template', '--unit', '07668', '--units', 'units.csv', '--roster', 'roster.csv', '--as-of', AS_OF, '--out', template], { cwd: dir });
+    const tpl = tiendo(
+      ['template', '--unit', '07668', '--units', 'units.csv', '--roster', 'roster.csv', '--as-of', AS_OF, '--out', template],
+      { cwd: dir },
+    );
     expectNoCrash(tpl);
     const written = [
       ...readdirSync(out).map((f) => join(out, f)),

@@ -40,51 +40,70 @@ esac
 echo "end $profile" >> "$log"
 `;
 
-describe.skipIf(process.platform === 'win32')(`writePdfs with a stand-in soffice${process.platform === 'win32' ? ' — skipped on Windows: the stand-in is a shell script' : ''}`, () => {
-  it('converts several at a time within the limit, beside each workbook, naming the one that failed', async () => {
-    const soffice = join(dir, 'soffice');
-    writeFileSync(soffice, FAKE);
-    chmodSync(soffice, 0o755);
-    const t = province();
-    const u = (code: string) => t.byCode.get(code)!;
-    const period = parsePeriod('2024-Q3');
-    const result = aggregate({
-      tree: t, asOf: '2024-09-30', period, diagnostics: [],
-      registers: [register(u('213'), 'luc-nam.xlsx', [kinds.doneOnTime(), kinds.pendingOverdue()]), register(u('215'), 'yen-the.xlsx', [kinds.doneLate()])],
+describe.skipIf(process.platform === 'win32')(
+  `writePdfs with a stand-in soffice${process.platform === 'win32' ? ' — skipped on Windows: the stand-in is a shell script' : ''}`,
+  () => {
+    it('converts several at a time within the limit, beside each workbook, naming the one that failed', async () => {
+      const soffice = join(dir, 'soffice');
+      writeFileSync(soffice, FAKE);
+      chmodSync(soffice, 0o755);
+      const t = province();
+      const u = (code: string) => t.byCode.get(code)!;
+      const period = parsePeriod('2024-Q3');
+      const result = aggregate({
+        tree: t,
+        asOf: '2024-09-30',
+        period,
+        diagnostics: [],
+        registers: [
+          register(u('213'), 'luc-nam.xlsx', [kinds.doneOnTime(), kinds.pendingOverdue()]),
+          register(u('215'), 'yen-the.xlsx', [kinds.doneLate()]),
+        ],
+      });
+      result.owners = ownerCounts(result.tasks, null, '2024-09-30', period);
+      const out = join(dir, 'out');
+      const summary = { outDir: out, header: {}, asOf: '2024-09-30', period, lang: 'vi' as const, inputs: [] };
+      const workbooks = await writeSummaryWorkbooks(result, summary);
+      expect(workbooks.length).toBe(3);
+
+      const progress: PdfProgress[] = [];
+      const r = await writePdfs(result, summary, workbooks, { soffice, atOnce: 2, onProgress: (p) => progress.push(p) });
+
+      expect(r.written.map((w) => w.path)).toEqual([join(out, '24-bac-giang.pdf'), join(out, '213-luc-nam.pdf')]);
+      expect(r.failed).toEqual([join(out, '215-yen-the.xlsx')]);
+      expect(readdirSync(out).sort()).toEqual([
+        '213-luc-nam.pdf',
+        '213-luc-nam.xlsx',
+        '215-yen-the.xlsx',
+        '24-bac-giang.pdf',
+        '24-bac-giang.xlsx',
+      ]);
+      expect(progress.map((p) => [p.done, p.total])).toEqual([
+        [1, 3],
+        [2, 3],
+        [3, 3],
+      ]);
+      expect(progress.find((p) => p.workbook.endsWith('215-yen-the.xlsx'))!.pdf).toBeNull();
+      // what was converted is the copy holding the signed sheets, not the workbook
+      expect(readFileSync(join(out, '24-bac-giang.pdf')).length).toBeLessThan(readFileSync(join(out, '24-bac-giang.xlsx')).length);
+
+      const log = readFileSync(join(dir, 'log'), 'utf8').trim().split('\n');
+      let running = 0;
+      let most = 0;
+      for (const line of log) {
+        running += line.startsWith('start') ? 1 : -1;
+        most = Math.max(most, running);
+      }
+      expect(most).toBe(2);
+      // two profiles, each started once for nothing and then reused; 215 tried twice, as any file that makes no PDF
+      const profiles = new Set(log.map((l) => l.split(' ')[1]));
+      expect(profiles.size).toBe(2);
+      expect(log.filter((l) => l.endsWith(' first'))).toHaveLength(2);
+      // the temporary folder (copies, profiles, PDFs made there) is gone
+      for (const p of profiles) expect(existsSync(join(p, '..'))).toBe(false);
     });
-    result.owners = ownerCounts(result.tasks, null, '2024-09-30', period);
-    const out = join(dir, 'out');
-    const summary = { outDir: out, header: {}, asOf: '2024-09-30', period, lang: 'vi' as const, inputs: [] };
-    const workbooks = await writeSummaryWorkbooks(result, summary);
-    expect(workbooks.length).toBe(3);
-
-    const progress: PdfProgress[] = [];
-    const r = await writePdfs(result, summary, workbooks, { soffice, atOnce: 2, onProgress: (p) => progress.push(p) });
-
-    expect(r.written.map((w) => w.path)).toEqual([join(out, '24-bac-giang.pdf'), join(out, '213-luc-nam.pdf')]);
-    expect(r.failed).toEqual([join(out, '215-yen-the.xlsx')]);
-    expect(readdirSync(out).sort()).toEqual(['213-luc-nam.pdf', '213-luc-nam.xlsx', '215-yen-the.xlsx', '24-bac-giang.pdf', '24-bac-giang.xlsx']);
-    expect(progress.map((p) => [p.done, p.total])).toEqual([[1, 3], [2, 3], [3, 3]]);
-    expect(progress.find((p) => p.workbook.endsWith('215-yen-the.xlsx'))!.pdf).toBeNull();
-    // what was converted is the copy holding the signed sheets, not the workbook
-    expect(readFileSync(join(out, '24-bac-giang.pdf')).length).toBeLessThan(readFileSync(join(out, '24-bac-giang.xlsx')).length);
-
-    const log = readFileSync(join(dir, 'log'), 'utf8').trim().split('\n');
-    let running = 0;
-    let most = 0;
-    for (const line of log) {
-      running += line.startsWith('start') ? 1 : -1;
-      most = Math.max(most, running);
-    }
-    expect(most).toBe(2);
-    // two profiles, each started once for nothing and then reused; 215 tried twice, as any file that makes no PDF
-    const profiles = new Set(log.map((l) => l.split(' ')[1]));
-    expect(profiles.size).toBe(2);
-    expect(log.filter((l) => l.endsWith(' first'))).toHaveLength(2);
-    // the temporary folder (copies, profiles, PDFs made there) is gone
-    for (const p of profiles) expect(existsSync(join(p, '..'))).toBe(false);
-  });
-});
+  },
+);
 
 describe('sofficeForPdf', () => {
   it('is a usage error in either language when LibreOffice is not on the PATH', () => {

@@ -17,7 +17,9 @@ const HOSTILE = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url));
 const AS_OF = '2024-09-30';
 const tree = unitTree(readUnits(join(HOSTILE, 'units.csv')), AS_OF, join(HOSTILE, 'units.csv'));
 const resolver = new UnitResolver(tree);
-const files = readdirSync(HOSTILE).filter((f) => /\.(xlsx|xls|ods|csv)$/.test(f) && f !== 'units.csv').sort();
+const files = readdirSync(HOSTILE)
+  .filter((f) => /\.(xlsx|xls|ods|csv)$/.test(f) && f !== 'units.csv')
+  .sort();
 const jobs: ReadJob[] = files.map((f) => ({ path: join(HOSTILE, f), displayPath: f }));
 
 /** The register read, where the test expects one (not a skipped summary). */
@@ -39,13 +41,23 @@ describe('reading in worker threads', () => {
 
   it('reports progress once per file', async () => {
     const seen: number[] = [];
-    await readInPool(jobs, { workers: 3, setup, resolver, onDone: (done, total) => { seen.push(done); expect(total).toBe(jobs.length); } });
+    await readInPool(jobs, {
+      workers: 3,
+      setup,
+      resolver,
+      onDone: (done, total) => {
+        seen.push(done);
+        expect(total).toBe(jobs.length);
+      },
+    });
     expect(seen).toEqual(jobs.map((_, i) => i + 1));
   });
 
   it('keeps only sheet names and sizes when the cells are not needed', async () => {
     const [r] = await readInPool([{ path: join(HOSTILE, 'good-yen-son.xlsx'), displayPath: 'good-yen-son.xlsx' }], {
-      workers: 1, setup: { ...setup, keepCells: false }, resolver,
+      workers: 1,
+      setup: { ...setup, keepCells: false },
+      resolver,
     });
     expect(reg(r)?.tasks.length).toBe(3);
     expect(reg(r)?.workbook?.sheets).toEqual([{ name: 'Danh mục', rows: [], rowCount: 8, columnCount: 9 }]);

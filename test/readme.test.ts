@@ -23,10 +23,13 @@ describe('README', () => {
   });
 });
 
-describe('the README\'s first run', () => {
+describe("the README's first run", () => {
   // Each `$ npx tiendo …` of a console block, its printed output, and the `echo $?` after it.
-  const runs = [...readme.matchAll(/^\$ npx tiendo (.+)\n([\s\S]*?)^\$ echo \$\?\n(\d)\n/gm)]
-    .map((m) => ({ args: m[1].split(' '), output: m[2], status: Number(m[3]) }));
+  const runs = [...readme.matchAll(/^\$ npx tiendo (.+)\n([\s\S]*?)^\$ echo \$\?\n(\d)\n/gm)].map((m) => ({
+    args: m[1].split(' '),
+    output: m[2],
+    status: Number(m[3]),
+  }));
 
   it('has the runs', () => expect(runs.length).toBeGreaterThanOrEqual(2));
   it.each(runs.map((r) => [r.args.join(' '), r] as const))('works as printed: tiendo %s', (_, run) => {

@@ -13,16 +13,24 @@ import { rollup, rollupExitCode, type Rollup, type RollupOptions } from '../src/
 const DIR = fileURLToPath(new URL('../fixtures/province/', import.meta.url));
 const UNITS = join(DIR, 'units.csv');
 const truth = JSON.parse(readFileSync(join(DIR, 'truth.json'), 'utf8')) as {
-  asOf: string; period: { label: string }; units: Record<string, { total: Record<string, number | null> }>;
+  asOf: string;
+  period: { label: string };
+  units: Record<string, { total: Record<string, number | null> }>;
 };
 /** Huyện Lạng Giang, and its communes in fixtures/province/units.csv */
 const LANG_GIANG = '215';
 const SUBTREE = ['215', '07660', '07666', '07669', '07672'];
 
-const run = (extra: Partial<RollupOptions> = {}): Promise<Rollup> => rollup({
-  paths: ['registers'], units: UNITS, cwd: DIR, asOf: truth.asOf, period: truth.period.label,
-  out: mkdtempSync(join(tmpdir(), 'tiendo-scope-')), ...extra,
-});
+const run = (extra: Partial<RollupOptions> = {}): Promise<Rollup> =>
+  rollup({
+    paths: ['registers'],
+    units: UNITS,
+    cwd: DIR,
+    asOf: truth.asOf,
+    period: truth.period.label,
+    out: mkdtempSync(join(tmpdir(), 'tiendo-scope-')),
+    ...extra,
+  });
 
 type Json = {
   units: { code: string; parent: string | null; own: unknown; total: unknown }[];
@@ -67,7 +75,7 @@ describe('rollup scoped to Huyện Lạng Giang (215) over the whole province', 
     expect((json.units[0].total as { registered: number }).registered).toBe(28);
   });
 
-  it('writes only the district\'s own workbook', () => {
+  it("writes only the district's own workbook", () => {
     expect(json.files).toEqual([{ unit: LANG_GIANG, path: join(out, '215-lang-giang.xlsx') }]);
     expect(readdirSync(out)).toEqual(['215-lang-giang.xlsx']);
     expect(wholeJson.files.length).toBeGreaterThan(1);
@@ -90,10 +98,12 @@ describe('rollup scoped to Huyện Lạng Giang (215) over the whole province', 
   it('names each register of another district on stderr (run.notices): not counted, never silently', () => {
     const others = whole.result.files.filter((f) => f.unit !== null && !SUBTREE.includes(f.unit));
     expect(others.length).toBeGreaterThan(5);
-    expect(scoped.run.notices).toEqual(others.map((f) => {
-      const u = whole.result.byCode.get(f.unit!)!.unit;
-      return `tệp ${f.displayPath} thuộc ${u.name} (${u.code}), ngoài phạm vi --unit 215 (Huyện Lạng Giang): không tính`;
-    }));
+    expect(scoped.run.notices).toEqual(
+      others.map((f) => {
+        const u = whole.result.byCode.get(f.unit!)!.unit;
+        return `tệp ${f.displayPath} thuộc ${u.name} (${u.code}), ngoài phạm vi --unit 215 (Huyện Lạng Giang): không tính`;
+      }),
+    );
     expect(scoped.result.outOfScope.map((r) => r.displayPath)).toEqual(others.map((f) => f.displayPath));
     expect(whole.run.notices).toEqual([]);
     // their diagnostics are not the district's
@@ -101,7 +111,7 @@ describe('rollup scoped to Huyện Lạng Giang (215) over the whole province', 
     expect(scoped.result.diagnostics.filter((d) => outside.has(d.file))).toEqual([]);
   });
 
-  it('writes the district\'s workbook as the unscoped rollup does, its Chưa nộp listing only its own communes', async () => {
+  it("writes the district's workbook as the unscoped rollup does, its Chưa nộp listing only its own communes", async () => {
     const mine = join(out, '215-lang-giang.xlsx');
     const theirs = wholeJson.files.find((f) => f.unit === LANG_GIANG)!.path;
     for (const sheet of ['Tổng hợp', 'Theo lĩnh vực', 'Quá hạn', 'Chi tiết', 'Chưa nộp']) {

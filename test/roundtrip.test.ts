@@ -12,10 +12,14 @@ import { TEMPLATE_FIRST_BODY_ROW, TEMPLATE_SHEET, templateColumnLetter as col } 
 import type { ColumnKey } from '../src/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-roundtrip-'));
-writeFileSync(join(dir, 'units.csv'),
-  'code,name,level,parent\n24,Tỉnh Bắc Giang,tinh,\n213,Huyện Lục Nam,huyen,24\n215,Huyện Lạng Giang,huyen,24\n07700,Xã Tân Sơn,xa,213\n07800,Xã Tân Sơn,xa,215\n');
-writeFileSync(join(dir, 'roster.csv'),
-  'name,position,unit,from,to\nNguyễn Văn An,Bí thư,07800,2020-01-01,\nTrần Thị Hà,Chủ tịch,07800,2021-01-01,\n');
+writeFileSync(
+  join(dir, 'units.csv'),
+  'code,name,level,parent\n24,Tỉnh Bắc Giang,tinh,\n213,Huyện Lục Nam,huyen,24\n215,Huyện Lạng Giang,huyen,24\n07700,Xã Tân Sơn,xa,213\n07800,Xã Tân Sơn,xa,215\n',
+);
+writeFileSync(
+  join(dir, 'roster.csv'),
+  'name,position,unit,from,to\nNguyễn Văn An,Bí thư,07800,2020-01-01,\nTrần Thị Hà,Chủ tịch,07800,2021-01-01,\n',
+);
 const AS_OF = '2024-09-30';
 
 async function fill(path: string, rows: Partial<Record<ColumnKey, ExcelJS.CellValue>>[]): Promise<void> {
@@ -35,10 +39,36 @@ describe('template round trip', () => {
     const out = join(dir, 'tan-son-ok.xlsx');
     await template({ unit: '07800', out, units: join(dir, 'units.csv'), roster: join(dir, 'roster.csv'), year: 2024, asOf: AS_OF });
     await fill(out, [
-      { no: 1, title: 'Xóa nhà tạm cho hộ nghèo', category: 'Việc khó', field: 'Xã hội', owner: 'Nguyễn Văn An', assigned: day('2024-01-15'), deadline: 'Quý IV/2024', progress: 40, status: 'Đang thực hiện' },
-      { no: 2, title: 'Giải quyết đơn thư tồn đọng', category: 'Vấn đề bức xúc, nổi cộm', owner: 'Trần Thị Hà', assigned: day('2024-01-15'), deadline: day('2024-06-30'), progress: 100, status: 'Đã hoàn thành', completed: day('2024-06-20') },
+      {
+        no: 1,
+        title: 'Xóa nhà tạm cho hộ nghèo',
+        category: 'Việc khó',
+        field: 'Xã hội',
+        owner: 'Nguyễn Văn An',
+        assigned: day('2024-01-15'),
+        deadline: 'Quý IV/2024',
+        progress: 40,
+        status: 'Đang thực hiện',
+      },
+      {
+        no: 2,
+        title: 'Giải quyết đơn thư tồn đọng',
+        category: 'Vấn đề bức xúc, nổi cộm',
+        owner: 'Trần Thị Hà',
+        assigned: day('2024-01-15'),
+        deadline: day('2024-06-30'),
+        progress: 100,
+        status: 'Đã hoàn thành',
+        completed: day('2024-06-20'),
+      },
     ]);
-    const { result } = await validate({ paths: [out], units: join(dir, 'units.csv'), roster: join(dir, 'roster.csv'), asOf: AS_OF, config: { severities: {}, thresholds: { maxOpenTasksPerOwner: 7, atRiskDays: 30, atRiskGap: 30 }, header: {}, maxFileBytes: 2e8 } });
+    const { result } = await validate({
+      paths: [out],
+      units: join(dir, 'units.csv'),
+      roster: join(dir, 'roster.csv'),
+      asOf: AS_OF,
+      config: { severities: {}, thresholds: { maxOpenTasksPerOwner: 7, atRiskDays: 30, atRiskGap: 30 }, header: {}, maxFileBytes: 2e8 },
+    });
     expect(result.diagnostics).toEqual([]);
     expect(result.files[0]).toMatchObject({ unit: { code: '07800' }, tasks: 2 });
   });
@@ -53,7 +83,13 @@ describe('template round trip', () => {
     ]);
     const annotate = join(dir, 'checked');
     mkdirSync(annotate, { recursive: true });
-    const { result, annotated } = await validate({ paths: [out], units: join(dir, 'units.csv'), roster: join(dir, 'roster.csv'), asOf: AS_OF, annotate });
+    const { result, annotated } = await validate({
+      paths: [out],
+      units: join(dir, 'units.csv'),
+      roster: join(dir, 'roster.csv'),
+      asOf: AS_OF,
+      annotate,
+    });
     const r = TEMPLATE_FIRST_BODY_ROW;
     const expected = [
       [r, col('owner'), 'owner-missing'],

@@ -1,7 +1,15 @@
 // Helpers the fixture sets share: title blocks, signature blocks, units/roster files, and the step
 // that turns registers into expected.json and truth.json.
 import {
-  judgeAll, listed, resolveFileName, resolveTitle, simpleCsv, sortDiagnostics, unitCounts, unitsInForce, isTie,
+  judgeAll,
+  listed,
+  resolveFileName,
+  resolveTitle,
+  simpleCsv,
+  sortDiagnostics,
+  unitCounts,
+  unitsInForce,
+  isTie,
 } from '../fixture-kit.js';
 
 const bold = { bold: true };
@@ -11,9 +19,14 @@ export const R = (name, position, unit, from, to = '', extra = {}) => ({ name, p
 
 /** The eight columns of a plain register, as most fixtures lay them out. */
 export const PLAIN_COLUMNS = [
-  { key: 'no', header: 'STT' }, { key: 'title', header: 'Nội dung công việc' }, { key: 'owner', header: 'Người chịu trách nhiệm' },
-  { key: 'assigned', header: 'Ngày giao' }, { key: 'deadline', header: 'Thời hạn hoàn thành' }, { key: 'progress', header: 'Tiến độ (%)' },
-  { key: 'status', header: 'Tình trạng' }, { key: 'completed', header: 'Ngày hoàn thành' },
+  { key: 'no', header: 'STT' },
+  { key: 'title', header: 'Nội dung công việc' },
+  { key: 'owner', header: 'Người chịu trách nhiệm' },
+  { key: 'assigned', header: 'Ngày giao' },
+  { key: 'deadline', header: 'Thời hạn hoàn thành' },
+  { key: 'progress', header: 'Tiến độ (%)' },
+  { key: 'status', header: 'Tình trạng' },
+  { key: 'completed', header: 'Ngày hoàn thành' },
 ];
 
 /**
@@ -32,7 +45,8 @@ export function partyTitle(o) {
   for (let i = 0; i < n; i++) {
     const row = [];
     if (left[i] !== undefined) row.push({ c: 0, text: left[i], span: leftSpan, font: i === 1 ? bold : undefined });
-    if (right[i] !== undefined) row.push({ c: rightAt, text: right[i], span: rightSpan, font: i === 0 ? { bold: true, size: 15 } : { italic: true } });
+    if (right[i] !== undefined)
+      row.push({ c: rightAt, text: right[i], span: rightSpan, font: i === 0 ? { bold: true, size: 15 } : { italic: true } });
     lines.push(row);
   }
   lines.push([]);
@@ -46,26 +60,45 @@ export function partyTitle(o) {
 export function footer(o) {
   const rows = [];
   const w = o.width;
-  const at = (cells) => { const a = Array(w).fill(null); for (const [i, v] of cells) a[i] = v; return a; };
+  const at = (cells) => {
+    const a = Array(w).fill(null);
+    for (const [i, v] of cells) a[i] = v;
+    return a;
+  };
   if (o.total) rows.push({ cells: at([[0, 'Tổng cộng'], ...(o.total === true ? [] : o.total)]), merges: [] });
   rows.push({ cells: at([]) });
   const right = o.rightAt ?? w - 3;
-  rows.push({ cells: at([...(o.maker ? [[o.makerAt ?? 1, { t: 's', v: 'Người lập biểu', font: bold }]] : []), [right, { t: 's', v: o.tm, font: bold }]]) });
+  rows.push({
+    cells: at([
+      ...(o.maker ? [[o.makerAt ?? 1, { t: 's', v: 'Người lập biểu', font: bold }]] : []),
+      [right, { t: 's', v: o.tm, font: bold }],
+    ]),
+  });
   if (o.post) rows.push({ cells: at([[right, { t: 's', v: o.post, font: bold }]]) });
   rows.push({ cells: at([]) });
   rows.push({ cells: at([]) });
-  rows.push({ cells: at([...(o.maker ? [[o.makerAt ?? 1, { t: 's', v: o.maker, font: bold }]] : []), [right, { t: 's', v: o.signer, font: bold }]]) });
+  rows.push({
+    cells: at([...(o.maker ? [[o.makerAt ?? 1, { t: 's', v: o.maker, font: bold }]] : []), [right, { t: 's', v: o.signer, font: bold }]]),
+  });
   return rows;
 }
 
 export function unitsCsv(units, withDates) {
   const header = withDates ? ['code', 'name', 'level', 'parent', 'from', 'to'] : ['code', 'name', 'level', 'parent'];
-  return simpleCsv(header, units.map((u) => (withDates
-    ? [u.code, u.name, u.level, u.parent ?? '', u.fromText ?? u.from ?? '', u.toText ?? u.to ?? '']
-    : [u.code, u.name, u.level, u.parent ?? ''])));
+  return simpleCsv(
+    header,
+    units.map((u) =>
+      withDates
+        ? [u.code, u.name, u.level, u.parent ?? '', u.fromText ?? u.from ?? '', u.toText ?? u.to ?? '']
+        : [u.code, u.name, u.level, u.parent ?? ''],
+    ),
+  );
 }
 export function rosterCsv(roster) {
-  return simpleCsv(['name', 'position', 'unit', 'from', 'to'], roster.map((r) => [r.name, r.position, r.unit, r.fromText ?? r.from ?? '', r.toText ?? r.to ?? '']));
+  return simpleCsv(
+    ['name', 'position', 'unit', 'from', 'to'],
+    roster.map((r) => [r.name, r.position, r.unit, r.fromText ?? r.from ?? '', r.toText ?? r.to ?? '']),
+  );
 }
 
 /** A fixture province's units.csv, roster.csv, expected.json and truth.json, in the folder `dir`. */
@@ -86,15 +119,31 @@ export function checkResolution(reg, titleLines, units, asOf) {
   const codes = new Set(inForce.map((u) => u.code));
   const t = resolveTitle(titleLines, inForce);
   const f = resolveFileName(reg.file, inForce);
-  const fail = (why) => { throw new Error(`${reg.file}: ${why} (title: ${JSON.stringify(t)}, file name: ${JSON.stringify(f)})`); };
+  const fail = (why) => {
+    throw new Error(`${reg.file}: ${why} (title: ${JSON.stringify(t)}, file name: ${JSON.stringify(f)})`);
+  };
   switch (reg.resolvedBy) {
-    case 'column': if (!codes.has(reg.unit)) fail('column code not in force'); break;
-    case 'title': if (t.code !== reg.unit) fail(`title block should name ${reg.unit}`); break;
-    case 'filename': if (!t.none) fail('title block names a unit'); if (f.code !== reg.unit) fail(`file name should name ${reg.unit}`); break;
-    case 'unknown-column': if (codes.has(reg.columnCode)) fail('column code is in force'); if (t.code || f.code) fail('a fallback would find a unit'); break;
-    case 'unknown': if (t.code || f.code) fail('the unit can be found'); break;
-    case 'unreadable': break;
-    default: fail(`resolvedBy ${reg.resolvedBy}`);
+    case 'column':
+      if (!codes.has(reg.unit)) fail('column code not in force');
+      break;
+    case 'title':
+      if (t.code !== reg.unit) fail(`title block should name ${reg.unit}`);
+      break;
+    case 'filename':
+      if (!t.none) fail('title block names a unit');
+      if (f.code !== reg.unit) fail(`file name should name ${reg.unit}`);
+      break;
+    case 'unknown-column':
+      if (codes.has(reg.columnCode)) fail('column code is in force');
+      if (t.code || f.code) fail('a fallback would find a unit');
+      break;
+    case 'unknown':
+      if (t.code || f.code) fail('the unit can be found');
+      break;
+    case 'unreadable':
+      break;
+    default:
+      fail(`resolvedBy ${reg.resolvedBy}`);
   }
 }
 
@@ -111,7 +160,13 @@ export function buildTruth({ units, roster, asOf, period, registers, note, gener
     unitKnown: r.status === 'counted' || r.status === 'unit-duplicate',
     loadGroup: r.status === 'counted' ? `unit:${r.unit}` : r.status === 'unit-unknown' ? `file:${r.file}` : null,
   }));
-  const { diagnostics, taskTruth, own } = judgeAll(judged, { asOf, roster, periodStart: period.start, periodEnd: period.end, checkDeclared: !generated });
+  const { diagnostics, taskTruth, own } = judgeAll(judged, {
+    asOf,
+    roster,
+    periodStart: period.start,
+    periodEnd: period.end,
+    checkDeclared: !generated,
+  });
   const expected = sortDiagnostics(diagnostics.filter((d) => listed(d.rule)));
   const unitsOut = unitCounts(inForce, own);
   const ties = [];
@@ -122,17 +177,26 @@ export function buildTruth({ units, roster, asOf, period, registers, note, gener
       if (isTie(done, c.registered - c.cancelled) || isTie(c.doneOnTime, done)) ties.push(`${code}.${k}`);
     }
   }
-  if (ties.length && !generated) throw new Error(`a rate falls half-way between two one-decimal values (rounding conventions differ): ${ties}`);
+  if (ties.length && !generated)
+    throw new Error(`a rate falls half-way between two one-decimal values (rounding conventions differ): ${ties}`);
   // submitted: a readable register resolves to the unit (a unit-duplicate pair counts; an unreadable file does not)
-  const submitted = new Set(registers.filter((r) => r.unit && r.status !== 'unit-unknown' && r.status !== 'file-unreadable').map((r) => r.unit));
+  const submitted = new Set(
+    registers.filter((r) => r.unit && r.status !== 'unit-unknown' && r.status !== 'file-unreadable').map((r) => r.unit),
+  );
   for (const [code, u] of Object.entries(unitsOut)) u.submitted = submitted.has(code);
   const truth = {
     asOf,
     period,
     note,
     registers: registers.map((r) => ({
-      file: r.file, unit: r.unit ?? null, resolvedBy: r.resolvedBy, status: r.status, writer: r.writer, shape: r.shape,
-      headerRow: r.headerRow ?? null, tasks: r.tasks.length,
+      file: r.file,
+      unit: r.unit ?? null,
+      resolvedBy: r.resolvedBy,
+      status: r.status,
+      writer: r.writer,
+      shape: r.shape,
+      headerRow: r.headerRow ?? null,
+      tasks: r.tasks.length,
     })),
     tasks: taskTruth.map((t) => ({ file: t.file, row: t.row, unit: t.unit, class: t.class })),
     units: unitsOut,

@@ -21,7 +21,8 @@ import { ROSTER, UNITS } from './rules.js';
 
 const AS_OF = '2024-09-30';
 const DIR = 'producers';
-const t = (title, owner, o = {}) => task(title, owner, { assigned: '2024-03-01', deadline: '2024-12-31', progress: 50, status: 'in_progress', ...o });
+const t = (title, owner, o = {}) =>
+  task(title, owner, { assigned: '2024-03-01', deadline: '2024-12-31', progress: 50, status: 'in_progress', ...o });
 const one = (s) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /** The two-row header: two groups, the other columns merged down both rows. */
@@ -36,15 +37,28 @@ const TWO_ROW = [
   { key: 'completed', header: 'Ngày hoàn thành', group: 'Kết quả thực hiện' },
   { key: 'note', header: 'Ghi chú' },
 ];
-const PLAIN = TWO_ROW.map(({ group, ...c }) => (c.key === 'assigned' ? { ...c, header: 'Ngày giao' } : c.key === 'deadline' ? { ...c, header: 'Thời hạn hoàn thành' } : c));
+const PLAIN = TWO_ROW.map(({ group, ...c }) =>
+  c.key === 'assigned' ? { ...c, header: 'Ngày giao' } : c.key === 'deadline' ? { ...c, header: 'Thời hạn hoàn thành' } : c,
+);
 
 const LISTS = {
   name: 'DanhSach',
-  rows: [['Loại việc', 'Lĩnh vực', 'Tình trạng'], ['Việc khó', 'Xây dựng Đảng', 'Chưa triển khai'], ['Nhiệm vụ trọng tâm', 'Kinh tế', 'Đang thực hiện'], ['Việc đột phá', 'Văn hóa - Xã hội', 'Đã hoàn thành']],
+  rows: [
+    ['Loại việc', 'Lĩnh vực', 'Tình trạng'],
+    ['Việc khó', 'Xây dựng Đảng', 'Chưa triển khai'],
+    ['Nhiệm vụ trọng tâm', 'Kinh tế', 'Đang thực hiện'],
+    ['Việc đột phá', 'Văn hóa - Xã hội', 'Đã hoàn thành'],
+  ],
 };
 const GUIDE = {
   name: 'Hướng dẫn',
-  rows: [['HƯỚNG DẪN GHI BIỂU'], ['Cột', 'Cách ghi'], ['Nội dung công việc', 'Mỗi việc một dòng'], ['Người chịu trách nhiệm', 'Họ tên một cán bộ'], ['Thời hạn hoàn thành', 'Ngày/tháng/năm hoặc một kỳ']],
+  rows: [
+    ['HƯỚNG DẪN GHI BIỂU'],
+    ['Cột', 'Cách ghi'],
+    ['Nội dung công việc', 'Mỗi việc một dòng'],
+    ['Người chịu trách nhiệm', 'Họ tên một cán bộ'],
+    ['Thời hạn hoàn thành', 'Ngày/tháng/năm hoặc một kỳ'],
+  ],
 };
 
 /**
@@ -55,17 +69,31 @@ function body({ formats = true } = {}) {
   const pct = (v, fmt, shown) => (formats ? { progress: shown, cells: { progress: { t: 'n', v, fmt } } } : { progress: shown });
   return [
     { section: 'I. XÂY DỰNG ĐẢNG' },
-    t('Kết nạp đảng viên mới', 'Phùng Văn Đảng', { progress: 100, status: 'done', completed: '2024-08-20', fieldExpected: 'Xây dựng Đảng' }),
+    t('Kết nạp đảng viên mới', 'Phùng Văn Đảng', {
+      progress: 100,
+      status: 'done',
+      completed: '2024-08-20',
+      fieldExpected: 'Xây dựng Đảng',
+    }),
     t('Nâng cao chất lượng sinh hoạt chi bộ', 'Nguyễn Văn An', { ...pct(44.5, '0"%"', 44.5), fieldExpected: 'Xây dựng Đảng' }),
     { section: 'II. KINH TẾ' },
     t('Bê tông hóa đường trục thôn', 'Trần Thị Hà', { ...pct(60, '0\\%', 60), fieldExpected: 'Kinh tế' }),
     t('Nạo vét kênh mương nội đồng', 'Vũ Thị Hoa', { progress: 0, status: 'not_started', fieldExpected: 'Kinh tế' }),
     // planted: a fraction of 1.5 in a 0% cell is 150 (invalid-progress); a typed 150 where formats are lost
-    t('Xây dựng nhà văn hóa thôn Thanh Giang', 'Nguyễn Văn An', { ...pct(1.5, '0%', 150), fieldExpected: 'Kinh tế', expect: ['invalid-progress'] }),
+    t('Xây dựng nhà văn hóa thôn Thanh Giang', 'Nguyễn Văn An', {
+      ...pct(1.5, '0%', 150),
+      fieldExpected: 'Kinh tế',
+      expect: ['invalid-progress'],
+    }),
     { section: 'III. Văn hóa - Xã hội' },
     // planted: an owner not on the roster of Yên Sơn (owner-unknown)
     t('Giải quyết đơn thư tồn đọng', 'Ngô Văn Tám', { fieldExpected: 'Văn hóa - Xã hội', expect: ['owner-unknown'] }),
-    t('Vận động hiến đất mở đường', 'Trần Thị Hà', { deadline: '2024-11-30', progress: 30, fieldExpected: 'Văn hóa - Xã hội', note: 'Đã họp dân 2 lần' }),
+    t('Vận động hiến đất mở đường', 'Trần Thị Hà', {
+      deadline: '2024-11-30',
+      progress: 30,
+      fieldExpected: 'Văn hóa - Xã hội',
+      note: 'Đã họp dân 2 lần',
+    }),
   ];
 }
 
@@ -73,10 +101,25 @@ function def(columns, o = {}) {
   const width = columns.length;
   return {
     columns,
-    title: partyTitle({ width, left: ['ĐẢNG BỘ HUYỆN LỤC NAM', 'ĐẢNG ỦY XÃ YÊN SƠN'], place: 'Yên Sơn, ngày 05 tháng 10 năm 2024', title: 'DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM NĂM 2024', leftSpan: 3, rightAt: 5 }),
+    title: partyTitle({
+      width,
+      left: ['ĐẢNG BỘ HUYỆN LỤC NAM', 'ĐẢNG ỦY XÃ YÊN SƠN'],
+      place: 'Yên Sơn, ngày 05 tháng 10 năm 2024',
+      title: 'DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM NĂM 2024',
+      leftSpan: 3,
+      rightAt: 5,
+    }),
     numberRow: '(n)',
     body: body(o),
-    footer: footer({ width, total: [[1, '7 việc']], maker: 'Vũ Thị Hoa', tm: 'T/M ĐẢNG ỦY', post: 'BÍ THƯ', signer: 'Phùng Văn Đảng', rightAt: 6 }),
+    footer: footer({
+      width,
+      total: [[1, '7 việc']],
+      maker: 'Vũ Thị Hoa',
+      tm: 'T/M ĐẢNG ỦY',
+      post: 'BÍ THƯ',
+      signer: 'Phùng Văn Đảng',
+      rightAt: 6,
+    }),
     extraSheets: o.extraSheets ?? [],
     ...(o.noMerges ? { noMerges: true } : {}),
   };
@@ -84,12 +127,20 @@ function def(columns, o = {}) {
 
 function fieldValue(key, x) {
   switch (key) {
-    case 'owner': return one(x.owner);
-    case 'assigned': case 'deadline': case 'completed': return x[key] ?? null;
-    case 'progress': return typeof x.progress === 'number' ? x.progress : null;
-    case 'status': return judge(x, { asOf: AS_OF, unit: '07651', roster: null }).status;
-    case 'field': return x.fieldExpected ?? null;
-    default: throw new Error(`field ${key}`);
+    case 'owner':
+      return one(x.owner);
+    case 'assigned':
+    case 'deadline':
+    case 'completed':
+      return x[key] ?? null;
+    case 'progress':
+      return typeof x.progress === 'number' ? x.progress : null;
+    case 'status':
+      return judge(x, { asOf: AS_OF, unit: '07651', roster: null }).status;
+    case 'field':
+      return x.fieldExpected ?? null;
+    default:
+      throw new Error(`field ${key}`);
   }
 }
 
@@ -126,7 +177,10 @@ function lyingDimension(xml) {
 function strict(name, xml) {
   let out = xml
     .replace(/http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main/g, 'http://purl.oclc.org/ooxml/spreadsheetml/main')
-    .replace(/http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships/g, 'http://purl.oclc.org/ooxml/officeDocument/relationships');
+    .replace(
+      /http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships/g,
+      'http://purl.oclc.org/ooxml/officeDocument/relationships',
+    );
   if (name === 'xl/workbook.xml') out = out.replace(/<workbook\b/, '<workbook conformance="strict"');
   return out;
 }
@@ -174,67 +228,140 @@ export default async function build(ctx) {
   const hiddenFirst = (state = 'hidden') => [{ ...LISTS, state, first: true }, GUIDE];
 
   // ── the producers ──
-  await shape('07651_exceljs-two-row.xlsx', def(TWO_ROW, { extraSheets: hiddenFirst() }), { writer: 'exceljs', xlsx: {} }, {
-    producer: 'exceljs 4.4', note: 'two-row header; a hidden lists sheet first, Hướng dẫn last; progress in 0"%", 0\\% and 0%',
-  });
-  await shape('07651_openpyxl-two-row.xlsx', def(TWO_ROW, { extraSheets: [{ ...GUIDE, first: true }, { ...LISTS, state: 'veryHidden', first: true }] }), { writer: 'openpyxl', xlsx: {} }, {
-    producer: 'openpyxl (python3-openpyxl)', note: 'two-row header; a very hidden lists sheet, then Hướng dẫn, before the register',
-  });
-  await shape('07651_xlsxwriter-two-row.xlsx', def(TWO_ROW, { extraSheets: hiddenFirst() }), { writer: 'xlsxwriter', xlsx: {} }, {
-    producer: 'XlsxWriter (python3-xlsxwriter)', note: 'two-row header; a hidden lists sheet first, Hướng dẫn last; shared strings',
-  });
-  await shape('07651_xlsxwriter-constant-memory.xlsx', def(TWO_ROW), { writer: 'xlsxwriter', xlsx: { constantMemory: true } }, {
-    producer: 'XlsxWriter, constant_memory', note: 'two-row header; every string an inline string (t="inlineStr"), rows written once in order',
-  });
+  await shape(
+    '07651_exceljs-two-row.xlsx',
+    def(TWO_ROW, { extraSheets: hiddenFirst() }),
+    { writer: 'exceljs', xlsx: {} },
+    {
+      producer: 'exceljs 4.4',
+      note: 'two-row header; a hidden lists sheet first, Hướng dẫn last; progress in 0"%", 0\\% and 0%',
+    },
+  );
+  await shape(
+    '07651_openpyxl-two-row.xlsx',
+    def(TWO_ROW, {
+      extraSheets: [
+        { ...GUIDE, first: true },
+        { ...LISTS, state: 'veryHidden', first: true },
+      ],
+    }),
+    { writer: 'openpyxl', xlsx: {} },
+    {
+      producer: 'openpyxl (python3-openpyxl)',
+      note: 'two-row header; a very hidden lists sheet, then Hướng dẫn, before the register',
+    },
+  );
+  await shape(
+    '07651_xlsxwriter-two-row.xlsx',
+    def(TWO_ROW, { extraSheets: hiddenFirst() }),
+    { writer: 'xlsxwriter', xlsx: {} },
+    {
+      producer: 'XlsxWriter (python3-xlsxwriter)',
+      note: 'two-row header; a hidden lists sheet first, Hướng dẫn last; shared strings',
+    },
+  );
+  await shape(
+    '07651_xlsxwriter-constant-memory.xlsx',
+    def(TWO_ROW),
+    { writer: 'xlsxwriter', xlsx: { constantMemory: true } },
+    {
+      producer: 'XlsxWriter, constant_memory',
+      note: 'two-row header; every string an inline string (t="inlineStr"), rows written once in order',
+    },
+  );
   // (LibreOffice converting headless shows a hidden first sheet: the lists go last here, Hướng dẫn first)
-  await shape('07651_libreoffice-ods-two-row.xlsx', def(TWO_ROW, { extraSheets: [{ ...GUIDE, first: true }, { ...LISTS, state: 'hidden' }] }), { writer: 'soffice-ods', xlsx: {} }, {
-    producer: 'LibreOffice Calc, from .ods', note: 'two-row header; kept as .ods and saved as .xlsx by LibreOffice; Hướng dẫn first, a hidden lists sheet last',
-  });
-  await shape('07651_libreoffice-csv-two-row.xlsx', { ...def(TWO_ROW, { formats: false }), allText: true, dateStyle: 'text:dd/mm/yyyy' }, { writer: 'soffice-csv' }, {
-    producer: 'LibreOffice Calc, from .csv', note: 'two-row header imported from CSV: no merges (each merged-down header in its first row only), every cell text',
-  });
-  await shape('07651_sheetjs-two-row.xlsx', def(TWO_ROW, { extraSheets: hiddenFirst() }), { writer: 'sheetjs', xlsx: {} }, {
-    producer: 'SheetJS 0.18.5 (npm xlsx)', note: 'two-row header; a hidden lists sheet first, Hướng dẫn last; number formats on the cells',
-  });
+  await shape(
+    '07651_libreoffice-ods-two-row.xlsx',
+    def(TWO_ROW, {
+      extraSheets: [
+        { ...GUIDE, first: true },
+        { ...LISTS, state: 'hidden' },
+      ],
+    }),
+    { writer: 'soffice-ods', xlsx: {} },
+    {
+      producer: 'LibreOffice Calc, from .ods',
+      note: 'two-row header; kept as .ods and saved as .xlsx by LibreOffice; Hướng dẫn first, a hidden lists sheet last',
+    },
+  );
+  await shape(
+    '07651_libreoffice-csv-two-row.xlsx',
+    { ...def(TWO_ROW, { formats: false }), allText: true, dateStyle: 'text:dd/mm/yyyy' },
+    { writer: 'soffice-csv' },
+    {
+      producer: 'LibreOffice Calc, from .csv',
+      note: 'two-row header imported from CSV: no merges (each merged-down header in its first row only), every cell text',
+    },
+  );
+  await shape(
+    '07651_sheetjs-two-row.xlsx',
+    def(TWO_ROW, { extraSheets: hiddenFirst() }),
+    { writer: 'sheetjs', xlsx: {} },
+    {
+      producer: 'SheetJS 0.18.5 (npm xlsx)',
+      note: 'two-row header; a hidden lists sheet first, Hướng dẫn last; number formats on the cells',
+    },
+  );
   // (ssconvert drops a sheet's hidden state: Hướng dẫn first only)
-  await shape('07651_gnumeric-two-row.xlsx', def(TWO_ROW, { extraSheets: [{ ...GUIDE, first: true }] }), { writer: 'gnumeric', xlsx: {} }, {
-    producer: 'Gnumeric ssconvert (Debian gnumeric)', note: 'two-row header; Hướng dẫn first; converted by ssconvert from the exceljs register',
-  });
-  await shape('07651_openpyxl-one-row.xlsx', def(PLAIN, { extraSheets: hiddenFirst() }), { writer: 'openpyxl', xlsx: {} }, {
-    producer: 'openpyxl', note: 'one-row header, a hidden lists sheet (whose first row names three columns) first',
-  });
+  await shape(
+    '07651_gnumeric-two-row.xlsx',
+    def(TWO_ROW, { extraSheets: [{ ...GUIDE, first: true }] }),
+    { writer: 'gnumeric', xlsx: {} },
+    {
+      producer: 'Gnumeric ssconvert (Debian gnumeric)',
+      note: 'two-row header; Hướng dẫn first; converted by ssconvert from the exceljs register',
+    },
+  );
+  await shape(
+    '07651_openpyxl-one-row.xlsx',
+    def(PLAIN, { extraSheets: hiddenFirst() }),
+    { writer: 'openpyxl', xlsx: {} },
+    {
+      producer: 'openpyxl',
+      note: 'one-row header, a hidden lists sheet (whose first row names three columns) first',
+    },
+  );
 
   // ── forms of the container and of the sheet no producer writes on demand: re-formed from exceljs ──
   const plain = () => def(TWO_ROW);
   const xl = { writer: 'exceljs', xlsx: {} };
-  const sheetPart = (entries, fn) => entries.map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? { ...e, data: Buffer.from(fn(e.data.toString('utf8'))) } : e));
+  const sheetPart = (entries, fn) =>
+    entries.map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? { ...e, data: Buffer.from(fn(e.data.toString('utf8'))) } : e));
   await shape('07651_zip64-infozip.xlsx', plain(), xl, {
-    producer: 'Info-ZIP zip -fz', note: 'the exceljs register re-zipped by Info-ZIP with Zip64 forced: Zip64 end record and locator, Zip64 extra fields',
+    producer: 'Info-ZIP zip -fz',
+    note: 'the exceljs register re-zipped by Info-ZIP with Zip64 forced: Zip64 end record and locator, Zip64 extra fields',
     reform: (entries) => infoZip64(entries, tmp),
   });
   await shape('07651_zip64-python.xlsx', plain(), xl, {
-    producer: 'Python zipfile, force_zip64', note: 'the exceljs register re-zipped by Python with force_zip64: Zip64 extra fields in every local header',
+    producer: 'Python zipfile, force_zip64',
+    note: 'the exceljs register re-zipped by Python with force_zip64: Zip64 extra fields in every local header',
     reform: (entries) => pythonZip64(entries, tmp, '/usr/bin/python3'),
   });
   await shape('07651_zip64-streamed.xlsx', plain(), xl, {
-    producer: 'by hand (scripts/zip-forms.js)', note: 'Zip64 as a streaming writer makes it (Commons Compress): every 32-bit field saturated, sizes in Zip64 extra fields and 8-byte data descriptors, Zip64 end record',
+    producer: 'by hand (scripts/zip-forms.js)',
+    note: 'Zip64 as a streaming writer makes it (Commons Compress): every 32-bit field saturated, sizes in Zip64 extra fields and 8-byte data descriptors, Zip64 end record',
     reform: (entries) => rezip(entries, { zip64: true, descriptors: true }),
   });
   await shape('07651_data-descriptors.xlsx', plain(), xl, {
-    producer: 'by hand (scripts/zip-forms.js)', note: 'sizes and CRC after each entry (flag bit 3), zeros in the local headers',
+    producer: 'by hand (scripts/zip-forms.js)',
+    note: 'sizes and CRC after each entry (flag bit 3), zeros in the local headers',
     reform: (entries) => rezip(entries, { descriptors: true }),
   });
   await shape('07651_stored-directories.xlsx', plain(), xl, {
-    producer: 'by hand (scripts/zip-forms.js)', note: 'every entry stored (method 0), with directory entries (xl/, xl/worksheets/ …)',
+    producer: 'by hand (scripts/zip-forms.js)',
+    note: 'every entry stored (method 0), with directory entries (xl/, xl/worksheets/ …)',
     reform: (entries) => rezip(entries, { store: true, directories: true }),
   });
   await shape('07651_no-refs.xlsx', plain(), xl, {
-    producer: 'by hand', note: 'rows and cells without r= (positions by order, gaps as empty <row/> and <c/>) and a <dimension> claiming A1 only',
+    producer: 'by hand',
+    note: 'rows and cells without r= (positions by order, gaps as empty <row/> and <c/>) and a <dimension> claiming A1 only',
     reform: (entries) => rezip(sheetPart(entries, (x) => lyingDimension(withoutRefs(x)))),
   });
   await shape('07651_strict.xlsx', plain(), xl, {
-    producer: 'by hand', note: 'Strict Open XML (ISO/IEC 29500 strict, as Excel saves "Strict Open XML Spreadsheet"): purl.oclc.org namespaces and relationship types, conformance="strict"',
-    reform: (entries) => rezip(entries.map((e) => (/\.(xml|rels)$/.test(e.name) ? { ...e, data: Buffer.from(strict(e.name, e.data.toString('utf8'))) } : e))),
+    producer: 'by hand',
+    note: 'Strict Open XML (ISO/IEC 29500 strict, as Excel saves "Strict Open XML Spreadsheet"): purl.oclc.org namespaces and relationship types, conformance="strict"',
+    reform: (entries) =>
+      rezip(entries.map((e) => (/\.(xml|rels)$/.test(e.name) ? { ...e, data: Buffer.from(strict(e.name, e.data.toString('utf8'))) } : e))),
   });
   ctx.after(() => rmSync(tmp, { recursive: true, force: true }));
 }

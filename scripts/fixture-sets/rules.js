@@ -37,16 +37,28 @@ export const ROSTER = [
 
 const OWNERS = ['Nguyễn Văn An', 'Phùng Văn Đảng', 'Trần Thị Hà', 'Vũ Thị Hoa'];
 const TITLES = [
-  'Xây dựng nhà văn hóa thôn Thanh Giang', 'Bê tông hóa đường trục thôn Hạ', 'Kết nạp đảng viên mới',
-  'Nạo vét kênh mương nội đồng', 'Vận động Nhân dân hiến đất làm đường', 'Xử lý rác thải sinh hoạt tại các thôn',
-  'Chuyển đổi số trong giải quyết thủ tục hành chính', 'Trồng cây xanh tuyến đường liên xã', 'Giải quyết đơn thư tồn đọng',
-  'Cải tạo trạm y tế xã', 'Xây dựng mô hình thôn kiểu mẫu', 'Hỗ trợ hộ nghèo phát triển sinh kế',
+  'Xây dựng nhà văn hóa thôn Thanh Giang',
+  'Bê tông hóa đường trục thôn Hạ',
+  'Kết nạp đảng viên mới',
+  'Nạo vét kênh mương nội đồng',
+  'Vận động Nhân dân hiến đất làm đường',
+  'Xử lý rác thải sinh hoạt tại các thôn',
+  'Chuyển đổi số trong giải quyết thủ tục hành chính',
+  'Trồng cây xanh tuyến đường liên xã',
+  'Giải quyết đơn thư tồn đọng',
+  'Cải tạo trạm y tế xã',
+  'Xây dựng mô hình thôn kiểu mẫu',
+  'Hỗ trợ hộ nghèo phát triển sinh kế',
 ];
 
 /** A row-rule task: ordinary unless told otherwise; `expect` lists every diagnostic of the row. */
 function t(i, o = {}) {
   return task(TITLES[i % TITLES.length], OWNERS[i % OWNERS.length], {
-    assigned: '2024-03-01', deadline: '2024-12-31', progress: 50, status: 'in_progress', ...o,
+    assigned: '2024-03-01',
+    deadline: '2024-12-31',
+    progress: 50,
+    status: 'in_progress',
+    ...o,
   });
 }
 
@@ -55,26 +67,37 @@ const ROW_RULES = {
   'duplicate-task': {
     cols: [{ key: 'id', header: 'Mã việc', after: 'no' }],
     fires: [
-      t(0, { id: 'VK-01' }), t(1, { id: 'VK-02' }), t(2, { id: 'VK-03' }),
+      t(0, { id: 'VK-01' }),
+      t(1, { id: 'VK-02' }),
+      t(2, { id: 'VK-03' }),
       t(4, { id: 'VK-02', title: 'Vận động Nhân dân hiến đất làm đường (bổ sung)', expect: ['duplicate-task'] }),
       t(5, { id: 'VK-04', progress: 100, status: 'done', completed: '2024-06-15' }),
     ],
-    passes: [
-      t(2, { id: 'VK-01' }),
-      t(2, { id: 'VK-02', owner: 'Trần Thị Hà' }),
-      t(3, { id: 'VK-03' }),
-    ],
+    passes: [t(2, { id: 'VK-01' }), t(2, { id: 'VK-02', owner: 'Trần Thị Hà' }), t(3, { id: 'VK-03' })],
   },
   'title-missing': {
     fires: [t(0), t(1, { title: '', expect: ['title-missing'] }), t(2)],
     passes: [
-      { section: 'I. Xây dựng Đảng' }, t(0), { blank: true }, { section: 'II. Kinh tế' }, t(1), t(2),
+      { section: 'I. Xây dựng Đảng' },
+      t(0),
+      { blank: true },
+      { section: 'II. Kinh tế' },
+      t(1),
+      t(2),
       { raw: ['Tổng cộng: 3 việc'] },
     ],
   },
   'owner-missing': {
-    fires: [t(0), t(1, { owner: '', expect: ['owner-missing'] }), t(2, { owner: '   ', cells: { owner: '   ' }, expect: ['owner-missing'] }), t(3)],
-    passes: [t(0, { owner: 'Ông Nguyễn Văn An', owners: ['Nguyễn Văn An'] }), t(1, { owner: 'Đồng chí Phùng Văn Đảng', owners: ['Phùng Văn Đảng'] })],
+    fires: [
+      t(0),
+      t(1, { owner: '', expect: ['owner-missing'] }),
+      t(2, { owner: '   ', cells: { owner: '   ' }, expect: ['owner-missing'] }),
+      t(3),
+    ],
+    passes: [
+      t(0, { owner: 'Ông Nguyễn Văn An', owners: ['Nguyễn Văn An'] }),
+      t(1, { owner: 'Đồng chí Phùng Văn Đảng', owners: ['Phùng Văn Đảng'] }),
+    ],
   },
   'owner-multiple': {
     fires: [
@@ -104,24 +127,35 @@ const ROW_RULES = {
     ],
   },
   'owner-inactive': {
-    fires: [t(0, { owner: 'Lê Văn Cường', expect: ['owner-inactive'] }), t(1, { owner: 'Bùi Văn Khánh', expect: ['owner-inactive'] }), t(2)],
+    fires: [
+      t(0, { owner: 'Lê Văn Cường', expect: ['owner-inactive'] }),
+      t(1, { owner: 'Bùi Văn Khánh', expect: ['owner-inactive'] }),
+      t(2),
+    ],
     passes: [t(0, { owner: 'Đinh Thị Mơ' }), t(1, { owner: 'Hoàng Thị Lan' }), t(2)],
   },
   'owner-overloaded': {
     fires: [
-      ...Array.from({ length: 8 }, (_, i) => t(i, { owner: 'Nguyễn Văn An', progress: 10 + i * 5, expect: i === 7 ? ['owner-overloaded'] : [] })),
+      ...Array.from({ length: 8 }, (_, i) =>
+        t(i, { owner: 'Nguyễn Văn An', progress: 10 + i * 5, expect: i === 7 ? ['owner-overloaded'] : [] }),
+      ),
       t(9, { owner: 'Phùng Văn Đảng' }),
     ],
     passes: [
       ...Array.from({ length: 7 }, (_, i) => t(i, { owner: 'Nguyễn Văn An', progress: 10 + i * 5 })),
       t(7, { owner: 'Nguyễn Văn An', progress: 100, status: 'done', completed: '2024-08-15' }),
       t(8, { owner: 'Nguyễn Văn An', progress: null, status: 'cancelled' }),
-      t(9, { owner: 'Trần Thị Hà' }), t(10, { owner: 'Trần Thị Hà' }),
+      t(9, { owner: 'Trần Thị Hà' }),
+      t(10, { owner: 'Trần Thị Hà' }),
     ],
   },
   'deadline-missing': {
     fires: [t(0, { deadline: null, expect: ['deadline-missing'] }), t(1)],
-    passes: [t(0, { deadline: period('Năm 2024') }), t(1, { deadline: period('Giai đoạn 2021-2025') }), t(2, { deadline: period('Quý IV/2024') })],
+    passes: [
+      t(0, { deadline: period('Năm 2024') }),
+      t(1, { deadline: period('Giai đoạn 2021-2025') }),
+      t(2, { deadline: period('Quý IV/2024') }),
+    ],
   },
   'invalid-date': {
     fires: [
@@ -140,8 +174,21 @@ const ROW_RULES = {
   },
   'deadline-before-assigned': {
     fires: [
-      t(0, { assigned: '2024-06-01', deadline: '2024-05-31', progress: 100, status: 'done', completed: '2024-06-20', expect: ['deadline-before-assigned'] }),
-      t(1, { assigned: '2024-07-15', deadline: period('Quý II/2024'), progress: null, status: 'cancelled', expect: ['deadline-before-assigned'] }),
+      t(0, {
+        assigned: '2024-06-01',
+        deadline: '2024-05-31',
+        progress: 100,
+        status: 'done',
+        completed: '2024-06-20',
+        expect: ['deadline-before-assigned'],
+      }),
+      t(1, {
+        assigned: '2024-07-15',
+        deadline: period('Quý II/2024'),
+        progress: null,
+        status: 'cancelled',
+        expect: ['deadline-before-assigned'],
+      }),
       t(2),
     ],
     passes: [
@@ -165,7 +212,11 @@ const ROW_RULES = {
     ],
   },
   'invalid-status': {
-    fires: [t(0, { status: { invalid: 'Đang xúc tiến' }, expect: ['invalid-status'] }), t(1, { status: { invalid: 'Xong một phần' }, expect: ['invalid-status'] }), t(2)],
+    fires: [
+      t(0, { status: { invalid: 'Đang xúc tiến' }, expect: ['invalid-status'] }),
+      t(1, { status: { invalid: 'Xong một phần' }, expect: ['invalid-status'] }),
+      t(2),
+    ],
     passes: [
       t(0, { statusText: 'dang thuc hien' }),
       t(1, { progress: 100, status: 'done', statusText: 'HOÀN THÀNH', completed: '2024-07-20' }),
@@ -176,7 +227,10 @@ const ROW_RULES = {
     ],
   },
   'invalid-number': {
-    cols: [{ key: 'target', header: 'Chỉ tiêu', after: 'deadline' }, { key: 'achieved', header: 'Kết quả đạt được', after: 'target' }],
+    cols: [
+      { key: 'target', header: 'Chỉ tiêu', after: 'deadline' },
+      { key: 'achieved', header: 'Kết quả đạt được', after: 'target' },
+    ],
     fires: [
       t(0, { target: { invalid: 'khoảng 20' }, progress: 50, expect: ['invalid-number'] }),
       t(1, { target: 10, achieved: { invalid: 'chưa có số liệu' }, progress: 40, expect: ['invalid-number'] }),
@@ -189,7 +243,10 @@ const ROW_RULES = {
     ],
   },
   'status-progress-mismatch': {
-    cols: [{ key: 'target', header: 'Chỉ tiêu', after: 'deadline' }, { key: 'achieved', header: 'Kết quả đạt được', after: 'target' }],
+    cols: [
+      { key: 'target', header: 'Chỉ tiêu', after: 'deadline' },
+      { key: 'achieved', header: 'Kết quả đạt được', after: 'target' },
+    ],
     fires: [
       t(0, { progress: 80, status: 'done', completed: '2024-08-20', expect: ['status-progress-mismatch'] }),
       t(1, { progress: 20, status: 'not_started', expect: ['status-progress-mismatch'] }),
@@ -211,7 +268,10 @@ const ROW_RULES = {
     passes: [t(0, { progress: 100, status: 'done', completed: '2024-09-30' }), t(1)],
   },
   'completion-before-assigned': {
-    fires: [t(0, { deadline: '2024-06-30', progress: 100, status: 'done', completed: '2024-02-28', expect: ['completion-before-assigned'] }), t(1)],
+    fires: [
+      t(0, { deadline: '2024-06-30', progress: 100, status: 'done', completed: '2024-02-28', expect: ['completion-before-assigned'] }),
+      t(1),
+    ],
     passes: [t(0, { deadline: '2024-06-30', progress: 100, status: 'done', completed: '2024-03-01' }), t(1)],
   },
   'completion-date-missing': {
@@ -222,7 +282,7 @@ const ROW_RULES = {
     ],
     passes: [t(0, { progress: 100, status: 'done', completed: '2024-07-01' }), t(1, { progress: null, status: 'cancelled' })],
   },
-  'overdue': {
+  overdue: {
     fires: [
       t(0, { deadline: '2024-09-15', progress: 95, expect: ['overdue'] }),
       t(1, { deadline: period('Tháng 8/2024'), progress: 90, expect: ['overdue'] }),
@@ -259,16 +319,28 @@ export default async function build(ctx) {
   await ctx.text('rules/units.csv', unitsCsv(UNITS, false));
   await ctx.text('rules/roster.csv', rosterCsv(ROSTER));
   await ctx.text('rules/asof.txt', `${AS_OF}\n`);
-  const judge = (regs) => judgeAll(regs.map((r) => ({ counted: true, loadGroup: `file:${r.file}`, ...r })), { asOf: AS_OF, roster: ROSTER, strict: true, periodStart: PERIOD.start, periodEnd: PERIOD.end });
+  const judge = (regs) =>
+    judgeAll(
+      regs.map((r) => ({ counted: true, loadGroup: `file:${r.file}`, ...r })),
+      { asOf: AS_OF, roster: ROSTER, strict: true, periodStart: PERIOD.start, periodEnd: PERIOD.end },
+    );
 
   // ── row rules: expect column
   for (const [id, spec] of Object.entries(ROW_RULES)) {
     for (const kind of ['fires', 'passes']) {
       const body = spec[kind].map((item) => (item.title !== undefined ? { ...item, expectText: (item.expect ?? []).join(' ') } : item));
       const rel = `${id}/07651_${kind}.csv`;
-      const written = await ctx.register(`rules/${rel}`, {
-        columns: columnsWith(spec.cols), allText: true, decimalComma: true, dateStyle: 'text:dd/mm/yyyy', body,
-      }, { writer: 'csv', csv: { delimiter: ',', eol: '\n', encoding: 'utf8' } });
+      const written = await ctx.register(
+        `rules/${rel}`,
+        {
+          columns: columnsWith(spec.cols),
+          allText: true,
+          decimalComma: true,
+          dateStyle: 'text:dd/mm/yyyy',
+          body,
+        },
+        { writer: 'csv', csv: { delimiter: ',', eol: '\n', encoding: 'utf8' } },
+      );
       const tasks = written.grid.rows.filter((r) => r.kind === 'task').map((r) => ({ row: written.rowOf(r.task), task: r.task }));
       const { diagnostics } = judge([{ file: rel, unit: '07651', tasks }]);
       if (kind === 'fires' && !diagnostics.some((d) => d.rule === id)) throw new Error(`${rel} does not fire ${id}`);
@@ -284,7 +356,13 @@ export default async function build(ctx) {
     const rel = `${folder}/${file}`;
     const written = await ctx.register(`rules/${rel}`, def, how);
     const tasks = written.grid.rows.filter((r) => r.kind === 'task').map((r) => ({ row: written.rowOf(r.task), task: r.task }));
-    if (meta.resolvedBy) checkResolution({ file: rel, unit: meta.unit, resolvedBy: meta.resolvedBy, columnCode: meta.columnCode }, written.grid.titleLines, UNITS, AS_OF);
+    if (meta.resolvedBy)
+      checkResolution(
+        { file: rel, unit: meta.unit, resolvedBy: meta.resolvedBy, columnCode: meta.columnCode },
+        written.grid.titleLines,
+        UNITS,
+        AS_OF,
+      );
     return { written, tasks, rel };
   };
 
@@ -293,27 +371,59 @@ export default async function build(ctx) {
     const diags = [];
     const cols = [...PLAIN_COLUMNS, { key: 'note', header: 'Ghi chú' }];
     const base = () => [
-      t(0, { note: 'Đã khởi công' }), t(1), t(2, { progress: 100, status: 'done', completed: '2024-08-20', note: 'Đã nghiệm thu' }),
+      t(0, { note: 'Đã khởi công' }),
+      t(1),
+      t(2, { progress: 100, status: 'done', completed: '2024-08-20', note: 'Đã nghiệm thu' }),
     ];
     const vniTasks = base();
     vniTasks[0] = { ...vniTasks[0], note: toVni('Đã khởi công'), fonts: { note: { name: 'VNI-Times' } }, expect: ['legacy-encoding'] };
-    const vni = await fileCase('legacy-encoding', '07651_vni.xlsx', simple({ columns: cols, allText: false, dateStyle: undefined, body: vniTasks }), { writer: 'exceljs', xlsx: {} }, { unit: '07651' });
+    const vni = await fileCase(
+      'legacy-encoding',
+      '07651_vni.xlsx',
+      simple({ columns: cols, allText: false, dateStyle: undefined, body: vniTasks }),
+      { writer: 'exceljs', xlsx: {} },
+      { unit: '07651' },
+    );
     const vn = { name: '.VnTime' };
     const tcvnTasks = base().map((x) => ({
-      ...x, title: toTcvn3(x.title), owner: toTcvn3(x.owner), owners: [x.owner], note: toTcvn3(x.note ?? ''),
+      ...x,
+      title: toTcvn3(x.title),
+      owner: toTcvn3(x.owner),
+      owners: [x.owner],
+      note: toTcvn3(x.note ?? ''),
       statusText: toTcvn3({ in_progress: 'Đang thực hiện', done: 'Đã hoàn thành' }[x.status]),
-      unicode: { title: x.title, owner: x.owner, note: x.note ?? null }, fonts: { title: vn, owner: vn, status: vn, note: vn },
+      unicode: { title: x.title, owner: x.owner, note: x.note ?? null },
+      fonts: { title: vn, owner: vn, status: vn, note: vn },
     }));
     const tcvnCols = cols.map((c) => ({ ...c, headerCell: { t: 's', v: toTcvn3(c.header), font: { bold: true, name: '.VnTime' } } }));
-    const tcvn = await fileCase('legacy-encoding', '07651_tcvn3.xlsx', simple({ columns: tcvnCols, allText: false, dateStyle: undefined, body: tcvnTasks }), { writer: 'exceljs', xlsx: {} }, { unit: '07651' });
-    const uni = await fileCase('legacy-encoding', '07651_unicode.xlsx', simple({ columns: cols, allText: false, dateStyle: undefined, body: base() }), { writer: 'exceljs', xlsx: {} }, { unit: '07651' });
+    const tcvn = await fileCase(
+      'legacy-encoding',
+      '07651_tcvn3.xlsx',
+      simple({ columns: tcvnCols, allText: false, dateStyle: undefined, body: tcvnTasks }),
+      { writer: 'exceljs', xlsx: {} },
+      { unit: '07651' },
+    );
+    const uni = await fileCase(
+      'legacy-encoding',
+      '07651_unicode.xlsx',
+      simple({ columns: cols, allText: false, dateStyle: undefined, body: base() }),
+      { writer: 'exceljs', xlsx: {} },
+      { unit: '07651' },
+    );
     for (const c of [vni, tcvn, uni]) diags.push(...judge([{ file: c.rel.split('/')[1], unit: '07651', tasks: c.tasks }]).diagnostics);
     await ctx.json('rules/legacy-encoding/expect.json', strip(diags));
     await ctx.json('rules/legacy-encoding/07651_tcvn3.xlsx.expect.json', {
       unit: '07651',
       note: 'Header and task cells are typed in TCVN3 (ABC) with the .VnTime font; tiendo converts them to Unicode and reports nothing.',
       headers: cols.map((c) => c.header),
-      tasks: tcvn.tasks.map(({ row, task: x }) => ({ row, title: x.unicode.title, owner: x.unicode.owner, note: x.unicode.note, status: x.status, tcvn3: { title: x.title, owner: x.owner } })),
+      tasks: tcvn.tasks.map(({ row, task: x }) => ({
+        row,
+        title: x.unicode.title,
+        owner: x.unicode.owner,
+        note: x.unicode.note,
+        status: x.status,
+        tcvn3: { title: x.title, owner: x.owner },
+      })),
     });
   }
 
@@ -323,7 +433,11 @@ export default async function build(ctx) {
     const diags = [];
     const passes = await fileCase('file-unreadable', '07651_passes.csv', good, csvHow, { unit: '07651' });
     diags.push(...judge([{ file: '07651_passes.csv', unit: '07651', tasks: passes.tasks }]).diagnostics);
-    await ctx.register('rules/file-unreadable/07651_truncated.xlsx', simple({ allText: false, dateStyle: undefined, body: simpleTasks(OWNERS) }), { writer: 'exceljs', xlsx: {} });
+    await ctx.register(
+      'rules/file-unreadable/07651_truncated.xlsx',
+      simple({ allText: false, dateStyle: undefined, body: simpleTasks(OWNERS) }),
+      { writer: 'exceljs', xlsx: {} },
+    );
     ctx.after(async ({ read }) => {
       const bytes = read('rules/file-unreadable/07651_truncated.xlsx');
       await ctx.bytes('rules/file-unreadable/07651_truncated.xlsx', bytes.subarray(0, Math.floor(bytes.length / 2)));
@@ -331,9 +445,24 @@ export default async function build(ctx) {
     await ctx.bytes('rules/file-unreadable/07651_empty.csv', Buffer.alloc(0));
     await ctx.bytes('rules/file-unreadable/07651_empty.xlsx', Buffer.alloc(0));
     await ctx.bytes('rules/file-unreadable/07651_random.xlsx', makeRng(7651).bytes(2048));
-    await ctx.sofficeConvert('rules/file-unreadable/07651_legacy.xls', layout(simple({ allText: false, dateStyle: undefined, body: simpleTasks(OWNERS) })), 'xls');
-    await ctx.sofficeConvert('rules/file-unreadable/07651_sheet.ods', layout(simple({ allText: false, dateStyle: undefined, body: simpleTasks(OWNERS) })), 'ods');
-    for (const f of ['07651_truncated.xlsx', '07651_empty.csv', '07651_empty.xlsx', '07651_random.xlsx', '07651_legacy.xls', '07651_sheet.ods']) {
+    await ctx.sofficeConvert(
+      'rules/file-unreadable/07651_legacy.xls',
+      layout(simple({ allText: false, dateStyle: undefined, body: simpleTasks(OWNERS) })),
+      'xls',
+    );
+    await ctx.sofficeConvert(
+      'rules/file-unreadable/07651_sheet.ods',
+      layout(simple({ allText: false, dateStyle: undefined, body: simpleTasks(OWNERS) })),
+      'ods',
+    );
+    for (const f of [
+      '07651_truncated.xlsx',
+      '07651_empty.csv',
+      '07651_empty.xlsx',
+      '07651_random.xlsx',
+      '07651_legacy.xls',
+      '07651_sheet.ods',
+    ]) {
       diags.push({ file: f, row: null, rule: 'file-unreadable' });
     }
     await ctx.json('rules/file-unreadable/expect.json', strip(diags));
@@ -344,35 +473,70 @@ export default async function build(ctx) {
     const diags = [];
     // a price list: no row with three register headers
     const priceCols = ['Mặt hàng', 'Quy cách', 'Giá bán (đồng)', 'Nhà cung cấp'];
-    const price = [priceCols.join(','), 'Xi măng PCB40,bao 50 kg,92000,Công ty Vật liệu Lục Nam', 'Thép cuộn D6,kg,15500,Đại lý Hưng Thịnh', 'Cát vàng,m3,380000,Hợp tác xã Yên Sơn'].join('\r\n') + '\r\n';
+    const price =
+      [
+        priceCols.join(','),
+        'Xi măng PCB40,bao 50 kg,92000,Công ty Vật liệu Lục Nam',
+        'Thép cuộn D6,kg,15500,Đại lý Hưng Thịnh',
+        'Cát vàng,m3,380000,Hợp tác xã Yên Sơn',
+      ].join('\r\n') + '\r\n';
     await ctx.bytes('rules/header-missing/07651_no-header.csv', Buffer.from(price, 'utf8'));
     diags.push({ file: '07651_no-header.csv', row: null, rule: 'header-missing' });
     // the deadline column is missing: the header row is found (line 3)
-    const noDeadline = await fileCase('header-missing', '07651_no-deadline.csv', simple({
-      columns: PLAIN_COLUMNS.filter((c) => c.key !== 'deadline'),
-      title: [[{ c: 0, text: 'ĐẢNG ỦY XÃ YÊN SƠN' }], [{ c: 0, text: 'DANH MỤC VIỆC KHÓ NĂM 2024' }]],
-      body: simpleTasks(OWNERS),
-    }), csvHow, { unit: '07651', resolvedBy: 'title' });
+    const noDeadline = await fileCase(
+      'header-missing',
+      '07651_no-deadline.csv',
+      simple({
+        columns: PLAIN_COLUMNS.filter((c) => c.key !== 'deadline'),
+        title: [[{ c: 0, text: 'ĐẢNG ỦY XÃ YÊN SƠN' }], [{ c: 0, text: 'DANH MỤC VIỆC KHÓ NĂM 2024' }]],
+        body: simpleTasks(OWNERS),
+      }),
+      csvHow,
+      { unit: '07651', resolvedBy: 'title' },
+    );
     diags.push({ file: '07651_no-deadline.csv', row: noDeadline.written.headerRow, rule: 'header-missing' });
     // instructions above the table push the header to row 31 (not found) or row 30 (found)
     const instructions = (n) => {
-      const lines = [[{ c: 0, text: 'ĐẢNG ỦY XÃ YÊN SƠN' }], [{ c: 0, text: 'DANH MỤC VIỆC KHÓ NĂM 2024' }], [{ c: 0, text: 'Hướng dẫn ghi biểu:' }]];
-      for (let i = lines.length; i < n - 2; i++) lines.push([{ c: 0, text: `${i - 2}. Ghi đầy đủ thông tin của mỗi việc trên một dòng, không gộp ô (mục ${i - 2}).` }]);
+      const lines = [
+        [{ c: 0, text: 'ĐẢNG ỦY XÃ YÊN SƠN' }],
+        [{ c: 0, text: 'DANH MỤC VIỆC KHÓ NĂM 2024' }],
+        [{ c: 0, text: 'Hướng dẫn ghi biểu:' }],
+      ];
+      for (let i = lines.length; i < n - 2; i++)
+        lines.push([{ c: 0, text: `${i - 2}. Ghi đầy đủ thông tin của mỗi việc trên một dòng, không gộp ô (mục ${i - 2}).` }]);
       lines.push([]);
       return lines;
     };
-    const h31 = await fileCase('header-missing', '07651_header-row-31.xlsx', simple({ allText: false, dateStyle: undefined, title: instructions(31), body: simpleTasks(OWNERS) }), { writer: 'exceljs', xlsx: {} }, { unit: '07651' });
+    const h31 = await fileCase(
+      'header-missing',
+      '07651_header-row-31.xlsx',
+      simple({ allText: false, dateStyle: undefined, title: instructions(31), body: simpleTasks(OWNERS) }),
+      { writer: 'exceljs', xlsx: {} },
+      { unit: '07651' },
+    );
     if (h31.written.headerRow !== 31) throw new Error('header-row-31 is not at row 31');
     diags.push({ file: '07651_header-row-31.xlsx', row: null, rule: 'header-missing' });
-    const h30 = await fileCase('header-missing', '07651_header-row-30.xlsx', simple({ allText: false, dateStyle: undefined, title: instructions(30), body: simpleTasks(OWNERS) }), { writer: 'exceljs', xlsx: {} }, { unit: '07651' });
+    const h30 = await fileCase(
+      'header-missing',
+      '07651_header-row-30.xlsx',
+      simple({ allText: false, dateStyle: undefined, title: instructions(30), body: simpleTasks(OWNERS) }),
+      { writer: 'exceljs', xlsx: {} },
+      { unit: '07651' },
+    );
     if (h30.written.headerRow !== 30) throw new Error('header-row-30 is not at row 30');
     diags.push(...judge([{ file: '07651_header-row-30.xlsx', unit: '07651', tasks: h30.tasks }]).diagnostics);
     // headers without diacritics, in capitals, aliases
     const aliasCols = [
-      { key: 'no', header: 'TT' }, { key: 'title', header: 'NOI DUNG CONG VIEC' }, { key: 'owner', header: 'Nguoi phu trach' },
-      { key: 'deadline', header: 'thoi han' }, { key: 'progress', header: 'TIEN DO (%)' }, { key: 'status', header: 'Tinh trang' },
+      { key: 'no', header: 'TT' },
+      { key: 'title', header: 'NOI DUNG CONG VIEC' },
+      { key: 'owner', header: 'Nguoi phu trach' },
+      { key: 'deadline', header: 'thoi han' },
+      { key: 'progress', header: 'TIEN DO (%)' },
+      { key: 'status', header: 'Tinh trang' },
     ];
-    const passes = await fileCase('header-missing', '07651_passes.csv', simple({ columns: aliasCols, body: simpleTasks(OWNERS) }), csvHow, { unit: '07651' });
+    const passes = await fileCase('header-missing', '07651_passes.csv', simple({ columns: aliasCols, body: simpleTasks(OWNERS) }), csvHow, {
+      unit: '07651',
+    });
     diags.push(...judge([{ file: '07651_passes.csv', unit: '07651', tasks: passes.tasks }]).diagnostics);
     await ctx.json('rules/header-missing/expect.json', strip(diags));
   }
@@ -386,17 +550,41 @@ export default async function build(ctx) {
       { file: 'fires-no-unit.csv', unit: null, resolvedBy: 'unknown', title: [], owners: ['Nguyễn Văn An'] },
       { file: '07999_fires.csv', unit: null, resolvedBy: 'unknown', title: [], owners: ['Nguyễn Văn An'] },
       { file: 'fires-column.csv', unit: null, resolvedBy: 'unknown-column', columnCode: '07999', title: [], owners: ['Nguyễn Văn An'] },
-      { file: 'passes-parent-line.csv', unit: '07654', resolvedBy: 'title', title: ['ĐẢNG BỘ HUYỆN LỤC NAM', 'ĐẢNG ỦY XÃ TÂN SƠN'], owners: ['Hà Văn Tuấn'] },
-      { file: 'passes-thanh-uy.csv', unit: '219', resolvedBy: 'title', title: ['ĐẢNG BỘ TỈNH BẮC GIANG', 'BAN THƯỜNG VỤ THÀNH ỦY BẮC GIANG'], owners: ['Lê Anh Dương'] },
+      {
+        file: 'passes-parent-line.csv',
+        unit: '07654',
+        resolvedBy: 'title',
+        title: ['ĐẢNG BỘ HUYỆN LỤC NAM', 'ĐẢNG ỦY XÃ TÂN SƠN'],
+        owners: ['Hà Văn Tuấn'],
+      },
+      {
+        file: 'passes-thanh-uy.csv',
+        unit: '219',
+        resolvedBy: 'title',
+        title: ['ĐẢNG BỘ TỈNH BẮC GIANG', 'BAN THƯỜNG VỤ THÀNH ỦY BẮC GIANG'],
+        owners: ['Lê Anh Dương'],
+      },
       { file: 'passes-tinh.csv', unit: '24', resolvedBy: 'title', title: ['ĐẢNG BỘ TỈNH BẮC GIANG'], owners: ['Lê Thị Thu Hồng'] },
-      { file: 'passes-don-vi.csv', unit: '07651', resolvedBy: 'title', title: ['Đơn vị: Xã Yên Sơn', placeDateLine('Yên Sơn', '2024-10-01')], owners: ['Nguyễn Văn An'] },
+      {
+        file: 'passes-don-vi.csv',
+        unit: '07651',
+        resolvedBy: 'title',
+        title: ['Đơn vị: Xã Yên Sơn', placeDateLine('Yên Sơn', '2024-10-01')],
+        owners: ['Nguyễn Văn An'],
+      },
       { file: 'yen-son.csv', unit: '07651', resolvedBy: 'filename', title: ['DANH MỤC VIỆC KHÓ NĂM 2024'], owners: ['Nguyễn Văn An'] },
       { file: 'bao-cao-07657.csv', unit: '07657', resolvedBy: 'filename', title: [], owners: ['Lê Văn Cường'] },
       { file: '07666_thang9.csv', unit: '07666', resolvedBy: 'filename', title: ['ĐẢNG CỘNG SẢN VIỆT NAM'], owners: ['Giáp Văn Phong'] },
     ];
     for (const c of cases) {
       const cols = c.columnCode ? [{ key: 'unitCode', header: 'Mã đơn vị' }, ...PLAIN_COLUMNS] : PLAIN_COLUMNS;
-      const w = await fileCase('unit-unknown', c.file, simple({ columns: cols, unitCodeText: c.columnCode, title: c.title.map((text) => [{ c: 0, text }]), body: simpleTasks(c.owners) }), csvHow, c);
+      const w = await fileCase(
+        'unit-unknown',
+        c.file,
+        simple({ columns: cols, unitCodeText: c.columnCode, title: c.title.map((text) => [{ c: 0, text }]), body: simpleTasks(c.owners) }),
+        csvHow,
+        c,
+      );
       resolve[c.file] = c.unit;
       if (c.unit) diags.push(...judge([{ file: c.file, unit: c.unit, tasks: w.tasks }]).diagnostics);
       else {
@@ -411,15 +599,34 @@ export default async function build(ctx) {
   // unit-duplicate: validate fires/ as a whole (both files are errors), then passes/ as a whole (none)
   {
     const diags = [];
-    await fileCase('unit-duplicate', 'fires/07651_thang8.csv', simple({ body: simpleTasks(OWNERS) }), csvHow, { unit: '07651', resolvedBy: 'filename' });
-    await fileCase('unit-duplicate', 'fires/yen-son.csv', simple({ body: simpleTasks(OWNERS.slice(1)) }), csvHow, { unit: '07651', resolvedBy: 'filename' });
-    diags.push({ file: 'fires/07651_thang8.csv', row: null, rule: 'unit-duplicate' }, { file: 'fires/yen-son.csv', row: null, rule: 'unit-duplicate' });
-    const c = await fileCase('unit-duplicate', 'passes/07651_thang9.csv', simple({ body: simpleTasks(OWNERS) }), csvHow, { unit: '07651', resolvedBy: 'filename' });
-    const d = await fileCase('unit-duplicate', 'passes/07654_thang9.csv', simple({ body: simpleTasks(['Hà Văn Tuấn']) }), csvHow, { unit: '07654', resolvedBy: 'filename' });
-    diags.push(...judge([{ file: 'passes/07651_thang9.csv', unit: '07651', tasks: c.tasks }, { file: 'passes/07654_thang9.csv', unit: '07654', tasks: d.tasks }]).diagnostics);
+    await fileCase('unit-duplicate', 'fires/07651_thang8.csv', simple({ body: simpleTasks(OWNERS) }), csvHow, {
+      unit: '07651',
+      resolvedBy: 'filename',
+    });
+    await fileCase('unit-duplicate', 'fires/yen-son.csv', simple({ body: simpleTasks(OWNERS.slice(1)) }), csvHow, {
+      unit: '07651',
+      resolvedBy: 'filename',
+    });
+    diags.push(
+      { file: 'fires/07651_thang8.csv', row: null, rule: 'unit-duplicate' },
+      { file: 'fires/yen-son.csv', row: null, rule: 'unit-duplicate' },
+    );
+    const c = await fileCase('unit-duplicate', 'passes/07651_thang9.csv', simple({ body: simpleTasks(OWNERS) }), csvHow, {
+      unit: '07651',
+      resolvedBy: 'filename',
+    });
+    const d = await fileCase('unit-duplicate', 'passes/07654_thang9.csv', simple({ body: simpleTasks(['Hà Văn Tuấn']) }), csvHow, {
+      unit: '07654',
+      resolvedBy: 'filename',
+    });
+    diags.push(
+      ...judge([
+        { file: 'passes/07651_thang9.csv', unit: '07651', tasks: c.tasks },
+        { file: 'passes/07654_thang9.csv', unit: '07654', tasks: d.tasks },
+      ]).diagnostics,
+    );
     await ctx.json('rules/unit-duplicate/expect.json', strip(diags));
   }
-
 }
 
 const strip = (list) => sortDiagnostics(list).map(({ file, row, rule }) => ({ file, row, rule }));

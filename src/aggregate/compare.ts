@@ -143,7 +143,7 @@ export function compareRollups(now: RollupResult, then: RollupResult, uncompared
     own.set(code, c);
     if (uncompared.has(code)) continue;
     const sentNow = u.files.length > u.excludedFiles.length;
-    const thenTasks = sentNow ? thenBy.get(code) ?? [] : [];
+    const thenTasks = sentNow ? (thenBy.get(code) ?? []) : [];
     for (const pair of pairTasks(nowBy.get(code) ?? [], thenTasks)) {
       const { now: n, then: t } = pair;
       let kind: ChangeKind | null = null;
@@ -167,7 +167,13 @@ export function compareRollups(now: RollupResult, then: RollupResult, uncompared
           kind ??= 'overdue';
         }
       }
-      if (n && t && n.task.progress.kind === 'number' && t.task.progress.kind === 'number' && n.task.progress.value < t.task.progress.value) {
+      if (
+        n &&
+        t &&
+        n.task.progress.kind === 'number' &&
+        t.task.progress.kind === 'number' &&
+        n.task.progress.value < t.task.progress.value
+      ) {
         regressed.push({ now: n, then: t });
       }
       if (kind) changes.push({ unit: u.unit, kind, now: n, then: t });

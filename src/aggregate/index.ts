@@ -6,9 +6,7 @@ import { clean, fold } from '../normalise/text.js';
 import { compareCodes } from '../domain/codes.js';
 import type { Comparison } from './compare.js';
 import type { OwnerCounts } from './owners.js';
-import type {
-  Category, Counts, Diagnostic, IsoDate, Period, Register, Task, TaskClass, Unit, UnitTree,
-} from '../types.js';
+import type { Category, Counts, Diagnostic, IsoDate, Period, Register, Task, TaskClass, Unit, UnitTree } from '../types.js';
 
 export interface AggregateInput {
   tree: UnitTree;
@@ -119,8 +117,16 @@ export const VI_COLLATOR = new Intl.Collator('vi');
 
 export function emptyCounts(): Counts {
   return {
-    registered: 0, doneOnTime: 0, doneLate: 0, pendingOnTime: 0, pendingOverdue: 0,
-    cancelled: 0, unclassified: 0, doneInPeriod: 0, completionRate: null, onTimeRate: null,
+    registered: 0,
+    doneOnTime: 0,
+    doneLate: 0,
+    pendingOnTime: 0,
+    pendingOverdue: 0,
+    cancelled: 0,
+    unclassified: 0,
+    doneInPeriod: 0,
+    completionRate: null,
+    onTimeRate: null,
   };
 }
 
@@ -208,8 +214,9 @@ function fieldLabels(tasks: readonly ClassifiedTask[]): Map<string, string> {
   }
   const labels = new Map<string, string>([['', NO_FIELD_LABEL]]);
   for (const [key, m] of spellings) {
-    const ranked = [...m.entries()].sort((a, b) =>
-      Number(isAllCaps(a[0])) - Number(isAllCaps(b[0])) || b[1] - a[1] || VI_COLLATOR.compare(a[0], b[0]));
+    const ranked = [...m.entries()].sort(
+      (a, b) => Number(isAllCaps(a[0])) - Number(isAllCaps(b[0])) || b[1] - a[1] || VI_COLLATOR.compare(a[0], b[0]),
+    );
     const best = ranked[0][0];
     labels.set(key, isAllCaps(best) ? sentenceCase(best) : best);
   }
@@ -261,8 +268,9 @@ export function aggregate(input: AggregateInput): RollupResult {
   for (const u of tree.units) if (!inForce.has(u.code)) inForce.set(u.code, u);
   // With a scope, the units of its subtree only, the scope first: the tree is rooted there.
   const unitByCode = scope === undefined ? inForce : subtreeOf(inForce, scope);
-  const units = [...unitByCode.values()].sort((a, b) =>
-    Number(b.code === scope) - Number(a.code === scope) || compareCodes(a.code, b.code));
+  const units = [...unitByCode.values()].sort(
+    (a, b) => Number(b.code === scope) - Number(a.code === scope) || compareCodes(a.code, b.code),
+  );
   const { registers, diagnostics, outOfScope } = inScope(input, inForce, unitByCode);
   const childrenOf = new Map<string, string[]>(units.map((u) => [u.code, []]));
   const roots: string[] = [];
@@ -291,7 +299,7 @@ export function aggregate(input: AggregateInput): RollupResult {
 
   for (const register of registers) {
     const ds = diagsOf.get(register)!;
-    const unit = register.unit ? unitByCode.get(register.unit.code) ?? null : null;
+    const unit = register.unit ? (unitByCode.get(register.unit.code) ?? null) : null;
     const duplicate = ds.some((d) => d.rule === 'unit-duplicate' && d.severity === 'error');
     const excluded: RollupFile['excluded'] = !unit ? 'no-unit' : duplicate ? 'unit-duplicate' : null;
     const file: RollupFile = {
@@ -325,15 +333,16 @@ export function aggregate(input: AggregateInput): RollupResult {
 
   const order = new Map(units.map((u, i) => [u.code, i]));
   const regOrder = new Map(registers.map((r, i) => [r, i]));
-  tasks.sort((a, b) =>
-    order.get(a.unit.code)! - order.get(b.unit.code)! || regOrder.get(a.register)! - regOrder.get(b.register)! ||
-    a.task.row - b.task.row);
+  tasks.sort(
+    (a, b) =>
+      order.get(a.unit.code)! - order.get(b.unit.code)! || regOrder.get(a.register)! - regOrder.get(b.register)! || a.task.row - b.task.row,
+  );
 
   // Each task counts for its unit and every unit above it.
   const subtreeTasks = new Map<string, ClassifiedTask[]>(units.map((u) => [u.code, []]));
   for (const t of tasks) {
     const seen = new Set<string>();
-    for (let code: string | null = t.unit.code; code != null && !seen.has(code); ) {
+    for (let code: string | null = t.unit.code; code != null && !seen.has(code);) {
       seen.add(code);
       subtreeTasks.get(code)!.push(t);
       const parent: string | null = unitByCode.get(code)!.parent;
@@ -360,16 +369,26 @@ export function aggregate(input: AggregateInput): RollupResult {
     }
     const under = subtreeTasks.get(code)!;
     const r: UnitRollup = {
-      unit, depth, children, own, total: withRates(total),
-      submitted: f.files.length > 0, files: f.files, excludedFiles: f.excluded,
-      unitsUnder, submittedUnder,
+      unit,
+      depth,
+      children,
+      own,
+      total: withRates(total),
+      submitted: f.files.length > 0,
+      files: f.files,
+      excludedFiles: f.excluded,
+      unitsUnder,
+      submittedUnder,
       byField: groupBy(under, (t) => fieldKey(t.task.field), period)
         .map(([key, counts]) => ({ key, label: labels.get(key) ?? key, counts }))
         .sort((a, b) => Number(a.key === '') - Number(b.key === '') || VI_COLLATOR.compare(a.label, b.label)),
       byCategory: CATEGORIES.map((cat) => ({
         key: cat,
         label: CATEGORY_LABEL[cat],
-        counts: countTasks(under.filter((t) => t.task.category === cat), period),
+        counts: countTasks(
+          under.filter((t) => t.task.category === cat),
+          period,
+        ),
       })),
     };
     byCode.set(code, r);
@@ -418,8 +437,14 @@ function subtreeOf(inForce: Map<string, Unit>, scope: string): Map<string, Unit>
  * out with every diagnostic naming its file; a register of no unit in force stays (tiendo cannot tell whose
  * it is, and its unit-unknown error must be seen), as does everything when there is no scope.
  */
-function inScope(input: AggregateInput, inForce: Map<string, Unit>, scoped: Map<string, Unit>): {
-  registers: Register[]; diagnostics: Diagnostic[]; outOfScope: RollupResult['outOfScope'];
+function inScope(
+  input: AggregateInput,
+  inForce: Map<string, Unit>,
+  scoped: Map<string, Unit>,
+): {
+  registers: Register[];
+  diagnostics: Diagnostic[];
+  outOfScope: RollupResult['outOfScope'];
 } {
   const { registers, diagnostics } = input;
   if (input.scope === undefined) return { registers, diagnostics, outOfScope: [] };

@@ -29,7 +29,7 @@ export function ownerCounts(tasks: readonly ClassifiedTask[], roster: Roster | n
       const cadres = single && roster ? cadresOf(roster, unit).filter((c) => c.key === key) : [];
       const current = cadres.find((c) => (c.from === null || c.from <= asOf) && (c.to === null || asOf <= c.to));
       const named = current ?? cadres[cadres.length - 1];
-      g = { unit, name: single ? named?.name ?? single : NO_OWNER, position: current?.position || null, tasks: [] };
+      g = { unit, name: single ? (named?.name ?? single) : NO_OWNER, position: current?.position || null, tasks: [] };
       groups.set(id, g);
     }
     // The register's position, where the roster gives none.
@@ -37,6 +37,9 @@ export function ownerCounts(tasks: readonly ClassifiedTask[], roster: Roster | n
     g.tasks.push(t);
   }
   return [...groups.values()]
-    .sort((a, b) => compareCodes(a.unit, b.unit) || Number(a.name === NO_OWNER) - Number(b.name === NO_OWNER) || VI_COLLATOR.compare(a.name, b.name))
+    .sort(
+      (a, b) =>
+        compareCodes(a.unit, b.unit) || Number(a.name === NO_OWNER) - Number(b.name === NO_OWNER) || VI_COLLATOR.compare(a.name, b.name),
+    )
     .map((g) => ({ unit: g.unit, name: g.name, position: g.position, counts: countTasks(g.tasks, period) }));
 }

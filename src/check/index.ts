@@ -19,7 +19,14 @@ export function unknownRuleIds(config: Config): string[] {
  * `progressFiles` (`--progress`) hold updates and no tasks: the register rules (what their reading
  * and the updates' applying found) run on them too, and diagnostics may point into them.
  */
-export function check(registers: Register[], ctx: RuleContext, config: Config, lang: Lang, rules: Rule[] = RULES, progressFiles: Register[] = []): Diagnostic[] {
+export function check(
+  registers: Register[],
+  ctx: RuleContext,
+  config: Config,
+  lang: Lang,
+  rules: Rule[] = RULES,
+  progressFiles: Register[] = [],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byPath = new Map([...registers, ...progressFiles].map((r) => [r.displayPath, r]));
   for (const rule of rules) {
@@ -52,7 +59,7 @@ function toDiagnostic(rule: Rule, severity: Exclude<Severity, 'off'>, r: Report,
       d = { file: moved.file, sheet: moved.sheet, row: moved.row, column: moved.column, taskId: task.id };
     } else {
       register = byPath.get(task.file);
-      const letter = column ? task.columns[column] ?? null : null;
+      const letter = column ? (task.columns[column] ?? null) : null;
       // A row-level diagnostic points at the row's first cell.
       d = { file: task.file, sheet: task.sheet, row: task.row, column: letter ?? firstColumn(task.columns), taskId: task.id };
     }
@@ -76,7 +83,11 @@ function firstColumn(columns: Partial<Record<string, string>>): string | null {
   return letters.sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
 }
 
-function assertLocation(rule: RuleId, d: { sheet: string | null; row: number | null; column: string | null }, register: Register | undefined): void {
+function assertLocation(
+  rule: RuleId,
+  d: { sheet: string | null; row: number | null; column: string | null },
+  register: Register | undefined,
+): void {
   if (!register) throw new Error(`rule ${rule}: reported a location in a file that was not read`);
   if (d.column !== null && !/^[A-Z]{1,3}$/.test(d.column)) throw new Error(`rule ${rule}: column "${d.column}" is not a column letter`);
   if (d.row === null) return;
@@ -96,11 +107,13 @@ export function sortDiagnostics(ds: Diagnostic[], registers: Register[], rules: 
   const col = (c: string | null) => (c === null ? -1 : c.length * 1000 + c.charCodeAt(0) + (c.length > 1 ? c.charCodeAt(1) : 0));
   return ds
     .map((d, i) => ({ d, i }))
-    .sort((a, b) =>
-      (fileOrder.get(a.d.file) ?? 0) - (fileOrder.get(b.d.file) ?? 0) ||
-      (a.d.row ?? 0) - (b.d.row ?? 0) ||
-      col(a.d.column) - col(b.d.column) ||
-      (ruleOrder.get(a.d.rule) ?? 0) - (ruleOrder.get(b.d.rule) ?? 0) ||
-      a.i - b.i)
+    .sort(
+      (a, b) =>
+        (fileOrder.get(a.d.file) ?? 0) - (fileOrder.get(b.d.file) ?? 0) ||
+        (a.d.row ?? 0) - (b.d.row ?? 0) ||
+        col(a.d.column) - col(b.d.column) ||
+        (ruleOrder.get(a.d.rule) ?? 0) - (ruleOrder.get(b.d.rule) ?? 0) ||
+        a.i - b.i,
+    )
     .map((x) => x.d);
 }

@@ -6,7 +6,12 @@ export type { PeriodKind } from './period.js';
 
 /** The classes in the order the reports list them. */
 export const TASK_CLASSES: readonly TaskClass[] = [
-  'doneOnTime', 'doneLate', 'pendingOnTime', 'pendingOverdue', 'cancelled', 'unclassified',
+  'doneOnTime',
+  'doneLate',
+  'pendingOnTime',
+  'pendingOverdue',
+  'cancelled',
+  'unclassified',
 ];
 
 /** The labels of SPEC §3 (the Government Office's 2×2 grid, plus cancelled and unclassified). */
@@ -31,8 +36,13 @@ export const CLASS_LABEL: Record<Lang, Record<TaskClass, string>> = {
 
 /** Errors of these rules leave a task unclassified, wherever they point. */
 const UNCLASSIFYING = new Set<RuleId>([
-  'deadline-missing', 'deadline-before-assigned', 'invalid-status', 'invalid-progress',
-  'status-progress-mismatch', 'completion-in-future', 'completion-before-assigned',
+  'deadline-missing',
+  'deadline-before-assigned',
+  'invalid-status',
+  'invalid-progress',
+  'status-progress-mismatch',
+  'completion-in-future',
+  'completion-before-assigned',
 ]);
 
 /** Whether an error makes the task impossible to classify (SPEC §3, last row). */

@@ -8,30 +8,45 @@ import type { IsoDate, Lang, Period } from '../types.js';
 export type { PeriodKind } from '../normalise/periods.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 const FORMS = {
-  vi: 'ghi theo dạng 2024-03 hoặc Tháng 3/2024 (tháng), 2024-Q3 hoặc Quý III/2024 (quý), '
-    + '2024-H1 hoặc 6 tháng đầu năm 2024 (6 tháng), 2024 hoặc Năm 2024 (năm)',
-  en: 'write 2024-03 or Tháng 3/2024 (month), 2024-Q3 or Quý III/2024 (quarter), '
-    + '2024-H1 or 6 tháng đầu năm 2024 (half-year), 2024 or Năm 2024 (year)',
+  vi:
+    'ghi theo dạng 2024-03 hoặc Tháng 3/2024 (tháng), 2024-Q3 hoặc Quý III/2024 (quý), ' +
+    '2024-H1 hoặc 6 tháng đầu năm 2024 (6 tháng), 2024 hoặc Năm 2024 (năm)',
+  en:
+    'write 2024-03 or Tháng 3/2024 (month), 2024-Q3 or Quý III/2024 (quarter), ' +
+    '2024-H1 or 6 tháng đầu năm 2024 (half-year), 2024 or Năm 2024 (year)',
 };
 
 function usage(text: string, lang: Lang): UsageError {
-  return new UsageError(lang === 'en'
-    ? `Period "${text}" is not valid — ${FORMS.en}`
-    : `Kỳ báo cáo "${text}" không hợp lệ — ${FORMS.vi}`);
+  return new UsageError(lang === 'en' ? `Period "${text}" is not valid — ${FORMS.en}` : `Kỳ báo cáo "${text}" không hợp lệ — ${FORMS.vi}`);
 }
 
 /** A stage of several years is a deadline, not a reporting period: its report would be one of its years. */
 function stage(text: string, from: number, to: number, lang: Lang): UsageError {
-  return new UsageError(lang === 'en'
-    ? `Period "${text}" is a stage of several years — a rollup reports one month, quarter, half-year or year: `
-      + `--period ${to} for the year ${to}, or ${FORMS.en.replace(/^write /, '')}`
-    : `Kỳ báo cáo "${text}" là cả giai đoạn ${from}–${to} — tổng hợp theo một tháng, quý, 6 tháng hoặc năm: `
-      + `--period ${to} cho năm ${to}, hoặc ${FORMS.vi.replace(/^ghi /, '')}`);
+  return new UsageError(
+    lang === 'en'
+      ? `Period "${text}" is a stage of several years — a rollup reports one month, quarter, half-year or year: ` +
+          `--period ${to} for the year ${to}, or ${FORMS.en.replace(/^write /, '')}`
+      : `Kỳ báo cáo "${text}" là cả giai đoạn ${from}–${to} — tổng hợp theo một tháng, quý, 6 tháng hoặc năm: ` +
+          `--period ${to} cho năm ${to}, hoặc ${FORMS.vi.replace(/^ghi /, '')}`,
+  );
 }
 
 /** The canonical spellings, folded: `2024 03`, `2024 q3`, `2024 h1` (a year alone is a named period). */
@@ -49,10 +64,14 @@ function canonicalPeriod(f: string): NamedPeriod | null {
 /** The canonical label of a period: `2024-03`, `2024-Q3`, `2024-H1`, `2024`. */
 function labelOf(p: NamedPeriod): string {
   switch (p.kind) {
-    case 'month': return `${p.year}-${pad(p.index)}`;
-    case 'quarter': return `${p.year}-Q${p.index}`;
-    case 'half': return `${p.year}-H${p.index}`;
-    default: return String(p.year);
+    case 'month':
+      return `${p.year}-${pad(p.index)}`;
+    case 'quarter':
+      return `${p.year}-Q${p.index}`;
+    case 'half':
+      return `${p.year}-H${p.index}`;
+    default:
+      return String(p.year);
   }
 }
 
@@ -102,23 +121,29 @@ const dmy = (d: IsoDate): string => d.split('-').reverse().join('/');
 export function periodTitle(period: Period, lang: Lang = 'vi'): string {
   const k = periodKind(period);
   if (!k) {
-    return lang === 'en'
-      ? `${dmy(period.start)} to ${dmy(period.end)}`
-      : `Từ ngày ${dmy(period.start)} đến ngày ${dmy(period.end)}`;
+    return lang === 'en' ? `${dmy(period.start)} to ${dmy(period.end)}` : `Từ ngày ${dmy(period.start)} đến ngày ${dmy(period.end)}`;
   }
   if (lang === 'en') {
     switch (k.kind) {
-      case 'month': return `${MONTHS_EN[k.index - 1]} ${k.year}`;
-      case 'quarter': return `Q${k.index} ${k.year}`;
-      case 'half': return `H${k.index} ${k.year}`;
-      case 'year': return String(k.year);
+      case 'month':
+        return `${MONTHS_EN[k.index - 1]} ${k.year}`;
+      case 'quarter':
+        return `Q${k.index} ${k.year}`;
+      case 'half':
+        return `H${k.index} ${k.year}`;
+      case 'year':
+        return String(k.year);
     }
   }
   switch (k.kind) {
-    case 'month': return `Tháng ${k.index} năm ${k.year}`;
-    case 'quarter': return `Quý ${ROMAN[k.index - 1]} năm ${k.year}`;
-    case 'half': return `6 tháng ${k.index === 1 ? 'đầu' : 'cuối'} năm ${k.year}`;
-    case 'year': return `Năm ${k.year}`;
+    case 'month':
+      return `Tháng ${k.index} năm ${k.year}`;
+    case 'quarter':
+      return `Quý ${ROMAN[k.index - 1]} năm ${k.year}`;
+    case 'half':
+      return `6 tháng ${k.index === 1 ? 'đầu' : 'cuối'} năm ${k.year}`;
+    case 'year':
+      return `Năm ${k.year}`;
   }
 }
 

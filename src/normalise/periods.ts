@@ -13,9 +13,7 @@ export type PeriodKind = 'month' | 'quarter' | 'half' | 'year';
  * A period named in a text. `index` is the month (1–12), quarter (1–4) or half (1–2), 0 for a year;
  * `year` is the (last) year. A stage (`Giai đoạn 2021-2025`) spans `firstYear` … `year`.
  */
-export type NamedPeriod =
-  | { kind: PeriodKind; year: number; index: number }
-  | { kind: 'stage'; firstYear: number; year: number; index: 0 };
+export type NamedPeriod = { kind: PeriodKind; year: number; index: number } | { kind: 'stage'; firstYear: number; year: number; index: 0 };
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
@@ -49,11 +47,15 @@ export function namedPeriod(f: string): NamedPeriod | null {
 /** The first and the last month (1–12) of the period; a stage's first month is in its first year. */
 export function periodMonths(p: NamedPeriod): [first: number, last: number] {
   switch (p.kind) {
-    case 'month': return [p.index, p.index];
-    case 'quarter': return [3 * p.index - 2, 3 * p.index];
-    case 'half': return [6 * p.index - 5, 6 * p.index];
+    case 'month':
+      return [p.index, p.index];
+    case 'quarter':
+      return [3 * p.index - 2, 3 * p.index];
+    case 'half':
+      return [6 * p.index - 5, 6 * p.index];
     case 'year':
-    case 'stage': return [1, 12];
+    case 'stage':
+      return [1, 12];
   }
 }
 

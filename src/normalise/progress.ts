@@ -20,7 +20,10 @@ const UPDATE_KEYS: readonly UpdateKey[] = ['progress', 'achieved', 'status', 'co
 type UpdateColumn = UpdateKey | 'id' | 'no' | 'unitCode' | 'date';
 
 function updateColumn(text: string): UpdateColumn | null {
-  const f = fold(text).replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const f = fold(text)
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (DATE_HEADERS.has(f)) return 'date';
   const key: ColumnKey | null = headerKey(text);
   if (key === 'id' || key === 'no' || key === 'unitCode') return key;
@@ -58,7 +61,11 @@ function isNumberingRow(cells: (Cell | null)[]): boolean {
  * The updates of one sheet. `unitCode` is the unit of the file (null when unknown): a row's own
  * `Mã đơn vị` cell overrides it.
  */
-export function readUpdates(sheet: Sheet, table: UpdateTable, where: { file: string; sheet: string | null; unitCode: string | null }): ProgressUpdate[] {
+export function readUpdates(
+  sheet: Sheet,
+  table: UpdateTable,
+  where: { file: string; sheet: string | null; unitCode: string | null },
+): ProgressUpdate[] {
   const out: ProgressUpdate[] = [];
   const { index } = table;
   const cellAt = (cells: (Cell | null)[], i: number | undefined): Cell | null => {
@@ -111,7 +118,8 @@ export function registerUpdates(register: Register): ProgressUpdate[] {
   for (const sheet of sheets) {
     if (!isProgressSheet(sheet.name) || sheet.name === register.sheet) continue;
     const table = findUpdateTable(sheet);
-    if (table) out.push(...readUpdates(sheet, table, { file: register.displayPath, sheet: sheet.name, unitCode: register.unit?.code ?? null }));
+    if (table)
+      out.push(...readUpdates(sheet, table, { file: register.displayPath, sheet: sheet.name, unitCode: register.unit?.code ?? null }));
   }
   return out;
 }
@@ -122,11 +130,28 @@ export function registerUpdates(register: Register): ProgressUpdate[] {
  * a file that cannot be read, has no update table, or whose unit is needed and unknown gets the
  * problem a register would (file-unreadable, header-missing, unit-unknown).
  */
-export function normaliseProgressFile(input: { path: string; displayPath: string; read: ReadResult; resolver: UnitResolver | null }): Register {
+export function normaliseProgressFile(input: {
+  path: string;
+  displayPath: string;
+  read: ReadResult;
+  resolver: UnitResolver | null;
+}): Register {
   const { read } = input;
   const file: Register = {
-    path: input.path, displayPath: input.displayPath, kind: read.kind, workbook: null, sheet: null, headerRow: null,
-    columns: {}, titleLines: [], unit: null, unitSource: null, tasks: [], problems: [], updates: [], role: 'progress',
+    path: input.path,
+    displayPath: input.displayPath,
+    kind: read.kind,
+    workbook: null,
+    sheet: null,
+    headerRow: null,
+    columns: {},
+    titleLines: [],
+    unit: null,
+    unitSource: null,
+    tasks: [],
+    problems: [],
+    updates: [],
+    role: 'progress',
   };
   if (!read.ok) {
     if (!read.skip) file.problems.push(read.problem);
@@ -140,8 +165,13 @@ export function normaliseProgressFile(input: { path: string; displayPath: string
     const sheetName = read.kind === 'csv' ? null : sheet.name;
     file.sheet = sheetName;
     file.headerRow = table.headerRow;
-    file.titleLines = sheet.rows.filter((r) => r.number < table.headerRow).flatMap((r) => r.cells.filter((c): c is Cell => !!c && clean(c.text) !== '').map((c) => clean(c.text)));
-    if (table.index.unitCode === undefined || sheet.rows.some((r) => r.number > table.headerRow && !clean(r.cells[table.index.unitCode!]?.text ?? ''))) {
+    file.titleLines = sheet.rows
+      .filter((r) => r.number < table.headerRow)
+      .flatMap((r) => r.cells.filter((c): c is Cell => !!c && clean(c.text) !== '').map((c) => clean(c.text)));
+    if (
+      table.index.unitCode === undefined ||
+      sheet.rows.some((r) => r.number > table.headerRow && !clean(r.cells[table.index.unitCode!]?.text ?? ''))
+    ) {
       const r = input.resolver?.resolve({ path: input.path, titleLines: file.titleLines, codeColumn: null, option: null });
       if (r?.unit) {
         file.unit = r.unit;
@@ -186,7 +216,8 @@ export function applyUpdates(registers: Register[], sources: Register[], asOf: I
   for (const source of sources) {
     for (const update of source.updates ?? []) {
       // A register's own sheet names its own tasks even when its unit is unknown.
-      const candidates = update.unitCode !== null ? tasksOfUnit.get(update.unitCode) ?? [] : source.role === 'progress' ? null : source.tasks;
+      const candidates =
+        update.unitCode !== null ? (tasksOfUnit.get(update.unitCode) ?? []) : source.role === 'progress' ? null : source.tasks;
       if (candidates === null) continue; // a --progress file of no known unit: unit-unknown says so
       if (update.unitCode !== null) sentUpdates.add(update.unitCode);
       else for (const t of source.tasks) t.updateDates ??= [];
@@ -211,7 +242,9 @@ export function applyUpdates(registers: Register[], sources: Register[], asOf: I
     }
   }
   for (const [task, list] of matched) {
-    const applied = list.filter((m) => m.update.date! <= asOf).sort((a, b) => a.update.date!.localeCompare(b.update.date!) || a.order - b.order);
+    const applied = list
+      .filter((m) => m.update.date! <= asOf)
+      .sort((a, b) => a.update.date!.localeCompare(b.update.date!) || a.order - b.order);
     if (applied.length) applyTo(task, applied);
     else task.updateDates ??= [];
   }
@@ -232,13 +265,26 @@ function findTask(tasks: Task[], update: ProgressUpdate): Task | undefined {
   return undefined;
 }
 
-function problem(rule: 'update-unknown-task' | 'progress-regressed', u: ProgressUpdate, column: string, messageId: string, data: Record<string, string | number>, taskId: string | null = null): Problem {
+function problem(
+  rule: 'update-unknown-task' | 'progress-regressed',
+  u: ProgressUpdate,
+  column: string,
+  messageId: string,
+  data: Record<string, string | number>,
+  taskId: string | null = null,
+): Problem {
   return { rule, at: { sheet: u.sheet, row: u.row, column }, messageId, data, taskId };
 }
 
 function applyTo(task: Task, applied: Matched[]): void {
   const typed = task.progressComputed ? { kind: 'empty' as const } : task.progress;
-  const input = { target: task.target, achieved: task.achieved, typedProgress: typed, completed: task.completed, statusText: task.text.status ?? '' };
+  const input = {
+    target: task.target,
+    achieved: task.achieved,
+    typedProgress: typed,
+    completed: task.completed,
+    statusText: task.text.status ?? '',
+  };
   const at: Partial<Record<ColumnKey, CellLocation>> = { ...task.at };
   let before = task.progress;
   for (const { update, source } of applied) {
@@ -257,9 +303,20 @@ function applyTo(task: Task, applied: Matched[]): void {
     }
     const now = deriveState(input);
     if (update.cells.progress && before.kind === 'number' && now.progress.kind === 'number' && now.progress.value < before.value) {
-      source.problems.push(problem('progress-regressed', update, update.cells.progress.column, 'default', {
-        before: before.value, after: now.progress.value, date: displayDate(update.date!),
-      }, task.id));
+      source.problems.push(
+        problem(
+          'progress-regressed',
+          update,
+          update.cells.progress.column,
+          'default',
+          {
+            before: before.value,
+            after: now.progress.value,
+            date: displayDate(update.date!),
+          },
+          task.id,
+        ),
+      );
     }
     before = now.progress;
   }
@@ -268,4 +325,3 @@ function applyTo(task: Task, applied: Matched[]): void {
   task.updateDates = [...(task.updateDates ?? []), ...applied.map((m) => m.update.date!)];
   task.updatedOn = applied[applied.length - 1].update.date;
 }
-

@@ -44,7 +44,10 @@ export function normaliseRegister(input: NormaliseInput): Register {
   if (!found.ok) {
     register.problems.push(found.problem);
     // The title block may still name the unit, so that a duplicate or a missing unit is reported too.
-    const lines = registerSheets(read.workbook)[0]?.rows.slice(0, 10).flatMap((r) => r.cells.filter(Boolean).map((c) => clean(c!.text))) ?? [];
+    const lines =
+      registerSheets(read.workbook)[0]
+        ?.rows.slice(0, 10)
+        .flatMap((r) => r.cells.filter(Boolean).map((c) => clean(c!.text))) ?? [];
     resolveUnit(register, input, lines, null);
     return register;
   }
@@ -61,7 +64,12 @@ export function normaliseRegister(input: NormaliseInput): Register {
 
 function resolveUnit(register: Register, input: NormaliseInput, titleLines: string[], codeColumn: string | null): void {
   if (!input.resolver) return;
-  const r = input.resolver.resolve({ path: input.path, titleLines, codeColumn: codeColumn ? clean(codeColumn) : null, option: input.unitOption });
+  const r = input.resolver.resolve({
+    path: input.path,
+    titleLines,
+    codeColumn: codeColumn ? clean(codeColumn) : null,
+    option: input.unitOption,
+  });
   if (r.unit) {
     register.unit = r.unit;
     register.unitSource = r.source;
@@ -88,7 +96,7 @@ function derivedIds(rows: TableRow[], prefix: string): string[] {
     return ids.every((id) => id === null || (!seen.has(id) && !!seen.add(id)));
   };
   const chosen = unique(plain) ? plain : unique(sectioned) ? sectioned : rows.map(() => null);
-  return rows.map((r, i) => r.cells.id ? clean(r.cells.id.text) : chosen[i] ?? `${prefix}-r${r.row}`);
+  return rows.map((r, i) => (r.cells.id ? clean(r.cells.id.text) : (chosen[i] ?? `${prefix}-r${r.row}`)));
 }
 
 function text(cell: Cell | undefined): string | null {
@@ -189,7 +197,8 @@ function displayedOtherwise(cells: Partial<Record<ColumnKey, Cell>>, state: Task
   for (const k in cells) {
     const cell = cells[k as ColumnKey]!;
     if (cell.shown === undefined || cell.number === undefined) continue;
-    const value: NumberValue | null = k === 'progress' ? state.progress : k === 'target' ? state.target : k === 'achieved' ? state.achieved : null;
+    const value: NumberValue | null =
+      k === 'progress' ? state.progress : k === 'target' ? state.target : k === 'achieved' ? state.achieved : null;
     const n = value?.kind === 'number' ? value.value : cell.number;
     if (Math.abs(displayedNumber(cell.shown) - n) < 1e-9) continue;
     (out ??= {})[k as ColumnKey] = cell.shown;

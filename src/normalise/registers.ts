@@ -29,7 +29,13 @@ function readTable(path: string, required: string[]): Table {
   let split = rd !== undefined ? splitCsv(text, delimiter, rd) : null;
   if (split === null || split === 'too many') {
     try {
-      const records = parse(text, { delimiter, record_delimiter: rd, info: true, relax_column_count: true, skip_empty_lines: false }) as unknown as { record: string[]; info: { lines: number } }[];
+      const records = parse(text, {
+        delimiter,
+        record_delimiter: rd,
+        info: true,
+        relax_column_count: true,
+        skip_empty_lines: false,
+      }) as unknown as { record: string[]; info: { lines: number } }[];
       split = { records: records.map((r) => r.record), ends: records.map((r) => r.info.lines) };
     } catch (e) {
       throw new UsageError(`${path}: không đọc được tệp CSV — ${(e as Error).message}`);
@@ -37,11 +43,13 @@ function readTable(path: string, required: string[]): Table {
   }
   const { ends } = split;
   let line = 1;
-  const withLines = split.records.map((record, i) => {
-    const r = { line, values: record.map(clean) };
-    line = ends[i] + 1;
-    return r;
-  }).filter((r) => r.values.some((v) => v !== ''));
+  const withLines = split.records
+    .map((record, i) => {
+      const r = { line, values: record.map(clean) };
+      line = ends[i] + 1;
+      return r;
+    })
+    .filter((r) => r.values.some((v) => v !== ''));
   const [head, ...rows] = withLines;
   if (!head) throw new UsageError(`${path}: tệp rỗng`);
   const header = new Map(head.values.map((h, i) => [fold(h), i] as const));
@@ -59,7 +67,8 @@ function date(t: Table, row: { line: number; values: string[] }, col: string): I
   const text = value(t, row, col);
   if (text === '') return null;
   const d = parseDate({ text });
-  if (d.kind !== 'date') throw new UsageError(`${t.path}:${row.line}: cột ${col} "${text}" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`);
+  if (d.kind !== 'date')
+    throw new UsageError(`${t.path}:${row.line}: cột ${col} "${text}" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`);
   return d.date;
 }
 
@@ -113,10 +122,10 @@ export function unitTree(all: Unit[], asOf: IsoDate, path = 'units.csv'): UnitTr
   };
   roots.forEach(walk);
   const lost = units.filter((u) => !seen.has(u.code));
-  if (lost.length) throw new UsageError(`${path}: các đơn vị ${lost.map((u) => u.code).join(', ')} là cấp trên của nhau (vòng lặp ở cột parent)`);
+  if (lost.length)
+    throw new UsageError(`${path}: các đơn vị ${lost.map((u) => u.code).join(', ')} là cấp trên của nhau (vòng lặp ở cột parent)`);
   return { asOf, units, byCode, children, roots };
 }
-
 
 export function readRoster(path: string): Roster {
   const t = readTable(path, ['name', 'position', 'unit']);

@@ -12,9 +12,7 @@ function squash(s: string): string {
   return fold(s).replace(/ /g, '');
 }
 
-const ALIASES: Map<string, ColumnKey> = new Map(
-  COLUMNS.flatMap((c) => c.headers.map((h) => [squash(h), c.key] as const)),
-);
+const ALIASES: Map<string, ColumnKey> = new Map(COLUMNS.flatMap((c) => c.headers.map((h) => [squash(h), c.key] as const)));
 
 /** Headers compared as squash does, but with a percent sign kept: `Hoàn thành` is not `% hoàn thành`. */
 function squashKeepingPercent(s: string): string {
@@ -33,7 +31,7 @@ function subHeaderKey(text: string): ColumnKey | null {
   const whole = STRICT_ALIASES.get(squashKeepingPercent(text));
   if (whole) return whole;
   const bare = text.replace(/\(([^)%]*)\)/g, ' ');
-  return bare === text ? null : STRICT_ALIASES.get(squashKeepingPercent(bare)) ?? null;
+  return bare === text ? null : (STRICT_ALIASES.get(squashKeepingPercent(bare)) ?? null);
 }
 
 /** The key a header names: the header whole, else without a parenthesised remark (`Thời hạn (ngày/tháng/năm)`). */
@@ -127,7 +125,12 @@ export function findTable(workbook: RawWorkbook): FindResult {
       rule: 'header-missing',
       at: {},
       messageId: 'default',
-      data: { sheets: sheets.map((s) => s.name).filter(Boolean).join(', ') },
+      data: {
+        sheets: sheets
+          .map((s) => s.name)
+          .filter(Boolean)
+          .join(', '),
+      },
     },
   };
 }
@@ -256,7 +259,9 @@ function isTotalRow(first: string): boolean {
 const SIGNATURE = [
   /^(t m|tm|k t|kt|q)\b/,
   /^(pho )?(bi thu|truong ban|truong phong|giam doc|chu tich|chanh van phong|thu truong( co quan| don vi)?)$/,
-  /^nguoi lap( bieu)?$/, /^xac nhan( cua)?\b/, /^noi nhan\b/,
+  /^nguoi lap( bieu)?$/,
+  /^xac nhan( cua)?\b/,
+  /^noi nhan\b/,
 ];
 
 // Every signature line opens with one of these letters (none of them takes a diacritic), after any

@@ -40,16 +40,18 @@ export function fold(s: string): string {
 
 /** fold as the definition says it, for any text. */
 export function foldSlowly(s: string): string {
-  return s
-    .replace(ZERO_WIDTH, '')
-    .toLowerCase()
-    // lower-casing first: some capitals lower-case to a letter plus a mark
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    // đ is a letter of its own, not d with a mark, so NFD leaves it whole
-    .replace(/đ/g, 'd')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return (
+    s
+      .replace(ZERO_WIDTH, '')
+      .toLowerCase()
+      // lower-casing first: some capitals lower-case to a letter plus a mark
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      // đ is a letter of its own, not d with a mark, so NFD leaves it whole
+      .replace(/đ/g, 'd')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
 }
 
 /** What one character folds to between two letters: '' (dropped), ' ' (a separator), text, or undefined (ask foldSlowly). */
@@ -69,7 +71,8 @@ const FOLD_LATIN: (string | undefined)[] = Array.from({ length: 0x370 }, (_, c) 
  * quotes, zero-width characters).
  */
 const FOLD_VIET: (string | undefined)[] = Array.from({ length: 0x2070 - 0x1e00 }, (_, i) =>
-  i >= 0x100 && i < 0x200 ? undefined : foldOne(0x1e00 + i));
+  i >= 0x100 && i < 0x200 ? undefined : foldOne(0x1e00 + i),
+);
 
 // A leading honorific, as a whole word followed by the rest of a name (so a person called "Anh" survives).
 const HONORIFIC = /^(?:đồng\s+chí|đ\s*[/.]?\s*c\.?|ông|bà|anh|chị)(?:\s*:\s*|\s+)(?=\S)/iu;
@@ -81,9 +84,32 @@ const POSITION_START = /\s*[-–—(]/u;
 // Words that open a position, not a name (no Vietnamese surname is among them; diacritics matter:
 // "trưởng" is a post, "Trương" a surname). Used after a comma or a line break: "Nguyễn Văn An, Chủ tịch UBND xã".
 const POSITION_WORDS = [
-  'chủ tịch', 'phó', 'bí thư', 'trưởng', 'giám đốc', 'chánh', 'ủy viên', 'đảng ủy viên', 'cán bộ',
-  'công chức', 'chỉ huy', 'thường trực', 'chuyên viên', 'kế toán', 'tổ trưởng', 'thư ký', 'trợ lý',
-  'phụ trách', 'ubnd', 'hđnd', 'ct', 'pct', 'bt', 'pbt', 'gđ', 'pgđ',
+  'chủ tịch',
+  'phó',
+  'bí thư',
+  'trưởng',
+  'giám đốc',
+  'chánh',
+  'ủy viên',
+  'đảng ủy viên',
+  'cán bộ',
+  'công chức',
+  'chỉ huy',
+  'thường trực',
+  'chuyên viên',
+  'kế toán',
+  'tổ trưởng',
+  'thư ký',
+  'trợ lý',
+  'phụ trách',
+  'ubnd',
+  'hđnd',
+  'ct',
+  'pct',
+  'bt',
+  'pbt',
+  'gđ',
+  'pgđ',
 ];
 
 /** True when the text is a position (`Chủ tịch UBND xã`, `PCT`) rather than a person's name. */
@@ -182,5 +208,7 @@ export function distance(a: string, b: string): number {
 
 /** Kebab-case ASCII slug: `Lục Nam` → `luc-nam`. */
 export function slug(s: string): string {
-  return fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return fold(s)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }

@@ -45,9 +45,7 @@ export function names(line: NamedParts, unit: NamedParts): boolean {
   return line.level === null || unit.level === null || line.level === unit.level;
 }
 
-export type Resolution =
-  | { unit: Unit; source: 'column' | 'title' | 'filename' | 'option' }
-  | { unit: null; problem: Problem };
+export type Resolution = { unit: Unit; source: 'column' | 'title' | 'filename' | 'option' } | { unit: null; problem: Problem };
 
 export interface ResolveInput {
   path: string;

@@ -131,21 +131,35 @@ export function parseProgress(cell: Cell | null | undefined): NumberValue {
 // ───────────────────────────── vocabularies ─────────────────────────────
 
 const STATUS_ALIASES: [string, Status][] = [
-  ['Chưa triển khai', 'not_started'], ['Chưa thực hiện', 'not_started'], ['Chưa bắt đầu', 'not_started'],
-  ['Đang thực hiện', 'in_progress'], ['Đang triển khai', 'in_progress'], ['Đang làm', 'in_progress'],
-  ['Đã hoàn thành', 'done'], ['Hoàn thành', 'done'], ['Xong', 'done'],
-  ['Tạm dừng', 'paused'], ['Tạm hoãn', 'paused'],
-  ['Hủy', 'cancelled'], ['Không thực hiện', 'cancelled'], ['Đã hủy', 'cancelled'], ['Dừng thực hiện', 'cancelled'],
+  ['Chưa triển khai', 'not_started'],
+  ['Chưa thực hiện', 'not_started'],
+  ['Chưa bắt đầu', 'not_started'],
+  ['Đang thực hiện', 'in_progress'],
+  ['Đang triển khai', 'in_progress'],
+  ['Đang làm', 'in_progress'],
+  ['Đã hoàn thành', 'done'],
+  ['Hoàn thành', 'done'],
+  ['Xong', 'done'],
+  ['Tạm dừng', 'paused'],
+  ['Tạm hoãn', 'paused'],
+  ['Hủy', 'cancelled'],
+  ['Không thực hiện', 'cancelled'],
+  ['Đã hủy', 'cancelled'],
+  ['Dừng thực hiện', 'cancelled'],
 ];
 const STATUS_BY_FOLD = new Map(STATUS_ALIASES.map(([alias, status]) => [fold(alias), status]));
 
 const CATEGORY_ALIASES: [string, Category][] = [
   ['Việc khó', 'hard'],
   ['Nhiệm vụ trọng tâm', 'key'],
-  ['Việc đột phá', 'breakthrough'], ['Đột phá', 'breakthrough'],
+  ['Việc đột phá', 'breakthrough'],
+  ['Đột phá', 'breakthrough'],
   // SPEC lists "Vấn đề bức xúc, Bức xúc, nổi cộm"; the label (and the template's help) joins them.
-  ['Vấn đề bức xúc', 'pressing'], ['Bức xúc', 'pressing'], ['Nổi cộm', 'pressing'],
-  ['Vấn đề bức xúc, nổi cộm', 'pressing'], ['Bức xúc, nổi cộm', 'pressing'],
+  ['Vấn đề bức xúc', 'pressing'],
+  ['Bức xúc', 'pressing'],
+  ['Nổi cộm', 'pressing'],
+  ['Vấn đề bức xúc, nổi cộm', 'pressing'],
+  ['Bức xúc, nổi cộm', 'pressing'],
 ];
 const CATEGORY_BY_FOLD = new Map(CATEGORY_ALIASES.map(([alias, category]) => [fold(alias), category]));
 
@@ -177,9 +191,15 @@ export function isUnfinished(status: Status | null): boolean {
 
 /** The Vietnamese label of each status and category, for messages and workbooks. */
 export const STATUS_LABEL: Record<Status, string> = {
-  not_started: 'Chưa triển khai', in_progress: 'Đang thực hiện', done: 'Đã hoàn thành',
-  paused: 'Tạm dừng', cancelled: 'Đã hủy',
+  not_started: 'Chưa triển khai',
+  in_progress: 'Đang thực hiện',
+  done: 'Đã hoàn thành',
+  paused: 'Tạm dừng',
+  cancelled: 'Đã hủy',
 };
 export const CATEGORY_LABEL: Record<Category, string> = {
-  hard: 'Việc khó', key: 'Nhiệm vụ trọng tâm', breakthrough: 'Việc đột phá', pressing: 'Vấn đề bức xúc, nổi cộm',
+  hard: 'Việc khó',
+  key: 'Nhiệm vụ trọng tâm',
+  breakthrough: 'Việc đột phá',
+  pressing: 'Vấn đề bức xúc, nổi cộm',
 };

@@ -47,7 +47,11 @@ export function legacyKind(path: string, maxBytes: number): LegacyKind | null {
       if (size > maxBytes) return null;
       return readFileSync(path).includes(Buffer.from('EncryptedPackage', 'utf16le')) ? null : 'xls';
     }
-    if (n >= 4 && head.readUInt32BE(0) === 0x504b0304 && head.subarray(0, n).toString('latin1').includes('application/vnd.oasis.opendocument.spreadsheet')) {
+    if (
+      n >= 4 &&
+      head.readUInt32BE(0) === 0x504b0304 &&
+      head.subarray(0, n).toString('latin1').includes('application/vnd.oasis.opendocument.spreadsheet')
+    ) {
       return 'ods';
     }
     return null;
@@ -92,11 +96,24 @@ export async function convertToXlsx(
         copyFileSync(input.path, copy);
         return copy;
       });
-      await runSoffice(opts.soffice, [
-        '--headless', '--invisible', '--norestore', '--nolockcheck', '--nodefault', '--nofirststartwizard',
-        `-env:UserInstallation=${pathToFileURL(join(root, 'profile')).href}`,
-        '--convert-to', 'xlsx', '--outdir', outDir, ...copies,
-      ], opts.timeoutMs ?? 60_000 + 5_000 * part.length);
+      await runSoffice(
+        opts.soffice,
+        [
+          '--headless',
+          '--invisible',
+          '--norestore',
+          '--nolockcheck',
+          '--nodefault',
+          '--nofirststartwizard',
+          `-env:UserInstallation=${pathToFileURL(join(root, 'profile')).href}`,
+          '--convert-to',
+          'xlsx',
+          '--outdir',
+          outDir,
+          ...copies,
+        ],
+        opts.timeoutMs ?? 60_000 + 5_000 * part.length,
+      );
       part.forEach((input, k) => {
         const out = join(outDir, `${start + k}.xlsx`);
         if (existsSync(out)) converted.set(input.path, out);

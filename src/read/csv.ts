@@ -90,7 +90,12 @@ export function recordDelimiter(text: string): string | undefined {
  * random texts (test/read/csv.test.ts); about ten times faster on the registers clerks send.
  * 'too many' as soon as the records hold more than `maxCells` cells.
  */
-export function splitCsv(text: string, delimiter: string, rd: string, maxCells = Number.POSITIVE_INFINITY): { records: string[][]; ends: number[] } | 'too many' | null {
+export function splitCsv(
+  text: string,
+  delimiter: string,
+  rd: string,
+  maxCells = Number.POSITIVE_INFINITY,
+): { records: string[][]; ends: number[] } | 'too many' | null {
   const records: string[][] = [];
   const ends: number[] = [];
   const n = text.length;
@@ -180,7 +185,12 @@ export function readCsv(buf: Buffer, limits: { maxCells?: number } = {}): ReadRe
 }
 
 /** csv-parse's reading: the records and the line each ends on, or the file's problem. */
-function parseCsv(text: string, delimiter: string, rd: string | undefined, maxCells: number): { records: string[][]; ends: number[] } | { problem: ReadResult } {
+function parseCsv(
+  text: string,
+  delimiter: string,
+  rd: string | undefined,
+  maxCells: number,
+): { records: string[][]; ends: number[] } | { problem: ReadResult } {
   const records: string[][] = [];
   const ends: number[] = [];
   // Where the last whole record ended: a quote left open swallows everything after it, and the
@@ -209,7 +219,7 @@ function parseCsv(text: string, delimiter: string, rd: string | undefined, maxCe
   } catch (e) {
     const err = e as { code?: string; lines?: number; message: string };
     if (err.code === 'TIENDO_TOO_MANY_CELLS') return { problem: tooManyCells(maxCells) };
-    const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? lastEnd + 1 : err.lines ?? 0;
+    const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? lastEnd + 1 : (err.lines ?? 0);
     return {
       problem: {
         ok: false,
@@ -228,7 +238,11 @@ function parseCsv(text: string, delimiter: string, rd: string | undefined, maxCe
 
 function tooManyCells(maxCells: number): ReadResult {
   const n = maxCells.toLocaleString('vi-VN');
-  return { ok: false, kind: 'csv', problem: { rule: 'file-unreadable', at: {}, messageId: 'tooLarge', data: { size: `hơn ${n} ô`, limit: `${n} ô` } } };
+  return {
+    ok: false,
+    kind: 'csv',
+    problem: { rule: 'file-unreadable', at: {}, messageId: 'tooLarge', data: { size: `hơn ${n} ô`, limit: `${n} ô` } },
+  };
 }
 
 function csvReason(err: { code?: string; message: string }): string {

@@ -55,33 +55,93 @@ export function legacyFontKind(fontName: string | undefined): LegacyFontKind | n
 /** TCVN3 (VN3) byte → Unicode letter; see the header comment for the source. */
 const TCVN3_LETTERS: ReadonlyArray<readonly [number, string]> = [
   // capitals without tone (the only capitals VN3 has besides ASCII A–Z)
-  [0xa1, 'Ă'], [0xa2, 'Â'], [0xa3, 'Ê'], [0xa4, 'Ô'], [0xa5, 'Ơ'], [0xa6, 'Ư'], [0xa7, 'Đ'],
+  [0xa1, 'Ă'],
+  [0xa2, 'Â'],
+  [0xa3, 'Ê'],
+  [0xa4, 'Ô'],
+  [0xa5, 'Ơ'],
+  [0xa6, 'Ư'],
+  [0xa7, 'Đ'],
   // lower case without tone
-  [0xa8, 'ă'], [0xa9, 'â'], [0xaa, 'ê'], [0xab, 'ô'], [0xac, 'ơ'], [0xad, 'ư'], [0xae, 'đ'],
+  [0xa8, 'ă'],
+  [0xa9, 'â'],
+  [0xaa, 'ê'],
+  [0xab, 'ô'],
+  [0xac, 'ơ'],
+  [0xad, 'ư'],
+  [0xae, 'đ'],
   // a
-  [0xb5, 'à'], [0xb6, 'ả'], [0xb7, 'ã'], [0xb8, 'á'], [0xb9, 'ạ'],
+  [0xb5, 'à'],
+  [0xb6, 'ả'],
+  [0xb7, 'ã'],
+  [0xb8, 'á'],
+  [0xb9, 'ạ'],
   // ă
-  [0xbb, 'ằ'], [0xbc, 'ẳ'], [0xbd, 'ẵ'], [0xbe, 'ắ'], [0xc6, 'ặ'],
+  [0xbb, 'ằ'],
+  [0xbc, 'ẳ'],
+  [0xbd, 'ẵ'],
+  [0xbe, 'ắ'],
+  [0xc6, 'ặ'],
   // â
-  [0xc7, 'ầ'], [0xc8, 'ẩ'], [0xc9, 'ẫ'], [0xca, 'ấ'], [0xcb, 'ậ'],
+  [0xc7, 'ầ'],
+  [0xc8, 'ẩ'],
+  [0xc9, 'ẫ'],
+  [0xca, 'ấ'],
+  [0xcb, 'ậ'],
   // e
-  [0xcc, 'è'], [0xce, 'ẻ'], [0xcf, 'ẽ'], [0xd0, 'é'], [0xd1, 'ẹ'],
+  [0xcc, 'è'],
+  [0xce, 'ẻ'],
+  [0xcf, 'ẽ'],
+  [0xd0, 'é'],
+  [0xd1, 'ẹ'],
   // ê
-  [0xd2, 'ề'], [0xd3, 'ể'], [0xd4, 'ễ'], [0xd5, 'ế'], [0xd6, 'ệ'],
+  [0xd2, 'ề'],
+  [0xd3, 'ể'],
+  [0xd4, 'ễ'],
+  [0xd5, 'ế'],
+  [0xd6, 'ệ'],
   // i
-  [0xd7, 'ì'], [0xd8, 'ỉ'], [0xdc, 'ĩ'], [0xdd, 'í'], [0xde, 'ị'],
+  [0xd7, 'ì'],
+  [0xd8, 'ỉ'],
+  [0xdc, 'ĩ'],
+  [0xdd, 'í'],
+  [0xde, 'ị'],
   // o
-  [0xdf, 'ò'], [0xe1, 'ỏ'], [0xe2, 'õ'], [0xe3, 'ó'], [0xe4, 'ọ'],
+  [0xdf, 'ò'],
+  [0xe1, 'ỏ'],
+  [0xe2, 'õ'],
+  [0xe3, 'ó'],
+  [0xe4, 'ọ'],
   // ô
-  [0xe5, 'ồ'], [0xe6, 'ổ'], [0xe7, 'ỗ'], [0xe8, 'ố'], [0xe9, 'ộ'],
+  [0xe5, 'ồ'],
+  [0xe6, 'ổ'],
+  [0xe7, 'ỗ'],
+  [0xe8, 'ố'],
+  [0xe9, 'ộ'],
   // ơ
-  [0xea, 'ờ'], [0xeb, 'ở'], [0xec, 'ỡ'], [0xed, 'ớ'], [0xee, 'ợ'],
+  [0xea, 'ờ'],
+  [0xeb, 'ở'],
+  [0xec, 'ỡ'],
+  [0xed, 'ớ'],
+  [0xee, 'ợ'],
   // u
-  [0xef, 'ù'], [0xf1, 'ủ'], [0xf2, 'ũ'], [0xf3, 'ú'], [0xf4, 'ụ'],
+  [0xef, 'ù'],
+  [0xf1, 'ủ'],
+  [0xf2, 'ũ'],
+  [0xf3, 'ú'],
+  [0xf4, 'ụ'],
   // ư
-  [0xf5, 'ừ'], [0xf6, 'ử'], [0xf7, 'ữ'], [0xf8, 'ứ'], [0xf9, 'ự'],
+  [0xf5, 'ừ'],
+  [0xf6, 'ử'],
+  [0xf7, 'ữ'],
+  [0xf8, 'ứ'],
+  [0xf9, 'ự'],
   // y
-  [0xfa, 'ỳ'], [0xfb, 'ỷ'], [0xfc, 'ỹ'], [0xfd, 'ý'], [0xfe, 'ỵ'],
+  [0xfa, 'ỳ'],
+  [0xfb, 'ỷ'],
+  [0xfc, 'ỹ'],
+  [0xfd, 'ý'],
+  [0xfe, 'ỵ'],
 ];
 
 /** The table as [Latin-1 character as Excel gives it, Unicode letter], for tests and encoders. */
@@ -99,7 +159,8 @@ const UPPER = new Map<string, string>(TCVN3_TABLE.map(([ch, letter]) => [ch, let
  * Vietnamese (ă Ă đ Đ ĩ Ĩ ũ Ũ ơ Ơ ư Ư, U+1EA0–U+1EF9) and the combining marks
  * of decomposed Vietnamese (U+0300–U+0323 range: ` ´ ^ ~ ˘ ̉ ̛ ̣).
  */
-const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300-\u0303\u0306\u0309\u031b\u0323]/u;
+const UNICODE_VIETNAMESE =
+  /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300-\u0303\u0306\u0309\u031b\u0323]/u;
 
 /**
  * Whether the text is already Unicode Vietnamese, i.e. contains at least one

@@ -45,19 +45,61 @@ export interface NumberFormat {
  * not: LibreOffice shows every one of them as a date or a time, and so does tiendo.
  */
 export const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
-  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 5: '"$"#,##0_);("$"#,##0)',
-  6: '"$"#,##0_);[Red]("$"#,##0)', 7: '"$"#,##0.00_);("$"#,##0.00)', 8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
-  9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??', 14: 'mm-dd-yy', 15: 'd-mmm-yy',
-  16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  5: '"$"#,##0_);("$"#,##0)',
+  6: '"$"#,##0_);[Red]("$"#,##0)',
+  7: '"$"#,##0.00_);("$"#,##0.00)',
+  8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
   22: 'm/d/yy h:mm',
-  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"',
-  32: 'h"時"mm"分"', 33: 'h"時"mm"分"ss"秒"', 34: 'yyyy"年"m"月"', 35: 'm"月"d"日"', 36: 'yyyy"年"m"月"',
-  37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;[Red](#,##0.00)',
-  41: '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)', 42: '_("$"* #,##0_);_("$"* (#,##0);_("$"* "-"_);_(@_)',
-  43: '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)', 44: '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)',
-  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
-  50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"',
-  55: 'yyyy"年"m"月"', 56: 'm"月"d"日"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"時"mm"分"',
+  33: 'h"時"mm"分"ss"秒"',
+  34: 'yyyy"年"m"月"',
+  35: 'm"月"d"日"',
+  36: 'yyyy"年"m"月"',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00;(#,##0.00)',
+  40: '#,##0.00;[Red](#,##0.00)',
+  41: '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)',
+  42: '_("$"* #,##0_);_("$"* (#,##0);_("$"* "-"_);_(@_)',
+  43: '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)',
+  44: '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: 'yyyy"年"m"月"',
+  56: 'm"月"d"日"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
 };
 
 /** Letters that are date or time codes outside quotes (`e` = era year, `g` = era, `b` = Buddhist year). */
@@ -105,7 +147,9 @@ function tokenize(section: string): { tokens: Token[]; condition: Section['condi
         // colours, [DBNum1], [NatNum1], [~buddhist] …: nothing to show, no kind
         continue;
       }
-      case '0': case '#': case '?':
+      case '0':
+      case '#':
+      case '?':
         tokens.push({ t: 'digit', ch });
         continue;
       case '.':
@@ -158,12 +202,18 @@ function compare(tag: string): (n: number) => boolean {
   const m = /^(<>|<=|>=|<|>|=)\s*(-?[\d.]+)$/.exec(tag)!;
   const v = Number(m[2]);
   switch (m[1]) {
-    case '<': return (n) => n < v;
-    case '<=': return (n) => n <= v;
-    case '>': return (n) => n > v;
-    case '>=': return (n) => n >= v;
-    case '=': return (n) => n === v;
-    default: return (n) => n !== v;
+    case '<':
+      return (n) => n < v;
+    case '<=':
+      return (n) => n <= v;
+    case '>':
+      return (n) => n > v;
+    case '>=':
+      return (n) => n >= v;
+    case '=':
+      return (n) => n === v;
+    default:
+      return (n) => n !== v;
   }
 }
 
@@ -238,7 +288,11 @@ function general(n: number): string {
   if (n === 0) return '0';
   const abs = Math.abs(n);
   let s: string;
-  if (abs >= 1e11 || abs < 1e-9) s = n.toExponential(5).replace(/\.?0+e/, 'e').replace('e', 'E');
+  if (abs >= 1e11 || abs < 1e-9)
+    s = n
+      .toExponential(5)
+      .replace(/\.?0+e/, 'e')
+      .replace('e', 'E');
   else s = String(Number(n.toPrecision(10)));
   return s.replace('.', ',');
 }
@@ -257,7 +311,7 @@ function sectionFor(f: NumberFormat, n: number): { section: Section; abs: boolea
     const chosen = s.find((x) => !x.condition || x.condition(n)) ?? null;
     return chosen ? { section: chosen, abs: chosen !== s[0] && n < 0 } : null;
   }
-  if (s.length === 1 || (n > 0 || (n === 0 && s.length < 3))) return s[0] ? { section: s[0], abs: false } : null;
+  if (s.length === 1 || n > 0 || (n === 0 && s.length < 3)) return s[0] ? { section: s[0], abs: false } : null;
   if (n < 0) return { section: s[1], abs: true };
   return { section: s[2], abs: false };
 }
@@ -288,16 +342,35 @@ function layout(section: Section): Layout {
   let l = LAYOUTS.get(section);
   if (l) return l;
   const tokens = section.tokens;
-  const text = (from: number, to: number) => tokens.slice(from, to).map((t) => (t.t === 'lit' ? t.s : t.t === 'percent' ? '%' : t.t === 'comma' ? ',' : t.t === 'point' ? '.' : '')).join('');
+  const text = (from: number, to: number) =>
+    tokens
+      .slice(from, to)
+      .map((t) => (t.t === 'lit' ? t.s : t.t === 'percent' ? '%' : t.t === 'comma' ? ',' : t.t === 'point' ? '.' : ''))
+      .join('');
   const firstDigit = tokens.findIndex((t) => t.t === 'digit' || t.t === 'general');
   let lastDigit = -1;
-  tokens.forEach((t, i) => { if (t.t === 'digit' || t.t === 'general') lastDigit = i; });
+  tokens.forEach((t, i) => {
+    if (t.t === 'digit' || t.t === 'general') lastDigit = i;
+  });
   let scale = 1;
   for (const t of tokens) if (t.t === 'percent') scale *= 100;
-  const base = { literal: null, general: false, fallback: false, prefix: '', suffix: '', middle: '', scale, minInt: 0, grouping: false, frac: '', point: false };
+  const base = {
+    literal: null,
+    general: false,
+    fallback: false,
+    prefix: '',
+    suffix: '',
+    middle: '',
+    scale,
+    minInt: 0,
+    grouping: false,
+    frac: '',
+    point: false,
+  };
   if (section.kind === 'date' || tokens.some((t) => t.t === 'slash' || t.t === 'exp')) l = { ...base, fallback: true };
   else if (firstDigit < 0) l = { ...base, literal: text(0, tokens.length) };
-  else if (tokens.some((t) => t.t === 'general')) l = { ...base, general: true, prefix: text(0, firstDigit), suffix: text(lastDigit + 1, tokens.length) };
+  else if (tokens.some((t) => t.t === 'general'))
+    l = { ...base, general: true, prefix: text(0, firstDigit), suffix: text(lastDigit + 1, tokens.length) };
   else {
     // Commas right after the last digit (before the point or the end) divide by a thousand each.
     const body = tokens.slice(firstDigit, lastDigit + 1);
@@ -311,11 +384,17 @@ function layout(section: Section): Layout {
       ...base,
       prefix: text(0, firstDigit),
       suffix: text(lastDigit + 1, tokens.length).replace(/^,+/, ''),
-      middle: body.filter((t) => t.t === 'lit').map((t) => (t as { s: string }).s).join(''),
+      middle: body
+        .filter((t) => t.t === 'lit')
+        .map((t) => (t as { s: string }).s)
+        .join(''),
       scale: scale / 1000 ** trailing,
       minInt: intPart.filter((t) => t.t === 'digit' && t.ch === '0').length,
       grouping: intPart.some((t, i) => t.t === 'comma' && intPart.slice(i + 1).some((x) => x.t === 'digit')),
-      frac: fracPart.filter((t): t is Extract<Token, { t: 'digit' }> => t.t === 'digit').map((t) => t.ch).join(''),
+      frac: fracPart
+        .filter((t): t is Extract<Token, { t: 'digit' }> => t.t === 'digit')
+        .map((t) => t.ch)
+        .join(''),
       point: point >= 0,
     };
   }

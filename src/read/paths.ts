@@ -14,8 +14,12 @@ import { REGISTER_EXTENSIONS } from './file.js';
 const NOT_REGISTERS = new Set(['units.csv', 'roster.csv', 'tiendo.config.json']);
 
 function skippedInFolder(name: string): boolean {
-  return name.startsWith('~$') || name.startsWith('.') || NOT_REGISTERS.has(name.toLowerCase())
-    || !REGISTER_EXTENSIONS.includes(extname(name).toLowerCase());
+  return (
+    name.startsWith('~$') ||
+    name.startsWith('.') ||
+    NOT_REGISTERS.has(name.toLowerCase()) ||
+    !REGISTER_EXTENSIONS.includes(extname(name).toLowerCase())
+  );
 }
 
 function walk(dir: string, out: string[]): void {
@@ -23,7 +27,10 @@ function walk(dir: string, out: string[]): void {
   try {
     names = readdirSync(dir).sort((a, b) => a.localeCompare(b, 'en'));
   } catch (e) {
-    throw new UsageError(`Không đọc được thư mục ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, `Cannot read the folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new UsageError(
+      `Không đọc được thư mục ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+      `Cannot read the folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
   }
   for (const name of names) {
     if (name.startsWith('.') || name === 'node_modules' || name.toLowerCase() === RESULTS_FOLDER) continue;
@@ -37,7 +44,10 @@ function walk(dir: string, out: string[]): void {
 
 /** Whether `abs` lies in a results folder (any case) below `cwd`. */
 function inResultsFolder(abs: string, cwd: string): boolean {
-  return relative(cwd, abs).split(sep).slice(0, -1).some((part) => part.toLowerCase() === RESULTS_FOLDER);
+  return relative(cwd, abs)
+    .split(sep)
+    .slice(0, -1)
+    .some((part) => part.toLowerCase() === RESULTS_FOLDER);
 }
 
 /** Files, folders (recursive; lock files and hidden files skipped) and globs (tinyglobby). */
@@ -49,9 +59,16 @@ export function expandPaths(paths: string[], cwd = process.cwd()): string[] {
       // A pattern (`*`, `**`, `?`, `[…]`, `{a,b}`) matches files as a folder walk would find them:
       // hidden files, lock files, units.csv and the like, and tiendo-ket-qua/ are passed over.
       const matched = globSync(p.split(sep).join('/'), {
-        cwd, absolute: true, onlyFiles: true, dot: false, expandDirectories: false,
+        cwd,
+        absolute: true,
+        onlyFiles: true,
+        dot: false,
+        expandDirectories: false,
         ignore: ['**/node_modules/**', `**/${RESULTS_FOLDER}/**`],
-      }).map((f) => resolve(f)).filter((f) => !skippedInFolder(basename(f)) && !inResultsFolder(f, cwd)).sort((a, b) => a.localeCompare(b, 'en'));
+      })
+        .map((f) => resolve(f))
+        .filter((f) => !skippedInFolder(basename(f)) && !inResultsFolder(f, cwd))
+        .sort((a, b) => a.localeCompare(b, 'en'));
       if (!matched.length) throw new UsageError(`Không có tệp nào khớp với ${p}`, `No file matches ${p}`);
       out.push(...matched);
       continue;

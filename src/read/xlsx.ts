@@ -36,7 +36,10 @@ export interface XlsxLimits {
 
 /** A workbook refused, with the file-unreadable message that says why. */
 class Refusal extends Error {
-  constructor(readonly messageId: string, readonly data: Record<string, string | number>) {
+  constructor(
+    readonly messageId: string,
+    readonly data: Record<string, string | number>,
+  ) {
     super(messageId);
   }
 }
@@ -63,9 +66,10 @@ export async function readXlsx(buf: Buffer, limits: XlsxLimits = { maxFileBytes:
       // A part that inflates past what the directory declared is a forged zip (a bomb that lies
       // about its size): the inflation stopped one byte past the declaration.
       return refused('corrupt', {
-        reason: e.kind === 'tooLarge'
-          ? `phần ${e.message.split(':')[0]} giải nén ra lớn hơn kích thước khai báo — tệp nén bị làm giả (zip bomb)`
-          : `tệp nén hỏng: ${e.message}`,
+        reason:
+          e.kind === 'tooLarge'
+            ? `phần ${e.message.split(':')[0]} giải nén ra lớn hơn kích thước khai báo — tệp nén bị làm giả (zip bomb)`
+            : `tệp nén hỏng: ${e.message}`,
       });
     }
     return refused('corrupt', { reason: String((e as Error)?.message ?? e) });
@@ -178,7 +182,13 @@ async function readPackage(buf: Buffer, limits: XlsxLimits): Promise<ReadResult>
   const wbDir = wbPath.includes('/') ? wbPath.slice(0, wbPath.lastIndexOf('/') + 1) : '';
   const wbRels = relationships(partText(pkg, `${wbDir}_rels/${wbPath.slice(wbDir.length)}.rels`) ?? '', wbDir);
   const { sheets: sheetRefs, date1904 } = workbookXml(wbXml);
-  if (isSummaryWorkbook(core ? keywords(core) : null, sheetRefs.map((r) => r.name))) return { ok: false, kind: 'xlsx', skip: true, reason: 'summary' };
+  if (
+    isSummaryWorkbook(
+      core ? keywords(core) : null,
+      sheetRefs.map((r) => r.name),
+    )
+  )
+    return { ok: false, kind: 'xlsx', skip: true, reason: 'summary' };
 
   const styleTarget = wbRels.find((r) => r.type.endsWith('/styles'))?.target ?? `${wbDir}styles.xml`;
   const styles = stylesXml(partText(pkg, styleTarget) ?? '');
@@ -381,7 +391,12 @@ function stylesXml(xml: string): Style[] {
     const format = /^general$/i.test(code) ? '' : code;
     const kind = formatKind(format);
     const fontId = a.get('fontId');
-    out.push({ date: kind === 'date', percent: kind === 'percent', font: fontId !== undefined ? fonts[Number(fontId)] : undefined, format });
+    out.push({
+      date: kind === 'date',
+      percent: kind === 'percent',
+      font: fontId !== undefined ? fonts[Number(fontId)] : undefined,
+      format,
+    });
   }
   return out;
 }
@@ -427,7 +442,10 @@ function texts(xml: string): string {
 
 function cdataOrText(s: string): string {
   if (!s.includes('<![CDATA[')) return unescapeXml(s);
-  return s.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((p) => (p.startsWith('<![CDATA[') ? p.slice(9, -3) : unescapeXml(p))).join('');
+  return s
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((p) => (p.startsWith('<![CDATA[') ? p.slice(9, -3) : unescapeXml(p)))
+    .join('');
 }
 
 // ───────────────────────────── sheets ─────────────────────────────
@@ -474,7 +492,10 @@ class SheetReader {
   /** masters of shared formulas by `si`, to show a dependent cell's formula */
   private readonly shared = new Map<string, { formula: string; row: number; col: number }>();
 
-  constructor(private readonly name: string, private readonly ctx: SheetContext) {}
+  constructor(
+    private readonly name: string,
+    private readonly ctx: SheetContext,
+  ) {}
 
   /** One piece of the sheet's XML, ending after a `</row>` (or the rest of the part). */
   piece(xml: string): void {
@@ -646,13 +667,23 @@ class SheetReader {
         if (!vniReported && legacyFontKind(c.font) === 'vni' && /[^\x00-\x7f]/.test(c.text)) {
           // One warning per sheet is enough to ask for a conversion.
           vniReported = true;
-          problems.push({ rule: 'legacy-encoding', at: { sheet: this.name, row: number, column: columnLetters(i + 1) }, messageId: 'default', data: { font: c.font ?? '' } });
+          problems.push({
+            rule: 'legacy-encoding',
+            at: { sheet: this.name, row: number, column: columnLetters(i + 1) },
+            messageId: 'default',
+            data: { font: c.font ?? '' },
+          });
         }
       }
       columnCount = Math.max(columnCount, cells.length);
       rows.push({ number, cells });
     }
-    return { name: this.name, rows, rowCount: Math.max(this.lastRow, rows.at(-1)?.number ?? 0), columnCount: Math.max(columnCount, this.maxColumn) };
+    return {
+      name: this.name,
+      rows,
+      rowCount: Math.max(this.lastRow, rows.at(-1)?.number ?? 0),
+      columnCount: Math.max(columnCount, this.maxColumn),
+    };
   }
 
   /**
@@ -695,16 +726,19 @@ function base(style: Style): Cell {
  * exceljs's slideFormula does (a name followed by `(` is a function; columns past XFD are names).
  */
 export function slideFormula(formula: string, dRow: number, dCol: number): string {
-  return formula.replace(/(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi, (match, sheet: string | undefined, _s, part: string, paren: string | undefined) => {
-    if (paren) return match;
-    const m = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i.exec(part);
-    if (!m) return match;
-    const letters = m[2].toUpperCase();
-    if (letters.length > 3 || (letters.length === 3 && letters > 'XFD')) return match;
-    const col = columnNumber(letters) + (m[1] ? 0 : dCol);
-    const row = Number(m[4]) + (m[3] ? 0 : dRow);
-    return `${sheet ?? ''}${m[1] ?? ''}${columnLetters(col)}${m[3] ?? ''}${row}`;
-  });
+  return formula.replace(
+    /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi,
+    (match, sheet: string | undefined, _s, part: string, paren: string | undefined) => {
+      if (paren) return match;
+      const m = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i.exec(part);
+      if (!m) return match;
+      const letters = m[2].toUpperCase();
+      if (letters.length > 3 || (letters.length === 3 && letters > 'XFD')) return match;
+      const col = columnNumber(letters) + (m[1] ? 0 : dCol);
+      const row = Number(m[4]) + (m[3] ? 0 : dRow);
+      return `${sheet ?? ''}${m[1] ?? ''}${columnLetters(col)}${m[3] ?? ''}${row}`;
+    },
+  );
 }
 
 function displayIso(iso: string): string {
@@ -726,7 +760,13 @@ export async function readXlsxWithExceljs(buf: Buffer): Promise<ReadResult> {
   } catch (e) {
     return refused('corrupt', { reason: String((e as Error).message ?? e) });
   }
-  if (isSummaryWorkbook(wb.keywords, wb.worksheets.map((ws) => ws.name))) return { ok: false, kind: 'xlsx', skip: true, reason: 'summary' };
+  if (
+    isSummaryWorkbook(
+      wb.keywords,
+      wb.worksheets.map((ws) => ws.name),
+    )
+  )
+    return { ok: false, kind: 'xlsx', skip: true, reason: 'summary' };
   const worksheets = wb.worksheets.filter((ws) => !isResultSheet(ws.name));
   if (worksheets.length === 0) {
     return { ok: false, kind: 'xlsx', problem: { rule: 'file-unreadable', at: {}, messageId: 'empty', data: {} } };
@@ -767,7 +807,12 @@ function readSheetWithExceljs(ws: ExcelJS.Worksheet, problems: Problem[]): Sheet
       rows.push({ number: rowNumber, cells });
     }
   });
-  const sheet: Sheet = { name: ws.name, rows, rowCount: Math.max(ws.rowCount, rows.at(-1)?.number ?? 0), columnCount: Math.max(columnCount, ws.columnCount) };
+  const sheet: Sheet = {
+    name: ws.name,
+    rows,
+    rowCount: Math.max(ws.rowCount, rows.at(-1)?.number ?? 0),
+    columnCount: Math.max(columnCount, ws.columnCount),
+  };
   if (ws.state === 'hidden' || ws.state === 'veryHidden') sheet.hidden = ws.state;
   return sheet;
 }

@@ -19,7 +19,11 @@ export interface ZipEntry {
 
 /** Why a zip is refused: `corrupt` (cut short, inconsistent, unsupported) or `tooLarge`. */
 export class ZipError extends Error {
-  constructor(readonly kind: 'corrupt' | 'tooLarge', message: string, readonly size?: number) {
+  constructor(
+    readonly kind: 'corrupt' | 'tooLarge',
+    message: string,
+    readonly size?: number,
+  ) {
     super(message);
   }
 }
@@ -40,7 +44,7 @@ function u64(buf: Buffer, at: number): number {
 
 /** The body of the extra field `id` within `[start, end)`, or null. */
 function extraField(buf: Buffer, start: number, end: number, id: number): { at: number; length: number } | null {
-  for (let i = start; i + 4 <= end; ) {
+  for (let i = start; i + 4 <= end;) {
     const length = buf.readUInt16LE(i + 2);
     if (buf.readUInt16LE(i) === id) return i + 4 + length <= end ? { at: i + 4, length } : null;
     i += 4 + length;
@@ -242,7 +246,10 @@ export function declaresDoctype(xml: Buffer): boolean {
   const be = Buffer.from('\0<\0!', 'latin1');
   for (let i = xml.indexOf(be); i >= 0; i = xml.indexOf(be, i + be.length)) {
     const slice = xml.subarray(i + 4, Math.min(xml.length, i + 4 + 14));
-    const word = Buffer.from(slice.subarray(0, slice.length & ~1)).swap16().toString('utf16le').toUpperCase();
+    const word = Buffer.from(slice.subarray(0, slice.length & ~1))
+      .swap16()
+      .toString('utf16le')
+      .toUpperCase();
     if (word.startsWith('DOCTYPE') || word.startsWith('ENTITY')) return true;
   }
   return false;

@@ -29,7 +29,10 @@ function counts(c: Counts): Counts {
 
 /** A value of the top level whose items are made and written one at a time (a province lists thousands). */
 class Items<T> {
-  constructor(readonly items: readonly T[], readonly item: (x: T) => unknown) {}
+  constructor(
+    readonly items: readonly T[],
+    readonly item: (x: T) => unknown,
+  ) {}
 }
 
 /**
@@ -55,7 +58,9 @@ export function* rollupJsonChunks(result: RollupResult, outputs: Written = resul
     skipped: result.skipped,
     owners: new Items(result.owners, (o) => ({ unit: o.unit, name: o.name, position: o.position, counts: counts(o.counts) })),
     ...(result.pdfs ? { pdfs: result.pdfs.map((p) => ({ unit: p.unit, path: shown(p.path) })) } : {}),
-    ...(result.comparison ? { previous: { asOf: result.comparison.asOf, files: result.comparison.files, tasks: result.comparison.tasks } } : {}),
+    ...(result.comparison
+      ? { previous: { asOf: result.comparison.asOf, files: result.comparison.files, tasks: result.comparison.tasks } }
+      : {}),
   };
   const indent = (text: string, by: string): string => text.replace(/\n/g, `\n${by}`);
   const keys = Object.keys(doc);
@@ -138,8 +143,16 @@ export function rollupText(result: RollupResult, lang: Lang = 'vi', outputs: Wri
   };
   const row = (name: string, c: Counts, tail: string[], note = ''): string[] => [
     note ? `${name} (${note})` : name,
-    n(c.registered), n(c.doneOnTime), n(c.doneLate), n(c.pendingOnTime), n(c.pendingOverdue),
-    n(c.cancelled), n(c.unclassified), pct(c.completionRate), pct(c.onTimeRate), ...tail,
+    n(c.registered),
+    n(c.doneOnTime),
+    n(c.doneLate),
+    n(c.pendingOnTime),
+    n(c.pendingOverdue),
+    n(c.cancelled),
+    n(c.unclassified),
+    pct(c.completionRate),
+    pct(c.onTimeRate),
+    ...tail,
   ];
 
   for (const code of result.roots) {
@@ -171,7 +184,10 @@ export function rollupText(result: RollupResult, lang: Lang = 'vi', outputs: Wri
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i]))));
   const fmt = (r: string[]): string =>
-    r.map((cell, i) => (i === 0 ? pad(cell, widths[i], 'end') : pad(cell, widths[i], 'start'))).join('  ').trimEnd();
+    r
+      .map((cell, i) => (i === 0 ? pad(cell, widths[i], 'end') : pad(cell, widths[i], 'start')))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const body = rows.slice(1).map(fmt);
   return [fmt(rows[0]), rule, ...body.slice(0, -1), rule, body[body.length - 1]];

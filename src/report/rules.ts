@@ -5,26 +5,43 @@ import type { Rule } from '../rules/rule.js';
 import type { Config, Lang } from '../types.js';
 
 export function rulesJson(rules: Rule[], config: Config = DEFAULT_CONFIG): string {
-  return JSON.stringify(rules.map((r) => ({
-    id: r.meta.id,
-    severity: severityOf(r, config),
-    defaultSeverity: r.meta.severity,
-    scope: r.scope,
-    description: r.meta.description,
-  })), null, 2) + '\n';
+  return (
+    JSON.stringify(
+      rules.map((r) => ({
+        id: r.meta.id,
+        severity: severityOf(r, config),
+        defaultSeverity: r.meta.severity,
+        scope: r.scope,
+        description: r.meta.description,
+      })),
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 /** One line a rule; a severity changed by the configuration is marked with its default. */
 export function rulesText(rules: Rule[], lang: Lang, config: Config = DEFAULT_CONFIG): string {
   const width = Math.max(...rules.map((r) => r.meta.id.length));
-  const sev = { error: lang === 'vi' ? 'lỗi' : 'error', warning: lang === 'vi' ? 'cảnh báo' : 'warning', off: lang === 'vi' ? 'tắt' : 'off' };
-  return rules.map((r) => {
-    const now = severityOf(r, config);
-    const changed = now !== r.meta.severity
-      ? (lang === 'vi' ? `  (theo cấu hình; mặc định: ${sev[r.meta.severity]})` : `  (configured; default: ${sev[r.meta.severity]})`)
-      : '';
-    return `${r.meta.id.padEnd(width)}  ${sev[now].padEnd(8)}  ${r.meta.description[lang]}${changed}`;
-  }).join('\n') + '\n';
+  const sev = {
+    error: lang === 'vi' ? 'lỗi' : 'error',
+    warning: lang === 'vi' ? 'cảnh báo' : 'warning',
+    off: lang === 'vi' ? 'tắt' : 'off',
+  };
+  return (
+    rules
+      .map((r) => {
+        const now = severityOf(r, config);
+        const changed =
+          now !== r.meta.severity
+            ? lang === 'vi'
+              ? `  (theo cấu hình; mặc định: ${sev[r.meta.severity]})`
+              : `  (configured; default: ${sev[r.meta.severity]})`
+            : '';
+        return `${r.meta.id.padEnd(width)}  ${sev[now].padEnd(8)}  ${r.meta.description[lang]}${changed}`;
+      })
+      .join('\n') + '\n'
+  );
 }
 
 /** The README's rule table: `| id | severity | English — *Vietnamese* |`, in registry order. */

@@ -34,17 +34,27 @@ export function colorLevel<L extends number>(level: L, env: NodeJS.ProcessEnv, a
 }
 
 const TITLES: Record<Lang, Record<string, string>> = {
-  vi: { 'Usage:': 'Cách dùng:', 'Arguments:': 'Đối số:', 'Options:': 'Tùy chọn:', 'Commands:': 'Lệnh:', 'Global Options:': 'Tùy chọn chung:' },
+  vi: {
+    'Usage:': 'Cách dùng:',
+    'Arguments:': 'Đối số:',
+    'Options:': 'Tùy chọn:',
+    'Commands:': 'Lệnh:',
+    'Global Options:': 'Tùy chọn chung:',
+  },
   en: {},
 };
 
 /** `(một trong: text, json; mặc định: text)` after an option's description. */
-function extra(item: { argChoices?: string[]; defaultValue?: unknown; defaultValueDescription?: string; required?: boolean; optional?: boolean }, lang: Lang): string {
+function extra(
+  item: { argChoices?: string[]; defaultValue?: unknown; defaultValueDescription?: string; required?: boolean; optional?: boolean },
+  lang: Lang,
+): string {
   const parts: string[] = [];
   if (item.argChoices) parts.push(`${lang === 'vi' ? 'một trong' : 'one of'}: ${item.argChoices.join(', ')}`);
   const takesValue = item.required || item.optional;
   // A boolean's default and an empty list (a repeatable option) say nothing to a clerk.
-  const shown = item.defaultValueDescription ?? (Array.isArray(item.defaultValue) ? item.defaultValue.join(', ') : String(item.defaultValue ?? ''));
+  const shown =
+    item.defaultValueDescription ?? (Array.isArray(item.defaultValue) ? item.defaultValue.join(', ') : String(item.defaultValue ?? ''));
   if (item.defaultValue !== undefined && takesValue && typeof item.defaultValue !== 'boolean' && shown !== '') {
     parts.push(`${lang === 'vi' ? 'mặc định' : 'default'}: ${shown}`);
   }
@@ -59,7 +69,9 @@ export function helpConfiguration(lang: Lang): Partial<Help> {
     argumentDescription: (arg) => `${arg.description}${extra({ ...arg, required: arg.required, optional: !arg.required }, lang)}`,
     // `validate [tùy chọn] <paths...>` in the list of commands
     subcommandTerm: (cmd: Command) => {
-      const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
+      const args = cmd.registeredArguments.map((a) =>
+        a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`,
+      );
       return [cmd.name(), ...(cmd.options.length ? [usageWords(lang).options] : []), ...args].join(' ');
     },
   };

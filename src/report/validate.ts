@@ -28,7 +28,13 @@ const DIAGNOSTIC_KEYS = ['rule', 'severity', 'file', 'sheet', 'row', 'column', '
 export function validateJson(result: ValidateResult): string {
   const diagnostics = result.diagnostics.map((d) => Object.fromEntries(DIAGNOSTIC_KEYS.map((k) => [k, d[k]])));
   const annotated = result.annotated ? { annotated: result.annotated } : {};
-  return JSON.stringify({ asOf: result.asOf, files: result.files, diagnostics, summary: result.summary, skipped: result.skipped, ...annotated }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      { asOf: result.asOf, files: result.files, diagnostics, summary: result.summary, skipped: result.skipped, ...annotated },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 /** Grouped by file, as a linter prints: `file:sheet:row:col  severity  message  rule`. */
@@ -67,7 +73,10 @@ export function validateText(result: ValidateResult, lang: Lang): string {
     lines.push(chalk.red.bold(`✖ ${w.nothingRead(result.skipped.length)}`));
     return lines.join('\n') + '\n';
   }
-  const text = s.errors + s.warnings === 0 ? `✔ ${w.noProblems}: ${s.files} ${w.files}, ${s.tasks} ${w.tasks}` : `${s.errors ? '✖' : '⚠'} ${w.summary(s.files, s.tasks, s.errors, s.warnings)}`;
+  const text =
+    s.errors + s.warnings === 0
+      ? `✔ ${w.noProblems}: ${s.files} ${w.files}, ${s.tasks} ${w.tasks}`
+      : `${s.errors ? '✖' : '⚠'} ${w.summary(s.files, s.tasks, s.errors, s.warnings)}`;
   lines.push(s.errors ? chalk.red.bold(text) : s.warnings ? chalk.yellow.bold(text) : chalk.green.bold(text));
   return lines.join('\n') + '\n';
 }

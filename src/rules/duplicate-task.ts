@@ -9,7 +9,7 @@ const rule = registerRule({
     severity: 'error',
     description: {
       vi: 'Một mã việc xuất hiện hai lần trong báo cáo của một đơn vị',
-      en: 'A task id appears twice in one unit\'s register',
+      en: "A task id appears twice in one unit's register",
     },
     messages: {
       default: {

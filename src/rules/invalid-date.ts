@@ -42,7 +42,8 @@ const rule = taskRule({
       if (value.kind !== 'invalid') continue;
       // A number whose format displays something else (`"Ngày "0`): the value read and the display.
       const shown = task.at?.[column] ? undefined : task.shown?.[column];
-      if (shown !== undefined && shown !== value.text) report({ at: { task, column }, messageId: 'shown', data: { text: value.text, shown } });
+      if (shown !== undefined && shown !== value.text)
+        report({ at: { task, column }, messageId: 'shown', data: { text: value.text, shown } });
       else report({ at: { task, column }, messageId: column, data: { text: value.text } });
     }
   },

@@ -36,7 +36,8 @@ const rule = taskRule({
       // the cell displays when that is another number (123.4 read, 123% shown).
       // (An update's value stands in the update's cell: the register's display is not its own.)
       const shown = task.at?.progress ? undefined : task.shown?.progress;
-      if (shown !== undefined) report({ at: { task, column: 'progress' }, messageId: 'rangeShown', data: { value: progress.value, shown } });
+      if (shown !== undefined)
+        report({ at: { task, column: 'progress' }, messageId: 'rangeShown', data: { value: progress.value, shown } });
       else report({ at: { task, column: 'progress' }, messageId: 'range', data: { value: progress.value } });
     }
   },

@@ -13,7 +13,7 @@ const rule = registerRule({
     messages: {
       default: {
         vi: 'Văn bản dùng phông chữ cũ {{font}}, không chuyển sang Unicode an toàn được — chuyển tệp sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi gửi lại',
-        en: 'Text in the legacy font {{font}} cannot be converted to Unicode safely — convert the file to Unicode (e.g. with Unikey\'s converter) and send it again',
+        en: "Text in the legacy font {{font}} cannot be converted to Unicode safely — convert the file to Unicode (e.g. with Unikey's converter) and send it again",
       },
     },
   },

@@ -34,7 +34,10 @@ const rule = taskRule({
       const rows = cadresOf(ctx.roster, task.unitCode).filter((c) => c.key === key);
       if (rows.length === 0) continue; // owner-unknown
       if (rows.some((c) => (c.from === null || c.from <= asOf) && (c.to === null || asOf <= c.to))) continue;
-      const ended = rows.map((c) => c.to).filter((to): to is string => to !== null && to < asOf).sort();
+      const ended = rows
+        .map((c) => c.to)
+        .filter((to): to is string => to !== null && to < asOf)
+        .sort();
       if (ended.length > 0) {
         report({ at: { task, column: 'owner' }, data: { owner, until: displayDate(ended[ended.length - 1]) } });
       } else {

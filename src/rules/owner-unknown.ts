@@ -13,16 +13,16 @@ const rule = taskRule({
     severity: 'error',
     description: {
       vi: 'Người chịu trách nhiệm không có trong danh sách cán bộ của đơn vị',
-      en: 'The responsible person is not in the unit\'s roster',
+      en: "The responsible person is not in the unit's roster",
     },
     messages: {
       default: {
         vi: 'Không có cán bộ {{owner}} trong danh sách cán bộ của đơn vị — kiểm tra lại họ tên hoặc bổ sung danh sách cán bộ',
-        en: '{{owner}} is not in the unit\'s roster — check the name or add the cadre to the roster',
+        en: "{{owner}} is not in the unit's roster — check the name or add the cadre to the roster",
       },
       suggest: {
         vi: 'Không có cán bộ {{owner}} trong danh sách cán bộ của đơn vị — có phải {{suggestion}}? Sửa lại họ tên cho đúng',
-        en: '{{owner}} is not in the unit\'s roster — did you mean {{suggestion}}? Correct the name',
+        en: "{{owner}} is not in the unit's roster — did you mean {{suggestion}}? Correct the name",
       },
     },
   },

@@ -14,7 +14,11 @@ export const checkAgainstPrevious = (register: Register, _ctx: RuleContext, repo
   for (const task of register.tasks) {
     const before = task.previousProgress;
     if (!before || task.progress.kind !== 'number' || task.progress.value >= before.value) continue;
-    report({ at: { task, column: 'progress' }, messageId: 'previous', data: { before: before.value, after: task.progress.value, date: displayDate(before.asOf) } });
+    report({
+      at: { task, column: 'progress' },
+      messageId: 'previous',
+      data: { before: before.value, after: task.progress.value, date: displayDate(before.asOf) },
+    });
   }
 };
 

@@ -1,8 +1,6 @@
 // What a rule is: metadata plus one function that only reports.
 // Rules never print, format or decide severity: the engine (src/check/) does.
-import type {
-  ColumnKey, IsoDate, Period, Problem, Register, Roster, RuleId, Severity, Task, Thresholds, UnitTree,
-} from '../types.js';
+import type { ColumnKey, IsoDate, Period, Problem, Register, Roster, RuleId, Severity, Task, Thresholds, UnitTree } from '../types.js';
 
 /** A message template per language; `{{name}}` placeholders are filled from `data`. */
 export interface Message {

@@ -40,7 +40,7 @@ const rule = taskRule({
     else if (status === 'not_started' && p > 0) messageId = 'notStarted';
     else if (p === 100 && status !== 'done' && status !== 'cancelled') messageId = 'complete';
     if (!messageId) return;
-    const typed = task.progressComputed ? '' : task.text.progress ?? '';
+    const typed = task.progressComputed ? '' : (task.text.progress ?? '');
     report({
       at: { task, column: 'status' },
       messageId,

@@ -8,7 +8,7 @@ const rule = registerRule({
     severity: 'error',
     description: {
       vi: 'Không xác định được đơn vị của tệp, hoặc đơn vị không có trong danh mục đơn vị',
-      en: 'The register\'s unit cannot be determined, or is not in the units register',
+      en: "The register's unit cannot be determined, or is not in the units register",
     },
     messages: {
       default: {

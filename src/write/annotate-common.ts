@@ -19,9 +19,9 @@ export const TEXT = {
   vi: {
     title: (file: string) => `KẾT QUẢ KIỂM TRA: ${file}`,
     unit: (u: string | null) => `Đơn vị: ${u ?? 'chưa xác định'}`,
-    counts: (e: number, w: number) =>
-      e + w === 0 ? 'Không có lỗi hoặc cảnh báo nào.' : `Có ${e} lỗi và ${w} cảnh báo.`,
-    howTo: 'Bấm vào địa chỉ ở cột "Ô" để đến ô có vấn đề (ô tô đỏ là lỗi, tô vàng là cảnh báo; rê chuột vào ô để xem ghi chú). Sửa trong tệp gốc rồi gửi lại.',
+    counts: (e: number, w: number) => (e + w === 0 ? 'Không có lỗi hoặc cảnh báo nào.' : `Có ${e} lỗi và ${w} cảnh báo.`),
+    howTo:
+      'Bấm vào địa chỉ ở cột "Ô" để đến ô có vấn đề (ô tô đỏ là lỗi, tô vàng là cảnh báo; rê chuột vào ô để xem ghi chú). Sửa trong tệp gốc rồi gửi lại.',
     fileLevel: 'Lỗi của cả tệp:',
     severity: { error: 'Lỗi', warning: 'Cảnh báo' },
     large: (cells: string) =>
@@ -30,9 +30,9 @@ export const TEXT = {
   en: {
     title: (file: string) => `CHECK RESULTS: ${file}`,
     unit: (u: string | null) => `Unit: ${u ?? 'not determined'}`,
-    counts: (e: number, w: number) =>
-      e + w === 0 ? 'No errors or warnings.' : `${e} error(s) and ${w} warning(s).`,
-    howTo: 'Click an address in the "Cell" column to go to the cell (red fill = error, yellow = warning; hover a cell to read its note). Correct the original file and send it again.',
+    counts: (e: number, w: number) => (e + w === 0 ? 'No errors or warnings.' : `${e} error(s) and ${w} warning(s).`),
+    howTo:
+      'Click an address in the "Cell" column to go to the cell (red fill = error, yellow = warning; hover a cell to read its note). Correct the original file and send it again.',
     fileLevel: 'Problems with the whole file:',
     severity: { error: 'error', warning: 'warning' },
     large: (cells: string) =>
@@ -69,7 +69,12 @@ export function cellCount(raw: RawWorkbook | null): number {
 
 /** Excel's sheet names: at most 31 characters, none of \ / ? * [ ] :, unique ignoring case. */
 export function uniqueSheetName(wanted: string, used: Set<string>): string {
-  const base = (wanted.replace(/[\\/?*[\]:]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Dữ liệu').slice(0, 31);
+  const base = (
+    wanted
+      .replace(/[\\/?*[\]:]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Dữ liệu'
+  ).slice(0, 31);
   let name = base;
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
   used.add(name.toLowerCase());

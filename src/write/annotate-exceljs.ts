@@ -7,7 +7,16 @@ import type { Cell, Diagnostic, Lang, RawWorkbook, Register } from '../types.js'
 import { CHECKED_MARK } from '../domain/marks.js';
 import { writeWorkbookAtomic } from './atomic.js';
 import {
-  ERROR_FILL, RESULT_COLUMNS, RESULT_SHEET, TEXT, WARNING_FILL, columnNumber, copyLayout, noteLine, quoteSheet, uniqueSheetName,
+  ERROR_FILL,
+  RESULT_COLUMNS,
+  RESULT_SHEET,
+  TEXT,
+  WARNING_FILL,
+  columnNumber,
+  copyLayout,
+  noteLine,
+  quoteSheet,
+  uniqueSheetName,
   type AnnotateInput,
 } from './annotate-common.js';
 
@@ -15,7 +24,10 @@ import {
 export async function writeExceljsCopy(input: AnnotateInput, target: string): Promise<void> {
   const { register, lang } = input;
   const { wb, sheetOf } = await sourceWorkbook(register);
-  const placed = sortPlaced(wb, input.diagnostics.map((d) => ({ d, at: locate(d, wb, sheetOf) })));
+  const placed = sortPlaced(
+    wb,
+    input.diagnostics.map((d) => ({ d, at: locate(d, wb, sheetOf) })),
+  );
 
   // Paint and annotate each flagged cell once, with all its messages. A merged cell shows its
   // master's fill and note: the cells of one merge are flagged together, on the master.
@@ -86,13 +98,16 @@ function fromRaw(raw: RawWorkbook | null, path: string): Source {
     });
     for (const [row, pt] of layout.heights) ws.getRow(row).height = pt;
     ws.pageSetup = {
-      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     };
   }
   return { wb, sheetOf };
 }
-
 
 /** Writes a cell as read; `wrap`: its text wraps within the column, top-aligned like the rest of its row. */
 function writeRawCell(c: ExcelJS.Cell, cell: Cell, wrap = true): void {
@@ -110,7 +125,6 @@ function writeRawCell(c: ExcelJS.Cell, cell: Cell, wrap = true): void {
     c.value = cell.text || cell.error || '';
   }
 }
-
 
 /** `[Lỗi] … (owner-missing)`: a line tiendo put in a note (noteLine), in either language. */
 const NOTE_LINE = /^\[(Lỗi|Cảnh báo|error|warning)\] .* \([a-z]+(-[a-z]+)*\)$/;
@@ -196,7 +210,6 @@ function flagCell(ws: ExcelJS.Worksheet, address: string, ds: Diagnostic[], lang
   } as ExcelJS.Comment;
 }
 
-
 function noteText(note: string | ExcelJS.Comment | undefined): string {
   if (!note) return '';
   if (typeof note === 'string') return note;
@@ -205,12 +218,7 @@ function noteText(note: string | ExcelJS.Comment | undefined): string {
 
 // ───────────────────────────── the result sheet ─────────────────────────────
 
-function addResultSheet(
-  wb: ExcelJS.Workbook,
-  register: Register,
-  placed: Placed[],
-  lang: Lang,
-): void {
+function addResultSheet(wb: ExcelJS.Workbook, register: Register, placed: Placed[], lang: Lang): void {
   const t = TEXT[lang];
   const ws = wb.addWorksheet(RESULT_SHEET);
   // First in the tab order (exceljs orders sheets by `orderNo`, which its typings omit), and the one
@@ -272,12 +280,22 @@ function addResultSheet(
 
   // `tabSelected` is written by exceljs but missing from its typings.
   const frozen: Partial<ExcelJS.WorksheetView> & { tabSelected: boolean } = {
-    state: 'frozen', ySplit: headerRow, activeCell: `A${headerRow + 1}`, tabSelected: true,
+    state: 'frozen',
+    ySplit: headerRow,
+    activeCell: `A${headerRow + 1}`,
+    tabSelected: true,
   };
   ws.views = [frozen];
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + placed.length, column: RESULT_COLUMNS[lang].length } };
   fitWidths(ws, headerRow);
-  ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` };
+  ws.pageSetup = {
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+  };
 }
 
 /** Widths that fit the table (the lines above it may overflow to the right, as titles do). */
@@ -295,8 +313,6 @@ function fitWidths(ws: ExcelJS.Worksheet, headerRow: number): void {
   });
 }
 
-
-
 // ───────────────────────────── order ─────────────────────────────
 
 /** File-level first, then by sheet (tab order), row and column; ties keep the order given. */
@@ -304,7 +320,7 @@ function sortPlaced(wb: ExcelJS.Workbook, placed: Placed[]): Placed[] {
   const sheetRank = new Map(wb.worksheets.map((ws, i) => [ws.id, i]));
   const key = ({ d, at }: Placed): number[] => [
     d.row === null ? 0 : 1,
-    at ? sheetRank.get(at.ws.id) ?? 0 : -1,
+    at ? (sheetRank.get(at.ws.id) ?? 0) : -1,
     d.row ?? 0,
     columnNumber(d.column),
   ];

@@ -6,7 +6,16 @@ import { basename, extname } from 'node:path';
 import type { Cell, Diagnostic, Lang, RawWorkbook } from '../types.js';
 import { CHECKED_MARK } from '../domain/marks.js';
 import {
-  ERROR_FILL, RESULT_COLUMNS, RESULT_SHEET, TEXT, WARNING_FILL, columnNumber, copyLayout, noteLine, quoteSheet, uniqueSheetName,
+  ERROR_FILL,
+  RESULT_COLUMNS,
+  RESULT_SHEET,
+  TEXT,
+  WARNING_FILL,
+  columnNumber,
+  copyLayout,
+  noteLine,
+  quoteSheet,
+  uniqueSheetName,
   type AnnotateInput,
 } from './annotate-common.js';
 import { XlsxWriter, columnLetter, type Cell as OutCell, type SheetOptions, type SheetWriter, type Style } from './xlsx-writer.js';
@@ -35,11 +44,19 @@ export async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: 
   const sheetIndex = new Map(raw.sheets.map((sheet, i) => [sheet.name, i]));
 
   const placed = input.diagnostics.map((d) => ({ d, at: rawPlace(d, sheetIndex, names) }));
-  const rank = ({ d, at }: { d: Diagnostic; at: RawPlace | null }): number[] => [d.row === null ? 0 : 1, at ? at.sheet : -1, d.row ?? 0, columnNumber(d.column)];
-  const sorted = placed.map((p, i) => ({ p, i, k: rank(p) })).sort((a, b) => {
-    for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return a.k[j] - b.k[j];
-    return a.i - b.i;
-  }).map((x) => x.p);
+  const rank = ({ d, at }: { d: Diagnostic; at: RawPlace | null }): number[] => [
+    d.row === null ? 0 : 1,
+    at ? at.sheet : -1,
+    d.row ?? 0,
+    columnNumber(d.column),
+  ];
+  const sorted = placed
+    .map((p, i) => ({ p, i, k: rank(p) }))
+    .sort((a, b) => {
+      for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return a.k[j] - b.k[j];
+      return a.i - b.i;
+    })
+    .map((x) => x.p);
   // the diagnostics on each flagged cell, by sheet then row then column
   const flagged = raw.sheets.map(() => new Map<number, Map<number, Diagnostic[]>>());
   for (const { d, at } of sorted) {
@@ -52,7 +69,10 @@ export async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: 
 
   const table = resultTable(sorted);
   const wb = await XlsxWriter.create(tmp, {
-    sheets: [{ name: RESULT_SHEET, printTitleRows: `${table.headerRow}:${table.headerRow}` }, ...names.map((name, i) => ({ name, notes: flagged[i].size > 0 }))],
+    sheets: [
+      { name: RESULT_SHEET, printTitleRows: `${table.headerRow}:${table.headerRow}` },
+      ...names.map((name, i) => ({ name, notes: flagged[i].size > 0 })),
+    ],
     font: { name: 'Calibri', size: 11 },
     title: t.title(register.displayPath),
     creator: 'tiendo',
@@ -61,7 +81,17 @@ export async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: 
   try {
     const errors = sorted.filter((p) => p.d.severity === 'error').length;
     const unit = register.unit ? `${register.unit.name} (${register.unit.code})` : null;
-    await writeResultSheet(wb, [t.title(register.displayPath), t.unit(unit), t.counts(errors, sorted.length - errors), large ? t.large(cells.toLocaleString('vi-VN')) : t.howTo], table, lang);
+    await writeResultSheet(
+      wb,
+      [
+        t.title(register.displayPath),
+        t.unit(unit),
+        t.counts(errors, sorted.length - errors),
+        large ? t.large(cells.toLocaleString('vi-VN')) : t.howTo,
+      ],
+      table,
+      lang,
+    );
     for (const [i, sheet] of raw.sheets.entries()) await writeRawSheet(wb, sheet, flagged[i], lang);
     await wb.close();
   } catch (e) {
@@ -81,7 +111,11 @@ function rawPlace(d: Diagnostic, sheetIndex: Map<string, number>, names: string[
 
 /** A4 landscape, as wide as the page, as the exceljs copies print. */
 const COPY_PAGE: SheetOptions['page'] = {
-  landscape: true, paperSize: 9, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false,
+  landscape: true,
+  paperSize: 9,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  horizontalCentered: false,
   margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
 };
 
@@ -107,13 +141,21 @@ async function writeResultSheet(wb: XlsxWriter, lines: string[], table: ResultTa
   const cellsOf = (r: { d: Diagnostic; at: RawPlace | null }) => {
     const { d, at } = r;
     return [
-      t.severity[d.severity], d.rule, at ? at.wsName : d.sheet || null, d.row,
-      d.row !== null ? (at ? columnLetter(at.col) : d.column) : null, at ? at.address : null, d.taskId, d.message,
+      t.severity[d.severity],
+      d.rule,
+      at ? at.wsName : d.sheet || null,
+      d.row,
+      d.row !== null ? (at ? columnLetter(at.col) : d.column) : null,
+      at ? at.address : null,
+      d.taskId,
+      d.message,
     ];
   };
   const longest = columns.map((h) => h.length);
   for (const r of table.rows) cellsOf(r).forEach((v, i) => (longest[i] = Math.max(longest[i], String(v ?? '').length)));
-  const widths = longest.map((len, i) => (i === columns.length - 1 ? Math.min(90, Math.max(30, len + 2)) : Math.min(30, Math.max(6, len + 2))));
+  const widths = longest.map((len, i) =>
+    i === columns.length - 1 ? Math.min(90, Math.max(30, len + 2)) : Math.min(30, Math.max(6, len + 2)),
+  );
   const ws = wb.sheet({
     widths,
     frozenRows: table.headerRow,
@@ -121,7 +163,10 @@ async function writeResultSheet(wb: XlsxWriter, lines: string[], table: ResultTa
   });
   const row = async (r: number, values: (string | number | null)[], styles: number[]): Promise<void> => {
     const cells: OutCell[] = values.map((value, i) => ({ col: i + 1, value, style: styles[i] ?? 0 }));
-    const flushed = ws.row(r, cells.filter((c) => c.value !== null || c.style));
+    const flushed = ws.row(
+      r,
+      cells.filter((c) => c.value !== null || c.style),
+    );
     if (flushed) await flushed;
   };
   await row(1, [lines[0]], [look({ bold: true, size: 13 })]);
@@ -136,7 +181,11 @@ async function writeResultSheet(wb: XlsxWriter, lines: string[], table: ResultTa
   }
   r++;
   const head = look({ bold: true, fill: 'FFD9E1F2', border: true, wrap: true });
-  await row(r, [...columns], columns.map(() => head));
+  await row(
+    r,
+    [...columns],
+    columns.map(() => head),
+  );
   const plain = look({});
   const centred = look({ horizontal: 'center' });
   const link = look({ horizontal: 'center', color: 'FF0563C1', underline: true });
@@ -156,7 +205,12 @@ async function writeResultSheet(wb: XlsxWriter, lines: string[], table: ResultTa
  * One sheet of the register: every cell read at its row and column, the flagged ones filled and
  * noted, laid out as the exceljs copy of the same cells (copyLayout: widths, wrapping, row heights).
  */
-async function writeRawSheet(wb: XlsxWriter, sheet: RawWorkbook['sheets'][number], flagged: Map<number, Map<number, Diagnostic[]>>, lang: Lang): Promise<void> {
+async function writeRawSheet(
+  wb: XlsxWriter,
+  sheet: RawWorkbook['sheets'][number],
+  flagged: Map<number, Map<number, Diagnostic[]>>,
+  lang: Lang,
+): Promise<void> {
   const layout = copyLayout(sheet);
   const widths = [...layout.widths];
   for (let i = 0; i < widths.length; i++) widths[i] ??= 8.43; // Excel's default column

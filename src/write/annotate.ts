@@ -14,10 +14,21 @@ import { writeExceljsCopy } from './annotate-exceljs.js';
 import { writeStreamedCopy } from './annotate-stream.js';
 import { safeFileName } from './filename.js';
 
-export { ERROR_FILL, IN_MEMORY_MAX_CELLS, RESULT_COLUMNS, RESULT_SHEET, WARNING_FILL, noteLine, type AnnotateInput } from './annotate-common.js';
+export {
+  ERROR_FILL,
+  IN_MEMORY_MAX_CELLS,
+  RESULT_COLUMNS,
+  RESULT_SHEET,
+  WARNING_FILL,
+  noteLine,
+  type AnnotateInput,
+} from './annotate-common.js';
 
 /** Writes `outDir/<name>.checked.xlsx` and returns its path. */
-export async function writeAnnotated(input: AnnotateInput, opts: { inMemoryMaxCells?: number; /** a CSV's copy through exceljs too (tests compare the two) */ viaExceljs?: boolean } = {}): Promise<string> {
+export async function writeAnnotated(
+  input: AnnotateInput,
+  opts: { inMemoryMaxCells?: number; /** a CSV's copy through exceljs too (tests compare the two) */ viaExceljs?: boolean } = {},
+): Promise<string> {
   const { register } = input;
   const name = input.name ?? basename(register.path, extname(register.path));
   const target = join(input.outDir, safeFileName(`${name}.checked.xlsx`));

@@ -26,7 +26,10 @@ export function inputGuard(inputs: Iterable<string>): (target: string) => void {
   return (target) => {
     const input = byPath.get(resolve(target));
     if (input !== undefined) {
-      throw new UsageError(`Không ghi đè tệp đầu vào ${input} — chọn thư mục khác để ghi kết quả`, `Not writing over the input ${input} — choose another folder for the results`);
+      throw new UsageError(
+        `Không ghi đè tệp đầu vào ${input} — chọn thư mục khác để ghi kết quả`,
+        `Not writing over the input ${input} — choose another folder for the results`,
+      );
     }
   };
 }
@@ -89,12 +92,21 @@ function cannotWrite(path: string, code: string | undefined, option?: string, wh
   const [hv, he] = hint(option, what);
   const tag = code ? ` (${code})` : '';
   return what === 'dir'
-    ? new OutputError(`không ghi được vào thư mục ${path}: ${vi}${tag}${hv}`, `cannot write to the folder ${path}: ${en}${tag}${he}`, path, code)
+    ? new OutputError(
+        `không ghi được vào thư mục ${path}: ${vi}${tag}${hv}`,
+        `cannot write to the folder ${path}: ${en}${tag}${he}`,
+        path,
+        code,
+      )
     : new OutputError(`không ghi được tệp ${path}: ${vi}${tag}${hv}`, `cannot write the file ${path}: ${en}${tag}${he}`, path, code);
 }
 
 /** The system folder `abs` is in (`/proc`, `/sys`, `/dev`; on Windows the Windows folder), or null. */
-export function systemFolder(abs: string, platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string | null {
+export function systemFolder(
+  abs: string,
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
   if (platform === 'win32') {
     const root = (env.SystemRoot ?? env.windir ?? 'C:\\Windows').replace(/[\\/]+$/, '');
     const a = abs.toLowerCase().replace(/\//g, '\\');
@@ -153,9 +165,13 @@ export function ensureDir(dir: string, option?: string): string[] {
       if (st.isDirectory()) break;
       const [hv, he] = hint(option, 'dir');
       throw new OutputError(
-        cur === abs ? `${abs} là một tệp, không phải thư mục${hv}` : `không tạo được thư mục ${abs}: ${cur} là một tệp, không phải thư mục${hv}`,
+        cur === abs
+          ? `${abs} là một tệp, không phải thư mục${hv}`
+          : `không tạo được thư mục ${abs}: ${cur} là một tệp, không phải thư mục${hv}`,
         cur === abs ? `${abs} is a file, not a folder${he}` : `cannot make the folder ${abs}: ${cur} is a file, not a folder${he}`,
-        abs, 'ENOTDIR');
+        abs,
+        'ENOTDIR',
+      );
     }
     const up = dirname(cur);
     if (up === cur) throw cannotWrite(abs, 'ENOENT', option); // a drive that is not there
@@ -174,7 +190,10 @@ export function ensureDir(dir: string, option?: string): string[] {
         const [hv, he] = hint(option, 'dir');
         throw new OutputError(
           `không tạo được thư mục ${abs}: ${d} là một liên kết tới nơi không còn tồn tại${hv}`,
-          `cannot make the folder ${abs}: ${d} is a link to a place that is not there${he}`, abs, 'ENOENT');
+          `cannot make the folder ${abs}: ${d} is a link to a place that is not there${he}`,
+          abs,
+          'ENOENT',
+        );
       }
       throw cannotWrite(abs, code, option);
     }
@@ -229,13 +248,17 @@ export function checkOutputFile(file: string, opts: { force?: boolean; option?: 
     throw new OutputError(
       `${abs} là một thư mục — ghi tên tệp, ví dụ ${join(abs, 'mau.xlsx')}`,
       `${abs} is a folder — give a file name, e.g. ${join(abs, 'template.xlsx')}`,
-      abs, 'EISDIR');
+      abs,
+      'EISDIR',
+    );
   }
   if (st && !opts.force) {
     throw new OutputError(
       `đã có tệp ${abs} — không ghi đè; thêm --force để ghi đè, hoặc chọn tên khác`,
       `${abs} exists — not overwritten; add --force to overwrite it, or choose another name`,
-      abs, 'EEXIST');
+      abs,
+      'EEXIST',
+    );
   }
   checkOutputDir(dirname(abs), opts.option);
   return abs;
@@ -260,5 +283,7 @@ function writeFailure(e: unknown, target: string, tmp: string): unknown {
  */
 export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, target: string): Promise<void> {
   // Level 1: registers' copies are small, and JSZip's default (6) is a third of a copy's time.
-  await atomically(target, (tmp) => wb.xlsx.writeFile(tmp, { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
+  await atomically(target, (tmp) =>
+    wb.xlsx.writeFile(tmp, { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions),
+  );
 }

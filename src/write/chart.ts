@@ -43,7 +43,10 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** `'Tổng hợp'!$K$10:$K$15` from `K10:K15`. */
 export function absoluteRef(sheet: string, range: string): string {
-  const abs = range.split(':').map((cell) => cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')).join(':');
+  const abs = range
+    .split(':')
+    .map((cell) => cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
+    .join(':');
   return `'${sheet.replace(/'/g, "''")}'!${abs}`;
 }
 
@@ -85,14 +88,18 @@ export function chartXml(sheet: string, chart: BarChart): string {
   const font = chart.font;
   const stacked = chart.grouping === 'stacked';
   const cat = `<c:cat><c:strRef><c:f>${xmlText(absoluteRef(sheet, chart.categories.range))}</c:f>${strCache(chart.categories.labels)}</c:strRef></c:cat>`;
-  const series = chart.series.map((s, i) =>
-    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
-    `<c:tx><c:strRef><c:f>${xmlText(absoluteRef(sheet, s.name.cell))}</c:f>${strCache([s.name.text])}</c:strRef></c:tx>` +
-    `<c:spPr><a:solidFill><a:srgbClr val="${rgb(s.color)}"/></a:solidFill>${line(stacked ? 'FFFFFF' : null)}</c:spPr>` +
-    '<c:invertIfNegative val="0"/>' +
-    cat +
-    `<c:val><c:numRef><c:f>${xmlText(absoluteRef(sheet, s.values.range))}</c:f>${numCache(s.values.numbers, chart.axis.numFmt)}</c:numRef></c:val>` +
-    '</c:ser>').join('');
+  const series = chart.series
+    .map(
+      (s, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+        `<c:tx><c:strRef><c:f>${xmlText(absoluteRef(sheet, s.name.cell))}</c:f>${strCache([s.name.text])}</c:strRef></c:tx>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${rgb(s.color)}"/></a:solidFill>${line(stacked ? 'FFFFFF' : null)}</c:spPr>` +
+        '<c:invertIfNegative val="0"/>' +
+        cat +
+        `<c:val><c:numRef><c:f>${xmlText(absoluteRef(sheet, s.values.range))}</c:f>${numCache(s.values.numbers, chart.axis.numFmt)}</c:numRef></c:val>` +
+        '</c:ser>',
+    )
+    .join('');
   const ax = chart.axis;
   const scaling = `<c:scaling><c:orientation val="minMax"/>${ax.max !== undefined ? `<c:max val="${ax.max}"/>` : ''}${ax.min !== undefined ? `<c:min val="${ax.min}"/>` : ''}</c:scaling>`;
   return (
@@ -134,12 +141,16 @@ export function drawingXml(frames: { anchor: ChartAnchor; rId: string; name: str
     `<xdr:${tag}><xdr:col>${p.col - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.row - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
   return (
     `${HEAD}<xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${A}">` +
-    frames.map((f, i) =>
-      `<xdr:twoCellAnchor editAs="oneCell">${corner('from', f.anchor.from)}${corner('to', f.anchor.to)}` +
-      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${xmlText(f.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
-      '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
-      `<a:graphic><a:graphicData uri="${C}"><c:chart xmlns:c="${C}" xmlns:r="${R}" r:id="${f.rId}"/></a:graphicData></a:graphic>` +
-      '</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>').join('') +
+    frames
+      .map(
+        (f, i) =>
+          `<xdr:twoCellAnchor editAs="oneCell">${corner('from', f.anchor.from)}${corner('to', f.anchor.to)}` +
+          `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${xmlText(f.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+          '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
+          `<a:graphic><a:graphicData uri="${C}"><c:chart xmlns:c="${C}" xmlns:r="${R}" r:id="${f.rId}"/></a:graphicData></a:graphic>` +
+          '</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>',
+      )
+      .join('') +
     '</xdr:wsDr>'
   );
 }

@@ -33,6 +33,10 @@ export function safeFileName(name: string, fallback = 'tep'): string {
   const first = stem.split('.')[0].trim();
   if (RESERVED.test(first)) stem = `${first}_${stem.slice(first.length)}`;
   const room = MAX_LENGTH - ext.length;
-  if (stem.length > room) stem = [...stem].slice(0, room).join('').replace(/[. ]+$/, '');
+  if (stem.length > room)
+    stem = [...stem]
+      .slice(0, room)
+      .join('')
+      .replace(/[. ]+$/, '');
   return stem + ext;
 }

@@ -92,7 +92,10 @@ export function plottedRows(spec: SheetSpec): { from: number; to: number } | nul
     if (row.kind === 'data') {
       if (from < 0) from = i;
       to = i + 1;
-      something ||= chart.series.some((s) => { const v = row.values[s.column]; return typeof v === 'number' && v > 0; });
+      something ||= chart.series.some((s) => {
+        const v = row.values[s.column];
+        return typeof v === 'number' && v > 0;
+      });
     } else if (from >= 0 || row.kind === 'total') break; // the first block's rows only, never the next block's
     i++;
   }
@@ -137,8 +140,16 @@ export const COUNT_COLUMNS: Column[] = [
 ];
 
 export const countValues = (c: Counts): Value[] => [
-  c.registered, c.doneOnTime, c.doneLate, c.doneInPeriod, c.pendingOnTime, c.pendingOverdue,
-  c.cancelled, c.unclassified, c.completionRate ?? '-', c.onTimeRate ?? '-',
+  c.registered,
+  c.doneOnTime,
+  c.doneLate,
+  c.doneInPeriod,
+  c.pendingOnTime,
+  c.pendingOverdue,
+  c.cancelled,
+  c.unclassified,
+  c.completionRate ?? '-',
+  c.onTimeRate ?? '-',
 ];
 
 /** Where each unit and each file stands in the rollup's order: made once, asked for every workbook. */

@@ -7,8 +7,18 @@ import { NO_OWNER, type OwnerCounts } from '../aggregate/owners.js';
 import { CLASS_LABEL } from '../classify/index.js';
 import { displayDate } from '../normalise/values.js';
 import {
-  COUNT_COLUMNS, col, countValues, lazyRows, numberValue, unitName,
-  type BodyRow, type Column, type Context, type Rows, type SheetSpec, type Value,
+  COUNT_COLUMNS,
+  col,
+  countValues,
+  lazyRows,
+  numberValue,
+  unitName,
+  type BodyRow,
+  type Column,
+  type Context,
+  type Rows,
+  type SheetSpec,
+  type Value,
 } from './sheet-model.js';
 
 /**
@@ -66,7 +76,15 @@ export function ownersSheet({ result, unit, orders }: Context): SheetSpec {
   }));
   const total: BodyRow = { kind: 'total', values: [null, 'Tổng cộng', null, null, ...countValues(unit.total)] };
   // Made as they are written, as Chi tiết's: a province's workbook lists every cadre of the province.
-  const rows: Rows = owners.length ? { length: owners.length + 1, *[Symbol.iterator]() { yield* body; yield total; } } : body;
+  const rows: Rows = owners.length
+    ? {
+        length: owners.length + 1,
+        *[Symbol.iterator]() {
+          yield* body;
+          yield total;
+        },
+      }
+    : body;
   return {
     name: 'Theo cán bộ',
     title: 'KẾT QUẢ THỰC HIỆN THEO CÁN BỘ CHỊU TRÁCH NHIỆM',
@@ -74,8 +92,11 @@ export function ownersSheet({ result, unit, orders }: Context): SheetSpec {
     // A position takes one line, or two (`Phó Bí thư Thường trực / Huyện ủy`); a unit's name one.
     size: 11,
     columns: [
-      col('STT', 'int', 5, 6), col('Đơn vị', 'text', 12, 22), col('Họ và tên', 'text', 16, 22),
-      col('Chức vụ', 'text', 12, 26, true), ...COUNT_COLUMNS,
+      col('STT', 'int', 5, 6),
+      col('Đơn vị', 'text', 12, 22),
+      col('Họ và tên', 'text', 16, 22),
+      col('Chức vụ', 'text', 12, 26, true),
+      ...COUNT_COLUMNS,
     ],
     rows,
     empty: 'Không có việc nào được tính.',
@@ -83,9 +104,10 @@ export function ownersSheet({ result, unit, orders }: Context): SheetSpec {
     autoFilter: true,
     notes: owners.length
       ? [
-        (owners.some((o) => o.name === NO_OWNER) ? `"${NO_OWNER}": việc chưa ghi người chịu trách nhiệm, hoặc ghi từ hai người trở lên. ` : '') +
-          'Chức vụ theo danh sách cán bộ tại ngày tính số liệu, nếu không có thì theo báo cáo của đơn vị.',
-      ]
+          (owners.some((o) => o.name === NO_OWNER)
+            ? `"${NO_OWNER}": việc chưa ghi người chịu trách nhiệm, hoặc ghi từ hai người trở lên. `
+            : '') + 'Chức vụ theo danh sách cán bộ tại ngày tính số liệu, nếu không có thì theo báo cáo của đơn vị.',
+        ]
       : [],
   };
 }
@@ -111,12 +133,15 @@ const vn = (n: number): string => n.toLocaleString('vi-VN');
 export function changeNote(comparison: Comparison, code: string): string | null {
   const c = comparison.byUnit.get(code)?.total;
   if (!c) return null;
-  const rate = c.completionRateChange === null || c.completionRateChange === 0
-    ? ''
-    : `; tỷ lệ hoàn thành ${c.completionRateChange > 0 ? 'tăng' : 'giảm'} ${vn(Math.abs(c.completionRateChange))} điểm`;
-  return `So với kỳ trước (số liệu tính đến ngày ${displayDate(comparison.asOf)}): hoàn thành thêm ${vn(c.completedSince)} việc, ` +
+  const rate =
+    c.completionRateChange === null || c.completionRateChange === 0
+      ? ''
+      : `; tỷ lệ hoàn thành ${c.completionRateChange > 0 ? 'tăng' : 'giảm'} ${vn(Math.abs(c.completionRateChange))} điểm`;
+  return (
+    `So với kỳ trước (số liệu tính đến ngày ${displayDate(comparison.asOf)}): hoàn thành thêm ${vn(c.completedSince)} việc, ` +
     `${vn(c.newlyOverdue)} việc mới quá hạn, ${vn(c.new)} việc mới đăng ký, ` +
-    `${vn(c.dropped)} việc chưa hoàn thành không còn trong danh mục${rate} (xem trang "Biến động").`;
+    `${vn(c.dropped)} việc chưa hoàn thành không còn trong danh mục${rate} (xem trang "Biến động").`
+  );
 }
 
 // ───────────────────────────── Biến động ─────────────────────────────
@@ -141,19 +166,31 @@ export function changesSheet({ result, unit }: Context): SheetSpec {
     name: 'Biến động',
     title: 'DANH SÁCH VIỆC CÓ BIẾN ĐỘNG SO VỚI KỲ TRƯỚC',
     columns: [
-      col('STT', 'int', 5, 6), col('Đơn vị', 'text', 14, 22), col('Nội dung công việc', 'text', 30, 50, true),
+      col('STT', 'int', 5, 6),
+      col('Đơn vị', 'text', 14, 22),
+      col('Nội dung công việc', 'text', 30, 50, true),
       // each label on one line or two (`Chưa hoàn thành, / trong hạn`, `Không còn trong / danh mục`)
-      col('Người chịu trách nhiệm', 'text', 16, 22), col('Biến động', 'text', 18, 18),
-      col('Phân loại kỳ trước', 'text', 19, 19), col('Phân loại kỳ này', 'text', 19, 19),
-      col('Tiến độ kỳ trước (%)', 'num', 9, 10), col('Tiến độ kỳ này (%)', 'num', 9, 10),
+      col('Người chịu trách nhiệm', 'text', 16, 22),
+      col('Biến động', 'text', 18, 18),
+      col('Phân loại kỳ trước', 'text', 19, 19),
+      col('Phân loại kỳ này', 'text', 19, 19),
+      col('Tiến độ kỳ trước (%)', 'num', 9, 10),
+      col('Tiến độ kỳ này (%)', 'num', 9, 10),
     ],
     rows: lazyRows(changes, (c, i) => {
       const task = (c.now ?? c.then)!.task;
       return {
         kind: 'data',
         values: [
-          i + 1, label(c.unit.code), task.title ?? task.text.title ?? null, task.owner, CHANGE_KIND_LABEL[c.kind],
-          classOf(c.then), classOf(c.now), progressOf(c.then), progressOf(c.now),
+          i + 1,
+          label(c.unit.code),
+          task.title ?? task.text.title ?? null,
+          task.owner,
+          CHANGE_KIND_LABEL[c.kind],
+          classOf(c.then),
+          classOf(c.now),
+          progressOf(c.then),
+          progressOf(c.now),
         ],
       };
     }),

@@ -4,7 +4,13 @@ import { safeFileName } from './filename.js';
 import { join } from 'node:path';
 import { ruleById } from '../rules/index.js';
 import {
-  compareCodes, diagnosticsUnder, fieldKey, tasksUnder, type ClassifiedTask, type RollupResult, type UnitRollup,
+  compareCodes,
+  diagnosticsUnder,
+  fieldKey,
+  tasksUnder,
+  type ClassifiedTask,
+  type RollupResult,
+  type UnitRollup,
 } from '../aggregate/index.js';
 import { CLASS_LABEL } from '../classify/index.js';
 import { periodTitle } from '../classify/period.js';
@@ -14,8 +20,22 @@ import type { IsoDate, Lang, Period, ReportHeader, Unit } from '../types.js';
 import { SUMMARY_MARK } from '../domain/marks.js';
 import { assertNotInputs, atomically } from './atomic.js';
 import {
-  COUNT_COLUMNS, col, countValues, dateValue, lazyRows, numberValue, plottedRows, text, unitName,
-  type BodyRow, type Context, type Kind, type Orders, type SheetChart, type SheetSpec, type Value,
+  COUNT_COLUMNS,
+  col,
+  countValues,
+  dateValue,
+  lazyRows,
+  numberValue,
+  plottedRows,
+  text,
+  unitName,
+  type BodyRow,
+  type Context,
+  type Kind,
+  type Orders,
+  type SheetChart,
+  type SheetSpec,
+  type Value,
 } from './sheet-model.js';
 import { CHANGE_COLUMNS, changeNote, changeValues, changesSheet, ownersSheet, sentBeforeNote } from './sheets-progress.js';
 import { XlsxWriter, columnLetter, type BarChart, type Cell, type SheetOptions, type SheetWriter } from './xlsx-writer.js';
@@ -92,7 +112,12 @@ function partyBodyOf(unit: Unit): string {
 export function ownRowLabel(unit: Unit): string {
   const { level } = splitLevelWord(unit.name);
   const committee: Record<string, string> = {
-    tinh: 'Tỉnh ủy', huyen: 'Huyện ủy', quan: 'Quận ủy', 'thi xa': 'Thị ủy', 'thanh pho': 'Thành ủy', tp: 'Thành ủy',
+    tinh: 'Tỉnh ủy',
+    huyen: 'Huyện ủy',
+    quan: 'Quận ủy',
+    'thi xa': 'Thị ủy',
+    'thanh pho': 'Thành ủy',
+    tp: 'Thành ủy',
   };
   const c = level ? committee[fold(level)] : undefined;
   return c ? `Cơ quan ${c} (đăng ký riêng)` : `${clean(unit.name)} (việc tự đăng ký)`;
@@ -123,7 +148,12 @@ const CHAR = 1.0;
 const BOLD_CHAR = 1.1;
 const LINE_PT = 16.5;
 const NUM_FMT: Record<Kind, string | undefined> = {
-  text: undefined, int: '#,##0', rate: '0.0', points: '+0.0;-0.0;0.0', num: '0.##', date: 'dd/mm/yyyy',
+  text: undefined,
+  int: '#,##0',
+  rate: '0.0',
+  points: '+0.0;-0.0;0.0',
+  num: '0.##',
+  date: 'dd/mm/yyyy',
 };
 
 /** How many characters a value takes as shown (`1.234` with its group mark, a date as dd/mm/yyyy). */
@@ -178,13 +208,18 @@ function fitWidths(spec: SheetSpec, minTotal: number): number[] {
   for (const r of spec.rows) {
     if (++seen > WIDTH_SAMPLE) break;
     if (r.kind === 'section') continue;
-    spec.columns.forEach((c, i) => { longest[i] = Math.max(longest[i], shownLength(r.values[i], c.kind)); });
+    spec.columns.forEach((c, i) => {
+      longest[i] = Math.max(longest[i], shownLength(r.values[i], c.kind));
+    });
   }
   // a character's width follows the font size
   const k = (spec.size ?? 12) / 12;
   const widths = spec.columns.map((c, i) => {
     const longestWord = Math.max(...c.header.split(/\s+/).map((w) => [...w].length));
-    const need = Math.max(Math.max(longestWord, [...c.header].length / 3) * BOLD_CHAR * k, longest[i] * CHAR * k + (c.kind === 'text' ? 1.5 : 0));
+    const need = Math.max(
+      Math.max(longestWord, [...c.header].length / 3) * BOLD_CHAR * k,
+      longest[i] * CHAR * k + (c.kind === 'text' ? 1.5 : 0),
+    );
     return Math.min(c.max, Math.max(c.min, Math.ceil(need + 2)));
   });
   const total = widths.reduce((a, b) => a + b, 0);
@@ -213,7 +248,10 @@ interface Look {
 class Block {
   private readonly rows = new Map<number, { cells: Cell[]; height?: number }>();
 
-  constructor(private readonly sheet: SheetWriter, private readonly style: (l: Look) => number) {}
+  constructor(
+    private readonly sheet: SheetWriter,
+    private readonly style: (l: Look) => number,
+  ) {}
 
   private at(r: number): { cells: Cell[]; height?: number } {
     let row = this.rows.get(r);
@@ -238,7 +276,11 @@ class Block {
   async write(): Promise<void> {
     for (const r of [...this.rows.keys()].sort((a, b) => a - b)) {
       const row = this.rows.get(r)!;
-      await this.sheet.row(r, row.cells.sort((a, b) => a.col - b.col), row.height);
+      await this.sheet.row(
+        r,
+        row.cells.sort((a, b) => a.col - b.col),
+        row.height,
+      );
     }
     this.rows.clear();
   }
@@ -295,8 +337,15 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
     let id = looks.get(key);
     if (id === undefined) {
       id = wb.style({
-        size: l.size ?? size, bold: l.bold, italic: l.italic, underline: l.underline, horizontal: l.align ?? 'left',
-        wrap: l.wrap ?? true, border: l.border, indent: l.indent ? 1 : 0, numFmt: l.numFmt,
+        size: l.size ?? size,
+        bold: l.bold,
+        italic: l.italic,
+        underline: l.underline,
+        horizontal: l.align ?? 'left',
+        wrap: l.wrap ?? true,
+        border: l.border,
+        indent: l.indent ? 1 : 0,
+        numFmt: l.numFmt,
       });
       looks.set(key, id);
     }
@@ -389,7 +438,8 @@ async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts):
       const cell = cells[i];
       cell.value = typeof v === 'string' ? text(v) : v;
       cell.style = cellStyle(i, v, row);
-      if (typeof v === 'string') lines = Math.max(lines, linesOf(v, widths[i] - (spec.indent === false ? 0 : 1.5), charOf(row.kind === 'total' ? BOLD_CHAR : CHAR)));
+      if (typeof v === 'string')
+        lines = Math.max(lines, linesOf(v, widths[i] - (spec.indent === false ? 0 : 1.5), charOf(row.kind === 'total' ? BOLD_CHAR : CHAR)));
     }
     const flushed = ws.row(r, cells, lines * linePt + 3);
     if (flushed) await flushed;
@@ -472,7 +522,13 @@ function chartOf(spec: SheetSpec, chart: SheetChart, plotted: { from: number; to
     categories: { range: range(chart.labels), labels: rows.map((row) => String(row.values[chart.labels] ?? '')) },
     series: chart.series.map((s) => ({
       name: { cell: `${columnLetter(s.column + 1)}${headerRow}`, text: spec.columns[s.column].header },
-      values: { range: range(s.column), numbers: rows.map((row) => { const v = row.values[s.column]; return typeof v === 'number' ? v : null; }) },
+      values: {
+        range: range(s.column),
+        numbers: rows.map((row) => {
+          const v = row.values[s.column];
+          return typeof v === 'number' ? v : null;
+        }),
+      },
       color: s.color,
     })),
     axis: chart.axis,
@@ -537,7 +593,10 @@ function summarySheet({ result, unit }: Context): SheetSpec {
   rows.push({
     kind: 'data',
     values: [
-      1, ownRowLabel(unit.unit), ...countValues(unit.own), ...change(unit.unit.code, 'own'),
+      1,
+      ownRowLabel(unit.unit),
+      ...countValues(unit.own),
+      ...change(unit.unit.code, 'own'),
       dupNote(unit) ?? (unit.submitted ? null : NOT_SUBMITTED),
     ],
     muted: !unit.submitted,
@@ -546,10 +605,13 @@ function summarySheet({ result, unit }: Context): SheetSpec {
     const child = result.byCode.get(code)!;
     const units = 1 + child.unitsUnder;
     const submitted = (child.submitted ? 1 : 0) + child.submittedUnder;
-    const note = submitted === 0
-      ? NOT_SUBMITTED
-      : dupNote(child) ?? (submitted < units ? `${units - submitted}/${units} đơn vị chưa nộp` : null);
-    rows.push({ kind: 'data', values: [i + 2, child.unit.name, ...countValues(child.total), ...change(code, 'total'), note], muted: submitted === 0 });
+    const note =
+      submitted === 0 ? NOT_SUBMITTED : (dupNote(child) ?? (submitted < units ? `${units - submitted}/${units} đơn vị chưa nộp` : null));
+    rows.push({
+      kind: 'data',
+      values: [i + 2, child.unit.name, ...countValues(child.total), ...change(code, 'total'), note],
+      muted: submitted === 0,
+    });
   });
   rows.push({ kind: 'total', values: [null, 'Tổng cộng', ...countValues(unit.total), ...change(unit.unit.code, 'total'), null] });
 
@@ -570,8 +632,11 @@ function summarySheet({ result, unit }: Context): SheetSpec {
     title: REPORT_TITLE,
     columns: [
       // three more columns when comparing: the unit's name wraps sooner, so the page scales down less
-      col('STT', 'int', 5, 6), col('Đơn vị', 'text', 22, comparison ? 26 : 34, true), ...COUNT_COLUMNS,
-      ...(comparison ? CHANGE_COLUMNS : []), col('Ghi chú', 'text', 14, 22),
+      col('STT', 'int', 5, 6),
+      col('Đơn vị', 'text', 22, comparison ? 26 : 34, true),
+      ...COUNT_COLUMNS,
+      ...(comparison ? CHANGE_COLUMNS : []),
+      col('Ghi chú', 'text', 14, 22),
     ],
     rows,
     empty: '',
@@ -584,7 +649,10 @@ function summarySheet({ result, unit }: Context): SheetSpec {
       grouping: 'clustered',
       labels: 1,
       // dark and light: told apart on a grey printer too
-      series: [{ column: 10, color: '1F4E79' }, { column: 11, color: '9DC3E6' }],
+      series: [
+        { column: 10, color: '1F4E79' },
+        { column: 11, color: '9DC3E6' },
+      ],
       axis: { min: 0, max: 100, majorUnit: 20, numFmt: '0' },
       dataLabels: { numFmt: '0.0' },
     },
@@ -629,8 +697,7 @@ function byFieldSheet({ result, unit }: Context): SheetSpec {
   };
 }
 
-const statusText = (t: ClassifiedTask): string | null =>
-  t.task.status ? STATUS_LABEL[t.task.status] : t.task.text.status ?? null;
+const statusText = (t: ClassifiedTask): string | null => (t.task.status ? STATUS_LABEL[t.task.status] : (t.task.text.status ?? null));
 
 function overdueSheet({ result, tasks, orders }: Context): SheetSpec {
   const order = orders.unit;
@@ -642,16 +709,28 @@ function overdueSheet({ result, tasks, orders }: Context): SheetSpec {
     name: 'Quá hạn',
     title: 'DANH SÁCH VIỆC CHƯA HOÀN THÀNH, QUÁ HẠN',
     columns: [
-      col('STT', 'int', 5, 6), col('Đơn vị', 'text', 14, 24), col('Mã việc', 'text', 8, 12),
-      col('Nội dung công việc', 'text', 30, 50, true), col('Người chịu trách nhiệm', 'text', 16, 24),
-      col('Thời hạn hoàn thành', 'date', 12, 13), col('Số ngày quá hạn', 'int', 9, 10),
-      col('Tiến độ (%)', 'num', 8, 9), col('Tình trạng', 'text', 12, 16),
+      col('STT', 'int', 5, 6),
+      col('Đơn vị', 'text', 14, 24),
+      col('Mã việc', 'text', 8, 12),
+      col('Nội dung công việc', 'text', 30, 50, true),
+      col('Người chịu trách nhiệm', 'text', 16, 24),
+      col('Thời hạn hoàn thành', 'date', 12, 13),
+      col('Số ngày quá hạn', 'int', 9, 10),
+      col('Tiến độ (%)', 'num', 8, 9),
+      col('Tình trạng', 'text', 12, 16),
     ],
     rows: lazyRows(overdue, ({ t, days }, i) => ({
       kind: 'data',
       values: [
-        i + 1, t.unit.name, t.task.id, t.task.title, t.task.owner, dateValue(t.task.deadline), days,
-        numberValue(t.task.progress), statusText(t),
+        i + 1,
+        t.unit.name,
+        t.task.id,
+        t.task.title,
+        t.task.owner,
+        dateValue(t.task.deadline),
+        days,
+        numberValue(t.task.progress),
+        statusText(t),
       ],
     })),
     empty: 'Không có việc chưa hoàn thành đã quá hạn.',
@@ -671,19 +750,38 @@ function detailSheet({ result, tasks, orders }: Context): SheetSpec {
     // width holds its usual texts on two lines (`Chưa hoàn thành, / trong hạn`, `luc-nam- / huyen-uy.xlsx`).
     indent: false,
     columns: [
-      col('STT', 'int', 5, 5), col('Đơn vị', 'text', 10.5, 10.5), col('Mã việc', 'text', 9.5, 9.5),
-      col('Nội dung công việc', 'text', 37, 37), col('Loại việc', 'text', 11.5, 11.5), col('Lĩnh vực', 'text', 11.5, 11.5),
-      col('Người chịu trách nhiệm', 'text', 11.5, 11.5), col('Thời hạn hoàn thành', 'date', 10, 10),
-      col('Tình trạng', 'text', 10, 10), col('Tiến độ (%)', 'num', 6.5, 6.5), col('Ngày hoàn thành', 'date', 10, 10),
-      col('Phân loại', 'text', 16.5, 16.5), col('Tệp nguồn', 'text', 12, 12), col('Dòng', 'int', 5, 5),
+      col('STT', 'int', 5, 5),
+      col('Đơn vị', 'text', 10.5, 10.5),
+      col('Mã việc', 'text', 9.5, 9.5),
+      col('Nội dung công việc', 'text', 37, 37),
+      col('Loại việc', 'text', 11.5, 11.5),
+      col('Lĩnh vực', 'text', 11.5, 11.5),
+      col('Người chịu trách nhiệm', 'text', 11.5, 11.5),
+      col('Thời hạn hoàn thành', 'date', 10, 10),
+      col('Tình trạng', 'text', 10, 10),
+      col('Tiến độ (%)', 'num', 6.5, 6.5),
+      col('Ngày hoàn thành', 'date', 10, 10),
+      col('Phân loại', 'text', 16.5, 16.5),
+      col('Tệp nguồn', 'text', 12, 12),
+      col('Dòng', 'int', 5, 5),
     ],
     rows: lazyRows(tasks, (t, i) => ({
       kind: 'data',
       values: [
-        i + 1, t.unit.name, t.task.id, t.task.title ?? t.task.text.title ?? null, CATEGORY_LABEL[t.task.category],
-        t.task.field == null ? null : result.fieldLabels.get(fieldKey(t.task.field)) ?? t.task.field,
-        t.task.owner, dateValue(t.task.deadline), statusText(t), numberValue(t.task.progress), dateValue(t.task.completed),
-        CLASS_LABEL.vi[t.class], fileName(orders, t.register.displayPath), t.task.row,
+        i + 1,
+        t.unit.name,
+        t.task.id,
+        t.task.title ?? t.task.text.title ?? null,
+        CATEGORY_LABEL[t.task.category],
+        t.task.field == null ? null : (result.fieldLabels.get(fieldKey(t.task.field)) ?? t.task.field),
+        t.task.owner,
+        dateValue(t.task.deadline),
+        statusText(t),
+        numberValue(t.task.progress),
+        dateValue(t.task.completed),
+        CLASS_LABEL.vi[t.class],
+        fileName(orders, t.register.displayPath),
+        t.task.row,
       ],
     })),
     empty: 'Không có việc nào được tính.',
@@ -698,24 +796,41 @@ function diagnosticsSheet({ result, unit, orders, lang }: Context): SheetSpec {
   const fileOrder = orders.file;
   const diags = diagnosticsUnder(result, unit.unit.code)
     .map((d, i) => ({ d, i }))
-    .sort((a, b) =>
-      (fileOrder.get(a.d.file) ?? 1e9) - (fileOrder.get(b.d.file) ?? 1e9) || a.d.file.localeCompare(b.d.file) ||
-      (a.d.row ?? 0) - (b.d.row ?? 0) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        (fileOrder.get(a.d.file) ?? 1e9) - (fileOrder.get(b.d.file) ?? 1e9) ||
+        a.d.file.localeCompare(b.d.file) ||
+        (a.d.row ?? 0) - (b.d.row ?? 0) ||
+        a.i - b.i,
+    )
     .map(({ d }) => d);
   return {
     name: 'Lỗi dữ liệu',
     title: 'DANH SÁCH LỖI DỮ LIỆU TRONG CÁC TỆP BÁO CÁO',
     size: 11,
     columns: [
-      col('STT', 'int', 5, 6), col('Tệp', 'text', 12, 18), col('Trang tính', 'text', 9, 12), col('Dòng', 'int', 5.5, 6),
-      col('Ô', 'text', 5, 6), col('Mức độ', 'text', 8.5, 9), col('Mã lỗi', 'text', 12, 19),
-      col('Loại lỗi', 'text', 24, 30), col('Nội dung', 'text', 36, 50, true),
+      col('STT', 'int', 5, 6),
+      col('Tệp', 'text', 12, 18),
+      col('Trang tính', 'text', 9, 12),
+      col('Dòng', 'int', 5.5, 6),
+      col('Ô', 'text', 5, 6),
+      col('Mức độ', 'text', 8.5, 9),
+      col('Mã lỗi', 'text', 12, 19),
+      col('Loại lỗi', 'text', 24, 30),
+      col('Nội dung', 'text', 36, 50, true),
     ],
     rows: lazyRows(diags, (d, i) => ({
       kind: 'data',
       values: [
-        i + 1, fileName(orders, d.file), d.sheet, d.row, d.column ? `${d.column}${d.row ?? ''}` : null,
-        d.severity === 'error' ? 'Lỗi' : 'Cảnh báo', d.rule, ruleDescription(d.rule, lang), d.message,
+        i + 1,
+        fileName(orders, d.file),
+        d.sheet,
+        d.row,
+        d.column ? `${d.column}${d.row ?? ''}` : null,
+        d.severity === 'error' ? 'Lỗi' : 'Cảnh báo',
+        d.rule,
+        ruleDescription(d.rule, lang),
+        d.message,
       ],
     })),
     empty: 'Không có lỗi dữ liệu.',
@@ -740,13 +855,19 @@ function notSubmittedSheet({ result, unit }: Context): SheetSpec {
     name: 'Chưa nộp',
     title: 'DANH SÁCH ĐƠN VỊ CHƯA NỘP BÁO CÁO',
     columns: [
-      col('STT', 'int', 5, 6), col('Mã đơn vị', 'text', 10, 14), col('Tên đơn vị', 'text', 30, 50, true),
-      col('Trực thuộc', 'text', 30, 50, true), ...(comparing ? [col('Ghi chú', 'text', 18, 20)] : []),
+      col('STT', 'int', 5, 6),
+      col('Mã đơn vị', 'text', 10, 14),
+      col('Tên đơn vị', 'text', 30, 50, true),
+      col('Trực thuộc', 'text', 30, 50, true),
+      ...(comparing ? [col('Ghi chú', 'text', 18, 20)] : []),
     ],
     rows: missing.map((u, i) => ({
       kind: 'data',
       values: [
-        i + 1, u.unit.code, u.unit.name, u.unit.parent ? unitName(result, u.unit.parent) : null,
+        i + 1,
+        u.unit.code,
+        u.unit.name,
+        u.unit.parent ? unitName(result, u.unit.parent) : null,
         ...(comparing ? [sentBeforeNote(result, u.unit.code)] : []),
       ],
     })),
@@ -769,9 +890,8 @@ function headerTexts(result: RollupResult, unit: UnitRollup, opts: SummaryOption
   if (isRoot && opts.header.place) place = clean(opts.header.place);
   place ??= opts.header.place ? clean(opts.header.place) : splitLevelWord(unit.unit.name).rest;
   const superior = isRoot && opts.header.superior ? upper(clean(opts.header.superior)) : partyBodyOf(unit.unit);
-  const signerTitle = isRoot && opts.header.signerTitle
-    ? opts.header.signerTitle.split(/\r?\n/).map(clean).filter(Boolean)
-    : [`T/M ${upper(issuer)}`];
+  const signerTitle =
+    isRoot && opts.header.signerTitle ? opts.header.signerTitle.split(/\r?\n/).map(clean).filter(Boolean) : [`T/M ${upper(issuer)}`];
   return {
     unitLine: `${clean(unit.unit.name)} — ${periodTitle(opts.period, 'vi')} (số liệu tính đến ngày ${displayDate(opts.asOf)})`,
     superior,
@@ -787,8 +907,14 @@ function headerTexts(result: RollupResult, unit: UnitRollup, opts: SummaryOption
 /** The sheet builders in the order of sheetNames; `Biến động` only when comparing. */
 function sheetsOf(comparing: boolean): ((ctx: Context) => SheetSpec)[] {
   return [
-    summarySheet, byFieldSheet, ownersSheet, overdueSheet, ...(comparing ? [changesSheet] : []),
-    detailSheet, diagnosticsSheet, notSubmittedSheet,
+    summarySheet,
+    byFieldSheet,
+    ownersSheet,
+    overdueSheet,
+    ...(comparing ? [changesSheet] : []),
+    detailSheet,
+    diagnosticsSheet,
+    notSubmittedSheet,
   ];
 }
 
@@ -813,7 +939,9 @@ async function writeSummaryWorkbook(result: RollupResult, orders: Orders, code: 
     });
   const wb = await XlsxWriter.create(path, {
     sheets: specs.map(({ name }, i) => ({
-      name, printTitleRows: `${headerRowOf(name)}:${headerRowOf(name)}`, charts: plottedRows(specs[i]) ? 1 : 0,
+      name,
+      printTitleRows: `${headerRowOf(name)}:${headerRowOf(name)}`,
+      charts: plottedRows(specs[i]) ? 1 : 0,
     })),
     font: { name: FONT, size: 12 },
     title: `${REPORT_TITLE} — ${unit.unit.name} — ${h.periodLine}`,
@@ -839,7 +967,10 @@ export async function writeSummaryWorkbooks(result: RollupResult, opts: SummaryO
   const targets = result.units
     .filter((u) => u.children.length > 0)
     .map((u) => ({ unit: u.unit.code, path: join(opts.outDir, summaryFileName(u.unit)) }));
-  assertNotInputs(targets.map((t) => t.path), opts.inputs);
+  assertNotInputs(
+    targets.map((t) => t.path),
+    opts.inputs,
+  );
   const orders = ordersOf(result);
   // Two at a time: the next workbook is made while the last pieces of the one before are compressed.
   let before: Promise<void> = Promise.resolve();

@@ -30,7 +30,13 @@ export const TEMPLATE_PROGRESS_HEADER_ROW = 1;
 export const TEMPLATE_PROGRESS_ROWS = 200;
 export const TEMPLATE_PROGRESS_RULED_ROWS = 25;
 export const PROGRESS_HEADERS = [
-  'Mã việc', 'Ngày báo cáo', 'Tiến độ (%)', 'Kết quả đạt được', 'Tình trạng', 'Ngày hoàn thành', 'Ghi chú',
+  'Mã việc',
+  'Ngày báo cáo',
+  'Tiến độ (%)',
+  'Kết quả đạt được',
+  'Tình trạng',
+  'Ngày hoàn thành',
+  'Ghi chú',
 ] as const;
 
 /**
@@ -41,9 +47,7 @@ export const PROGRESS_HEADERS = [
 export const TEMPLATE_COLUMNS: ColumnKey[] = COLUMNS.map((c) => c.key).filter((k) => k !== 'unitCode');
 
 /** The common fields offered in the `Lĩnh vực` drop-down; other values may be typed. */
-export const COMMON_FIELDS = [
-  'Xây dựng Đảng', 'Kinh tế', 'Văn hóa - Xã hội', 'Quốc phòng - An ninh', 'Nội chính', 'Dân vận',
-];
+export const COMMON_FIELDS = ['Xây dựng Đảng', 'Kinh tế', 'Văn hóa - Xã hội', 'Quốc phòng - An ninh', 'Nội chính', 'Dân vận'];
 
 /** The column letter of each key in `Danh mục`. */
 export function templateColumnLetter(key: ColumnKey): string {
@@ -60,16 +64,34 @@ const FONT = 'Times New Roman';
  */
 const BODY_SIZE = 11;
 const WIDTH: Partial<Record<ColumnKey, number>> = {
-  no: 4.5, id: 7.5, title: 24, category: 9.5, field: 9.5, owner: 11, position: 9, leadUnit: 9,
-  supportUnits: 9, assigned: 10, deadline: 10.5, target: 6, measure: 6, achieved: 6, progress: 6,
-  status: 9.5, completed: 10, note: 11,
+  no: 4.5,
+  id: 7.5,
+  title: 24,
+  category: 9.5,
+  field: 9.5,
+  owner: 11,
+  position: 9,
+  leadUnit: 9,
+  supportUnits: 9,
+  assigned: 10,
+  deadline: 10.5,
+  target: 6,
+  measure: 6,
+  achieved: 6,
+  progress: 6,
+  status: 9.5,
+  completed: 10,
+  note: 11,
 };
 /** Every cell of a body column: top-aligned, wrapped but for the dates, unlocked. */
 const bodyAlignment = (k: ColumnKey): Partial<ExcelJS.Alignment> => ({ vertical: 'top', wrapText: !isDate(k) });
 const isDate = (k: ColumnKey): boolean => k === 'assigned' || k === 'deadline' || k === 'completed';
 const DATE_FORMAT = 'dd/mm/yyyy';
 const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
 };
 const LOCKED: Partial<ExcelJS.Protection> = { locked: true };
 
@@ -123,7 +145,7 @@ export async function buildTemplate(input: Omit<TemplateInput, 'out'>): Promise<
  * parent is named too. A root unit has only its own line.
  */
 export function titleLines(unit: Unit, tree: UnitTree): { superior: string | null; own: string } {
-  const parent = unit.parent ? tree.byCode.get(unit.parent) ?? null : null;
+  const parent = unit.parent ? (tree.byCode.get(unit.parent) ?? null) : null;
   return {
     superior: parent ? upper(withOrgan(parent.name, 'Đảng bộ')) : null,
     own: upper(committee(unit.name)),
@@ -248,7 +270,11 @@ function buildMain(ws: ExcelJS.Worksheet, input: Omit<TemplateInput, 'out'>, ran
 
   freeze(ws, TEMPLATE_FIRST_BODY_ROW - 1);
   ws.pageSetup = {
-    paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
     printTitlesRow: `${TEMPLATE_HEADER_ROW}:${TEMPLATE_HEADER_ROW + 1}`,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     horizontalCentered: true,
@@ -298,11 +324,20 @@ function validations(r: ListRanges): Partial<Record<ColumnKey, ExcelJS.DataValid
     showErrorMessage: true,
     errorStyle,
     errorTitle: title,
-    error: errorStyle === 'stop' ? 'Chọn một giá trị trong danh sách.' : 'Tên này không có trong danh sách cán bộ đang công tác ở đơn vị. Vẫn ghi?',
+    error:
+      errorStyle === 'stop'
+        ? 'Chọn một giá trị trong danh sách.'
+        : 'Tên này không có trong danh sách cán bộ đang công tác ở đơn vị. Vẫn ghi?',
   });
   const amount = (title: string): ExcelJS.DataValidation => ({
-    type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0],
-    showErrorMessage: true, errorStyle: 'warning', errorTitle: title, error: 'Ghi một số, ví dụ 35 hoặc 41,8.',
+    type: 'decimal',
+    operator: 'greaterThanOrEqual',
+    allowBlank: true,
+    formulae: [0],
+    showErrorMessage: true,
+    errorStyle: 'warning',
+    errorTitle: title,
+    error: 'Ghi một số, ví dụ 35 hoặc 41,8.',
   });
   return {
     category: list(r.category, 'Loại việc', 'Chọn loại việc; để trống là Nhiệm vụ trọng tâm.', 'stop'),
@@ -394,31 +429,63 @@ function buildProgress(ws: ExcelJS.Worksheet, ranges: ListRanges): void {
   const ids = `${main}!$${idCol}$${TEMPLATE_FIRST_BODY_ROW}:$${idCol}$${TEMPLATE_FIRST_BODY_ROW + TEMPLATE_BODY_ROWS - 1}`;
   const checks: (ExcelJS.DataValidation | undefined)[] = [
     {
-      type: 'list', allowBlank: true, formulae: [ids], showInputMessage: true, promptTitle: 'Mã việc',
-      prompt: 'Mã việc như ở trang Danh mục.', showErrorMessage: true, errorStyle: 'warning',
-      errorTitle: 'Mã việc', error: 'Mã này chưa có ở trang Danh mục. Vẫn ghi?',
+      type: 'list',
+      allowBlank: true,
+      formulae: [ids],
+      showInputMessage: true,
+      promptTitle: 'Mã việc',
+      prompt: 'Mã việc như ở trang Danh mục.',
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: 'Mã việc',
+      error: 'Mã này chưa có ở trang Danh mục. Vẫn ghi?',
     },
     {
       // A day or a month (`Tháng 3/2024`, meaning its last day): a prompt, no check.
-      type: 'any' as ExcelJS.DataValidation['type'], formulae: [], showInputMessage: true, promptTitle: 'Ngày báo cáo',
+      type: 'any' as ExcelJS.DataValidation['type'],
+      formulae: [],
+      showInputMessage: true,
+      promptTitle: 'Ngày báo cáo',
       prompt: 'Ngày báo cáo (31/03/2024) hoặc kỳ báo cáo (Tháng 3/2024).',
     },
     {
-      type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, 100], showErrorMessage: true,
-      errorStyle: 'stop', errorTitle: 'Tiến độ (%)', error: 'Tiến độ là một số từ 0 đến 100.',
+      type: 'decimal',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [0, 100],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: 'Tiến độ (%)',
+      error: 'Tiến độ là một số từ 0 đến 100.',
     },
     {
-      type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true,
-      errorStyle: 'warning', errorTitle: 'Kết quả đạt được', error: 'Ghi một số, ví dụ 35 hoặc 41,8.',
+      type: 'decimal',
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      formulae: [0],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: 'Kết quả đạt được',
+      error: 'Ghi một số, ví dụ 35 hoặc 41,8.',
     },
     {
-      type: 'list', allowBlank: true, formulae: [ranges.status], showErrorMessage: true, errorStyle: 'stop',
-      errorTitle: 'Tình trạng', error: 'Chọn một giá trị trong danh sách.',
+      type: 'list',
+      allowBlank: true,
+      formulae: [ranges.status],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: 'Tình trạng',
+      error: 'Chọn một giá trị trong danh sách.',
     },
     {
-      type: 'date', operator: 'between', allowBlank: true,
+      type: 'date',
+      operator: 'between',
+      allowBlank: true,
       formulae: [new Date(Date.UTC(2000, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
-      showErrorMessage: true, errorStyle: 'warning', errorTitle: 'Ngày hoàn thành', error: 'Ghi ngày/tháng/năm, ví dụ 15/03/2024.',
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: 'Ngày hoàn thành',
+      error: 'Ghi ngày/tháng/năm, ví dụ 15/03/2024.',
     },
     undefined,
   ];
@@ -439,7 +506,12 @@ function buildProgress(ws: ExcelJS.Worksheet, ranges: ListRanges): void {
   });
   freeze(ws, TEMPLATE_PROGRESS_HEADER_ROW);
   ws.pageSetup = {
-    paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1',
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
     horizontalCentered: true,
   };
 }
@@ -483,29 +555,49 @@ function buildGuide(ws: ExcelJS.Worksheet): void {
     for (const r of rows) {
       const row = ws.addRow(r);
       row.eachCell({ includeEmpty: true }, (c, i) => {
-        c.style = { font, border: THIN, alignment: { wrapText: true, vertical: 'top', horizontal: i === 1 || i === 3 ? 'center' : 'left' } };
+        c.style = {
+          font,
+          border: THIN,
+          alignment: { wrapText: true, vertical: 'top', horizontal: i === 1 || i === 3 ? 'center' : 'left' },
+        };
       });
       row.height = Math.max(...r.map((text, i) => guideLines(text, GUIDE_WIDTHS[i]))) * 16 + 2;
     }
   };
 
   line('HƯỚNG DẪN GHI DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM, VIỆC ĐỘT PHÁ', { ...font, size: 14, bold: true });
-  line(`1. Trang "${TEMPLATE_SHEET}": ghi mỗi việc trên một dòng, bắt đầu từ dòng ${TEMPLATE_FIRST_BODY_ROW}. Không sửa tên đơn vị, dòng tiêu đề cột và dòng số cột (đã khóa để tránh sửa nhầm; nếu cần, bỏ khóa bằng Review/Xem lại → Unprotect Sheet/Bỏ bảo vệ trang tính, không có mật khẩu).`);
+  line(
+    `1. Trang "${TEMPLATE_SHEET}": ghi mỗi việc trên một dòng, bắt đầu từ dòng ${TEMPLATE_FIRST_BODY_ROW}. Không sửa tên đơn vị, dòng tiêu đề cột và dòng số cột (đã khóa để tránh sửa nhầm; nếu cần, bỏ khóa bằng Review/Xem lại → Unprotect Sheet/Bỏ bảo vệ trang tính, không có mật khẩu).`,
+  );
   line('2. Mỗi việc ghi rõ người, rõ việc, rõ trách nhiệm, rõ tiến độ: một người chịu trách nhiệm chính và một thời hạn hoàn thành.');
-  line('3. Ngày ghi theo ngày/tháng/năm, ví dụ 15/03/2024. Thời hạn có thể là một kỳ: Tháng 9/2024, Quý III/2024, 6 tháng đầu năm 2024, Năm 2024.');
-  line('4. Có thể thêm dòng mục (ví dụ "I. LĨNH VỰC XÂY DỰNG ĐẢNG") phía trên các việc của một lĩnh vực; khi đó cột Lĩnh vực có thể để trống.');
-  line(`5. Hằng tháng cập nhật tiến độ ở trang "${TEMPLATE_PROGRESS_SHEET}": mỗi lần báo cáo một việc là một dòng, ghi Mã việc và ngày báo cáo.`);
+  line(
+    '3. Ngày ghi theo ngày/tháng/năm, ví dụ 15/03/2024. Thời hạn có thể là một kỳ: Tháng 9/2024, Quý III/2024, 6 tháng đầu năm 2024, Năm 2024.',
+  );
+  line(
+    '4. Có thể thêm dòng mục (ví dụ "I. LĨNH VỰC XÂY DỰNG ĐẢNG") phía trên các việc của một lĩnh vực; khi đó cột Lĩnh vực có thể để trống.',
+  );
+  line(
+    `5. Hằng tháng cập nhật tiến độ ở trang "${TEMPLATE_PROGRESS_SHEET}": mỗi lần báo cáo một việc là một dòng, ghi Mã việc và ngày báo cáo.`,
+  );
   line('6. Không đổi tên các trang, không đổi tên và thứ tự các cột.');
 
-  table(`Các cột của trang "${TEMPLATE_SHEET}"`, TEMPLATE_COLUMNS.map((k, i) => {
-    const spec = COLUMNS.find((c) => c.key === k)!;
-    return [`(${i + 1})`, spec.headers[0], spec.required ? 'Có' : '', spec.help];
-  }));
-  table(`Các cột của trang "${TEMPLATE_PROGRESS_SHEET}"`, PROGRESS_HEADERS.map((h, i) => [
-    `(${i + 1})`, h, i < 2 ? 'Có' : '', PROGRESS_HELP[h],
-  ]));
+  table(
+    `Các cột của trang "${TEMPLATE_SHEET}"`,
+    TEMPLATE_COLUMNS.map((k, i) => {
+      const spec = COLUMNS.find((c) => c.key === k)!;
+      return [`(${i + 1})`, spec.headers[0], spec.required ? 'Có' : '', spec.help];
+    }),
+  );
+  table(
+    `Các cột của trang "${TEMPLATE_PROGRESS_SHEET}"`,
+    PROGRESS_HEADERS.map((h, i) => [`(${i + 1})`, h, i < 2 ? 'Có' : '', PROGRESS_HELP[h]]),
+  );
   ws.pageSetup = {
-    paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
 }
@@ -522,8 +614,14 @@ function freeze(ws: ExcelJS.Worksheet, rows: number): void {
  */
 function protect(ws: ExcelJS.Worksheet): Promise<void> {
   return ws.protect('', {
-    selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true,
-    insertRows: true, deleteRows: true, sort: true, autoFilter: true,
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    insertRows: true,
+    deleteRows: true,
+    sort: true,
+    autoFilter: true,
   });
 }
 

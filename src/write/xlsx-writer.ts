@@ -193,7 +193,9 @@ class Styles {
       (formats.length ? `<numFmts count="${formats.length}">${formats.join('')}</numFmts>` : '') +
       `<fonts count="${this.fontXml.length}">${this.fontXml.join('')}</fonts>` +
       `<fills count="${2 + this.fills.size}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
-      [...this.fills.keys()].map((c) => `<fill><patternFill patternType="solid"><fgColor rgb="${c}"/><bgColor indexed="64"/></patternFill></fill>`).join('') +
+      [...this.fills.keys()]
+        .map((c) => `<fill><patternFill patternType="solid"><fgColor rgb="${c}"/><bgColor indexed="64"/></patternFill></fill>`)
+        .join('') +
       '</fills>' +
       `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border>${thin}<diagonal/></border></borders>` +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
@@ -256,9 +258,7 @@ export class SheetWriter {
     private readonly opts: SheetOptions & { notes?: boolean; charts?: number },
     private readonly onEnd: (end: SheetEnd) => Promise<void>,
   ) {
-    const cols = opts.widths
-      .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
-      .join('');
+    const cols = opts.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
     const top = `${columnLetter(1)}${opts.frozenRows + 1}`;
     const pane = opts.frozenRows
       ? `<pane ySplit="${opts.frozenRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
@@ -283,12 +283,18 @@ export class SheetWriter {
     return (
       '</sheetData>' +
       (this.filter ? `<autoFilter ref="${this.filter}"/>` : '') +
-      (this.merges.length ? `<mergeCells count="${this.merges.length}">${this.merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>` : '') +
-      this.bars.map((b, k) =>
-        `<conditionalFormatting sqref="${b.ref}"><cfRule type="dataBar" priority="${k + 1}"><dataBar minLength="0" maxLength="100">` +
-        `<cfvo type="num" val="${b.min}"/><cfvo type="num" val="${b.max}"/><color rgb="${b.color}"/></dataBar>` +
-        `<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="${X14}"><x14:id>${b.id}</x14:id></ext></extLst>` +
-        '</cfRule></conditionalFormatting>').join('') +
+      (this.merges.length
+        ? `<mergeCells count="${this.merges.length}">${this.merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>`
+        : '') +
+      this.bars
+        .map(
+          (b, k) =>
+            `<conditionalFormatting sqref="${b.ref}"><cfRule type="dataBar" priority="${k + 1}"><dataBar minLength="0" maxLength="100">` +
+            `<cfvo type="num" val="${b.min}"/><cfvo type="num" val="${b.max}"/><color rgb="${b.color}"/></dataBar>` +
+            `<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="${X14}"><x14:id>${b.id}</x14:id></ext></extLst>` +
+            '</cfRule></conditionalFormatting>',
+        )
+        .join('') +
       (this.links.length ? `<hyperlinks>${this.links.join('')}</hyperlinks>` : '') +
       (p.horizontalCentered ? '<printOptions horizontalCentered="1"/>' : '') +
       `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
@@ -296,17 +302,22 @@ export class SheetWriter {
       (opts.footer ? `<headerFooter><oddFooter>${xmlText(opts.footer)}</oddFooter></headerFooter>` : '') +
       (this.breaks.length
         ? `<rowBreaks count="${this.breaks.length}" manualBreakCount="${this.breaks.length}">` +
-          this.breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join('') + '</rowBreaks>'
+          this.breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join('') +
+          '</rowBreaks>'
         : '') +
       (opts.charts ? `<drawing r:id="${opts.notes ? 'rId3' : 'rId1'}"/>` : '') +
       (opts.notes ? '<legacyDrawing r:id="rId2"/>' : '') +
       (this.bars.length
         ? `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings>` +
-          this.bars.map((b) =>
-            `<x14:conditionalFormatting xmlns:xm="${XM}"><x14:cfRule type="dataBar" id="${b.id}">` +
-            `<x14:dataBar minLength="0" maxLength="100" gradient="${b.gradient ? 1 : 0}">` +
-            `<x14:cfvo type="num"><xm:f>${b.min}</xm:f></x14:cfvo><x14:cfvo type="num"><xm:f>${b.max}</xm:f></x14:cfvo>` +
-            `</x14:dataBar></x14:cfRule><xm:sqref>${b.ref}</xm:sqref></x14:conditionalFormatting>`).join('') +
+          this.bars
+            .map(
+              (b) =>
+                `<x14:conditionalFormatting xmlns:xm="${XM}"><x14:cfRule type="dataBar" id="${b.id}">` +
+                `<x14:dataBar minLength="0" maxLength="100" gradient="${b.gradient ? 1 : 0}">` +
+                `<x14:cfvo type="num"><xm:f>${b.min}</xm:f></x14:cfvo><x14:cfvo type="num"><xm:f>${b.max}</xm:f></x14:cfvo>` +
+                `</x14:dataBar></x14:cfRule><xm:sqref>${b.ref}</xm:sqref></x14:conditionalFormatting>`,
+            )
+            .join('') +
           '</x14:conditionalFormattings></ext></extLst>'
         : '') +
       '</worksheet>'
@@ -421,7 +432,10 @@ function printTitles(sheet: string, rows: string): string {
 
 /** `'Tổng hợp'!$A$1:$M$40` */
 function printArea(sheet: string, ref: string): string {
-  return `${quoted(sheet)}!${ref.split(':').map((c) => c.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')).join(':')}`;
+  return `${quoted(sheet)}!${ref
+    .split(':')
+    .map((c) => c.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
+    .join(':')}`;
 }
 
 export class XlsxWriter {
@@ -436,7 +450,11 @@ export class XlsxWriter {
   private readonly drawingNo: number[] = [];
   private readonly firstChartNo: number[] = [];
 
-  private constructor(private readonly fd: number, private readonly zip: ZipWriter, private readonly opts: WorkbookOptions) {
+  private constructor(
+    private readonly fd: number,
+    private readonly zip: ZipWriter,
+    private readonly opts: WorkbookOptions,
+  ) {
     this.styles = new Styles(opts.font);
     let drawings = 0;
     let charts = 0;
@@ -467,48 +485,71 @@ export class XlsxWriter {
   private async begin(): Promise<void> {
     const { sheets } = this.opts;
     const zip = this.zip;
-    await zip.text('[Content_Types].xml',
+    await zip.text(
+      '[Content_Types].xml',
       `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-      '<Default Extension="xml" ContentType="application/xml"/>' +
-      (sheets.some((s) => s.notes) ? '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' : '') +
-      `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>` +
-      sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`).join('') +
-      sheets.map((s, i) => (s.notes ? `<Override PartName="/xl/comments${i + 1}.xml" ContentType="${CT}.comments+xml"/>` : '')).join('') +
-      sheets.map((s, i) => (s.charts
-        ? `<Override PartName="/xl/drawings/drawing${this.drawingNo[i]}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>` +
-          Array.from({ length: s.charts }, (_, k) =>
-            `<Override PartName="/xl/charts/chart${this.firstChartNo[i] + k}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`).join('')
-        : '')).join('') +
-      `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>` +
-      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
-      '</Types>');
-    await zip.text('_rels/.rels', rels([
-      ['rId1', `${OD}/officeDocument`, 'xl/workbook.xml'],
-      ['rId2', 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', 'docProps/core.xml'],
-      ['rId3', `${OD}/extended-properties`, 'docProps/app.xml'],
-    ]));
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        (sheets.some((s) => s.notes)
+          ? '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>'
+          : '') +
+        `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>` +
+        sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`).join('') +
+        sheets.map((s, i) => (s.notes ? `<Override PartName="/xl/comments${i + 1}.xml" ContentType="${CT}.comments+xml"/>` : '')).join('') +
+        sheets
+          .map((s, i) =>
+            s.charts
+              ? `<Override PartName="/xl/drawings/drawing${this.drawingNo[i]}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>` +
+                Array.from(
+                  { length: s.charts },
+                  (_, k) =>
+                    `<Override PartName="/xl/charts/chart${this.firstChartNo[i] + k}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+                ).join('')
+              : '',
+          )
+          .join('') +
+        `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>` +
+        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+        '</Types>',
+    );
+    await zip.text(
+      '_rels/.rels',
+      rels([
+        ['rId1', `${OD}/officeDocument`, 'xl/workbook.xml'],
+        ['rId2', 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', 'docProps/core.xml'],
+        ['rId3', `${OD}/extended-properties`, 'docProps/app.xml'],
+      ]),
+    );
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const prop = (tag: string, v: string | undefined): string => (v ? `<${tag}>${xmlText(v)}</${tag}>` : '');
-    await zip.text('docProps/core.xml',
+    await zip.text(
+      'docProps/core.xml',
       `${HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
-      'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
-      'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-      prop('dc:creator', this.opts.creator) + prop('dc:title', this.opts.title) + prop('dc:subject', this.opts.subject) +
-      prop('cp:keywords', this.opts.keywords) +
-      `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created>` +
-      `<dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified></cp:coreProperties>`);
-    await zip.text('docProps/app.xml',
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+        prop('dc:creator', this.opts.creator) +
+        prop('dc:title', this.opts.title) +
+        prop('dc:subject', this.opts.subject) +
+        prop('cp:keywords', this.opts.keywords) +
+        `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created>` +
+        `<dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified></cp:coreProperties>`,
+    );
+    await zip.text(
+      'docProps/app.xml',
       `${HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
-      'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>tiendo</Application>' +
-      `<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${sheets.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
-      `<TitlesOfParts><vt:vector size="${sheets.length}" baseType="lpstr">${sheets.map((s) => `<vt:lpstr>${xmlText(s.name)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts>` +
-      '</Properties>');
-    await zip.text('xl/_rels/workbook.xml.rels', rels([
-      ...sheets.map((_, i): [string, string, string] => [`rId${i + 1}`, `${OD}/worksheet`, `worksheets/sheet${i + 1}.xml`]),
-      [`rId${sheets.length + 1}`, `${OD}/styles`, 'styles.xml'],
-    ]));
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>tiendo</Application>' +
+        `<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${sheets.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+        `<TitlesOfParts><vt:vector size="${sheets.length}" baseType="lpstr">${sheets.map((s) => `<vt:lpstr>${xmlText(s.name)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts>` +
+        '</Properties>',
+    );
+    await zip.text(
+      'xl/_rels/workbook.xml.rels',
+      rels([
+        ...sheets.map((_, i): [string, string, string] => [`rId${i + 1}`, `${OD}/worksheet`, `worksheets/sheet${i + 1}.xml`]),
+        [`rId${sheets.length + 1}`, `${OD}/styles`, 'styles.xml'],
+      ]),
+    );
   }
 
   /** Opens the next sheet (in the order given to `create`); end it before opening another. */
@@ -522,8 +563,13 @@ export class XlsxWriter {
     return new SheetWriter(part, i, { ...opts, name: declared.name, notes: declared.notes, charts: declared.charts }, async (end) => {
       // the ids SheetWriter's tail refers to: notes rId1 and rId2 (legacyDrawing), then the drawing
       const sheetRels: [string, string, string][] = [];
-      if (declared.notes) sheetRels.push(['rId1', `${OD}/comments`, `../comments${i + 1}.xml`], ['rId2', `${OD}/vmlDrawing`, `../drawings/vmlDrawing${i + 1}.vml`]);
-      if (declared.charts) sheetRels.push([declared.notes ? 'rId3' : 'rId1', `${OD}/drawing`, `../drawings/drawing${this.drawingNo[i]}.xml`]);
+      if (declared.notes)
+        sheetRels.push(
+          ['rId1', `${OD}/comments`, `../comments${i + 1}.xml`],
+          ['rId2', `${OD}/vmlDrawing`, `../drawings/vmlDrawing${i + 1}.vml`],
+        );
+      if (declared.charts)
+        sheetRels.push([declared.notes ? 'rId3' : 'rId1', `${OD}/drawing`, `../drawings/drawing${this.drawingNo[i]}.xml`]);
       if (sheetRels.length) await this.zip.text(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, rels(sheetRels));
       if (declared.notes) await this.writeNotes(i + 1, end.notes);
       if (declared.charts) await this.writeCharts(declared.name, this.drawingNo[i], this.firstChartNo[i], end.charts);
@@ -534,11 +580,20 @@ export class XlsxWriter {
 
   /** A sheet's drawing (`xl/drawings/drawingN.xml`) framing its charts, its relationships, and the chart parts. */
   private async writeCharts(sheet: string, n: number, first: number, charts: SheetEnd['charts']): Promise<void> {
-    await this.zip.text(`xl/drawings/drawing${n}.xml`, drawingXml(charts.map((c, k) => ({
-      anchor: c.anchor, rId: `rId${k + 1}`, name: `Biểu đồ ${k + 1}`,
-    }))));
-    await this.zip.text(`xl/drawings/_rels/drawing${n}.xml.rels`,
-      rels(charts.map((_, k): [string, string, string] => [`rId${k + 1}`, `${OD}/chart`, `../charts/chart${first + k}.xml`])));
+    await this.zip.text(
+      `xl/drawings/drawing${n}.xml`,
+      drawingXml(
+        charts.map((c, k) => ({
+          anchor: c.anchor,
+          rId: `rId${k + 1}`,
+          name: `Biểu đồ ${k + 1}`,
+        })),
+      ),
+    );
+    await this.zip.text(
+      `xl/drawings/_rels/drawing${n}.xml.rels`,
+      rels(charts.map((_, k): [string, string, string] => [`rId${k + 1}`, `${OD}/chart`, `../charts/chart${first + k}.xml`])),
+    );
     for (const [k, c] of charts.entries()) await this.zip.text(`xl/charts/chart${first + k}.xml`, chartXml(sheet, c.chart));
   }
 
@@ -554,10 +609,12 @@ export class XlsxWriter {
     const names =
       sheets.map((s, i) => (this.printAreas[i] ? defined('_xlnm.Print_Area', i, printArea(s.name, this.printAreas[i]!)) : '')).join('') +
       sheets.map((s, i) => (s.printTitleRows ? defined('_xlnm.Print_Titles', i, printTitles(s.name, s.printTitleRows)) : '')).join('');
-    await this.zip.text('xl/workbook.xml',
+    await this.zip.text(
+      'xl/workbook.xml',
       `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
-      sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
-      `</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}</workbook>`);
+        sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+        `</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}</workbook>`,
+    );
   }
 
   /**
@@ -572,27 +629,41 @@ export class XlsxWriter {
     const comments = this.zip.part(`xl/comments${n}.xml`);
     await comments.write(`${HEAD}<comments xmlns="${MAIN}"><authors><author>tiendo</author></authors><commentList>`);
     for (let k = 0; k < notes.length; k += 1000) {
-      await comments.write(notes.slice(k, k + 1000).map((c) =>
-        // one run, as Excel writes a note's text (a reader such as exceljs reads only runs)
-        `<comment ref="${columnLetter(c.col)}${c.row}" authorId="0"><text><r><rPr><sz val="9"/><rFont val="Tahoma"/><family val="2"/></rPr>` +
-        `<t xml:space="preserve">${xmlText(c.text.slice(0, CELL_MAX))}</t></r></text></comment>`).join(''));
+      await comments.write(
+        notes
+          .slice(k, k + 1000)
+          .map(
+            (c) =>
+              // one run, as Excel writes a note's text (a reader such as exceljs reads only runs)
+              `<comment ref="${columnLetter(c.col)}${c.row}" authorId="0"><text><r><rPr><sz val="9"/><rFont val="Tahoma"/><family val="2"/></rPr>` +
+              `<t xml:space="preserve">${xmlText(c.text.slice(0, CELL_MAX))}</t></r></text></comment>`,
+          )
+          .join(''),
+      );
     }
     await comments.write('</commentList></comments>');
     comments.end();
     const vml = this.zip.part(`xl/drawings/vmlDrawing${n}.vml`);
     await vml.write(
       '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
-      `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${Array.from({ length: blocks }, (_, b) => first + b).join(',')}"/></o:shapelayout>` +
-      '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
-      '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>',
+        `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${Array.from({ length: blocks }, (_, b) => first + b).join(',')}"/></o:shapelayout>` +
+        '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
+        '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>',
     );
     for (let k = 0; k < notes.length; k += 1000) {
-      await vml.write(notes.slice(k, k + 1000).map((c, j) =>
-        `<v:shape id="_x0000_s${first * 1024 + k + j + 1}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:80pt;z-index:${k + j + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
-        '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
-        '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
-        `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${c.col}, 15, ${Math.max(0, c.row - 2)}, 10, ${c.col + 3}, 15, ${c.row + 3}, 4</x:Anchor>` +
-        `<x:AutoFill>False</x:AutoFill><x:Row>${c.row - 1}</x:Row><x:Column>${c.col - 1}</x:Column></x:ClientData></v:shape>`).join(''));
+      await vml.write(
+        notes
+          .slice(k, k + 1000)
+          .map(
+            (c, j) =>
+              `<v:shape id="_x0000_s${first * 1024 + k + j + 1}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:80pt;z-index:${k + j + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+              '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+              '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+              `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${c.col}, 15, ${Math.max(0, c.row - 2)}, 10, ${c.col + 3}, 15, ${c.row + 3}, 4</x:Anchor>` +
+              `<x:AutoFill>False</x:AutoFill><x:Row>${c.row - 1}</x:Row><x:Column>${c.col - 1}</x:Column></x:ClientData></v:shape>`,
+          )
+          .join(''),
+      );
     }
     await vml.write('</xml>');
     vml.end();

@@ -70,7 +70,10 @@ export class ZipWriter {
   private abandoned = false;
 
   /** `fd`: a file open for writing, positioned at its start. */
-  constructor(private readonly fd: number, private readonly level = 1) {}
+  constructor(
+    private readonly fd: number,
+    private readonly level = 1,
+  ) {}
 
   /** Opens the next part; a part is opened only after the previous one ended. */
   part(name: string): PartWriter {
@@ -96,7 +99,11 @@ export class ZipWriter {
     const stream = (): zlib.DeflateRaw => {
       if (deflate) return deflate;
       // zlib passes stream options on to its Transform, though ZlibOptions does not declare them
-      const options: zlib.ZlibOptions & { writableHighWaterMark: number } = { level: this.level, chunkSize: 256 * 1024, writableHighWaterMark: 4 * PIECE };
+      const options: zlib.ZlibOptions & { writableHighWaterMark: number } = {
+        level: this.level,
+        chunkSize: 256 * 1024,
+        writableHighWaterMark: 4 * PIECE,
+      };
       const d = zlib.createDeflateRaw(options);
       d.on('data', (b: Buffer) => {
         chunks.push(b);
@@ -173,7 +180,7 @@ export class ZipWriter {
 
   private write(bufs: Buffer[]): void {
     for (const b of bufs) {
-      for (let at = 0; at < b.length; ) at += writeSync(this.fd, b, at, b.length - at);
+      for (let at = 0; at < b.length;) at += writeSync(this.fd, b, at, b.length - at);
       this.offset += b.length;
     }
   }

@@ -23,16 +23,29 @@ describe('aggregate over a three-level tree', () => {
   const r = run(registers);
   const of = (code: string) => r.byCode.get(code)!;
 
-  it('counts each unit\'s own register', () => {
+  it("counts each unit's own register", () => {
     expect(of('213').own).toMatchObject({ registered: 2, doneOnTime: 1, pendingOverdue: 1, completionRate: 50, onTimeRate: 100 });
     expect(of('07651').own).toMatchObject({
-      registered: 4, doneOnTime: 2, doneLate: 1, cancelled: 1, doneInPeriod: 2, completionRate: 100, onTimeRate: 66.7,
+      registered: 4,
+      doneOnTime: 2,
+      doneLate: 1,
+      cancelled: 1,
+      doneInPeriod: 2,
+      completionRate: 100,
+      onTimeRate: 66.7,
     });
   });
 
   it('rolls totals up the tree', () => {
     expect(of('213').total).toMatchObject({
-      registered: 9, doneOnTime: 3, doneLate: 1, pendingOnTime: 1, pendingOverdue: 3, cancelled: 1, unclassified: 0, doneInPeriod: 2,
+      registered: 9,
+      doneOnTime: 3,
+      doneLate: 1,
+      pendingOnTime: 1,
+      pendingOverdue: 3,
+      cancelled: 1,
+      unclassified: 0,
+      doneInPeriod: 2,
     });
     expect(of('213').total.completionRate).toBe(50); // 4 / (9 − 1)
     expect(of('213').total.onTimeRate).toBe(75);
@@ -46,8 +59,16 @@ describe('aggregate over a three-level tree', () => {
   it('lists a unit with no register with zeros, not submitted', () => {
     expect(of('07663').submitted).toBe(false);
     expect(of('07663').own).toEqual({
-      registered: 0, doneOnTime: 0, doneLate: 0, pendingOnTime: 0, pendingOverdue: 0, cancelled: 0,
-      unclassified: 0, doneInPeriod: 0, completionRate: null, onTimeRate: null,
+      registered: 0,
+      doneOnTime: 0,
+      doneLate: 0,
+      pendingOnTime: 0,
+      pendingOverdue: 0,
+      cancelled: 0,
+      unclassified: 0,
+      doneInPeriod: 0,
+      completionRate: null,
+      onTimeRate: null,
     });
     expect(of('215').submitted).toBe(false);
     expect(of('215').submittedUnder).toBe(1);
@@ -63,7 +84,17 @@ describe('aggregate over a three-level tree', () => {
 
   it('keeps the counted tasks in unit order and answers tasksUnder', () => {
     expect(r.tasks).toHaveLength(10);
-    expect(tasksUnder(r, '213').map((x) => x.unit.code)).toEqual(['213', '213', '07651', '07651', '07651', '07651', '07660', '07660', '07660']);
+    expect(tasksUnder(r, '213').map((x) => x.unit.code)).toEqual([
+      '213',
+      '213',
+      '07651',
+      '07651',
+      '07651',
+      '07651',
+      '07660',
+      '07660',
+      '07660',
+    ]);
     expect(r.summary).toEqual({ files: 4, tasks: 10, errors: 0, warnings: 0 });
   });
 });
@@ -110,7 +141,9 @@ describe('what is left out', () => {
     const r = run([none, gone, ok], ds);
     expect(r.byCode.get('24')!.total.registered).toBe(1);
     expect(r.files.map((f) => [f.displayPath, f.excluded, f.counted])).toEqual([
-      ['khong-ro.xlsx', 'no-unit', 0], ['xa-cu.xlsx', 'no-unit', 0], ['yen-son.xlsx', null, 1],
+      ['khong-ro.xlsx', 'no-unit', 0],
+      ['xa-cu.xlsx', 'no-unit', 0],
+      ['yen-son.xlsx', null, 1],
     ]);
     expect(diagnosticsUnder(r, '24').map((d) => d.rule)).toEqual(['unit-unknown', 'owner-missing', 'file-unreadable']);
     expect(diagnosticsUnder(r, '213').map((d) => d.rule)).toEqual(['owner-missing']);
@@ -182,10 +215,14 @@ describe('by field and by category', () => {
     ]);
     const root = r.byCode.get('24')!;
     expect(root.byField.map((g) => [g.label, g.counts.registered])).toEqual([
-      ['Kinh tế', 2], ['Xây dựng Đảng', 2], ['Chưa phân loại', 1],
+      ['Kinh tế', 2],
+      ['Xây dựng Đảng', 2],
+      ['Chưa phân loại', 1],
     ]);
     expect(root.byCategory.map((g) => [g.key, g.label, g.counts.registered])).toEqual([
-      ['hard', 'Việc khó', 1], ['key', 'Nhiệm vụ trọng tâm', 3], ['breakthrough', 'Việc đột phá', 1],
+      ['hard', 'Việc khó', 1],
+      ['key', 'Nhiệm vụ trọng tâm', 3],
+      ['breakthrough', 'Việc đột phá', 1],
       ['pressing', 'Vấn đề bức xúc, nổi cộm', 0],
     ]);
     expect(r.byCode.get('213')!.byField.map((g) => g.label)).toEqual(['Kinh tế', 'Xây dựng Đảng', 'Chưa phân loại']);
@@ -212,7 +249,13 @@ describe('the seed figure: 58 tasks of the districts, 2,188 of agencies and comm
         const n = d === 9 && c === 19 ? left : 10;
         left -= n;
         // over 95% resolved: one in twenty-five is still open and overdue
-        registers.push(register(cu, `${cu.code}.xlsx`, many(n).map(() => (++seq % 25 === 0 ? kinds.pendingOverdue() : kinds.doneOnTime()))));
+        registers.push(
+          register(
+            cu,
+            `${cu.code}.xlsx`,
+            many(n).map(() => (++seq % 25 === 0 ? kinds.pendingOverdue() : kinds.doneOnTime())),
+          ),
+        );
       }
     }
     const r = aggregate({ tree: tree(units), registers, diagnostics: [], asOf, period });
@@ -265,7 +308,10 @@ describe('a rollup scoped to one unit (rollup --unit, issue 12 item 6)', () => {
   });
 
   it('leaves out the registers of units outside it, with their diagnostics, and lists them', () => {
-    expect(r.outOfScope.map((x) => [x.displayPath, x.unit.code])).toEqual([['dong-tam.csv', '07330'], ['tinh.xlsx', '24']]);
+    expect(r.outOfScope.map((x) => [x.displayPath, x.unit.code])).toEqual([
+      ['dong-tam.csv', '07330'],
+      ['tinh.xlsx', '24'],
+    ]);
     expect(r.files.map((f) => f.displayPath)).toEqual(['luc-nam.xlsx', 'yen-son.xlsx', 'khong-ro.xlsx']);
     expect(r.diagnostics.map((d) => d.file)).toEqual(['yen-son.xlsx', 'khong-ro.xlsx']);
     // a register of no unit stays: tiendo cannot tell whose it is; its error goes to the scope's workbook

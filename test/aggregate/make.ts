@@ -1,12 +1,19 @@
 // Builders for the classify, aggregate, summary and rollup tests: units, trees, tasks, registers, diagnostics.
-import type {
-  ColumnKey, Diagnostic, IsoDate, Register, RuleId, Severity, Task, Unit, UnitTree,
-} from '../../src/types.js';
+import type { ColumnKey, Diagnostic, IsoDate, Register, RuleId, Severity, Task, Unit, UnitTree } from '../../src/types.js';
 import { makeTask } from '../helpers/make.js';
 
 export const COLUMNS: Partial<Record<ColumnKey, string>> = {
-  no: 'A', id: 'B', title: 'C', category: 'D', field: 'E', owner: 'F',
-  assigned: 'G', deadline: 'H', progress: 'I', status: 'J', completed: 'K',
+  no: 'A',
+  id: 'B',
+  title: 'C',
+  category: 'D',
+  field: 'E',
+  owner: 'F',
+  assigned: 'G',
+  deadline: 'H',
+  progress: 'I',
+  status: 'J',
+  completed: 'K',
 };
 
 export function unit(code: string, name: string, level: string, parent: string | null, extra: Partial<Unit> = {}): Unit {
@@ -27,8 +34,13 @@ export function tree(units: Unit[], asOf: IsoDate = '2024-09-30'): UnitTree {
 /** An in-progress task at 40%, assigned in January, due at the end of 2024. */
 export function task(overrides: Partial<Task> = {}): Task {
   return makeTask({
-    id: 't-1', unitCode: null, file: 'a.xlsx', columns: { ...COLUMNS }, text: {},
-    progress: { kind: 'number', value: 40 }, ...overrides,
+    id: 't-1',
+    unitCode: null,
+    file: 'a.xlsx',
+    columns: { ...COLUMNS },
+    text: {},
+    progress: { kind: 'number', value: 40 },
+    ...overrides,
   });
 }
 
@@ -36,9 +48,24 @@ export const date = (d: IsoDate) => ({ kind: 'date' as const, date: d });
 
 /** Shorthands for the classes, as of 2024-09-30. */
 export const kinds = {
-  doneOnTime: (): Partial<Task> => ({ status: 'done', progress: { kind: 'number', value: 100 }, deadline: date('2024-06-30'), completed: date('2024-06-15') }),
-  doneLate: (): Partial<Task> => ({ status: 'done', progress: { kind: 'number', value: 100 }, deadline: date('2024-06-30'), completed: date('2024-07-20') }),
-  doneInQ3: (): Partial<Task> => ({ status: 'done', progress: { kind: 'number', value: 100 }, deadline: date('2024-09-30'), completed: date('2024-08-20') }),
+  doneOnTime: (): Partial<Task> => ({
+    status: 'done',
+    progress: { kind: 'number', value: 100 },
+    deadline: date('2024-06-30'),
+    completed: date('2024-06-15'),
+  }),
+  doneLate: (): Partial<Task> => ({
+    status: 'done',
+    progress: { kind: 'number', value: 100 },
+    deadline: date('2024-06-30'),
+    completed: date('2024-07-20'),
+  }),
+  doneInQ3: (): Partial<Task> => ({
+    status: 'done',
+    progress: { kind: 'number', value: 100 },
+    deadline: date('2024-09-30'),
+    completed: date('2024-08-20'),
+  }),
   pendingOnTime: (): Partial<Task> => ({ status: 'in_progress', deadline: date('2024-12-31') }),
   pendingOverdue: (): Partial<Task> => ({ status: 'in_progress', deadline: date('2024-08-31') }),
   cancelled: (): Partial<Task> => ({ status: 'cancelled' }),
@@ -83,7 +110,11 @@ export function diag(rule: RuleId, at: Partial<Diagnostic> & { file: string }, s
 
 /** Diagnostics at a task's row (and column key, as the engine would turn it into a letter). */
 export function diagAt(rule: RuleId, t: Task, column?: ColumnKey, severity: Exclude<Severity, 'off'> = 'error'): Diagnostic {
-  return diag(rule, { file: t.file, sheet: t.sheet, row: t.row, column: column ? t.columns[column] ?? null : 'A', taskId: t.id }, severity);
+  return diag(
+    rule,
+    { file: t.file, sheet: t.sheet, row: t.row, column: column ? (t.columns[column] ?? null) : 'A', taskId: t.id },
+    severity,
+  );
 }
 
 /** Bắc Giang, two districts with communes, a city, and an agency group. */

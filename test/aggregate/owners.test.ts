@@ -11,14 +11,25 @@ import { rollup } from '../../src/rollup.js';
 const PROVINCE = fileURLToPath(new URL('../../fixtures/province/', import.meta.url));
 
 describe('owners', async () => {
-  const { result, run } = await rollup({ paths: ['registers'], cwd: PROVINCE, period: '2024-Q3', out: mkdtempSync(join(tmpdir(), 'tiendo-owners-')) });
+  const { result, run } = await rollup({
+    paths: ['registers'],
+    cwd: PROVINCE,
+    period: '2024-Q3',
+    out: mkdtempSync(join(tmpdir(), 'tiendo-owners-')),
+  });
 
   it('puts every counted task under one cadre of its unit: the owners of a unit add up to its own register', () => {
     for (const u of result.units) {
       const mine = result.owners.filter((o) => o.unit === u.unit.code);
-      expect(mine.reduce((n, o) => n + o.counts.registered, 0), u.unit.code).toBe(u.own.registered);
+      expect(
+        mine.reduce((n, o) => n + o.counts.registered, 0),
+        u.unit.code,
+      ).toBe(u.own.registered);
       for (const k of ['doneOnTime', 'doneLate', 'pendingOnTime', 'pendingOverdue', 'cancelled', 'unclassified'] as const) {
-        expect(mine.reduce((n, o) => n + o.counts[k], 0), `${u.unit.code} ${k}`).toBe(u.own[k]);
+        expect(
+          mine.reduce((n, o) => n + o.counts[k], 0),
+          `${u.unit.code} ${k}`,
+        ).toBe(u.own[k]);
       }
     }
   });

@@ -15,7 +15,9 @@ describe('classify (SPEC §3)', () => {
   });
 
   it('counts not started and paused tasks as unfinished', () => {
-    expect(classify(task({ status: 'not_started', progress: { kind: 'empty' }, deadline: date('2024-10-01') }), [], D)).toBe('pendingOnTime');
+    expect(classify(task({ status: 'not_started', progress: { kind: 'empty' }, deadline: date('2024-10-01') }), [], D)).toBe(
+      'pendingOnTime',
+    );
     expect(classify(task({ status: 'paused', deadline: date('2024-09-29') }), [], D)).toBe('pendingOverdue');
   });
 
@@ -30,7 +32,7 @@ describe('classify (SPEC §3)', () => {
     expect(classify(task({ status: 'done', deadline: date('2024-06-30'), completed: date('2024-07-01') }), [], D)).toBe('doneLate');
   });
 
-  it('done without a completion date is done on time (the warning is the rule\'s business)', () => {
+  it("done without a completion date is done on time (the warning is the rule's business)", () => {
     const t = task({ status: 'done', deadline: date('2024-06-30'), completed: { kind: 'empty' } });
     expect(classify(t, [diagAt('completion-date-missing', t, 'completed', 'warning')], D)).toBe('doneOnTime');
   });
@@ -39,13 +41,22 @@ describe('classify (SPEC §3)', () => {
     const t = task({ status: 'in_progress', deadline: { kind: 'date', date: '2024-09-30', period: 'Quý III/2024' } });
     expect(classify(t, [], '2024-09-30')).toBe('pendingOnTime');
     expect(classify(t, [], '2024-10-01')).toBe('pendingOverdue');
-    const done = task({ status: 'done', deadline: { kind: 'date', date: '2024-09-30', period: 'Quý III/2024' }, completed: date('2024-09-30') });
+    const done = task({
+      status: 'done',
+      deadline: { kind: 'date', date: '2024-09-30', period: 'Quý III/2024' },
+      completed: date('2024-09-30'),
+    });
     expect(classify(done, [], '2024-12-31')).toBe('doneOnTime');
   });
 
   const listed: RuleId[] = [
-    'deadline-missing', 'deadline-before-assigned', 'invalid-status', 'invalid-progress',
-    'status-progress-mismatch', 'completion-in-future', 'completion-before-assigned',
+    'deadline-missing',
+    'deadline-before-assigned',
+    'invalid-status',
+    'invalid-progress',
+    'status-progress-mismatch',
+    'completion-in-future',
+    'completion-before-assigned',
   ];
   it.each(listed)('an error of %s leaves the task unclassified', (rule) => {
     const t = task(kinds.doneOnTime());
@@ -54,7 +65,13 @@ describe('classify (SPEC §3)', () => {
 
   it('the same rules as warnings change nothing', () => {
     const t = task(kinds.doneOnTime());
-    expect(classify(t, listed.map((r) => diagAt(r, t, 'status', 'warning')), D)).toBe('doneOnTime');
+    expect(
+      classify(
+        t,
+        listed.map((r) => diagAt(r, t, 'status', 'warning')),
+        D,
+      ),
+    ).toBe('doneOnTime');
   });
 
   it('invalid-date unclassifies only on the deadline or completion column', () => {
@@ -69,8 +86,11 @@ describe('classify (SPEC §3)', () => {
   it('ownership errors and other warnings leave the class unchanged', () => {
     const t = task(kinds.pendingOverdue());
     const ds = [
-      diagAt('owner-missing', t, 'owner'), diagAt('owner-unknown', t, 'owner'), diagAt('owner-inactive', t, 'owner'),
-      diagAt('overdue', t, 'deadline', 'warning'), diagAt('at-risk', t, 'progress', 'warning'),
+      diagAt('owner-missing', t, 'owner'),
+      diagAt('owner-unknown', t, 'owner'),
+      diagAt('owner-inactive', t, 'owner'),
+      diagAt('overdue', t, 'deadline', 'warning'),
+      diagAt('at-risk', t, 'progress', 'warning'),
     ];
     expect(classify(t, ds, D)).toBe('pendingOverdue');
   });
@@ -83,14 +103,19 @@ describe('classify (SPEC §3)', () => {
   it('defends against rules turned off: unknown status or unreadable deadline on an open task', () => {
     expect(classify(task({ status: null }), [], D)).toBe('unclassified');
     expect(classify(task({ status: 'in_progress', deadline: { kind: 'empty' } }), [], D)).toBe('unclassified');
-    expect(classify(task({ status: 'done', deadline: { kind: 'invalid', text: 'sớm' }, completed: date('2024-01-01') }), [], D)).toBe('doneOnTime');
+    expect(classify(task({ status: 'done', deadline: { kind: 'invalid', text: 'sớm' }, completed: date('2024-01-01') }), [], D)).toBe(
+      'doneOnTime',
+    );
   });
 
   it('labels every class as SPEC §3 does', () => {
     expect(CLASS_LABEL.vi).toEqual({
-      doneOnTime: 'Hoàn thành đúng hạn', doneLate: 'Hoàn thành quá hạn',
-      pendingOnTime: 'Chưa hoàn thành, trong hạn', pendingOverdue: 'Chưa hoàn thành, quá hạn',
-      cancelled: 'Dừng, hủy', unclassified: 'Chưa xác định',
+      doneOnTime: 'Hoàn thành đúng hạn',
+      doneLate: 'Hoàn thành quá hạn',
+      pendingOnTime: 'Chưa hoàn thành, trong hạn',
+      pendingOverdue: 'Chưa hoàn thành, quá hạn',
+      cancelled: 'Dừng, hủy',
+      unclassified: 'Chưa xác định',
     });
   });
 });

@@ -62,9 +62,30 @@ describe('parsePeriod', () => {
   });
 
   it.each([
-    '', '2024-13', '2024-00', '2024-Q5', '2024-H3', '24-03', 'Quý 3', '2024-03-01', 'abc',
-    'Tháng 13/2024', '0/2024', 'Quý V/2024', 'Quý 5/2024', 'Q0/2024', '7 tháng đầu năm 2024', '6 tháng giữa năm 2024',
-    'Năm 24', '9/24', '1899', 'Năm 3000', '30/09/2024', 'ngày 30 tháng 9 năm 2024', 'Tháng 9', 'Quý III/2024 và Quý IV/2024',
+    '',
+    '2024-13',
+    '2024-00',
+    '2024-Q5',
+    '2024-H3',
+    '24-03',
+    'Quý 3',
+    '2024-03-01',
+    'abc',
+    'Tháng 13/2024',
+    '0/2024',
+    'Quý V/2024',
+    'Quý 5/2024',
+    'Q0/2024',
+    '7 tháng đầu năm 2024',
+    '6 tháng giữa năm 2024',
+    'Năm 24',
+    '9/24',
+    '1899',
+    'Năm 3000',
+    '30/09/2024',
+    'ngày 30 tháng 9 năm 2024',
+    'Tháng 9',
+    'Quý III/2024 và Quý IV/2024',
   ])('refuses %j with one Vietnamese line listing the accepted forms', (text) => {
     expect(() => parsePeriod(text)).toThrow(UsageError);
     expect(() => parsePeriod(text)).toThrow(
@@ -80,7 +101,9 @@ describe('parsePeriod', () => {
     'refuses the multi-year stage %j: a rollup reports one month, quarter, half-year or year',
     (text) => {
       expect(() => parsePeriod(text)).toThrow(UsageError);
-      expect(() => parsePeriod(text)).toThrow(/^Kỳ báo cáo ".*" là cả giai đoạn 2021–2025 — tổng hợp theo một tháng, quý, 6 tháng hoặc năm: --period 2025 cho năm 2025, hoặc theo dạng 2024-03/);
+      expect(() => parsePeriod(text)).toThrow(
+        /^Kỳ báo cáo ".*" là cả giai đoạn 2021–2025 — tổng hợp theo một tháng, quý, 6 tháng hoặc năm: --period 2025 cho năm 2025, hoặc theo dạng 2024-03/,
+      );
       expect(() => parsePeriod(text, 'en')).toThrow(/^Period ".*" is a stage of several years/);
     },
   );
@@ -115,7 +138,11 @@ describe('periodTitle', () => {
 
   it('inPeriod includes both ends', () => {
     const p = parsePeriod('2024-Q3');
-    expect([inPeriod('2024-07-01', p), inPeriod('2024-09-30', p), inPeriod('2024-06-30', p), inPeriod('2024-10-01', p)])
-      .toEqual([true, true, false, false]);
+    expect([inPeriod('2024-07-01', p), inPeriod('2024-09-30', p), inPeriod('2024-06-30', p), inPeriod('2024-10-01', p)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

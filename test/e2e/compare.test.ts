@@ -27,8 +27,13 @@ describe('rollup --compare', async () => {
 
   it('counts what changed in the commune: done since, newly overdue, dropped while open, new', () => {
     expect(change('07651').own).toEqual({
-      completedSince: 1, newlyOverdue: 1, dropped: 1, new: 1, registeredChange: -1,
-      completionRateChange: 5, onTimeRateChange: -100,
+      completedSince: 1,
+      newlyOverdue: 1,
+      dropped: 1,
+      new: 1,
+      registeredChange: -1,
+      completionRateChange: 5,
+      onTimeRateChange: -100,
     });
   });
 
@@ -54,7 +59,8 @@ describe('rollup --compare', async () => {
   });
 
   it('warns of the task dropped while open, at its row last month, and of the progress lower than last month', () => {
-    const found = result.diagnostics.filter((d) => d.rule === 'task-dropped' || d.rule === 'progress-regressed')
+    const found = result.diagnostics
+      .filter((d) => d.rule === 'task-dropped' || d.rule === 'progress-regressed')
       .map((d) => `${d.rule} ${d.file}:${d.row}:${d.column}`);
     expect(found).toEqual(['progress-regressed thang-9/07651_thang9.csv:3:G', 'task-dropped thang-8/07651_thang8.csv:5:A']);
   });
@@ -63,15 +69,21 @@ describe('rollup --compare', async () => {
 describe('validate --compare', () => {
   it('reports the dropped and regressed tasks, the previous register named as such', async () => {
     const { result } = await validate({ ...common, paths: ['thang-9'], compare: ['thang-8'], asOf: '2024-09-30' });
-    expect(result.diagnostics.map((d) => d.rule).filter((r) => r === 'task-dropped' || r === 'progress-regressed').sort())
-      .toEqual(['progress-regressed', 'task-dropped']);
+    expect(
+      result.diagnostics
+        .map((d) => d.rule)
+        .filter((r) => r === 'task-dropped' || r === 'progress-regressed')
+        .sort(),
+    ).toEqual(['progress-regressed', 'task-dropped']);
     expect(result.summary.warnings).toBe(result.diagnostics.filter((d) => d.severity === 'warning').length);
   });
 });
 
 describe('the CLI with --compare', () => {
   const out = mkdtempSync(join(tmpdir(), 'tiendo-compare-cli-'));
-  const r = tiendo(['rollup', 'thang-9', '--out', out, '--period', 'Tháng 9/2024', '--compare', 'thang-8', '--format', 'json'], { cwd: DIR });
+  const r = tiendo(['rollup', 'thang-9', '--out', out, '--period', 'Tháng 9/2024', '--compare', 'thang-8', '--format', 'json'], {
+    cwd: DIR,
+  });
   const json = JSON.parse(r.stdout);
 
   it('gives each unit its change and the result its previous run', () => {

@@ -10,7 +10,10 @@ import type { DateValue, NumberValue, Task } from '../../src/types.js';
 
 const DIR = fileURLToPath(new URL('../../fixtures/producers/', import.meta.url));
 const AS_OF = readFileSync(join(DIR, 'asof.txt'), 'utf8').trim();
-const cases = readdirSync(DIR).filter((f) => f.endsWith('.expect.json')).map((f) => f.replace(/\.expect\.json$/, '')).sort();
+const cases = readdirSync(DIR)
+  .filter((f) => f.endsWith('.expect.json'))
+  .map((f) => f.replace(/\.expect\.json$/, ''))
+  .sort();
 /** the warnings expected.json files list; overdue and at-risk follow from the data */
 const LISTED_WARNINGS = new Set(['legacy-encoding', 'owner-multiple', 'owner-overloaded', 'completion-date-missing']);
 
@@ -27,17 +30,28 @@ const num = (v: NumberValue) => (v.kind === 'number' ? v.value : v.kind === 'emp
 
 function field(task: Task, name: string): unknown {
   switch (name) {
-    case 'assigned': case 'deadline': case 'completed': return date(task[name]);
-    case 'progress': return num(task[name]);
-    case 'owner': return task.owners.length > 1 ? task.owners : task.owners[0] ?? null;
-    default: return (task as unknown as Record<string, unknown>)[name] ?? null;
+    case 'assigned':
+    case 'deadline':
+    case 'completed':
+      return date(task[name]);
+    case 'progress':
+      return num(task[name]);
+    case 'owner':
+      return task.owners.length > 1 ? task.owners : (task.owners[0] ?? null);
+    default:
+      return (task as unknown as Record<string, unknown>)[name] ?? null;
   }
 }
 
 describe.each(cases)('fixtures/producers/%s', (file) => {
   const want = JSON.parse(readFileSync(join(DIR, `${file}.expect.json`), 'utf8')) as Expect;
   it(`reads what ${want.producer} wrote: every task, the planted errors and no other`, async () => {
-    const { run } = await validate({ paths: [join(DIR, file)], units: join(DIR, 'units.csv'), roster: join(DIR, 'roster.csv'), asOf: AS_OF });
+    const { run } = await validate({
+      paths: [join(DIR, file)],
+      units: join(DIR, 'units.csv'),
+      roster: join(DIR, 'roster.csv'),
+      asOf: AS_OF,
+    });
     const register = run.registers[0];
     expect(register.sheet).toBe(file.includes('csv') ? register.sheet : 'Danh mục');
     expect(register.unit?.code ?? null).toBe(want.unit);

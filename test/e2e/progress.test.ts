@@ -21,9 +21,13 @@ interface Json {
 describe('validate --progress', () => {
   const without = JSON.parse(tiendo(['validate', 'registers', '--as-of', '2024-09-30', '--format', 'json'], { cwd: DIR }).stdout) as Json;
   const out = mkdtempSync(join(tmpdir(), 'tiendo-progress-'));
-  const r = tiendo(['validate', 'registers', '--progress', 'cap-nhat-thang-9.csv', '--as-of', '2024-09-30', '--format', 'json', '--annotate', out], { cwd: DIR });
+  const r = tiendo(
+    ['validate', 'registers', '--progress', 'cap-nhat-thang-9.csv', '--as-of', '2024-09-30', '--format', 'json', '--annotate', out],
+    { cwd: DIR },
+  );
   const json = JSON.parse(r.stdout) as Json;
-  const found = (rule: string) => json.diagnostics.filter((d) => d.rule === rule).map((d) => `${d.file}:${d.row}:${d.column} ${d.taskId ?? ''}`.trim());
+  const found = (rule: string) =>
+    json.diagnostics.filter((d) => d.rule === rule).map((d) => `${d.file}:${d.row}:${d.column} ${d.taskId ?? ''}`.trim());
 
   it('lists the progress file with the registers, its problems counted', () => {
     expect(r.status, r.stderr).toBe(1);
@@ -32,7 +36,12 @@ describe('validate --progress', () => {
   });
 
   it('applies the updates: the task finished in September is no longer overdue', () => {
-    expect(without.diagnostics.filter((d) => d.rule === 'overdue').map((d) => d.taskId).sort()).toEqual(['YS-03']);
+    expect(
+      without.diagnostics
+        .filter((d) => d.rule === 'overdue')
+        .map((d) => d.taskId)
+        .sort(),
+    ).toEqual(['YS-03']);
     expect(found('overdue')).toEqual(['registers/07651_quy3.csv:4:F YS-03']);
   });
 
@@ -57,9 +66,10 @@ describe('validate --progress', () => {
 
 describe('rollup --progress', () => {
   const out = mkdtempSync(join(tmpdir(), 'tiendo-progress-rollup-'));
-  const roll = (extra: string[]) => JSON.parse(tiendo(['rollup', 'registers', '--out', out, '--period', '2024-09', '--format', 'json', ...extra], { cwd: DIR }).stdout) as {
-    units: { code: string; own: Record<string, number | null> }[];
-  };
+  const roll = (extra: string[]) =>
+    JSON.parse(tiendo(['rollup', 'registers', '--out', out, '--period', '2024-09', '--format', 'json', ...extra], { cwd: DIR }).stdout) as {
+      units: { code: string; own: Record<string, number | null> }[];
+    };
 
   it('counts the values after the updates: YS-01 done on time in the period', () => {
     const before = roll([]).units.find((u) => u.code === '07651')!.own;

@@ -80,8 +80,20 @@ describe('a returned annotated copy is the register it annotates', () => {
     const back = join(dir, basename(copy));
     copyFileSync(copy, back);
     const again = join(dir, 'again');
-    const r = tiendo(['validate', back, '--units', join(PROVINCE, 'units.csv'), '--roster', join(PROVINCE, 'roster.csv'),
-      '--as-of', '2024-09-30', '--annotate', again, '--format', 'json']);
+    const r = tiendo([
+      'validate',
+      back,
+      '--units',
+      join(PROVINCE, 'units.csv'),
+      '--roster',
+      join(PROVINCE, 'roster.csv'),
+      '--as-of',
+      '2024-09-30',
+      '--annotate',
+      again,
+      '--format',
+      'json',
+    ]);
     expect(r.status).toBe(1);
     // The copy of a copy keeps the register's name, not x.checked.checked.xlsx.
     expect(readdirSync(again)).toEqual(['07672_thang9.checked.xlsx']);
@@ -92,9 +104,11 @@ describe('a returned annotated copy is the register it annotates', () => {
     expect(twice.worksheets.map((w) => w.name)).toEqual(once.worksheets.map((w) => w.name));
     const notes = (wb: ExcelJS.Workbook) => {
       const out: Record<string, string> = {};
-      wb.worksheets[1].eachRow((row) => row.eachCell((c) => {
-        if (c.note) out[c.address] = typeof c.note === 'string' ? c.note : c.note.texts!.map((t) => t.text).join('');
-      }));
+      wb.worksheets[1].eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.note) out[c.address] = typeof c.note === 'string' ? c.note : c.note.texts!.map((t) => t.text).join('');
+        }),
+      );
       return out;
     };
     expect(Object.keys(notes(once)).length).toBeGreaterThan(0);
@@ -115,8 +129,20 @@ describe('a returned annotated copy is the register it annotates', () => {
     const back = join(dir, '07672_thang9.xlsx');
     await wb.xlsx.writeFile(back);
     const again = join(dir, 'again');
-    const r = tiendo(['validate', back, '--units', join(PROVINCE, 'units.csv'), '--roster', join(PROVINCE, 'roster.csv'),
-      '--as-of', '2024-09-30', '--annotate', again, '--format', 'json']);
+    const r = tiendo([
+      'validate',
+      back,
+      '--units',
+      join(PROVINCE, 'units.csv'),
+      '--roster',
+      join(PROVINCE, 'roster.csv'),
+      '--as-of',
+      '2024-09-30',
+      '--annotate',
+      again,
+      '--format',
+      'json',
+    ]);
     const json = JSON.parse(r.stdout) as { diagnostics: { rule: string; row: number }[] };
     expect(json.diagnostics.some((d) => d.rule === 'owner-missing')).toBe(false);
     const fresh = new ExcelJS.Workbook();

@@ -16,21 +16,26 @@ import { hasPoppler, openpyxlPython } from '../helpers/tools.js';
 
 const PROVINCE = fileURLToPath(new URL('../../fixtures/province/', import.meta.url));
 
-
 const pages = (pdf: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
 const text = (pdf: string, page?: number): string =>
   execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), pdf, '-'], { encoding: 'utf8' });
 
-const WHY = hasSoffice && hasPoppler
-  ? ''
-  : ` — skipped: ${hasSoffice ? '' : 'LibreOffice (soffice) '}${hasPoppler ? '' : 'poppler (pdftotext, pdftoppm) '}not installed`;
+const WHY =
+  hasSoffice && hasPoppler
+    ? ''
+    : ` — skipped: ${hasSoffice ? '' : 'LibreOffice (soffice) '}${hasPoppler ? '' : 'poppler (pdftotext, pdftoppm) '}not installed`;
 
 describe.skipIf(!hasSoffice || !hasPoppler)(`rollup fixtures/province --pdf${WHY}`, () => {
   const out = mkdtempSync(join(tmpdir(), 'tiendo-rollup-pdf-'));
-  const r = hasSoffice && hasPoppler
-    ? tiendo(['rollup', 'registers', '--out', out, '--period', '2024-Q3', '--as-of', '2024-09-30', '--format', 'json', '--pdf'], { cwd: PROVINCE })
-    : { status: null, stdout: '', stderr: '' };
-  const json = r.stdout ? JSON.parse(r.stdout) as { files: { unit: string; path: string }[]; pdfs?: { unit: string; path: string }[] } : { files: [] };
+  const r =
+    hasSoffice && hasPoppler
+      ? tiendo(['rollup', 'registers', '--out', out, '--period', '2024-Q3', '--as-of', '2024-09-30', '--format', 'json', '--pdf'], {
+          cwd: PROVINCE,
+        })
+      : { status: null, stdout: '', stderr: '' };
+  const json = r.stdout
+    ? (JSON.parse(r.stdout) as { files: { unit: string; path: string }[]; pdfs?: { unit: string; path: string }[] })
+    : { files: [] };
   const province = join(out, '24-bac-giang.pdf');
 
   it('writes a PDF beside each workbook, a few pages each, saying so on stderr as each is done', () => {
@@ -44,10 +49,19 @@ describe.skipIf(!hasSoffice || !hasPoppler)(`rollup fixtures/province --pdf${WHY
     const counts = Object.fromEntries(json.files.map((f) => [f.path.split('/').pop(), pages(f.path.replace(/\.xlsx$/, '.pdf'))]));
     // Tổng hợp and its chart, Theo lĩnh vực and its chart, Quá hạn: a page each
     expect(counts).toEqual({
-      '24-bac-giang.xlsx': 5, '213-luc-nam.xlsx': 5, '215-lang-giang.xlsx': 5, '217-hiep-hoa.xlsx': 5, '219-bac-giang.xlsx': 5,
+      '24-bac-giang.xlsx': 5,
+      '213-luc-nam.xlsx': 5,
+      '215-lang-giang.xlsx': 5,
+      '217-hiep-hoa.xlsx': 5,
+      '219-bac-giang.xlsx': 5,
     });
     // nothing else left in the folder: the copies and LibreOffice's profiles were temporary
-    expect(readdirSync(out).sort()).toEqual(json.files.flatMap((f) => [f.path, f.path.replace(/\.xlsx$/, '.pdf')]).map((p) => p.split('/').pop()).sort());
+    expect(readdirSync(out).sort()).toEqual(
+      json.files
+        .flatMap((f) => [f.path, f.path.replace(/\.xlsx$/, '.pdf')])
+        .map((p) => p.split('/').pop())
+        .sort(),
+    );
   });
 
   it('prints the report, its total and the signed sheets only — no Chi tiết', () => {
@@ -57,7 +71,13 @@ describe.skipIf(!hasSoffice || !hasPoppler)(`rollup fixtures/province --pdf${WHY
     expect(text(province, 1)).toContain('T/M BAN TỔ CHỨC');
     expect(all).toContain('KẾT QUẢ THỰC HIỆN THEO LĨNH VỰC VÀ LOẠI VIỆC');
     expect(all).toContain('DANH SÁCH VIỆC CHƯA HOÀN THÀNH, QUÁ HẠN');
-    for (const absent of ['DANH MỤC VIỆC ĐĂNG KÝ VÀ KẾT QUẢ THỰC HIỆN', 'Tệp nguồn', 'THEO CÁN BỘ', 'DANH SÁCH LỖI DỮ LIỆU', 'DANH SÁCH ĐƠN VỊ CHƯA NỘP']) {
+    for (const absent of [
+      'DANH MỤC VIỆC ĐĂNG KÝ VÀ KẾT QUẢ THỰC HIỆN',
+      'Tệp nguồn',
+      'THEO CÁN BỘ',
+      'DANH SÁCH LỖI DỮ LIỆU',
+      'DANH SÁCH ĐƠN VỊ CHƯA NỘP',
+    ]) {
       expect(all).not.toContain(absent);
     }
     expect(all).toContain('Tỷ lệ hoàn thành và tỷ lệ đúng hạn của các đơn vị — Quý III năm 2024');
@@ -66,7 +86,10 @@ describe.skipIf(!hasSoffice || !hasPoppler)(`rollup fixtures/province --pdf${WHY
   it('draws the charts on the pages after their tables: bars where the chart stands, none on the signed page', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tiendo-pdf-png-'));
     execFileSync('pdftoppm', ['-r', '50', '-png', province, join(dir, 'p')]);
-    const images = readdirSync(dir).filter((f) => f.endsWith('.png')).sort().map((f) => readPng(join(dir, f)));
+    const images = readdirSync(dir)
+      .filter((f) => f.endsWith('.png'))
+      .sort()
+      .map((f) => readPng(join(dir, f)));
     expect(images).toHaveLength(5);
     // the completion rate's dark blue bars, in the chart's area below the repeated header row
     const chartArea = { x0: 0.05, y0: 0.2, x1: 0.95, y1: 0.9 };
@@ -75,18 +98,24 @@ describe.skipIf(!hasSoffice || !hasPoppler)(`rollup fixtures/province --pdf${WHY
     const page = (img: (typeof images)[number]): number => img.width * img.height;
     expect(navy[1] / page(images[1]), 'the rates chart on page 2').toBeGreaterThan(0.005);
     expect(red[3] / page(images[3]), 'the classes chart on page 4').toBeGreaterThan(0.0005);
-    expect(navy.filter((n, i) => i !== 1 && n > 50), 'no other page has the rates chart').toEqual([]);
-    expect(red.filter((n, i) => i !== 3 && n > 50), 'no other page has the classes chart').toEqual([]);
+    expect(
+      navy.filter((n, i) => i !== 1 && n > 50),
+      'no other page has the rates chart',
+    ).toEqual([]);
+    expect(
+      red.filter((n, i) => i !== 3 && n > 50),
+      'no other page has the classes chart',
+    ).toEqual([]);
   });
 
-  it.skipIf(!openpyxlPython)('writes workbooks openpyxl reads with each chart on its sheet, its series the table\'s cells', () => {
+  it.skipIf(!openpyxlPython)("writes workbooks openpyxl reads with each chart on its sheet, its series the table's cells", () => {
     const script = [
       'import sys, json, warnings, openpyxl',
       "warnings.filterwarnings('ignore', message='.*extension is not supported.*')",
       'wb = openpyxl.load_workbook(sys.argv[1])',
       'def cells(f):',
       "    sheet, ref = f.split('!')",
-      "    ws = wb[sheet.strip(\"'\")]",
+      '    ws = wb[sheet.strip("\'")]',
       '    got = ws[ref.replace("$", "")]',
       '    return [c.value for row in got for c in row] if ":" in ref else [got.value]',
       'out = {"active": wb.active.title, "charts": {}}',
@@ -113,13 +142,23 @@ describe.skipIf(!hasSoffice || !hasPoppler)(`rollup fixtures/province --pdf${WHY
     expect(rates.series[0].nameCell).toBe('Tỷ lệ hoàn thành (%)');
     expect(rates.series[0].cat).toBe("'Tổng hợp'!$B$10:$B$15");
     expect(rates.series[0].labels).toEqual([
-      'Cơ quan Tỉnh ủy (đăng ký riêng)', 'Ban Tổ chức Tỉnh ủy', 'Huyện Lục Nam', 'Huyện Lạng Giang', 'Huyện Hiệp Hòa', 'Thành phố Bắc Giang',
+      'Cơ quan Tỉnh ủy (đăng ký riêng)',
+      'Ban Tổ chức Tỉnh ủy',
+      'Huyện Lục Nam',
+      'Huyện Lạng Giang',
+      'Huyện Hiệp Hòa',
+      'Thành phố Bắc Giang',
     ]);
     expect(got.after).toBe('Tổng cộng');
     const [classes] = got.charts['Theo lĩnh vực'];
     expect(classes.grouping).toBe('stacked');
     expect(classes.series.map((s: { nameCell: string }) => s.nameCell)).toEqual([
-      'Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Chưa hoàn thành, trong hạn', 'Chưa hoàn thành, quá hạn', 'Dừng, hủy', 'Chưa xác định',
+      'Hoàn thành đúng hạn',
+      'Hoàn thành quá hạn',
+      'Chưa hoàn thành, trong hạn',
+      'Chưa hoàn thành, quá hạn',
+      'Dừng, hủy',
+      'Chưa xác định',
     ]);
     expect(classes.series[0].cat).toMatch(/^'Theo lĩnh vực'!\$B\$6:\$B\$\d+$/);
     // each series' cached values are its cells' (a rate shown as "-" is no point)
@@ -140,7 +179,11 @@ describe('rollup --pdf without LibreOffice', () => {
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(lang === 'vi' ? /^tiendo: --pdf cần LibreOffice \(soffice\).*sudo apt install libreoffice-calc/ : /^tiendo: --pdf needs LibreOffice \(soffice\).*libreoffice\.org/);
+      expect(r.stderr).toMatch(
+        lang === 'vi'
+          ? /^tiendo: --pdf cần LibreOffice \(soffice\).*sudo apt install libreoffice-calc/
+          : /^tiendo: --pdf needs LibreOffice \(soffice\).*libreoffice\.org/,
+      );
       expect(existsSync(join(out, '24-bac-giang.xlsx'))).toBe(false);
     }
   });

@@ -23,7 +23,9 @@ describe.each(['province', 'two-tier'])('rollup fixtures/%s', (set) => {
   const dir = FIXTURES + set;
   const truth = JSON.parse(readFileSync(`${dir}/truth.json`, 'utf8')) as Truth;
   const out = mkdtempSync(join(tmpdir(), `tiendo-rollup-${set}-`));
-  const r = tiendo(['rollup', 'registers', '--out', out, '--period', truth.period.label, '--as-of', truth.asOf, '--format', 'json'], { cwd: dir });
+  const r = tiendo(['rollup', 'registers', '--out', out, '--period', truth.period.label, '--as-of', truth.asOf, '--format', 'json'], {
+    cwd: dir,
+  });
   const json = r.stdout ? JSON.parse(r.stdout) : null;
 
   it('exits 1 (the fixtures hold errors) and still writes the workbooks', () => {
@@ -36,20 +38,32 @@ describe.each(['province', 'two-tier'])('rollup fixtures/%s', (set) => {
   it('counts every unit in force exactly as the truth, once, in code order', () => {
     expect(json.asOf).toBe(truth.asOf);
     expect(json.period).toEqual(truth.period);
-    const got = Object.fromEntries(json.units.map((u: { code: string; own: unknown; total: unknown }) => [u.code, { own: u.own, total: u.total }]));
+    const got = Object.fromEntries(
+      json.units.map((u: { code: string; own: unknown; total: unknown }) => [u.code, { own: u.own, total: u.total }]),
+    );
     const want = Object.fromEntries(Object.entries(truth.units).map(([code, u]) => [code, { own: u.own, total: u.total }]));
     expect(got).toEqual(want);
     expect(json.units.length).toBe(new Set(json.units.map((u: { code: string }) => u.code)).size);
   });
 
-  it('writes a Tổng cộng row equal to each unit\'s total', async () => {
+  it("writes a Tổng cộng row equal to each unit's total", async () => {
     for (const f of json.files as { unit: string; path: string }[]) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(f.path);
-      expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo lĩnh vực', 'Theo cán bộ', 'Quá hạn', 'Chi tiết', 'Lỗi dữ liệu', 'Chưa nộp']);
+      expect(wb.worksheets.map((w) => w.name)).toEqual([
+        'Tổng hợp',
+        'Theo lĩnh vực',
+        'Theo cán bộ',
+        'Quá hạn',
+        'Chi tiết',
+        'Lỗi dữ liệu',
+        'Chưa nộp',
+      ]);
       const ws = wb.getWorksheet('Tổng hợp')!;
       let totalRow: ExcelJS.Row | undefined;
-      ws.eachRow((row) => { if (row.values && (row.values as unknown[]).includes('Tổng cộng')) totalRow = row; });
+      ws.eachRow((row) => {
+        if (row.values && (row.values as unknown[]).includes('Tổng cộng')) totalRow = row;
+      });
       expect(totalRow, f.path).toBeDefined();
       const numbers = (totalRow!.values as unknown[]).filter((v): v is number => typeof v === 'number');
       const t = truth.units[f.unit].total;
@@ -61,8 +75,17 @@ describe.each(['province', 'two-tier'])('rollup fixtures/%s', (set) => {
     }
   });
 
-  it('writes a Theo cán bộ sheet whose cadres add up to each unit\'s total (SPEC §7.2)', async () => {
-    const classes = ['registered', 'doneOnTime', 'doneLate', 'doneInPeriod', 'pendingOnTime', 'pendingOverdue', 'cancelled', 'unclassified'];
+  it("writes a Theo cán bộ sheet whose cadres add up to each unit's total (SPEC §7.2)", async () => {
+    const classes = [
+      'registered',
+      'doneOnTime',
+      'doneLate',
+      'doneInPeriod',
+      'pendingOnTime',
+      'pendingOverdue',
+      'cancelled',
+      'unclassified',
+    ];
     for (const f of json.files as { unit: string; path: string }[]) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(f.path);
@@ -73,10 +96,16 @@ describe.each(['province', 'two-tier'])('rollup fixtures/%s', (set) => {
       const total = rows.findIndex((row) => row[1] === 'Tổng cộng');
       expect(total, f.path).toBeGreaterThan(0);
       const cadres = rows.slice(0, total);
-      expect(cadres.map((row) => row[0]), f.path).toEqual(cadres.map((_, i) => i + 1));
+      expect(
+        cadres.map((row) => row[0]),
+        f.path,
+      ).toEqual(cadres.map((_, i) => i + 1));
       const t = truth.units[f.unit].total;
       classes.forEach((k, i) => {
-        expect(cadres.reduce((sum, row) => sum + (row[4 + i] as number), 0), `${f.path} ${k}`).toBe(t[k]);
+        expect(
+          cadres.reduce((sum, row) => sum + (row[4 + i] as number), 0),
+          `${f.path} ${k}`,
+        ).toBe(t[k]);
         expect(rows[total][4 + i], `${f.path} Tổng cộng ${k}`).toBe(t[k]);
       });
       // the cadres JSON lists under the units of this workbook, as many
@@ -92,7 +121,10 @@ describe.each(['province', 'two-tier'])('rollup fixtures/%s', (set) => {
 
   it('gives the same cell contents when run again (dates from the as-of date, not the clock)', async () => {
     const again = mkdtempSync(join(tmpdir(), `tiendo-rollup-${set}-again-`));
-    tiendo(['rollup', 'registers', '--out', again, '--period', truth.period.label, '--as-of', truth.asOf, '--format', 'json'], { cwd: dir, env: { TZ: 'Asia/Tokyo' } });
+    tiendo(['rollup', 'registers', '--out', again, '--period', truth.period.label, '--as-of', truth.asOf, '--format', 'json'], {
+      cwd: dir,
+      env: { TZ: 'Asia/Tokyo' },
+    });
     const cells = async (path: string) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(path);
@@ -108,7 +140,10 @@ describe.each(['province', 'two-tier'])('rollup fixtures/%s', (set) => {
 
   it.skipIf(!hasSoffice)('LibreOffice opens every workbook and prints it to PDF', () => {
     const pdfDir = mkdtempSync(join(tmpdir(), 'tiendo-pdf-'));
-    const pdfs = toPdf((json.files as { path: string }[]).map((f) => f.path), pdfDir);
+    const pdfs = toPdf(
+      (json.files as { path: string }[]).map((f) => f.path),
+      pdfDir,
+    );
     for (const p of pdfs) expect(statSync(p).size, p).toBeGreaterThan(5000);
   });
 });
@@ -158,6 +193,8 @@ describe('rollup fixtures/province --unit 215 --period "Quý III/2024"', () => {
     const bad = tiendo(['rollup', 'registers', '--out', out, '--unit', '7672', '--as-of', '2024-09-30'], { cwd: dir });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    expect(bad.stderr).toMatch(/--unit 7672: không có đơn vị mã này trong units.csv vào ngày 30\/09\/2024 — có phải 07672 \(Xã Tân Dĩnh\)\?/);
+    expect(bad.stderr).toMatch(
+      /--unit 7672: không có đơn vị mã này trong units.csv vào ngày 30\/09\/2024 — có phải 07672 \(Xã Tân Dĩnh\)\?/,
+    );
   });
 });

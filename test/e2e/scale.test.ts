@@ -38,17 +38,21 @@ describe.each([
     expect(reported).toEqual(want);
   });
 
-  it('rollup: every unit\'s own and total counts equal the truth', () => {
+  it("rollup: every unit's own and total counts equal the truth", () => {
     const out = mkdtempSync(join(tmpdir(), 'tiendo-scale-out-'));
-    const r = tiendo(['rollup', 'registers', '--out', out, '--period', truth.period.label, '--as-of', truth.asOf, '--format', 'json'], { cwd: dir });
+    const r = tiendo(['rollup', 'registers', '--out', out, '--period', truth.period.label, '--as-of', truth.asOf, '--format', 'json'], {
+      cwd: dir,
+    });
     expect(r.stderr).toBe('');
     const json = JSON.parse(r.stdout);
-    const got = Object.fromEntries(json.units.map((u: { code: string; own: unknown; total: unknown }) => [u.code, { own: u.own, total: u.total }]));
+    const got = Object.fromEntries(
+      json.units.map((u: { code: string; own: unknown; total: unknown }) => [u.code, { own: u.own, total: u.total }]),
+    );
     const want = Object.fromEntries(Object.entries(truth.units).map(([c, u]) => [c, { own: u.own, total: u.total }]));
     expect(got).toEqual(want);
   });
 
-  it('--annotate: every register gets its checked copy, and each planted error\'s row carries a note', async () => {
+  it("--annotate: every register gets its checked copy, and each planted error's row carries a note", async () => {
     const out = mkdtempSync(join(tmpdir(), 'tiendo-scale-annotate-'));
     const r = tiendo(['validate', 'registers', '--as-of', truth.asOf, '--annotate', out, '--format', 'json'], { cwd: dir });
     const json = JSON.parse(r.stdout);
@@ -58,7 +62,10 @@ describe.each([
     const byFile = new Map<string, ExpectedDiagnostic[]>();
     for (const d of rowErrors) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
     for (const [file, ds] of byFile) {
-      const name = file.split('/').pop()!.replace(/\.(xlsx|csv)$/i, '');
+      const name = file
+        .split('/')
+        .pop()!
+        .replace(/\.(xlsx|csv)$/i, '');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(join(out, `${name}.checked.xlsx`));
       const sheet = wb.worksheets[1]; // the register, after the result sheet
@@ -66,7 +73,7 @@ describe.each([
         const notes: string[] = [];
         sheet.getRow(d.row!).eachCell({ includeEmpty: true }, (c) => {
           const n = c.note;
-          if (n) notes.push(typeof n === 'string' ? n : n.texts?.map((t) => t.text).join('') ?? '');
+          if (n) notes.push(typeof n === 'string' ? n : (n.texts?.map((t) => t.text).join('') ?? ''));
         });
         expect(notes.join('\n'), `${file} row ${d.row}`).toContain(d.rule);
       }
@@ -79,9 +86,17 @@ describe('the seed article: districts registered 58 tasks, agencies and communes
     const dir = mkdtempSync(join(tmpdir(), 'tiendo-bacgiang-'));
     const { truth } = (await generateProvince({ outDir: dir, bacGiang: true })) as { truth: Truth };
     const out = mkdtempSync(join(tmpdir(), 'tiendo-bacgiang-out-'));
-    const r = tiendo(['rollup', 'registers', '--out', out, '--period', truth.period.label, '--as-of', truth.asOf, '--format', 'json'], { cwd: dir });
+    const r = tiendo(['rollup', 'registers', '--out', out, '--period', truth.period.label, '--as-of', truth.asOf, '--format', 'json'], {
+      cwd: dir,
+    });
     const json = JSON.parse(r.stdout);
-    const units = json.units as { code: string; level: string; parent: string | null; own: { registered: number }; total: { registered: number; completionRate: number } }[];
+    const units = json.units as {
+      code: string;
+      level: string;
+      parent: string | null;
+      own: { registered: number };
+      total: { registered: number; completionRate: number };
+    }[];
     const root = units.find((u) => u.parent === null)!;
     const districts = units.filter((u) => u.parent === root.code && u.level !== 'co-quan');
     const districtsOwn = districts.reduce((n, u) => n + u.own.registered, 0);

@@ -17,16 +17,28 @@ describe('a template filled in by openpyxl', () => {
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.diagnostics).toEqual([]);
-    expect(json.files).toEqual([{ path: 'registers/07800-filled.xlsx', unit: { code: '07800', name: 'Xã Tân Sơn' }, tasks: 3, errors: 0, warnings: 0 }]);
+    expect(json.files).toEqual([
+      { path: 'registers/07800-filled.xlsx', unit: { code: '07800', name: 'Xã Tân Sơn' }, tasks: 3, errors: 0, warnings: 0 },
+    ]);
   });
   it('rolls up into its unit and its district, not the other Tân Sơn', () => {
     const out = mkdtempSync(join(tmpdir(), 'tiendo-template-'));
-    const r = tiendo(['rollup', 'registers', '--as-of', '2024-09-30', '--period', '2024-Q3', '--out', out, '--format', 'json'], { cwd: dir });
+    const r = tiendo(['rollup', 'registers', '--as-of', '2024-09-30', '--period', '2024-Q3', '--out', out, '--format', 'json'], {
+      cwd: dir,
+    });
     expect(r.status).toBe(0);
     const units = Object.fromEntries(JSON.parse(r.stdout).units.map((u: { code: string; own: object; total: object }) => [u.code, u]));
     expect(units['07800'].own).toEqual({
-      registered: 3, doneOnTime: 1, doneLate: 1, pendingOnTime: 1, pendingOverdue: 0, cancelled: 0, unclassified: 0,
-      doneInPeriod: 1, completionRate: 66.7, onTimeRate: 50,
+      registered: 3,
+      doneOnTime: 1,
+      doneLate: 1,
+      pendingOnTime: 1,
+      pendingOverdue: 0,
+      cancelled: 0,
+      unclassified: 0,
+      doneInPeriod: 1,
+      completionRate: 66.7,
+      onTimeRate: 50,
     });
     expect(units['215'].total.registered).toBe(3);
     expect(units['07700'].total.registered).toBe(0);
@@ -89,17 +101,28 @@ describe('tiendo template, the mistakes a clerk makes', () => {
     const { root, cwd } = place();
     const out = join(root, 'out', 'x.xlsx');
     for (const year of ['25', '20255', '1850', 'hai nghìn']) {
-      oneLine(tiendo(['template', '--unit', '07651', '--units', '../danh-muc/units.csv', '--out', out, '--year', year], { cwd }),
-        '--year phải là năm bốn chữ số (1900–2100)', `"${year}"`);
+      oneLine(
+        tiendo(['template', '--unit', '07651', '--units', '../danh-muc/units.csv', '--out', out, '--year', year], { cwd }),
+        '--year phải là năm bốn chữ số (1900–2100)',
+        `"${year}"`,
+      );
     }
-    oneLine(tiendo(['template', '--unit', '07651', '--units', '../danh-muc/units.csv', '--out', out, '--year', '25', '--lang', 'en'], { cwd }),
-      '--year must be a four-digit year');
+    oneLine(
+      tiendo(['template', '--unit', '07651', '--units', '../danh-muc/units.csv', '--out', out, '--year', '25', '--lang', 'en'], { cwd }),
+      '--year must be a four-digit year',
+    );
     expect(() => statSync(out)).toThrow();
   });
   it('an --out that is a folder, or in a system folder', () => {
     const { root, cwd } = place();
     mkdirSync(join(root, 'out', 'a.xlsx'));
-    oneLine(tiendo(['template', '--unit', '07651', '--units', '../danh-muc/units.csv', '--out', join(root, 'out', 'a.xlsx')], { cwd }), 'là một thư mục — ghi tên tệp');
-    oneLine(tiendo(['template', '--unit', '07651', '--units', '../danh-muc/units.csv', '--out', '/proc/x.xlsx'], { cwd }), '/proc là thư mục của hệ điều hành');
+    oneLine(
+      tiendo(['template', '--unit', '07651', '--units', '../danh-muc/units.csv', '--out', join(root, 'out', 'a.xlsx')], { cwd }),
+      'là một thư mục — ghi tên tệp',
+    );
+    oneLine(
+      tiendo(['template', '--unit', '07651', '--units', '../danh-muc/units.csv', '--out', '/proc/x.xlsx'], { cwd }),
+      '/proc là thư mục của hệ điều hành',
+    );
   });
 });

@@ -23,7 +23,10 @@ describe.each(['province', 'two-tier'])('validate fixtures/%s', (set) => {
 
   it('gives the same result with the same inputs under another time zone', () => {
     const a = tiendo(['validate', 'registers', '--as-of', expected.asOf, '--format', 'json'], { cwd: dir });
-    const b = tiendo(['validate', 'registers', '--as-of', expected.asOf, '--format', 'json'], { cwd: dir, env: { TZ: 'America/New_York' } });
+    const b = tiendo(['validate', 'registers', '--as-of', expected.asOf, '--format', 'json'], {
+      cwd: dir,
+      env: { TZ: 'America/New_York' },
+    });
     expect(b.stdout).toBe(a.stdout);
   });
 

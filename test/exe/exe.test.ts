@@ -10,16 +10,32 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CASES, checkEmptyFolder, checkMonthly, compareCase, ENV, hasSoffice, ROOT, scratchDir, type Ran } from '../../scripts/exe-check.js';
+import {
+  CASES,
+  checkEmptyFolder,
+  checkMonthly,
+  compareCase,
+  ENV,
+  hasSoffice,
+  ROOT,
+  scratchDir,
+  type Ran,
+} from '../../scripts/exe-check.js';
 
 /** Built before the tests are collected: a system that cannot build it skips them, saying why. */
 function build(): { skip: string | null; failure: string | null } {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    return { skip: `the Linux x64 executable is built and run on Linux x64 only (this is ${process.platform}-${process.arch})`, failure: null };
+    return {
+      skip: `the Linux x64 executable is built and run on Linux x64 only (this is ${process.platform}-${process.arch})`,
+      failure: null,
+    };
   }
   if (process.env.TIENDO_SKIP_EXE === '1') return { skip: 'TIENDO_SKIP_EXE=1', failure: null };
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-exe.js'), '--target', 'linux'], { encoding: 'utf8' });
-  const said = r.stderr.split('\n').filter((l) => l.startsWith('build-exe:')).join('\n');
+  const said = r.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('build-exe:'))
+    .join('\n');
   // exit 3: this system cannot (this Node has no single executable applications)
   if (r.status === 3) return { skip: said, failure: null };
   return { skip: null, failure: r.status === 0 ? null : `scripts/build-exe.js --target linux failed (exit ${r.status}):\n${r.stderr}` };
@@ -43,7 +59,13 @@ describe.skipIf(SKIP !== null)('tiendo-linux-x64, alone in an empty folder, no n
   });
 
   const run = (args: string[], opts: { cwd: string; env: Record<string, string> }): Ran => {
-    const r = spawnSync(exe, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: 'utf8', input: '', maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(exe, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env },
+      encoding: 'utf8',
+      input: '',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
@@ -63,13 +85,21 @@ describe.skipIf(SKIP !== null)('tiendo-linux-x64, alone in an empty folder, no n
   });
 
   it('does it on its own folder when run with no arguments (double-clicked)', async () => {
-    const r = await checkMonthly((folder) => {
-      const beside = join(folder, 'tiendo-linux-x64');
-      copyFileSync(exe, beside);
-      chmodSync(beside, 0o755);
-      const ran = spawnSync(beside, [], { cwd: scratch, env: { ...process.env, ...ENV, PATH: noNode, TIENDO_MONTHLY: '1' }, encoding: 'utf8', input: '' });
-      return { status: ran.status, stdout: ran.stdout, stderr: ran.stderr };
-    }, { scratch });
+    const r = await checkMonthly(
+      (folder) => {
+        const beside = join(folder, 'tiendo-linux-x64');
+        copyFileSync(exe, beside);
+        chmodSync(beside, 0o755);
+        const ran = spawnSync(beside, [], {
+          cwd: scratch,
+          env: { ...process.env, ...ENV, PATH: noNode, TIENDO_MONTHLY: '1' },
+          encoding: 'utf8',
+          input: '',
+        });
+        return { status: ran.status, stdout: ran.stdout, stderr: ran.stderr };
+      },
+      { scratch },
+    );
     expect(r.problems).toEqual([]);
   });
 
@@ -114,7 +144,7 @@ describe.skipIf(SKIP !== null)('tiendo-linux-x64, alone in an empty folder, no n
     expect(r.stdout.endsWith('Nhấn Enter để đóng cửa sổ này.\n')).toBe(true);
   });
 
-  it('without TIENDO_MONTHLY, no arguments is the command line\'s: the help, exit 2', () => {
+  it("without TIENDO_MONTHLY, no arguments is the command line's: the help, exit 2", () => {
     const r = run([], { cwd: scratch, env: ENV });
     expect(r.status).toBe(2);
     expect(existsSync(join(scratch, 'alone', 'tiendo-ket-qua'))).toBe(false);

@@ -18,7 +18,7 @@ describe('exeMode: the monthly job or the command line', () => {
   writeFileSync(file, '');
   const win = { platform: 'win32', env: {}, exeDir: 'C:\\tiendo', cwd: scratch };
 
-  it('on Windows: no arguments is the job on the executable\'s folder, one folder the job on it', () => {
+  it("on Windows: no arguments is the job on the executable's folder, one folder the job on it", () => {
     expect(exeMode([], win)).toEqual({ kind: 'monthly', folder: 'C:\\tiendo' });
     expect(exeMode([folder], win)).toEqual({ kind: 'monthly', folder });
     expect(exeMode(['Thang 9'], win)).toEqual({ kind: 'monthly', folder });
@@ -40,17 +40,23 @@ describe('exeMode: the monthly job or the command line', () => {
   });
 });
 
-describe('monthlyJob on a copy of the fixtures\' province', () => {
+describe("monthlyJob on a copy of the fixtures' province", () => {
   const asOf = '2024-09-30';
 
-  it('writes the summary workbooks and every register\'s annotated copy into tiendo-ket-qua, reading once what validate reads', async () => {
+  it("writes the summary workbooks and every register's annotated copy into tiendo-ket-qua, reading once what validate reads", async () => {
     const folder = join(scratch, 'province');
     cpSync(PROVINCE, folder, { recursive: true });
     const r = await monthlyJob({ folder, asOf });
     if (r.kind !== 'done') throw new Error(r.kind);
     expect(r.month).toBe('2024-09');
     expect(r.outDir).toBe(join(folder, 'tiendo-ket-qua'));
-    expect(r.workbooks).toEqual(['24-bac-giang.xlsx', '213-luc-nam.xlsx', '215-lang-giang.xlsx', '217-hiep-hoa.xlsx', '219-bac-giang.xlsx']);
+    expect(r.workbooks).toEqual([
+      '24-bac-giang.xlsx',
+      '213-luc-nam.xlsx',
+      '215-lang-giang.xlsx',
+      '217-hiep-hoa.xlsx',
+      '219-bac-giang.xlsx',
+    ]);
     expect(readdirSync(r.outDir).sort()).toEqual([...r.workbooks!, ...r.annotated].sort());
     const v = await validate({ paths: [folder], cwd: folder, asOf });
     expect(r.validation.summary).toEqual(v.result.summary);

@@ -20,7 +20,11 @@ export const LISTED_WARNINGS = new Set(['legacy-encoding', 'owner-multiple', 'ow
 const key = (d: { file: string; row: number | null; rule: string }) => `${d.file} | row ${d.row} | ${d.rule}`;
 
 /** The expected set and the reported set of (file, row, rule), errors and listed warnings only, as sorted lists. */
-export function compareSets(expected: ExpectedDiagnostic[], reported: ReportedDiagnostic[], prefix = ''): { expected: string[]; reported: string[] } {
+export function compareSets(
+  expected: ExpectedDiagnostic[],
+  reported: ReportedDiagnostic[],
+  prefix = '',
+): { expected: string[]; reported: string[] } {
   const listed = reported.filter((d) => d.severity === 'error' || LISTED_WARNINGS.has(d.rule));
   return {
     expected: [...new Set(expected.map((d) => key({ ...d, file: prefix + d.file })))].sort(),

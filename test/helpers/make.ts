@@ -5,9 +5,22 @@ import type { Cadre, ColumnKey, Register, Task, Unit } from '../../src/types.js'
 
 /** The column letters of a register with every column, in the order of the template. */
 export const ALL_COLUMNS: Partial<Record<ColumnKey, string>> = {
-  no: 'A', id: 'B', title: 'C', category: 'D', field: 'E', owner: 'F', position: 'G',
-  assigned: 'H', deadline: 'I', target: 'J', measure: 'K', achieved: 'L', progress: 'M',
-  status: 'N', completed: 'O', note: 'P',
+  no: 'A',
+  id: 'B',
+  title: 'C',
+  category: 'D',
+  field: 'E',
+  owner: 'F',
+  position: 'G',
+  assigned: 'H',
+  deadline: 'I',
+  target: 'J',
+  measure: 'K',
+  achieved: 'L',
+  progress: 'M',
+  status: 'N',
+  completed: 'O',
+  note: 'P',
 };
 
 /** An in-progress task of Xã Yên Sơn, assigned in January, due at the end of 2024, with nothing wrong. */

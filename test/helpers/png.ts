@@ -26,7 +26,8 @@ export function readPng(path: string): Image {
       height = data.readUInt32BE(4);
       const [depth, colour, , , interlace] = data.subarray(8, 13);
       channels = colour === 2 ? 3 : colour === 0 ? 1 : 0;
-      if (depth !== 8 || !channels || interlace) throw new Error(`${path}: a PNG this reader does not take (depth ${depth}, colour type ${colour}, interlace ${interlace})`);
+      if (depth !== 8 || !channels || interlace)
+        throw new Error(`${path}: a PNG this reader does not take (depth ${depth}, colour type ${colour}, interlace ${interlace})`);
     } else if (type === 'IDAT') idat.push(data);
     else if (type === 'IEND') break;
     at += 12 + length;
@@ -68,7 +69,8 @@ export function countColour(img: Image, hex: string, box = { x0: 0, y0: 0, x1: 1
   for (let y = Math.floor(box.y0 * img.height); y < Math.floor(box.y1 * img.height); y++) {
     for (let x = Math.floor(box.x0 * img.width); x < Math.floor(box.x1 * img.width); x++) {
       const i = 3 * (y * img.width + x);
-      if (Math.abs(img.rgb[i] - r) <= tolerance && Math.abs(img.rgb[i + 1] - g) <= tolerance && Math.abs(img.rgb[i + 2] - b) <= tolerance) n++;
+      if (Math.abs(img.rgb[i] - r) <= tolerance && Math.abs(img.rgb[i + 1] - g) <= tolerance && Math.abs(img.rgb[i + 2] - b) <= tolerance)
+        n++;
     }
   }
   return n;

@@ -20,9 +20,14 @@ export function convertTo(format: string, files: string[], outDir: string): stri
   const profile = mkdtempSync(join(tmpdir(), 'tiendo-lo-profile-'));
   const outs = files.map((f) => join(outDir, `${basename(f, extname(f))}.${format}`));
   for (let attempt = 0; attempt < 2 && !outs.every((p) => existsSync(p)); attempt++) {
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format, '--outdir', outDir, ...files], {
-      stdio: 'ignore', timeout: 180_000,
-    });
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format, '--outdir', outDir, ...files],
+      {
+        stdio: 'ignore',
+        timeout: 180_000,
+      },
+    );
   }
   return outs;
 }

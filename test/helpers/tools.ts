@@ -7,7 +7,9 @@ export function has(cmd: string, arg: string): boolean {
 }
 
 /** A python3 with openpyxl: Debian's (python3-openpyxl), else the one on the PATH; undefined without. */
-export const openpyxlPython = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0);
+export const openpyxlPython = ['/usr/bin/python3', 'python3'].find(
+  (p) => spawnSync(p, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0,
+);
 
 /** poppler's pdftotext and pdftoppm, which the PDF tests read and render with. */
 export const hasPoppler = has('pdftotext', '-v') && has('pdftoppm', '-v');

@@ -9,15 +9,25 @@ const HEADER = ['STT', 'Nội dung công việc', 'Người chịu trách nhiệ
 function register(progress: Cell, deadline: Cell = { text: '31/12/2024' }) {
   const workbook: RawWorkbook = {
     kind: 'xlsx',
-    sheets: [{
-      name: 'Danh mục', rowCount: 2, columnCount: 5,
-      rows: [
-        { number: 1, cells: HEADER.map((text) => ({ text })) },
-        { number: 2, cells: [{ text: '1', number: 1 }, { text: 'Việc một' }, { text: 'Nguyễn Văn An' }, deadline, progress] },
-      ],
-    }],
+    sheets: [
+      {
+        name: 'Danh mục',
+        rowCount: 2,
+        columnCount: 5,
+        rows: [
+          { number: 1, cells: HEADER.map((text) => ({ text })) },
+          { number: 2, cells: [{ text: '1', number: 1 }, { text: 'Việc một' }, { text: 'Nguyễn Văn An' }, deadline, progress] },
+        ],
+      },
+    ],
   };
-  return normaliseRegister({ path: 'x.xlsx', displayPath: 'x.xlsx', read: { ok: true, kind: 'xlsx', workbook, problems: [] }, resolver: null, unitOption: null });
+  return normaliseRegister({
+    path: 'x.xlsx',
+    displayPath: 'x.xlsx',
+    read: { ok: true, kind: 'xlsx', workbook, problems: [] },
+    resolver: null,
+    unitOption: null,
+  });
 }
 
 describe('the displayed text of a task cell', () => {

@@ -47,7 +47,7 @@ describe('fold', () => {
 /** `count` texts of up to `longest` characters drawn from `alphabet`, the same on every run. */
 function randomTexts(alphabet: string, longest: number, count: number, seed: number): string[] {
   const chars = [...alphabet];
-  const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+  const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
   return Array.from({ length: count }, () => {
     let s = '';
     for (let j = next(longest + 1); j > 0; j--) s += chars[next(chars.length)];
@@ -57,7 +57,12 @@ function randomTexts(alphabet: string, longest: number, count: number, seed: num
 
 describe('clean on already clean text', () => {
   it('gives what the full clean-up gives, whatever the whitespace', () => {
-    const full = (s: string): string => s.normalize('NFC').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+    const full = (s: string): string =>
+      s
+        .normalize('NFC')
+        .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
     for (const s of randomTexts('ab đ  \t\n\r\u00a0\u2003\u200b\ufeff\u3000\u0301.x', 12, 20_000, 11)) {
       expect(clean(s), JSON.stringify(s)).toBe(full(s));
     }
@@ -76,7 +81,8 @@ describe('fold by table', () => {
   });
 
   it('gives what the definition gives for mixed Vietnamese, marks, separators and other scripts', () => {
-    const alphabet = 'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ áàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ09 ,.;:-–—/()\n\t\u00a0\u200b\u0301\u0323*%²ÆßİΣ中';
+    const alphabet =
+      'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ áàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ09 ,.;:-–—/()\n\t\u00a0\u200b\u0301\u0323*%²ÆßİΣ中';
     for (const s of randomTexts(alphabet, 24, 20_000, 7)) expect(fold(s), JSON.stringify(s)).toBe(foldSlowly(s));
   });
 });
@@ -123,7 +129,11 @@ describe('nameKey', () => {
     const tones = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
     const differ: string[] = [];
     for (const initial of ['', 'h', 'th', 'ng', 'kh', 'x', 'l', 'tr', 'ch']) {
-      for (const [v1, v2] of [['o', 'a'], ['o', 'e'], ['u', 'y']]) {
+      for (const [v1, v2] of [
+        ['o', 'a'],
+        ['o', 'e'],
+        ['u', 'y'],
+      ]) {
         for (const tone of tones) {
           for (const cap of [false, true]) {
             const first = `${initial}${v1}${tone}${v2}`.normalize('NFC');

@@ -3,8 +3,14 @@ import { nameParts, names, UnitResolver } from '../../src/normalise/unit.js';
 import { unitTree } from '../../src/normalise/registers.js';
 import type { Unit } from '../../src/types.js';
 
-const u = (code: string, name: string, parent: string | null, from: string | null = null, to: string | null = null): Unit =>
-  ({ code, name, level: '', parent, from, to });
+const u = (code: string, name: string, parent: string | null, from: string | null = null, to: string | null = null): Unit => ({
+  code,
+  name,
+  level: '',
+  parent,
+  from,
+  to,
+});
 
 const UNITS: Unit[] = [
   u('24', 'Tỉnh Bắc Giang', null),
@@ -87,6 +93,8 @@ describe('resolving a register to a unit', () => {
     expect(resolve(before, [], 'bao-cao-24-BTC.csv').unit?.code).toBe('24-BTC');
   });
   it('`--unit` overrides everything', () => {
-    expect(before.resolve({ path: 'yen-son.xlsx', titleLines: ['ĐẢNG BỘ TỈNH BẮC GIANG'], codeColumn: null, option: '213' }).unit?.code).toBe('213');
+    expect(
+      before.resolve({ path: 'yen-son.xlsx', titleLines: ['ĐẢNG BỘ TỈNH BẮC GIANG'], codeColumn: null, option: '213' }).unit?.code,
+    ).toBe('213');
   });
 });

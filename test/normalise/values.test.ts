@@ -1,8 +1,20 @@
 import { describe, it, expect } from 'vitest';
 import type { Cell, DateValue, NumberValue } from '../../src/types.js';
 import {
-  addDays, CATEGORY_LABEL, daysBetween, displayDate, isoFromUtc, parseCategory, parseDate, parseDeadline,
-  parseNumber, parseProgress, parseStatus, STATUS_LABEL, today, vietnameseDateLine,
+  addDays,
+  CATEGORY_LABEL,
+  daysBetween,
+  displayDate,
+  isoFromUtc,
+  parseCategory,
+  parseDate,
+  parseDeadline,
+  parseNumber,
+  parseProgress,
+  parseStatus,
+  STATUS_LABEL,
+  today,
+  vietnameseDateLine,
 } from '../../src/normalise/values.js';
 
 const text = (t: string): Cell => ({ text: t });

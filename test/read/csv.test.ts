@@ -28,7 +28,10 @@ describe('decoding text files', () => {
   it('reads UTF-16BE with a BOM', () => {
     const le = Buffer.from(text, 'utf16le');
     const be = Buffer.alloc(le.length);
-    for (let i = 0; i < le.length; i += 2) { be[i] = le[i + 1]; be[i + 1] = le[i]; }
+    for (let i = 0; i < le.length; i += 2) {
+      be[i] = le[i + 1];
+      be[i + 1] = le[i];
+    }
     expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toBe(text);
   });
   it('reads windows-1258 (decomposed tone marks) and returns NFC', () => {
@@ -83,7 +86,9 @@ describe('detecting the delimiter', () => {
     };
     const r = random(11);
     for (let i = 0; i < 20000; i++) {
-      const text = Array.from({ length: Math.floor(r.next() * 80) }, () => r.pick(['a', 'ă', '\t', ';', ',', '"', '\n', '\r\n', '\r', ' ', '\n\n\n\n\n'])).join('');
+      const text = Array.from({ length: Math.floor(r.next() * 80) }, () =>
+        r.pick(['a', 'ă', '\t', ';', ',', '"', '\n', '\r\n', '\r', ' ', '\n\n\n\n\n']),
+      ).join('');
       expect(detectDelimiter(text), JSON.stringify(text)).toBe(byDefinition(text));
     }
   });
@@ -91,7 +96,14 @@ describe('detecting the delimiter', () => {
 
 describe('splitting CSV without csv-parse', () => {
   const csvParse = (text: string, delimiter: string, rd: string) => {
-    const out = parse(text, { delimiter, record_delimiter: rd, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as unknown as { record: string[]; info: { lines: number } }[];
+    const out = parse(text, {
+      delimiter,
+      record_delimiter: rd,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
     return { records: out.map((o) => o.record), ends: out.map((o) => o.info.lines) };
   };
   /** Checks one text both ways; true when the fast split took it. */
@@ -104,7 +116,7 @@ describe('splitting CSV without csv-parse', () => {
     return true;
   };
 
-  it('gives csv-parse\'s records and line numbers on registers built field by field, quoted and not, some spoilt', () => {
+  it("gives csv-parse's records and line numbers on registers built field by field, quoted and not, some spoilt", () => {
     const r = random(7);
     let taken = 0;
     for (let i = 0; i < 20000; i++) {
@@ -126,11 +138,13 @@ describe('splitting CSV without csv-parse', () => {
     }
     expect(taken).toBeGreaterThan(8000);
   });
-  it('gives csv-parse\'s records and line numbers on random texts, or leaves them to csv-parse', () => {
+  it("gives csv-parse's records and line numbers on random texts, or leaves them to csv-parse", () => {
     const r = random(1);
     let taken = 0;
     for (let i = 0; i < 50000; i++) {
-      const text = Array.from({ length: Math.floor(r.next() * 20) }, () => r.pick(['a', 'b', ',', ';', '"', '"', '\n', '\r\n', '\r', ' ', 'ă', '""', '\t'])).join('');
+      const text = Array.from({ length: Math.floor(r.next() * 20) }, () =>
+        r.pick(['a', 'b', ',', ';', '"', '"', '\n', '\r\n', '\r', ' ', 'ă', '""', '\t']),
+      ).join('');
       if (same(text, r.pick([',', ';', '\t']))) taken++;
     }
     expect(taken).toBeGreaterThan(3000);
@@ -193,7 +207,7 @@ describe('reading CSV records', () => {
 });
 
 describe('splitting the CSV fixtures', () => {
-  it('gives csv-parse\'s records and line numbers on every CSV under fixtures/ it takes, and takes most of them', async () => {
+  it("gives csv-parse's records and line numbers on every CSV under fixtures/ it takes, and takes most of them", async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const root = new URL('../../fixtures/', import.meta.url).pathname;
@@ -206,7 +220,14 @@ describe('splitting the CSV fixtures', () => {
       const split = rd === undefined ? null : splitCsv(text, delimiter, rd);
       if (split === null || split === 'too many') continue;
       taken++;
-      const out = parse(text, { delimiter, record_delimiter: rd, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as unknown as { record: string[]; info: { lines: number } }[];
+      const out = parse(text, {
+        delimiter,
+        record_delimiter: rd,
+        info: true,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: false,
+      }) as unknown as { record: string[]; info: { lines: number } }[];
       expect(split, f).toEqual({ records: out.map((o) => o.record), ends: out.map((o) => o.info.lines) });
     }
     expect(files.length).toBeGreaterThan(80);

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  TCVN3_TABLE,
-  isUnicodeVietnamese,
-  legacyFontKind,
-  looksLikeTcvn3,
-  tcvn3ToUnicode,
-} from '../../src/read/legacy.js';
+import { TCVN3_TABLE, isUnicodeVietnamese, legacyFontKind, looksLikeTcvn3, tcvn3ToUnicode } from '../../src/read/legacy.js';
 
 const SHY = '\u00ad'; // byte 0xAD = ư, invisible as Latin-1 (soft hyphen)
 
@@ -46,12 +40,9 @@ describe('legacyFontKind', () => {
     expect(legacyFontKind(name)).toBe(kind);
   });
 
-  it.each([['Times New Roman'], ['Arial'], ['Calibri'], ['VnTime'], ['.Vn'], ['VNI'], ['Vnindex'], ['']])(
-    '%j → null',
-    (name) => {
-      expect(legacyFontKind(name)).toBeNull();
-    },
-  );
+  it.each([['Times New Roman'], ['Arial'], ['Calibri'], ['VnTime'], ['.Vn'], ['VNI'], ['Vnindex'], ['']])('%j → null', (name) => {
+    expect(legacyFontKind(name)).toBeNull();
+  });
 
   it('undefined → null', () => {
     expect(legacyFontKind(undefined)).toBeNull();

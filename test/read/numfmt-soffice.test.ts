@@ -21,10 +21,19 @@ function probe(codes: string[]): Buffer {
 <fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
 <cellXfs count="${ids.length}">${ids.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('')}</cellXfs></styleSheet>`;
-  const rows = ids.map((_, i) => `<row r="${i + 1}"><c r="A${i + 1}" s="${i}"><v>45565.25</v></c><c r="B${i + 1}" s="${i}"><v>0.455</v></c></row>`).join('');
+  const rows = ids
+    .map((_, i) => `<row r="${i + 1}"><c r="A${i + 1}" s="${i}"><v>45565.25</v></c><c r="B${i + 1}" s="${i}"><v>0.455</v></c></row>`)
+    .join('');
   const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
   return xlsx([{ name: 'S', rows: [] }], {
-    entries: (es) => es.map((e) => (e.name === 'xl/styles.xml' ? { ...e, data: Buffer.from(styles) } : e.name === 'xl/worksheets/sheet1.xml' ? { ...e, data: Buffer.from(sheet) } : e)),
+    entries: (es) =>
+      es.map((e) =>
+        e.name === 'xl/styles.xml'
+          ? { ...e, data: Buffer.from(styles) }
+          : e.name === 'xl/worksheets/sheet1.xml'
+            ? { ...e, data: Buffer.from(sheet) }
+            : e,
+      ),
   });
 }
 

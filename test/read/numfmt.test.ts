@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_FORMATS, displayNumber, formatKind, isDateFormat, isPercentFormat } from '../../src/read/numfmt.js';
 import { FORMAT_KINDS } from './numfmt-table.js';
 
-
 /** Built-in ids LibreOffice shows as a date or a time, and as a percentage; every other id 0–58 is a number or text. */
-const LO_DATE_IDS = [14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58];
+const LO_DATE_IDS = [
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+];
 const LO_PERCENT_IDS = [9, 10];
 
 describe('the kind of a number format', () => {

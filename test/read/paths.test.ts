@@ -7,7 +7,17 @@ import { expandPaths } from '../../src/read/paths.js';
 
 describe('expandPaths', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tiendo-paths-'));
-  for (const f of ['a.csv', 'b.checked.xlsx', '~$lock.xlsx', '.hidden.csv', 'units.csv', 'notes.docx', 'sub/c.xlsx', 'tiendo-ket-qua/a.checked.xlsx', 'Tiendo-Ket-Qua/x.csv']) {
+  for (const f of [
+    'a.csv',
+    'b.checked.xlsx',
+    '~$lock.xlsx',
+    '.hidden.csv',
+    'units.csv',
+    'notes.docx',
+    'sub/c.xlsx',
+    'tiendo-ket-qua/a.checked.xlsx',
+    'Tiendo-Ket-Qua/x.csv',
+  ]) {
     mkdirSync(join(dir, f, '..'), { recursive: true });
     writeFileSync(join(dir, f), 'x');
   }
@@ -24,7 +34,16 @@ describe('expandPaths', () => {
 
 describe('expandPaths with patterns', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tiendo-glob-'));
-  for (const f of ['luc-nam/a.csv', 'luc-nam/b.xlsx', 'lang-giang/c.csv', 'lang-giang/~$c.xlsx', 'lang-giang/.d.csv', 'hiep-hoa/e.csv', 'tiendo-ket-qua/f.csv', 'units.csv']) {
+  for (const f of [
+    'luc-nam/a.csv',
+    'luc-nam/b.xlsx',
+    'lang-giang/c.csv',
+    'lang-giang/~$c.xlsx',
+    'lang-giang/.d.csv',
+    'hiep-hoa/e.csv',
+    'tiendo-ket-qua/f.csv',
+    'units.csv',
+  ]) {
     mkdirSync(join(dir, f, '..'), { recursive: true });
     writeFileSync(join(dir, f), 'x');
   }

@@ -15,9 +15,14 @@ import { hasSoffice } from '../helpers/soffice.js';
 const DIR = fileURLToPath(new URL('../../fixtures/producers/', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('../../scripts/openpyxl_fixtures.py', import.meta.url));
 const PYTHON = '/usr/bin/python3';
-const files = readdirSync(DIR).filter((f) => f.endsWith('.xlsx')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.xlsx'))
+  .sort();
 const hasOpenpyxl = spawnSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
-if (!hasOpenpyxl) console.warn('producers-oracles: no /usr/bin/python3 with openpyxl (apt-get install python3-openpyxl): the openpyxl comparison is skipped');
+if (!hasOpenpyxl)
+  console.warn(
+    'producers-oracles: no /usr/bin/python3 with openpyxl (apt-get install python3-openpyxl): the openpyxl comparison is skipped',
+  );
 if (!hasSoffice) console.warn('producers-oracles: no soffice (LibreOffice): the LibreOffice comparison is skipped');
 
 async function sheetsOf(file: string): Promise<Sheet[]> {
@@ -36,7 +41,9 @@ function emptyThere(s: Sheet, row: number, col: number): void {
 
 describe.skipIf(!hasOpenpyxl)('fixtures/producers as openpyxl reads them', () => {
   const dumps = hasOpenpyxl
-    ? (JSON.parse(execFileSync(PYTHON, [SCRIPT, 'dump', ...files.map((f) => join(DIR, f))], { encoding: 'utf8', maxBuffer: 64 << 20 })) as { sheets: { name: string; rows: Record<string, Record<string, { v: unknown }>> }[] }[])
+    ? (JSON.parse(execFileSync(PYTHON, [SCRIPT, 'dump', ...files.map((f) => join(DIR, f))], { encoding: 'utf8', maxBuffer: 64 << 20 })) as {
+        sheets: { name: string; rows: Record<string, Record<string, { v: unknown }>> }[];
+      }[])
     : [];
   it.each(files.map((f, i) => [f, i] as const))('%s', async (file, i) => {
     const mine = await sheetsOf(file);
@@ -73,7 +80,19 @@ describe.skipIf(!hasSoffice)('fixtures/producers as LibreOffice reads them', () 
     const profile = mkdtempSync(join(tmpdir(), 'tiendo-lo-profile-'));
     // every sheet to its own CSV (-1), in UTF-8 (76), raw values but dates and percentages as shown
     for (let attempt = 0; attempt < 2 && readdirSync(out).length === 0; attempt++) {
-      execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, ...files.map((f) => join(DIR, f))], { stdio: 'ignore', timeout: 180_000 });
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${profile}`,
+          '--headless',
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+          '--outdir',
+          out,
+          ...files.map((f) => join(DIR, f)),
+        ],
+        { stdio: 'ignore', timeout: 180_000 },
+      );
     }
     const outputs = readdirSync(out);
     const converted = new Set(files.filter((f) => outputs.some((o) => o.startsWith(`${f.replace(/\.xlsx$/, '')}-`))));
@@ -87,19 +106,21 @@ describe.skipIf(!hasSoffice)('fixtures/producers as LibreOffice reads them', () 
       for (const s of mine) {
         const csv = join(out, `${file.replace(/\.xlsx$/, '')}-${s.name}.csv`);
         const records = parse(readFileSync(csv, 'utf8'), { relax_column_count: true }) as string[][];
-        records.forEach((fields, r) => fields.forEach((t, col) => {
-          const row = r + 1;
-          const where = `${file} ${s.name}!${row}:${col + 1}`;
-          const c = cellAt(s, row, col);
-          if (t === '') return emptyThere(s, row, col);
-          if (loDate(t) && c?.date) return expect(c.date, where).toBe(loDate(t));
-          if (/^-?\d+(\.\d+)?%$/.test(t)) {
-            expect(c?.percent, where).toBe(true);
-            return expect(Math.round((c?.number ?? NaN) * 1e6)).toBe(Math.round(Number(t.slice(0, -1)) * 1e4));
-          }
-          if (c?.number !== undefined) return expect(c.number, where).toBe(Number(t));
-          expect(c?.text, where).toBe(t.normalize('NFC').trim());
-        }));
+        records.forEach((fields, r) =>
+          fields.forEach((t, col) => {
+            const row = r + 1;
+            const where = `${file} ${s.name}!${row}:${col + 1}`;
+            const c = cellAt(s, row, col);
+            if (t === '') return emptyThere(s, row, col);
+            if (loDate(t) && c?.date) return expect(c.date, where).toBe(loDate(t));
+            if (/^-?\d+(\.\d+)?%$/.test(t)) {
+              expect(c?.percent, where).toBe(true);
+              return expect(Math.round((c?.number ?? NaN) * 1e6)).toBe(Math.round(Number(t.slice(0, -1)) * 1e4));
+            }
+            if (c?.number !== undefined) return expect(c.number, where).toBe(Number(t));
+            expect(c?.text, where).toBe(t.normalize('NFC').trim());
+          }),
+        );
       }
     }
   }, 240_000);

@@ -9,7 +9,10 @@ import type { DateValue, NumberValue, Task } from '../../src/types.js';
 
 const DIR = fileURLToPath(new URL('../../fixtures/registers/', import.meta.url));
 const AS_OF = readFileSync(join(DIR, 'asof.txt'), 'utf8').trim();
-const cases = readdirSync(DIR).filter((f) => f.endsWith('.expect.json')).map((f) => f.replace(/\.expect\.json$/, '')).sort();
+const cases = readdirSync(DIR)
+  .filter((f) => f.endsWith('.expect.json'))
+  .map((f) => f.replace(/\.expect\.json$/, ''))
+  .sort();
 
 interface Expect {
   unit: string | null;
@@ -23,17 +26,30 @@ const num = (v: NumberValue) => (v.kind === 'number' ? v.value : v.kind === 'emp
 /** The value of a field as the expect files write it. */
 function field(task: Task, name: string): unknown {
   switch (name) {
-    case 'assigned': case 'deadline': case 'completed': return date(task[name]);
-    case 'target': case 'achieved': case 'progress': return num(task[name]);
-    case 'owner': return task.owners.length > 1 ? task.owners : task.owners[0] ?? null;
-    default: return (task as unknown as Record<string, unknown>)[name] ?? null;
+    case 'assigned':
+    case 'deadline':
+    case 'completed':
+      return date(task[name]);
+    case 'target':
+    case 'achieved':
+    case 'progress':
+      return num(task[name]);
+    case 'owner':
+      return task.owners.length > 1 ? task.owners : (task.owners[0] ?? null);
+    default:
+      return (task as unknown as Record<string, unknown>)[name] ?? null;
   }
 }
 
 describe.each(cases)('fixtures/registers/%s', (file) => {
   const want = JSON.parse(readFileSync(join(DIR, `${file}.expect.json`), 'utf8')) as Expect;
   it('reads the unit and every task as expected', async () => {
-    const { run } = await validate({ paths: [join(DIR, file)], units: join(DIR, 'units.csv'), roster: join(DIR, 'roster.csv'), asOf: AS_OF });
+    const { run } = await validate({
+      paths: [join(DIR, file)],
+      units: join(DIR, 'units.csv'),
+      roster: join(DIR, 'roster.csv'),
+      asOf: AS_OF,
+    });
     const register = run.registers[0];
     expect(register.unit?.code ?? null).toBe(want.unit);
     const fields = ['row', ...want.fields];

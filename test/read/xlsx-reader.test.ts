@@ -42,17 +42,26 @@ function fixedCells(buf: Buffer): Map<number, Set<string>> {
     return e ? inflateEntry(buf, e).toString('utf8') : '';
   };
   const styles = text('xl/styles.xml');
-  const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf\b([^>]*)/g)].map((m) => Number(/numFmtId="(\d+)"/.exec(m[1])?.[1] ?? 0));
+  const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf\b([^>]*)/g)].map((m) =>
+    Number(/numFmtId="(\d+)"/.exec(m[1])?.[1] ?? 0),
+  );
   const custom = new Set([...styles.matchAll(/<numFmt\b[^>]*numFmtId="(\d+)"/g)].map((m) => Number(m[1])));
   // A % in quotes or escaped is no percentage (exceljs takes any % for one): 0"%", 0\%.
-  const literalPercent = new Set([...styles.matchAll(/<numFmt\b([^>]*)>/g)]
-    .map((m) => [Number(/numFmtId="(\d+)"/.exec(m[1])?.[1]), /formatCode="([^"]*)"/.exec(m[1])?.[1] ?? ''] as const)
-    .filter(([, code]) => code.includes('%') && formatKind(code.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) !== 'percent').map(([id]) => id));
+  const literalPercent = new Set(
+    [...styles.matchAll(/<numFmt\b([^>]*)>/g)]
+      .map((m) => [Number(/numFmtId="(\d+)"/.exec(m[1])?.[1]), /formatCode="([^"]*)"/.exec(m[1])?.[1] ?? ''] as const)
+      .filter(([, code]) => code.includes('%') && formatKind(code.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) !== 'percent')
+      .map(([id]) => id),
+  );
   const eastAsian = (id: number) => !custom.has(id) && ((id >= 27 && id <= 36) || (id >= 50 && id <= 58));
-  const sheets = entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)).sort((a, b) => Number(/\d+/.exec(a.name)![0]) - Number(/\d+/.exec(b.name)![0]));
+  const sheets = entries
+    .filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
+    .sort((a, b) => Number(/\d+/.exec(a.name)![0]) - Number(/\d+/.exec(b.name)![0]));
   sheets.forEach((e, i) => {
     const set = new Set<string>();
-    for (const m of inflateEntry(buf, e).toString('utf8').matchAll(/<c\b([^>]*)>/g)) {
+    for (const m of inflateEntry(buf, e)
+      .toString('utf8')
+      .matchAll(/<c\b([^>]*)>/g)) {
       const r = /\br="([A-Z]+)(\d+)"/.exec(m[1]);
       if (!r) continue;
       const s = Number(/\bs="(\d+)"/.exec(m[1])?.[1] ?? 0);
@@ -103,7 +112,9 @@ describe('the reader agrees with exceljs on every fixture workbook', () => {
       if (!theirs.ok && mine.ok && /[\\/]producers[\\/]/.test(path)) {
         // A legal form of the container exceljs cannot open (Zip64, data descriptors): it reads the
         // same parts in a plain zip.
-        const parts = zipEntries(buf)!.filter((e) => !e.name.endsWith('/')).map((e) => ({ name: e.name, data: inflateEntry(buf, e) }));
+        const parts = zipEntries(buf)!
+          .filter((e) => !e.name.endsWith('/'))
+          .map((e) => ({ name: e.name, data: inflateEntry(buf, e) }));
         theirs = await readXlsxWithExceljs(rezip(parts));
         if (!theirs.ok) return; // rows and cells without r=, which exceljs cannot read: test/e2e/producers.test.ts checks every task
       }
@@ -154,7 +165,11 @@ describe('SpreadsheetML with a namespace prefix (x:row, x:c …), as some genera
         let data = inflateEntry(plain, e);
         if (/^xl\/(worksheets\/sheet1|sharedStrings)\.xml$/.test(e.name)) {
           const xml = data.toString('utf8').replace(/<(\/?)(worksheet|sheetData|row|c|v|f|is|t|sst|si|mergeCells|mergeCell)\b/g, '<$1x:$2');
-          data = Buffer.from(xml.replace('<x:worksheet ', '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ').replace('<x:sst ', '<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '));
+          data = Buffer.from(
+            xml
+              .replace('<x:worksheet ', '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ')
+              .replace('<x:sst ', '<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '),
+          );
         }
         return { name: e.name, data };
       });

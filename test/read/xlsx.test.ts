@@ -30,7 +30,9 @@ function cell(wb: RawWorkbook, row: number, col: number): Cell | null {
 
 describe('reading xlsx cells (LIBRARIES.md traps)', () => {
   it('reads a date cell as the calendar day, from UTC fields', async () => {
-    const p = await write('date.xlsx', (_, ws) => { ws.getCell('A1').value = new Date(Date.UTC(2024, 2, 1)); });
+    const p = await write('date.xlsx', (_, ws) => {
+      ws.getCell('A1').value = new Date(Date.UTC(2024, 2, 1));
+    });
     expect(cell(await read(p), 1, 1)?.date).toBe('2024-03-01');
   });
   it('reads dates in the 1904 date system', async () => {
@@ -47,20 +49,30 @@ describe('reading xlsx cells (LIBRARIES.md traps)', () => {
     });
     expect(cell(await read(p), 1, 1)?.date).toBe('2024-09-30');
   });
-  it('does not trust a date before 1 March 1900 (Excel\'s fictitious 29/02/1900)', async () => {
-    const p = await write('early.xlsx', (_, ws) => { ws.getCell('A1').value = 20; ws.getCell('A1').numFmt = 'dd/mm/yyyy'; });
+  it("does not trust a date before 1 March 1900 (Excel's fictitious 29/02/1900)", async () => {
+    const p = await write('early.xlsx', (_, ws) => {
+      ws.getCell('A1').value = 20;
+      ws.getCell('A1').numFmt = 'dd/mm/yyyy';
+    });
     expect(cell(await read(p), 1, 1)?.date).toBeUndefined();
   });
   it('marks percent cells, which hold fractions', async () => {
-    const p = await write('pct.xlsx', (_, ws) => { ws.getCell('A1').value = 0.455; ws.getCell('A1').numFmt = '0.0%'; });
+    const p = await write('pct.xlsx', (_, ws) => {
+      ws.getCell('A1').value = 0.455;
+      ws.getCell('A1').numFmt = '0.0%';
+    });
     expect(cell(await read(p), 1, 1)).toMatchObject({ number: 0.455, percent: true });
   });
   it('reads a percent sign in quotes or escaped as a literal: the number itself, shown with a %', async () => {
     const p = await write('literal-pct.xlsx', (_, ws) => {
-      ws.getCell('A1').value = 44.5; ws.getCell('A1').numFmt = '0"%"';
-      ws.getCell('A2').value = 44.5; ws.getCell('A2').numFmt = '0\\%';
-      ws.getCell('A3').value = 0.445; ws.getCell('A3').numFmt = '[Red]0.0%';
-      ws.getCell('A4').value = 45565; ws.getCell('A4').numFmt = '"yyyy"0';
+      ws.getCell('A1').value = 44.5;
+      ws.getCell('A1').numFmt = '0"%"';
+      ws.getCell('A2').value = 44.5;
+      ws.getCell('A2').numFmt = '0\\%';
+      ws.getCell('A3').value = 0.445;
+      ws.getCell('A3').numFmt = '[Red]0.0%';
+      ws.getCell('A4').value = 45565;
+      ws.getCell('A4').numFmt = '"yyyy"0';
     });
     const wb = await read(p);
     expect(cell(wb, 1, 1)).toMatchObject({ text: '44.5', number: 44.5, shown: '45%' });
@@ -82,7 +94,11 @@ describe('reading xlsx cells (LIBRARIES.md traps)', () => {
     const { readFileSync } = await import('node:fs');
     const theirs = await readXlsxWithExceljs(readFileSync(p));
     for (const wb of [await read(p), theirs.ok ? theirs.workbook : null]) {
-      expect(wb?.sheets.map((s) => [s.name, s.hidden])).toEqual([['Danh mục', undefined], ['DanhSach', 'hidden'], ['Ma', 'veryHidden']]);
+      expect(wb?.sheets.map((s) => [s.name, s.hidden])).toEqual([
+        ['Danh mục', undefined],
+        ['DanhSach', 'hidden'],
+        ['Ma', 'veryHidden'],
+      ]);
     }
   });
   it('reads a merged range once across a row but down a column', async () => {
@@ -113,7 +129,9 @@ describe('reading xlsx cells (LIBRARIES.md traps)', () => {
     expect(cell(wb, 4, 1)?.text).toBe('Kế hoạch');
   });
   it('returns NFD text as NFC', async () => {
-    const p = await write('nfd.xlsx', (_, ws) => { ws.getCell('A1').value = 'Người chịu trách nhiệm'.normalize('NFD'); });
+    const p = await write('nfd.xlsx', (_, ws) => {
+      ws.getCell('A1').value = 'Người chịu trách nhiệm'.normalize('NFD');
+    });
     expect(cell(await read(p), 1, 1)?.text).toBe('Người chịu trách nhiệm'.normalize('NFC'));
   });
   it('converts text in a TCVN3 font (.VnTime) to Unicode', async () => {
@@ -152,12 +170,18 @@ describe('what a file really is', () => {
     expect(await problem(join(dir, 'locked.xlsx'))).toBe('encrypted');
   });
   it('says an .ods must be saved as .xlsx (exceljs would load it as 0 sheets)', async () => {
-    const ods = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]);
+    const ods = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.alloc(26),
+      Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'),
+    ]);
     writeFileSync(join(dir, 'x.ods'), ods);
     expect(await problem(join(dir, 'x.ods'))).toBe('ods');
   });
   it('calls a truncated workbook corrupt', async () => {
-    const p = await write('whole.xlsx', (_, ws) => { ws.getCell('A1').value = 'x'; });
+    const p = await write('whole.xlsx', (_, ws) => {
+      ws.getCell('A1').value = 'x';
+    });
     const { readFileSync } = await import('node:fs');
     const buf = readFileSync(p);
     writeFileSync(join(dir, 'half.xlsx'), buf.subarray(0, Math.floor(buf.length / 2)));
@@ -169,12 +193,17 @@ describe('what a file really is', () => {
     expect(await problem(join(dir, 'junk.xlsx'))).toBe('corrupt');
   });
   it('refuses a file above the size limit and a zip whose parts inflate above it, before inflating', async () => {
-    const p = await write('big.xlsx', (_, ws) => { for (let i = 1; i < 200; i++) ws.getCell(`A${i}`).value = 'x'.repeat(100); });
+    const p = await write('big.xlsx', (_, ws) => {
+      for (let i = 1; i < 200; i++) ws.getCell(`A${i}`).value = 'x'.repeat(100);
+    });
     const r = await readWorkbook(p, { maxFileBytes: 10_000 });
     expect(!r.ok && !r.skip && r.problem.messageId).toBe('tooLarge');
   });
   it('skips a workbook tiendo wrote itself', async () => {
-    const p = await write('mine.xlsx', (wb, ws) => { wb.keywords = 'tiendo-output'; ws.getCell('A1').value = 'x'; });
+    const p = await write('mine.xlsx', (wb, ws) => {
+      wb.keywords = 'tiendo-output';
+      ws.getCell('A1').value = 'x';
+    });
     const r = await readWorkbook(p, LIMIT);
     expect(!r.ok && r.skip).toBe(true);
   });

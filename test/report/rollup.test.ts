@@ -45,19 +45,46 @@ describe('rollupJson (SPEC §5.1)', () => {
     expect(doc.period).toEqual({ label: '2024-Q3', start: '2024-07-01', end: '2024-09-30' });
     expect(doc.units.map((u: { code: string }) => u.code)).toEqual(['24', '213', '215', '07330', '07651', '07660', '07663']);
     expect(doc.units[0]).toEqual({
-      code: '24', name: 'Tỉnh Bắc Giang', level: 'tinh', parent: null,
+      code: '24',
+      name: 'Tỉnh Bắc Giang',
+      level: 'tinh',
+      parent: null,
       own: {
-        registered: 0, doneOnTime: 0, doneLate: 0, pendingOnTime: 0, pendingOverdue: 0, cancelled: 0,
-        unclassified: 0, doneInPeriod: 0, completionRate: null, onTimeRate: null,
+        registered: 0,
+        doneOnTime: 0,
+        doneLate: 0,
+        pendingOnTime: 0,
+        pendingOverdue: 0,
+        cancelled: 0,
+        unclassified: 0,
+        doneInPeriod: 0,
+        completionRate: null,
+        onTimeRate: null,
       },
       total: {
-        registered: 7, doneOnTime: 3, doneLate: 1, pendingOnTime: 1, pendingOverdue: 1, cancelled: 1,
-        unclassified: 0, doneInPeriod: 2, completionRate: 66.7, onTimeRate: 75,
+        registered: 7,
+        doneOnTime: 3,
+        doneLate: 1,
+        pendingOnTime: 1,
+        pendingOverdue: 1,
+        cancelled: 1,
+        unclassified: 0,
+        doneInPeriod: 2,
+        completionRate: 66.7,
+        onTimeRate: 75,
       },
     });
     expect(Object.keys(doc.units[1].own)).toEqual([
-      'registered', 'doneOnTime', 'doneLate', 'pendingOnTime', 'pendingOverdue', 'cancelled', 'unclassified',
-      'doneInPeriod', 'completionRate', 'onTimeRate',
+      'registered',
+      'doneOnTime',
+      'doneLate',
+      'pendingOnTime',
+      'pendingOverdue',
+      'cancelled',
+      'unclassified',
+      'doneInPeriod',
+      'completionRate',
+      'onTimeRate',
     ]);
     expect(doc.units[1].parent).toBe('24');
     expect(doc.files).toEqual([{ unit: '24', path: 'out/24-bac-giang.xlsx' }]);
@@ -77,7 +104,9 @@ describe('rollupText', () => {
     const lines = out.split('\n');
     expect(lines[0]).toBe('Tổng hợp tiến độ Quý III năm 2024 — số liệu tính đến ngày 30/09/2024');
     const table = lines.slice(2, lines.indexOf('', 2));
-    expect(table[0]).toMatch(/^Đơn vị\s+Đăng ký\s+HT đúng hạn\s+HT quá hạn\s+Trong hạn\s+Quá hạn\s+Dừng, hủy\s+Chưa XĐ\s+Tỷ lệ HT %\s+Đúng hạn %$/);
+    expect(table[0]).toMatch(
+      /^Đơn vị\s+Đăng ký\s+HT đúng hạn\s+HT quá hạn\s+Trong hạn\s+Quá hạn\s+Dừng, hủy\s+Chưa XĐ\s+Tỷ lệ HT %\s+Đúng hạn %$/,
+    );
     expect(table[1]).toMatch(/^-+( +-+){9}$/);
     expect(table[2]).toMatch(/^Huyện Lục Nam\s+6\s+3\s+1\s+0\s+1\s+1\s+0\s+80,0\s+75,0$/);
     expect(table[3]).toMatch(/^Huyện Yên Thế\s+1\s+0\s+0\s+1\s+0\s+0\s+0\s+0,0\s+-$/);
@@ -92,8 +121,11 @@ describe('rollupText', () => {
   it('marks a unit under the root with nothing submitted, and speaks English', () => {
     const t = province();
     const r = aggregate({
-      tree: t, registers: [register(t.byCode.get('07651')!, 'a.xlsx', [kinds.doneOnTime()])], diagnostics: [],
-      asOf: '2024-09-30', period: parsePeriod('2024-09'),
+      tree: t,
+      registers: [register(t.byCode.get('07651')!, 'a.xlsx', [kinds.doneOnTime()])],
+      diagnostics: [],
+      asOf: '2024-09-30',
+      period: parsePeriod('2024-09'),
     });
     const vi = rollupText(r, 'vi');
     expect(vi).toMatch(/Huyện Yên Thế \(chưa nộp\)/);

@@ -10,13 +10,15 @@ const ctx = makeCtx({ asOf: '2024-09-30' });
 describe('at-risk', () => {
   it('fires when the deadline is near and progress lags the time spent by more than the gap', () => {
     const task = makeTask({ ...base, progress: { kind: 'number', value: 50 } });
-    expect(runRule(rule, task, ctx)).toEqual([{
-      at: { task, column: 'deadline' },
-      data: { deadline: '30/10/2024', days: 30, elapsed: 90, progress: 50 },
-    }]);
+    expect(runRule(rule, task, ctx)).toEqual([
+      {
+        at: { task, column: 'deadline' },
+        data: { deadline: '30/10/2024', days: 30, elapsed: 90, progress: 50 },
+      },
+    ]);
   });
 
-  it('takes an empty progress as 0 and counts from 1 January of the deadline\'s year without an assigned date', () => {
+  it("takes an empty progress as 0 and counts from 1 January of the deadline's year without an assigned date", () => {
     const task = makeTask({ assigned: { kind: 'empty' }, deadline: { kind: 'date', date: '2024-10-15' }, status: 'not_started' });
     expect(runRule(rule, task, ctx)[0].data).toMatchObject({ days: 15, progress: 0 });
   });
@@ -40,7 +42,11 @@ describe('at-risk', () => {
 
   it('follows atRiskDays and atRiskGap from the configuration', () => {
     const task = makeTask({ ...base, progress: { kind: 'number', value: 50 } });
-    expect(runRule(rule, task, makeCtx({ asOf: '2024-09-30', thresholds: { maxOpenTasksPerOwner: 7, atRiskDays: 29, atRiskGap: 30 } }))).toEqual([]);
-    expect(runRule(rule, task, makeCtx({ asOf: '2024-09-30', thresholds: { maxOpenTasksPerOwner: 7, atRiskDays: 30, atRiskGap: 45 } }))).toEqual([]);
+    expect(
+      runRule(rule, task, makeCtx({ asOf: '2024-09-30', thresholds: { maxOpenTasksPerOwner: 7, atRiskDays: 29, atRiskGap: 30 } })),
+    ).toEqual([]);
+    expect(
+      runRule(rule, task, makeCtx({ asOf: '2024-09-30', thresholds: { maxOpenTasksPerOwner: 7, atRiskDays: 30, atRiskGap: 45 } })),
+    ).toEqual([]);
   });
 });

@@ -7,7 +7,9 @@ describe('completion-in-future', () => {
 
   it('fires on a completion date after the as-of date', () => {
     const task = makeTask({ status: 'done', completed: { kind: 'date', date: '2024-10-01' } });
-    expect(runRule(rule, task, ctx)).toEqual([{ at: { task, column: 'completed' }, data: { completed: '01/10/2024', asOf: '30/09/2024' } }]);
+    expect(runRule(rule, task, ctx)).toEqual([
+      { at: { task, column: 'completed' }, data: { completed: '01/10/2024', asOf: '30/09/2024' } },
+    ]);
   });
 
   it('is silent on the as-of date itself', () => {

@@ -9,8 +9,12 @@ describe('deadline-before-assigned', () => {
   });
 
   it('is silent for a deadline on the assigned day, or when a date is missing', () => {
-    expect(runRule(rule, makeTask({ assigned: { kind: 'date', date: '2024-03-15' }, deadline: { kind: 'date', date: '2024-03-15' } }))).toEqual([]);
+    expect(
+      runRule(rule, makeTask({ assigned: { kind: 'date', date: '2024-03-15' }, deadline: { kind: 'date', date: '2024-03-15' } })),
+    ).toEqual([]);
     expect(runRule(rule, makeTask({ assigned: { kind: 'empty' }, deadline: { kind: 'date', date: '2020-01-01' } }))).toEqual([]);
-    expect(runRule(rule, makeTask({ assigned: { kind: 'date', date: '2024-03-15' }, deadline: { kind: 'invalid', text: 'x' } }))).toEqual([]);
+    expect(runRule(rule, makeTask({ assigned: { kind: 'date', date: '2024-03-15' }, deadline: { kind: 'invalid', text: 'x' } }))).toEqual(
+      [],
+    );
   });
 });

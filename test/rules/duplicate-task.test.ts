@@ -16,7 +16,10 @@ describe('duplicate-task', () => {
       { register, sheet: 'Danh mục', row: 12, column: 'B', taskId: 'VK-01' },
       { register, sheet: 'Danh mục', row: 15, column: 'B', taskId: 'VK-01' },
     ]);
-    expect(reports.map((r) => r.data)).toEqual([{ id: 'VK-01', firstRow: 8 }, { id: 'VK-01', firstRow: 8 }]);
+    expect(reports.map((r) => r.data)).toEqual([
+      { id: 'VK-01', firstRow: 8 },
+      { id: 'VK-01', firstRow: 8 },
+    ]);
   });
 
   it('points at the STT cell when the register has no id column', () => {

@@ -25,7 +25,7 @@ describe('file-unreadable', () => {
     ['tooLarge', { size: '250.0 MB', limit: '200.0 MB' }],
     ['corrupt', { reason: 'tệp nén bị cắt cụt hoặc hỏng' }],
     ['csv', { reason: 'dấu ngoặc kép không đóng', line: 12 }],
-  ])('words the reader\'s %s problem', (messageId, data) => {
+  ])("words the reader's %s problem", (messageId, data) => {
     const register = makeRegister({ problems: [{ rule: 'file-unreadable', at: {}, messageId, data }] });
     expect(runRule(rule, register)).toHaveLength(1);
   });

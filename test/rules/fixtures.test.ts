@@ -15,7 +15,10 @@ const shared = { units: join(ROOT, 'units.csv'), roster: join(ROOT, 'roster.csv'
 
 /** (row, rule) pairs from a CSV case's `expect` column; the row is the record's line. */
 function expectedFromColumn(path: string): string[] {
-  const records = parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { info: true, relax_column_count: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  const records = parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { info: true, relax_column_count: true }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
   let line = 1;
   let expectAt = -1;
   const out: string[] = [];
@@ -36,7 +39,8 @@ describe.each(ids)('fixtures/rules/%s', (id) => {
   if (existsSync(sidecar)) {
     it('reports exactly the diagnostics of expect.json', async () => {
       const want = (JSON.parse(readFileSync(sidecar, 'utf8')) as { file: string; row: number | null; rule: string }[])
-        .map((d) => `${d.file} ${d.row} ${d.rule}`).sort();
+        .map((d) => `${d.file} ${d.row} ${d.rule}`)
+        .sort();
       // Each case — a file, or a folder of files read together — is validated on its own.
       const got: string[] = [];
       for (const entry of readdirSync(dir).filter((f) => !f.endsWith('.json'))) {
@@ -45,7 +49,10 @@ describe.each(ids)('fixtures/rules/%s', (id) => {
       }
       got.sort();
       expect(got).toEqual(want);
-      expect(want.some((w) => w.endsWith(` ${id}`)), 'the rule fires somewhere').toBe(true);
+      expect(
+        want.some((w) => w.endsWith(` ${id}`)),
+        'the rule fires somewhere',
+      ).toBe(true);
     });
     const resolveFile = join(dir, 'resolve.json');
     if (existsSync(resolveFile)) {
@@ -61,7 +68,9 @@ describe.each(ids)('fixtures/rules/%s', (id) => {
     }
     return;
   }
-  const cases = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
+  const cases = readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort();
   it.each(cases)('%s', async (file) => {
     const { result } = await validate({ ...shared, paths: [join(dir, file)] });
     const got = result.diagnostics.map((d) => `${d.row} ${d.rule}`).sort();

@@ -5,21 +5,33 @@ import { makeRegister, runRule } from '../helpers/make.js';
 describe('header-missing', () => {
   it('reports a register with no header row as a file-level problem', () => {
     const register = makeRegister({ headerRow: null, problems: [{ rule: 'header-missing', at: {}, data: { sheets: 'Sheet1, Sheet2' } }] });
-    expect(runRule(rule, register)).toEqual([{
-      at: { register }, // nothing located: the engine makes it a file-level diagnostic
-      messageId: undefined,
-      data: { sheets: 'Sheet1, Sheet2' },
-    }]);
+    expect(runRule(rule, register)).toEqual([
+      {
+        at: { register }, // nothing located: the engine makes it a file-level diagnostic
+        messageId: undefined,
+        data: { sheets: 'Sheet1, Sheet2' },
+      },
+    ]);
   });
 
   it('does not list sheet names a CSV does not have', () => {
-    const register = makeRegister({ kind: 'csv', problems: [{ rule: 'header-missing', at: {}, messageId: 'default', data: { sheets: '' } }] });
+    const register = makeRegister({
+      kind: 'csv',
+      problems: [{ rule: 'header-missing', at: {}, messageId: 'default', data: { sheets: '' } }],
+    });
     expect(runRule(rule, register)[0].messageId).toBe('noSheet');
   });
 
   it('names a missing column by its Vietnamese header and the closest header seen', () => {
     const register = makeRegister({
-      problems: [{ rule: 'header-missing', at: { sheet: 'Danh mục', row: 6 }, messageId: 'column', data: { column: 'owner', closest: 'Người phụ trách chính' } }],
+      problems: [
+        {
+          rule: 'header-missing',
+          at: { sheet: 'Danh mục', row: 6 },
+          messageId: 'column',
+          data: { column: 'owner', closest: 'Người phụ trách chính' },
+        },
+      ],
     });
     const [r] = runRule(rule, register);
     expect(r.messageId).toBe('column');

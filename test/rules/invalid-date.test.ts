@@ -18,7 +18,9 @@ describe('invalid-date', () => {
 
   it('quotes the number read and what its format displays, where that is something else', () => {
     const task = makeTask({ deadline: { kind: 'invalid', text: '45565' }, shown: { deadline: 'Ngày 45565' } });
-    expect(runRule(rule, task)).toEqual([{ at: { task, column: 'deadline' }, messageId: 'shown', data: { text: '45565', shown: 'Ngày 45565' } }]);
+    expect(runRule(rule, task)).toEqual([
+      { at: { task, column: 'deadline' }, messageId: 'shown', data: { text: '45565', shown: 'Ngày 45565' } },
+    ]);
   });
 
   it('is silent for dates, periods and empty cells', () => {

@@ -17,9 +17,15 @@ describe('invalid-progress', () => {
   it('quotes the value read, and the text the cell displays where that is another number', () => {
     // 1.234 in a 0% cell: read as 123.4, shown as 123%
     const task = makeTask({ progress: { kind: 'number', value: 123.4 }, text: { progress: '1.234' }, shown: { progress: '123%' } });
-    expect(runRule(rule, task)).toEqual([{ at: { task, column: 'progress' }, messageId: 'rangeShown', data: { value: 123.4, shown: '123%' } }]);
+    expect(runRule(rule, task)).toEqual([
+      { at: { task, column: 'progress' }, messageId: 'rangeShown', data: { value: 123.4, shown: '123%' } },
+    ]);
     // a progress update replaced the value: the register cell's display is no longer what was read
-    const updated = makeTask({ progress: { kind: 'number', value: 130 }, shown: { progress: '123%' }, at: { progress: { file: 'u.csv', sheet: null, row: 2, column: 'C' } } });
+    const updated = makeTask({
+      progress: { kind: 'number', value: 130 },
+      shown: { progress: '123%' },
+      at: { progress: { file: 'u.csv', sheet: null, row: 2, column: 'C' } },
+    });
     expect(runRule(rule, updated)).toEqual([{ at: { task: updated, column: 'progress' }, messageId: 'range', data: { value: 130 } }]);
   });
 
@@ -27,8 +33,10 @@ describe('invalid-progress', () => {
     expect(runRule(rule, makeTask({ progress: { kind: 'number', value: 0 } }))).toEqual([]);
     expect(runRule(rule, makeTask({ progress: { kind: 'number', value: 100 } }))).toEqual([]);
     const computed = makeTask({
-      target: { kind: 'number', value: 35 }, achieved: { kind: 'number', value: 41.8 },
-      progress: { kind: 'number', value: 119.43 }, progressComputed: true,
+      target: { kind: 'number', value: 35 },
+      achieved: { kind: 'number', value: 41.8 },
+      progress: { kind: 'number', value: 119.43 },
+      progressComputed: true,
     });
     expect(runRule(rule, computed)).toEqual([]);
   });

@@ -5,11 +5,13 @@ import { makeTask, runRule } from '../helpers/make.js';
 describe('invalid-status', () => {
   it('fires on a status outside the vocabulary, suggesting the closest', () => {
     const task = makeTask({ status: null, statusInferred: false, text: { status: 'Đã hoàn thàn' } });
-    expect(runRule(rule, task)).toEqual([{
-      at: { task, column: 'status' },
-      messageId: 'suggest',
-      data: { text: 'Đã hoàn thàn', suggestion: 'Đã hoàn thành' },
-    }]);
+    expect(runRule(rule, task)).toEqual([
+      {
+        at: { task, column: 'status' },
+        messageId: 'suggest',
+        data: { text: 'Đã hoàn thàn', suggestion: 'Đã hoàn thành' },
+      },
+    ]);
   });
 
   it('is silent on a status typed without diacritics (it is in the vocabulary)', () => {

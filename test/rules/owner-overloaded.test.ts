@@ -57,7 +57,9 @@ describe('owner-overloaded', () => {
   it('leaves out repeated ids and tasks assigned after the as-of date', () => {
     const repeated = tasks(8, 'Nguyễn Văn An', 'a').map((t, i) => (i === 7 ? { ...t, id: 'a-1' } : t));
     expect(runRule(rule, [makeRegister({ unit: yenSon, tasks: repeated })], makeCtx())).toEqual([]);
-    const later = tasks(8, 'Nguyễn Văn An', 'a').map((t, i) => (i === 7 ? { ...t, assigned: { kind: 'date' as const, date: '2024-10-05' } } : t));
+    const later = tasks(8, 'Nguyễn Văn An', 'a').map((t, i) =>
+      i === 7 ? { ...t, assigned: { kind: 'date' as const, date: '2024-10-05' } } : t,
+    );
     expect(runRule(rule, [makeRegister({ unit: yenSon, tasks: later })], makeCtx())).toEqual([]);
   });
 });

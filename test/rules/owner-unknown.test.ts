@@ -8,16 +8,12 @@ const cadre = (name: string, unit = '07651', from: string | null = null, to: str
   makeCadre({ name, key: nameKey(name), unit, from, to });
 
 const roster: Roster = {
-  cadres: [
-    cadre('Nguyễn Văn An'),
-    cadre('Lê Thị Hà', '07651', '2020-01-01', '2023-06-30'),
-    cadre('Trần Văn Bình', '07654'),
-  ],
+  cadres: [cadre('Nguyễn Văn An'), cadre('Lê Thị Hà', '07651', '2020-01-01', '2023-06-30'), cadre('Trần Văn Bình', '07654')],
 };
 const ctx = makeCtx({ roster });
 
 describe('owner-unknown', () => {
-  it('fires for a name no roster row gives in the task\'s unit, even if it is in another unit', () => {
+  it("fires for a name no roster row gives in the task's unit, even if it is in another unit", () => {
     const task = makeTask({ owners: ['Trần Văn Bình'] });
     expect(runRule(rule, task, ctx)).toEqual([{ at: { task, column: 'owner' }, data: { owner: 'Trần Văn Bình' } }]);
   });

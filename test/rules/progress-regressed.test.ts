@@ -5,8 +5,17 @@ import type { ProgressUpdate } from '../../src/types.js';
 import { makeRegister, makeTask, makeUnit, runRule } from '../helpers/make.js';
 
 const at = (row: number, date: string, progress: number): ProgressUpdate => ({
-  file: 'yen-son.xlsx', sheet: 'Tiến độ', row, unitCode: '07651', taskId: 'VK-01', taskNo: null, refColumn: 'A',
-  date, dateText: date, dateColumn: 'B', cells: { progress: { cell: { text: String(progress), number: progress }, column: 'C' } },
+  file: 'yen-son.xlsx',
+  sheet: 'Tiến độ',
+  row,
+  unitCode: '07651',
+  taskId: 'VK-01',
+  taskNo: null,
+  refColumn: 'A',
+  date,
+  dateText: date,
+  dateColumn: 'B',
+  cells: { progress: { cell: { text: String(progress), number: progress }, column: 'C' } },
 });
 
 function run(updates: ProgressUpdate[], registerProgress = 50) {
@@ -20,7 +29,11 @@ describe('progress-regressed', () => {
   it('fires at an update lower than the one applied before it, in date order whatever the row order', () => {
     const { register, reports, task } = run([at(3, '2024-09-15', 60), at(2, '2024-08-31', 70)]);
     expect(reports).toEqual([
-      { at: { register, sheet: 'Tiến độ', row: 3, column: 'C', taskId: 'VK-01' }, messageId: 'default', data: { before: 70, after: 60, date: '15/09/2024' } },
+      {
+        at: { register, sheet: 'Tiến độ', row: 3, column: 'C', taskId: 'VK-01' },
+        messageId: 'default',
+        data: { before: 70, after: 60, date: '15/09/2024' },
+      },
     ]);
     expect(task.progress).toEqual({ kind: 'number', value: 60 });
     expect(task.updatedOn).toBe('2024-09-15');
@@ -38,7 +51,13 @@ describe('progress-regressed', () => {
 
   it('with --compare, fires at a progress lower than the same task’s in the previous registers, and only then', () => {
     const lower = makeTask({ progress: { kind: 'number', value: 30 }, previousProgress: { value: 40, asOf: '2024-08-31' } });
-    const register = makeRegister({ tasks: [lower, makeTask({ progress: { kind: 'number', value: 50 }, previousProgress: { value: 40, asOf: '2024-08-31' } }), makeTask()] });
+    const register = makeRegister({
+      tasks: [
+        lower,
+        makeTask({ progress: { kind: 'number', value: 50 }, previousProgress: { value: 40, asOf: '2024-08-31' } }),
+        makeTask(),
+      ],
+    });
     expect(runRule({ ...rule, check: checkAgainstPrevious }, register)).toEqual([
       { at: { task: lower, column: 'progress' }, messageId: 'previous', data: { before: 40, after: 30, date: '31/08/2024' } },
     ]);

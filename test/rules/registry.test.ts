@@ -16,12 +16,34 @@ const rulesDir = join(root, 'src', 'rules');
  */
 const PENDING: string[] = [];
 const SPEC_ORDER = [
-  'legacy-encoding', 'file-unreadable', 'header-missing', 'unit-unknown', 'unit-duplicate',
-  'duplicate-task', 'title-missing', 'owner-missing', 'owner-multiple', 'owner-unknown',
-  'owner-inactive', 'owner-overloaded', 'deadline-missing', 'invalid-date',
-  'deadline-before-assigned', 'invalid-progress', 'invalid-status', 'invalid-number',
-  'status-progress-mismatch', 'completion-in-future', 'completion-before-assigned',
-  'completion-date-missing', 'overdue', 'at-risk', 'progress-regressed', 'report-stale', 'update-unknown-task', 'task-dropped',
+  'legacy-encoding',
+  'file-unreadable',
+  'header-missing',
+  'unit-unknown',
+  'unit-duplicate',
+  'duplicate-task',
+  'title-missing',
+  'owner-missing',
+  'owner-multiple',
+  'owner-unknown',
+  'owner-inactive',
+  'owner-overloaded',
+  'deadline-missing',
+  'invalid-date',
+  'deadline-before-assigned',
+  'invalid-progress',
+  'invalid-status',
+  'invalid-number',
+  'status-progress-mismatch',
+  'completion-in-future',
+  'completion-before-assigned',
+  'completion-date-missing',
+  'overdue',
+  'at-risk',
+  'progress-regressed',
+  'report-stale',
+  'update-unknown-task',
+  'task-dropped',
   ...PENDING,
 ];
 
@@ -39,8 +61,7 @@ const ruleFiles = readdirSync(rulesDir)
   .filter((f) => f.endsWith('.ts') && f !== 'rule.ts' && f !== 'index.ts')
   .map((f) => basename(f, '.ts'));
 
-const placeholders = (text: string): string[] =>
-  [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]))].sort();
+const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]))].sort();
 
 describe('the rule registry', () => {
   it('registers every rule file, once, under the id of its file name', async () => {
@@ -112,8 +133,7 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
 
   it('has a message for every messageId written in its source', () => {
     const source = readFileSync(join(rulesDir, `${id}.ts`), 'utf8');
-    const used = [...source.matchAll(/messageId\s*[:=]\s*([^,;\n}]+)/g)]
-      .flatMap((m) => [...m[1].matchAll(/'(\w+)'/g)].map((q) => q[1]));
+    const used = [...source.matchAll(/messageId\s*[:=]\s*([^,;\n}]+)/g)].flatMap((m) => [...m[1].matchAll(/'(\w+)'/g)].map((q) => q[1]));
     for (const messageId of used) expect(meta.messages, `${id}: messageId '${messageId}'`).toHaveProperty(messageId);
   });
 });

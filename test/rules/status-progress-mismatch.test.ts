@@ -4,16 +4,26 @@ import type { Status } from '../../src/types.js';
 import { makeTask, runRule } from '../helpers/make.js';
 
 const typed = (status: Status, statusText: string, progress: number, progressText = `${progress}`) =>
-  makeTask({ status, statusInferred: false, progress: { kind: 'number', value: progress }, text: { status: statusText, progress: progressText } });
+  makeTask({
+    status,
+    statusInferred: false,
+    progress: { kind: 'number', value: progress },
+    text: { status: statusText, progress: progressText },
+  });
 
 describe('status-progress-mismatch', () => {
   it('fires on done below 100%, at the status cell', () => {
     const task = typed('done', 'Đã hoàn thành', 80, '80%');
-    expect(runRule(rule, task)).toEqual([{ at: { task, column: 'status' }, messageId: 'done', data: { status: 'Đã hoàn thành', progress: '80%' } }]);
+    expect(runRule(rule, task)).toEqual([
+      { at: { task, column: 'status' }, messageId: 'done', data: { status: 'Đã hoàn thành', progress: '80%' } },
+    ]);
   });
 
   it('fires on not started above 0%', () => {
-    expect(runRule(rule, typed('not_started', 'Chưa triển khai', 20))[0]).toMatchObject({ messageId: 'notStarted', data: { progress: '20%' } });
+    expect(runRule(rule, typed('not_started', 'Chưa triển khai', 20))[0]).toMatchObject({
+      messageId: 'notStarted',
+      data: { progress: '20%' },
+    });
   });
 
   it('fires on 100% but not done', () => {

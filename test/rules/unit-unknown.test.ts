@@ -7,13 +7,15 @@ describe('unit-unknown', () => {
     ['default', { tried: 'cột Mã đơn vị, đầu biểu, tên tệp' }],
     ['notInUnits', { code: '99999' }],
     ['ambiguous', { candidates: 'Xã Yên Sơn (07651), Xã Yên Sơn (06583)' }],
-  ])('reports the resolver\'s %s problem for the whole file', (messageId, data) => {
+  ])("reports the resolver's %s problem for the whole file", (messageId, data) => {
     const register = makeRegister({ problems: [{ rule: 'unit-unknown', at: {}, messageId, data }] });
-    expect(runRule(rule, register)).toEqual([{
-      at: { register }, // nothing located: the engine makes it a file-level diagnostic
-      messageId,
-      data,
-    }]);
+    expect(runRule(rule, register)).toEqual([
+      {
+        at: { register }, // nothing located: the engine makes it a file-level diagnostic
+        messageId,
+        data,
+      },
+    ]);
   });
 
   it('says there is no title block rather than show it empty', () => {

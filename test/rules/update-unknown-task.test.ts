@@ -6,8 +6,18 @@ import { makeRegister, makeTask, makeUnit, runRule } from '../helpers/make.js';
 
 function update(o: Partial<ProgressUpdate>): ProgressUpdate {
   return {
-    file: 'yen-son.xlsx', sheet: 'Tiến độ', row: 2, unitCode: '07651', taskId: 'VK-01', taskNo: null, refColumn: 'A',
-    date: '2024-09-15', dateText: '15/09/2024', dateColumn: 'B', cells: { progress: { cell: { text: '60', number: 60 }, column: 'C' } }, ...o,
+    file: 'yen-son.xlsx',
+    sheet: 'Tiến độ',
+    row: 2,
+    unitCode: '07651',
+    taskId: 'VK-01',
+    taskNo: null,
+    refColumn: 'A',
+    date: '2024-09-15',
+    dateText: '15/09/2024',
+    dateColumn: 'B',
+    cells: { progress: { cell: { text: '60', number: 60 }, column: 'C' } },
+    ...o,
   };
 }
 
@@ -16,13 +26,18 @@ describe('update-unknown-task', () => {
 
   it('fires at the update that names no task of its unit, and at one with no readable day', () => {
     const register = makeRegister({
-      unit: makeUnit(), tasks: [task],
+      unit: makeUnit(),
+      tasks: [task],
       updates: [update({ row: 3, taskId: 'VK-09' }), update({ row: 4, date: null, dateText: 'hôm qua' })],
     });
     applyUpdates([register], [register], '2024-09-30');
     const reports = runRule(rule, register);
     expect(reports).toEqual([
-      { at: { register, sheet: 'Tiến độ', row: 3, column: 'A', taskId: null }, messageId: 'default', data: { ref: 'VK-09', unit: '07651' } },
+      {
+        at: { register, sheet: 'Tiến độ', row: 3, column: 'A', taskId: null },
+        messageId: 'default',
+        data: { ref: 'VK-09', unit: '07651' },
+      },
       { at: { register, sheet: 'Tiến độ', row: 4, column: 'B', taskId: null }, messageId: 'date', data: { ref: 'VK-01', text: 'hôm qua' } },
     ]);
   });

@@ -35,8 +35,15 @@ function register(overrides: Partial<Register>): Register {
 
 function diag(d: Partial<Diagnostic> & Pick<Diagnostic, 'rule' | 'message'>): Diagnostic {
   return {
-    file: 'yen-son.csv', sheet: null, row: null, column: null, severity: 'error', taskId: null,
-    messageId: 'default', data: {}, ...d,
+    file: 'yen-son.csv',
+    sheet: null,
+    row: null,
+    column: null,
+    severity: 'error',
+    taskId: null,
+    messageId: 'default',
+    data: {},
+    ...d,
   };
 }
 
@@ -71,21 +78,30 @@ function resultRows(ws: ExcelJS.Worksheet, lang: 'vi' | 'en' = 'vi'): Record<str
 describe('writeAnnotated — a CSV register', () => {
   const raw: RawWorkbook = {
     kind: 'csv',
-    sheets: [{
-      name: '',
-      rowCount: 5,
-      columnCount: 4,
-      rows: [
-        { number: 1, cells: [{ text: 'STT' }, { text: 'Nội dung' }, { text: 'Người chịu trách nhiệm' }, { text: 'Thời hạn' }] },
-        { number: 2, cells: [{ text: '1' }, { text: 'Làm đường' }, null, { text: '31/02/2024' }] },
-        // line 3 was blank: line 4 must stay on row 4
-        { number: 4, cells: [{ text: '2' }, { text: '=1+1' }, { text: 'Nguyễn Văn An' }, { text: 'Quý III/2024' }] },
-        { number: 5, cells: [{ text: '3' }, { text: 'Sửa trường' }, { text: 'Lê Thị Hà' }, { text: '30/09/2024', date: '2024-09-30' }] },
-      ],
-    }],
+    sheets: [
+      {
+        name: '',
+        rowCount: 5,
+        columnCount: 4,
+        rows: [
+          { number: 1, cells: [{ text: 'STT' }, { text: 'Nội dung' }, { text: 'Người chịu trách nhiệm' }, { text: 'Thời hạn' }] },
+          { number: 2, cells: [{ text: '1' }, { text: 'Làm đường' }, null, { text: '31/02/2024' }] },
+          // line 3 was blank: line 4 must stay on row 4
+          { number: 4, cells: [{ text: '2' }, { text: '=1+1' }, { text: 'Nguyễn Văn An' }, { text: 'Quý III/2024' }] },
+          { number: 5, cells: [{ text: '3' }, { text: 'Sửa trường' }, { text: 'Lê Thị Hà' }, { text: '30/09/2024', date: '2024-09-30' }] },
+        ],
+      },
+    ],
   };
   const diagnostics: Diagnostic[] = [
-    diag({ rule: 'owner-missing', sheet: '', row: 2, column: 'C', taskId: '07651-1', message: 'Chưa có người chịu trách nhiệm — ghi tên một cán bộ' }),
+    diag({
+      rule: 'owner-missing',
+      sheet: '',
+      row: 2,
+      column: 'C',
+      taskId: '07651-1',
+      message: 'Chưa có người chịu trách nhiệm — ghi tên một cán bộ',
+    }),
     diag({ rule: 'invalid-date', sheet: '', row: 2, column: 'D', taskId: '07651-1', message: 'Ngày không có thật: 31/02/2024' }),
     diag({ rule: 'overdue', severity: 'warning', sheet: '', row: 2, column: 'D', taskId: '07651-1', message: 'Quá hạn' }),
     diag({ rule: 'overdue', severity: 'warning', sheet: null, row: 4, column: 'D', taskId: '07651-2', message: 'Quá hạn 5 ngày' }),
@@ -96,9 +112,16 @@ describe('writeAnnotated — a CSV register', () => {
   // A CSV's copy is made by our own writer (below: the same as exceljs's, cell for cell, which reads
   // a link only through a relationship); these look at exceljs's copy, whose links exceljs reads back.
   it('puts the result sheet first, the records at their own rows, and flags the cells', async () => {
-    const out = await writeAnnotated({
-      register: register({ workbook: raw }), diagnostics, outDir: join(dir, 'out'), lang: 'vi', inputs: [join(dir, 'yen-son.csv')],
-    }, { viaExceljs: true });
+    const out = await writeAnnotated(
+      {
+        register: register({ workbook: raw }),
+        diagnostics,
+        outDir: join(dir, 'out'),
+        lang: 'vi',
+        inputs: [join(dir, 'yen-son.csv')],
+      },
+      { viaExceljs: true },
+    );
     expect(out).toBe(join(dir, 'out', 'yen-son.checked.xlsx'));
     const wb = await load(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([RESULT_SHEET, 'yen-son']);
@@ -135,12 +158,21 @@ describe('writeAnnotated — a CSV register', () => {
     expect(rows).toHaveLength(diagnostics.length);
     // file-level first, then by row and column
     expect(rows.map((r) => r['Quy tắc'])).toEqual([
-      'unit-duplicate', 'owner-missing', 'invalid-date', 'overdue', 'overdue', 'title-missing',
+      'unit-duplicate',
+      'owner-missing',
+      'invalid-date',
+      'overdue',
+      'overdue',
+      'title-missing',
     ]);
-    expect(rows[0]).toMatchObject({ 'Mức độ': 'Lỗi', 'Dòng': null, 'Ô': null, 'Nội dung': 'Hai tệp cùng của Xã Yên Sơn' });
+    expect(rows[0]).toMatchObject({ 'Mức độ': 'Lỗi', Dòng: null, Ô: null, 'Nội dung': 'Hai tệp cùng của Xã Yên Sơn' });
     expect(rows[1]).toMatchObject({
-      'Mức độ': 'Lỗi', 'Trang tính': 'yen-son', 'Dòng': 2, 'Cột': 'C', 'Mã việc': '07651-1',
-      'Ô': { text: 'C2', hyperlink: "#'yen-son'!C2" },
+      'Mức độ': 'Lỗi',
+      'Trang tính': 'yen-son',
+      Dòng: 2,
+      Cột: 'C',
+      'Mã việc': '07651-1',
+      Ô: { text: 'C2', hyperlink: "#'yen-son'!C2" },
     });
     expect(rows[5]['Ô']).toMatchObject({ text: 'A5', hyperlink: "#'yen-son'!A5" });
     expect(rows[3]['Mức độ']).toBe('Cảnh báo');
@@ -152,7 +184,11 @@ describe('writeAnnotated — a CSV register', () => {
 
   it('freezes and filters the header row and opens on the result sheet', async () => {
     const out = await writeAnnotated({
-      register: register({ workbook: raw }), diagnostics, outDir: dir, lang: 'vi', inputs: [],
+      register: register({ workbook: raw }),
+      diagnostics,
+      outDir: dir,
+      lang: 'vi',
+      inputs: [],
     });
     const wb = await load(out);
     const ws = wb.worksheets[0];
@@ -169,11 +205,17 @@ describe('writeAnnotated — a CSV register', () => {
   });
 
   it('writes English messages and labels with --lang en, keeping the sheet name', async () => {
-    const out = await writeAnnotated({
-      register: register({ workbook: raw }),
-      diagnostics: [diag({ rule: 'owner-missing', sheet: '', row: 2, column: 'C', message: 'No responsible person' })],
-      outDir: dir, lang: 'en', inputs: [], name: 'yen-son-2',
-    }, { viaExceljs: true });
+    const out = await writeAnnotated(
+      {
+        register: register({ workbook: raw }),
+        diagnostics: [diag({ rule: 'owner-missing', sheet: '', row: 2, column: 'C', message: 'No responsible person' })],
+        outDir: dir,
+        lang: 'en',
+        inputs: [],
+        name: 'yen-son-2',
+      },
+      { viaExceljs: true },
+    );
     expect(out).toBe(join(dir, 'yen-son-2.checked.xlsx'));
     const wb = await load(out);
     expect(wb.worksheets[0].name).toBe(RESULT_SHEET);
@@ -181,24 +223,38 @@ describe('writeAnnotated — a CSV register', () => {
     expect(resultRows(wb.worksheets[0], 'en')[0]).toMatchObject({ Severity: 'error', Cell: { text: 'C2' } });
   });
 
-  it('wraps the copy\'s texts within their rows and prints it on A4 landscape, one page wide', async () => {
+  it("wraps the copy's texts within their rows and prints it on A4 landscape, one page wide", async () => {
     const long = 'Tổ chức Hội nghị đối thoại giữa người đứng đầu cấp ủy với Nhân dân về giải phóng mặt bằng khu dân cư mới';
     const printed: RawWorkbook = {
       kind: 'csv',
-      sheets: [{
-        name: '', rowCount: 4, columnCount: 4,
-        rows: [
-          { number: 1, cells: [{ text: 'DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM NĂM 2024' }] },
-          { number: 2, cells: [{ text: 'STT' }, { text: 'Nội dung' }, { text: 'Cán bộ\nphụ trách' }, { text: 'Thời hạn' }] },
-          { number: 3, cells: [{ text: '1', number: 1 }, { text: long }, { text: 'Ông Thân Văn Phúc (Bí thư)' }, { text: '30/09/2024', date: '2024-09-30' }] },
-          { number: 4, cells: [{ text: '2', number: 2 }, { text: 'Làm đường' }, null, { text: 'Quý III/2024' }] },
-        ],
-      }],
+      sheets: [
+        {
+          name: '',
+          rowCount: 4,
+          columnCount: 4,
+          rows: [
+            { number: 1, cells: [{ text: 'DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM NĂM 2024' }] },
+            { number: 2, cells: [{ text: 'STT' }, { text: 'Nội dung' }, { text: 'Cán bộ\nphụ trách' }, { text: 'Thời hạn' }] },
+            {
+              number: 3,
+              cells: [
+                { text: '1', number: 1 },
+                { text: long },
+                { text: 'Ông Thân Văn Phúc (Bí thư)' },
+                { text: '30/09/2024', date: '2024-09-30' },
+              ],
+            },
+            { number: 4, cells: [{ text: '2', number: 2 }, { text: 'Làm đường' }, null, { text: 'Quý III/2024' }] },
+          ],
+        },
+      ],
     };
     const out = await writeAnnotated({
       register: register({ workbook: printed }),
       diagnostics: [diag({ rule: 'invalid-date', sheet: '', row: 4, column: 'D', message: 'Thời hạn chưa rõ ngày' })],
-      outDir: dir, lang: 'vi', inputs: [],
+      outDir: dir,
+      lang: 'vi',
+      inputs: [],
     });
     const ws = (await load(out)).worksheets[1];
     for (const a of ['A2', 'B2', 'C2', 'B3', 'C3', 'B4', 'D4']) {
@@ -222,7 +278,9 @@ describe('writeAnnotated — a CSV register', () => {
     const out = await writeAnnotated({
       register: register({ kind: null, workbook: null, unit: null, path: join(dir, 'broken.xls') }),
       diagnostics: [diag({ rule: 'file-unreadable', message: 'Tệp .xls cũ — lưu lại dạng .xlsx' })],
-      outDir: dir, lang: 'vi', inputs: [],
+      outDir: dir,
+      lang: 'vi',
+      inputs: [],
     });
     expect(out).toBe(join(dir, 'broken.checked.xlsx'));
     const wb = await load(out);
@@ -266,7 +324,7 @@ describe('writeAnnotated — a CSV register', () => {
       // exceljs reads a link only through a relationship; ours is the `location` Excel writes for a
       // link inside the workbook, read here from the sheet's XML
       const linkText = (rows: Record<string, ExcelJS.CellValue>[]) =>
-        rows.map((r) => ({ ...r, 'Ô': (r['Ô'] as { text?: string } | null)?.text ?? r['Ô'] }));
+        rows.map((r) => ({ ...r, Ô: (r['Ô'] as { text?: string } | null)?.text ?? r['Ô'] }));
       const smallRows = resultRows(small.worksheets[0]);
       expect(resultRows(large.worksheets[0])).toEqual(linkText(smallRows));
       const xml = await sheetXml(join(dir, 'out', 'streamed.checked.xlsx'), 1);
@@ -305,12 +363,17 @@ describe('writeAnnotated — a CSV register', () => {
       expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
       const { readWorkbook } = await import('../../src/read/file.js');
       const back = await readWorkbook(out, { maxFileBytes: 1e8 });
-      expect(back.ok && back.workbook.sheets.map((sh) => sh.name)).toEqual([ws.name === RESULT_SHEET ? wb.worksheets[1].name : ws.name].filter((n) => n !== RESULT_SHEET));
+      expect(back.ok && back.workbook.sheets.map((sh) => sh.name)).toEqual(
+        [ws.name === RESULT_SHEET ? wb.worksheets[1].name : ws.name].filter((n) => n !== RESULT_SHEET),
+      );
     });
 
     it('is what registers of more than IN_MEMORY_MAX_CELLS cells get by default', async () => {
       const row = (n: number) => ({ number: n, cells: Array.from({ length: 10 }, (_, i) => ({ text: `${n}-${i}` })) });
-      const big: RawWorkbook = { kind: 'csv', sheets: [{ name: '', rowCount: 20_001, columnCount: 10, rows: Array.from({ length: 20_001 }, (_, i) => row(i + 1)) }] };
+      const big: RawWorkbook = {
+        kind: 'csv',
+        sheets: [{ name: '', rowCount: 20_001, columnCount: 10, rows: Array.from({ length: 20_001 }, (_, i) => row(i + 1)) }],
+      };
       expect(20_001 * 10).toBeGreaterThan(IN_MEMORY_MAX_CELLS);
       const out = await writeAnnotated({ ...input(), register: register({ workbook: big }), diagnostics: [diagnostics[0]] });
       const wb = await load(out);
@@ -359,7 +422,9 @@ describe('writeAnnotated — an xlsx register', () => {
   it('keeps values, merges, widths and formats, and paints only the flagged cells', async () => {
     const input = join(dir, 'yen-son.xlsx');
     await makeInput(input);
-    const before = createHash('sha256').update(await readFile(input)).digest('hex');
+    const before = createHash('sha256')
+      .update(await readFile(input))
+      .digest('hex');
     const diagnostics: Diagnostic[] = [
       diag({ rule: 'owner-missing', sheet: 'Danh mục', row: 4, column: 'C', taskId: '07651-1', message: 'Chưa có người chịu trách nhiệm' }),
       diag({ rule: 'overdue', severity: 'warning', sheet: 'Danh mục', row: 6, column: 'E', taskId: '07651-3', message: 'Quá hạn' }),
@@ -370,9 +435,16 @@ describe('writeAnnotated — an xlsx register', () => {
     ];
     const out = await writeAnnotated({
       register: register({ path: input, displayPath: 'yen-son.xlsx', kind: 'xlsx', sheet: 'Danh mục', headerRow: 3 }),
-      diagnostics, outDir: join(dir, 'out'), lang: 'vi', inputs: [input],
+      diagnostics,
+      outDir: join(dir, 'out'),
+      lang: 'vi',
+      inputs: [input],
     });
-    expect(createHash('sha256').update(await readFile(input)).digest('hex')).toBe(before);
+    expect(
+      createHash('sha256')
+        .update(await readFile(input))
+        .digest('hex'),
+    ).toBe(before);
 
     const wb = await load(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([RESULT_SHEET, 'Danh mục', 'Tiến độ']);
@@ -417,7 +489,7 @@ describe('writeAnnotated — an xlsx register', () => {
       { text: 'E8', hyperlink: "#'Danh mục'!E8" },
       { text: 'C2', hyperlink: "#'Tiến độ'!C2" },
     ]);
-    expect(rows[0]).toMatchObject({ 'Trang tính': 'Danh mục', 'Dòng': 4, 'Cột': 'C', 'Mã việc': '07651-1' });
+    expect(rows[0]).toMatchObject({ 'Trang tính': 'Danh mục', Dòng: 4, Cột: 'C', 'Mã việc': '07651-1' });
   });
 
   it('falls back to the cells as read when exceljs cannot load the file', async () => {
@@ -425,15 +497,30 @@ describe('writeAnnotated — an xlsx register', () => {
     await writeFile(input, 'not a zip');
     const raw: RawWorkbook = {
       kind: 'xlsx',
-      sheets: [{ name: 'Danh mục', rowCount: 2, columnCount: 2, rows: [
-        { number: 2, cells: [{ text: 'STT' }, { text: 'Tiến độ' }] },
-        { number: 3, cells: [{ text: '1' , number: 1 }, { text: '45,5%', number: 0.455, percent: true }] },
-      ] }],
+      sheets: [
+        {
+          name: 'Danh mục',
+          rowCount: 2,
+          columnCount: 2,
+          rows: [
+            { number: 2, cells: [{ text: 'STT' }, { text: 'Tiến độ' }] },
+            {
+              number: 3,
+              cells: [
+                { text: '1', number: 1 },
+                { text: '45,5%', number: 0.455, percent: true },
+              ],
+            },
+          ],
+        },
+      ],
     };
     const out = await writeAnnotated({
       register: register({ path: input, kind: 'xlsx', workbook: raw, sheet: 'Danh mục' }),
       diagnostics: [diag({ rule: 'invalid-progress', sheet: 'Danh mục', row: 3, column: 'B', message: 'x' })],
-      outDir: dir, lang: 'vi', inputs: [input],
+      outDir: dir,
+      lang: 'vi',
+      inputs: [input],
     });
     const wb = await load(out);
     const ws = wb.getWorksheet('Danh mục')!;
@@ -449,11 +536,27 @@ describe('writeAnnotated — an xlsx register', () => {
     const raw: RawWorkbook = {
       kind: 'xlsx',
       sheets: [
-        { name: 'Danh mục', rowCount: 3, columnCount: 2, rows: [
-          { number: 2, cells: [{ text: 'STT' }, { text: 'Tiến độ' }] },
-          { number: 3, cells: [{ text: '1', number: 1 }, { text: '45,5%', number: 0.455, percent: true }] },
-        ] },
-        { name: 'Tiến độ', rowCount: 2, columnCount: 2, rows: [{ number: 1, cells: [{ text: 'Mã việc' }, { text: 'Ngày', date: '2024-09-30' }] }] },
+        {
+          name: 'Danh mục',
+          rowCount: 3,
+          columnCount: 2,
+          rows: [
+            { number: 2, cells: [{ text: 'STT' }, { text: 'Tiến độ' }] },
+            {
+              number: 3,
+              cells: [
+                { text: '1', number: 1 },
+                { text: '45,5%', number: 0.455, percent: true },
+              ],
+            },
+          ],
+        },
+        {
+          name: 'Tiến độ',
+          rowCount: 2,
+          columnCount: 2,
+          rows: [{ number: 1, cells: [{ text: 'Mã việc' }, { text: 'Ngày', date: '2024-09-30' }] }],
+        },
       ],
     };
     const diagnostics = [
@@ -462,14 +565,26 @@ describe('writeAnnotated — an xlsx register', () => {
       diag({ rule: 'progress-regressed', severity: 'warning', sheet: 'Tiến độ', row: 2, column: 'B', message: 'z' }), // a row not read
       diag({ rule: 'unit-duplicate', message: 'w' }),
     ];
-    const args = (name: string) => ({ register: register({ path: input, kind: 'xlsx' as const, workbook: raw, sheet: 'Danh mục' }), diagnostics, outDir: dir, lang: 'vi' as const, inputs: [input], name });
+    const args = (name: string) => ({
+      register: register({ path: input, kind: 'xlsx' as const, workbook: raw, sheet: 'Danh mục' }),
+      diagnostics,
+      outDir: dir,
+      lang: 'vi' as const,
+      inputs: [input],
+      name,
+    });
     const small = await load(await writeAnnotated(args('a')));
     const large = await load(await writeAnnotated(args('b'), { inMemoryMaxCells: 0 }));
     expect(large.worksheets.map((w) => w.name)).toEqual(small.worksheets.map((w) => w.name));
     for (const name of ['Danh mục', 'Tiến độ']) {
       for (const a of ['A1', 'B1', 'A2', 'B2', 'A3', 'B3']) {
         const [x, y] = [small.getWorksheet(name)!.getCell(a), large.getWorksheet(name)!.getCell(a)];
-        expect([y.value, y.numFmt ?? null, argb(y) ?? null, noteOf(y)], `${name}!${a}`).toEqual([x.value, x.numFmt ?? null, argb(x) ?? null, noteOf(x)]);
+        expect([y.value, y.numFmt ?? null, argb(y) ?? null, noteOf(y)], `${name}!${a}`).toEqual([
+          x.value,
+          x.numFmt ?? null,
+          argb(x) ?? null,
+          noteOf(x),
+        ]);
       }
     }
     expect(argb(large.getWorksheet('Tiến độ')!.getCell('B2'))).toBe(WARNING_FILL);
@@ -480,16 +595,27 @@ describe('writeAnnotated — an xlsx register', () => {
     const input = join(dir, 'yen-son.checked.xlsx');
     await makeInput(input);
     const before = await readFile(input);
-    await expect(writeAnnotated({
-      register: register({ path: input, kind: 'xlsx' }),
-      diagnostics: [], outDir: dir, lang: 'vi', inputs: [input], name: 'yen-son',
-    })).rejects.toThrow(/Không ghi đè/);
+    await expect(
+      writeAnnotated({
+        register: register({ path: input, kind: 'xlsx' }),
+        diagnostics: [],
+        outDir: dir,
+        lang: 'vi',
+        inputs: [input],
+        name: 'yen-son',
+      }),
+    ).rejects.toThrow(/Không ghi đè/);
     // also when the clash is with another input of the run
     const other = join(dir, 'a.checked.xlsx');
-    await expect(writeAnnotated({
-      register: register({ path: join(dir, 'a.csv'), workbook: null }),
-      diagnostics: [], outDir: dir, lang: 'vi', inputs: [join(dir, 'a.csv'), other],
-    })).rejects.toThrow(/Không ghi đè/);
+    await expect(
+      writeAnnotated({
+        register: register({ path: join(dir, 'a.csv'), workbook: null }),
+        diagnostics: [],
+        outDir: dir,
+        lang: 'vi',
+        inputs: [join(dir, 'a.csv'), other],
+      }),
+    ).rejects.toThrow(/Không ghi đè/);
     expect((await readFile(input)).equals(before)).toBe(true);
   });
 
@@ -499,11 +625,16 @@ describe('writeAnnotated — an xlsx register', () => {
     const first = await writeAnnotated({
       register: register({ path: input, kind: 'xlsx' }),
       diagnostics: [diag({ rule: 'owner-missing', sheet: 'Danh mục', row: 4, column: 'C', message: 'm' })],
-      outDir: join(dir, 'one'), lang: 'vi', inputs: [input],
+      outDir: join(dir, 'one'),
+      lang: 'vi',
+      inputs: [input],
     });
     const second = await writeAnnotated({
       register: register({ path: first, kind: 'xlsx' }),
-      diagnostics: [], outDir: join(dir, 'two'), lang: 'vi', inputs: [first],
+      diagnostics: [],
+      outDir: join(dir, 'two'),
+      lang: 'vi',
+      inputs: [first],
     });
     const wb = await load(second);
     expect(wb.worksheets.map((w) => w.name)).toEqual([RESULT_SHEET, 'Danh mục', 'Tiến độ']);

@@ -50,7 +50,9 @@ describe('checkOutputDir', () => {
     expect(thrown(() => checkOutputDir(join(link, 'out'))).message).toMatch(/\/proc là thư mục của hệ điều hành/);
   });
   it('refuses a file, and a folder under a file', () => {
-    expect(thrown(() => checkOutputDir(file, '--out')).message).toBe(`${file} là một tệp, không phải thư mục — chọn thư mục khác bằng --out`);
+    expect(thrown(() => checkOutputDir(file, '--out')).message).toBe(
+      `${file} là một tệp, không phải thư mục — chọn thư mục khác bằng --out`,
+    );
     expect(thrown(() => checkOutputDir(join(file, 'sub', 'deeper'))).message).toMatch(/a-file là một tệp, không phải thư mục$/);
   });
   it('refuses a folder under a dangling link, without spinning', () => {
@@ -79,7 +81,9 @@ describe('checkOutputDir', () => {
 
 describe('checkOutputFile', () => {
   it('refuses an existing file without force, a folder always', () => {
-    expect(thrown(() => checkOutputFile(file)).message).toMatch(/đã có tệp .*a-file — không ghi đè; thêm --force để ghi đè, hoặc chọn tên khác/);
+    expect(thrown(() => checkOutputFile(file)).message).toMatch(
+      /đã có tệp .*a-file — không ghi đè; thêm --force để ghi đè, hoặc chọn tên khác/,
+    );
     expect(checkOutputFile(file, { force: true })).toBe(file);
     expect(thrown(() => checkOutputFile(dir, { force: true })).message).toMatch(/là một thư mục — ghi tên tệp/);
   });
@@ -91,7 +95,7 @@ describe('ensureDir', () => {
     expect(ensureDir(target)).toEqual([join(dir, 'e1'), target]);
     expect(ensureDir(target)).toEqual([]);
   });
-  it('fails once under /proc, where Node\'s own mkdir -p spins', () => {
+  it("fails once under /proc, where Node's own mkdir -p spins", () => {
     const started = Date.now();
     expect(() => ensureDir('/proc/tiendo-x/y')).toThrow(OutputError);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -113,14 +117,18 @@ describe('atomically', () => {
     expect((e as UsageError).text('en')).toBe(`cannot write the file ${target}: no space left on the disk (ENOSPC)`);
     expect(readdirSync(join(dir, 'full'))).toEqual([]);
   });
-  it('leaves a bug a bug: an error that is not the disk\'s keeps its stack', async () => {
+  it("leaves a bug a bug: an error that is not the disk's keeps its stack", async () => {
     const e = await atomically(join(dir, 'bug', 'out.xlsx'), async () => {
       throw new TypeError('x is undefined');
     }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(TypeError);
   });
   it('leaves an error about another file (an input read again) as it is', async () => {
-    const err = Object.assign(new Error('ENOENT: no such file or directory, open'), { code: 'ENOENT', syscall: 'open', path: '/elsewhere/input.xlsx' });
+    const err = Object.assign(new Error('ENOENT: no such file or directory, open'), {
+      code: 'ENOENT',
+      syscall: 'open',
+      path: '/elsewhere/input.xlsx',
+    });
     const e = await atomically(join(dir, 'other', 'out.xlsx'), async () => {
       throw err;
     }).catch((x: unknown) => x);

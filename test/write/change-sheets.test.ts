@@ -51,12 +51,17 @@ describe('the summary workbook with --compare', () => {
   it('gives Tổng hợp the three columns of the change after the rates', () => {
     const ws = wb.getWorksheet('Tổng hợp')!;
     expect(rowValues(ws, 9).slice(10)).toEqual([
-      'Tỷ lệ hoàn thành (%)', 'Tỷ lệ đúng hạn (%)', 'Hoàn thành thêm', 'Mới quá hạn', 'Tỷ lệ HT so kỳ trước (điểm)', 'Ghi chú',
+      'Tỷ lệ hoàn thành (%)',
+      'Tỷ lệ đúng hạn (%)',
+      'Hoàn thành thêm',
+      'Mới quá hạn',
+      'Tỷ lệ HT so kỳ trước (điểm)',
+      'Ghi chú',
     ]);
     expect(ws.autoFilter).toBe('A9:P13');
   });
 
-  it('shows on each row the figures of result.comparison: the own change, each commune\'s total, the district\'s total', () => {
+  it("shows on each row the figures of result.comparison: the own change, each commune's total, the district's total", () => {
     const ws = wb.getWorksheet('Tổng hợp')!;
     const change = result.comparison!.byUnit;
     const rows = [10, 11, 12, 13, 14].map((r) => rowValues(ws, r));
@@ -80,7 +85,11 @@ describe('the summary workbook with --compare', () => {
   it('says under Tổng hợp, in words, what changed since the previous as-of date', () => {
     const ws = wb.getWorksheet('Tổng hợp')!;
     const texts: string[] = [];
-    ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string') texts.push(c.value); }));
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === 'string') texts.push(c.value);
+      }),
+    );
     const note = texts.find((t) => t.startsWith('So với kỳ trước'));
     expect(note).toBe(
       'So với kỳ trước (số liệu tính đến ngày 31/08/2024): hoàn thành thêm 1 việc, 1 việc mới quá hạn, 2 việc mới đăng ký, ' +
@@ -92,15 +101,52 @@ describe('the summary workbook with --compare', () => {
     const ws = wb.getWorksheet('Biến động')!;
     expect(ws.getCell('A1').value).toBe('DANH SÁCH VIỆC CÓ BIẾN ĐỘNG SO VỚI KỲ TRƯỚC');
     expect(rowValues(ws, 4)).toEqual([
-      'STT', 'Đơn vị', 'Nội dung công việc', 'Người chịu trách nhiệm', 'Biến động',
-      'Phân loại kỳ trước', 'Phân loại kỳ này', 'Tiến độ kỳ trước (%)', 'Tiến độ kỳ này (%)',
+      'STT',
+      'Đơn vị',
+      'Nội dung công việc',
+      'Người chịu trách nhiệm',
+      'Biến động',
+      'Phân loại kỳ trước',
+      'Phân loại kỳ này',
+      'Tiến độ kỳ trước (%)',
+      'Tiến độ kỳ này (%)',
     ]);
     const rows = [5, 6, 7, 8, 9].map((r) => rowValues(ws, r));
     expect(rows).toEqual([
-      [1, 'Xã Yên Sơn', 'Bê tông hóa đường trục thôn Hạ', 'Nguyễn Văn An', 'Hoàn thành thêm', 'Chưa hoàn thành, trong hạn', 'Hoàn thành quá hạn', 80, 100],
-      [2, 'Xã Yên Sơn', 'Nạo vét kênh mương nội đồng', 'Vũ Thị Hoa', 'Mới quá hạn', 'Chưa hoàn thành, trong hạn', 'Chưa hoàn thành, quá hạn', 50, 70],
+      [
+        1,
+        'Xã Yên Sơn',
+        'Bê tông hóa đường trục thôn Hạ',
+        'Nguyễn Văn An',
+        'Hoàn thành thêm',
+        'Chưa hoàn thành, trong hạn',
+        'Hoàn thành quá hạn',
+        80,
+        100,
+      ],
+      [
+        2,
+        'Xã Yên Sơn',
+        'Nạo vét kênh mương nội đồng',
+        'Vũ Thị Hoa',
+        'Mới quá hạn',
+        'Chưa hoàn thành, trong hạn',
+        'Chưa hoàn thành, quá hạn',
+        50,
+        70,
+      ],
       [3, 'Xã Yên Sơn', 'Xây dựng mô hình thôn kiểu mẫu', 'Phùng Văn Đảng', 'Mới đăng ký', '-', 'Chưa hoàn thành, trong hạn', '-', 10],
-      [4, 'Xã Yên Sơn', 'Trồng cây xanh tuyến đường liên xã', 'Phùng Văn Đảng', 'Không còn trong danh mục', 'Chưa hoàn thành, trong hạn', '-', 0, '-'],
+      [
+        4,
+        'Xã Yên Sơn',
+        'Trồng cây xanh tuyến đường liên xã',
+        'Phùng Văn Đảng',
+        'Không còn trong danh mục',
+        'Chưa hoàn thành, trong hạn',
+        '-',
+        0,
+        '-',
+      ],
       [5, 'Xã Lan Mẫu', 'Giải quyết đơn thư tồn đọng', 'Lê Văn Cường', 'Mới đăng ký', '-', 'Chưa hoàn thành, trong hạn', '-', 20],
     ]);
     expect(ws.getCell('A10').value).toBeNull();
@@ -117,7 +163,7 @@ describe('the summary workbook with --compare', () => {
     expect(ws.getCell('A6').value).toBeNull();
   });
 
-  it('counts per cadre as without --compare, adding up to the district\'s total', () => {
+  it("counts per cadre as without --compare, adding up to the district's total", () => {
     const ws = wb.getWorksheet('Theo cán bộ')!;
     const rows = [5, 6, 7, 8, 9, 10].map((r) => rowValues(ws, r));
     expect(rows.map((r) => r[2])).toEqual(['Nguyễn Văn An', 'Phùng Văn Đảng', 'Trần Thị Hà', 'Vũ Thị Hoa', 'Lê Văn Cường', undefined]);
@@ -125,15 +171,29 @@ describe('the summary workbook with --compare', () => {
     const t = result.byCode.get('213')!.total;
     expect(rows.slice(0, 5).reduce((sum, r) => sum + (r[4] as number), 0)).toBe(t.registered);
     expect(rows[5].slice(4)).toEqual([
-      t.registered, t.doneOnTime, t.doneLate, t.doneInPeriod, t.pendingOnTime, t.pendingOverdue, t.cancelled, t.unclassified,
-      t.completionRate, t.onTimeRate,
+      t.registered,
+      t.doneOnTime,
+      t.doneLate,
+      t.doneInPeriod,
+      t.pendingOnTime,
+      t.pendingOverdue,
+      t.cancelled,
+      t.unclassified,
+      t.completionRate,
+      t.onTimeRate,
     ]);
   });
 
   it('prints every sheet as the others: A4 landscape, the header row repeated and frozen, Times New Roman', () => {
     for (const ws of wb.worksheets) {
       const h = ws.name === 'Tổng hợp' ? 9 : 4;
-      expect(ws.pageSetup, ws.name).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, printTitlesRow: `${h}:${h}` });
+      expect(ws.pageSetup, ws.name).toMatchObject({
+        orientation: 'landscape',
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+        printTitlesRow: `${h}:${h}`,
+      });
       expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: h });
       expect(ws.getCell(h, 1).font, ws.name).toMatchObject({ name: 'Times New Roman', bold: true });
     }
@@ -166,14 +226,26 @@ describe('the same registers without --compare', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('has the seven sheets, no Biến động', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo lĩnh vực', 'Theo cán bộ', 'Quá hạn', 'Chi tiết', 'Lỗi dữ liệu', 'Chưa nộp']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp',
+      'Theo lĩnh vực',
+      'Theo cán bộ',
+      'Quá hạn',
+      'Chi tiết',
+      'Lỗi dữ liệu',
+      'Chưa nộp',
+    ]);
   });
 
   it('has no change on Tổng hợp and no note on Chưa nộp', () => {
     const ws = wb.getWorksheet('Tổng hợp')!;
     expect(rowValues(ws, 9).slice(10)).toEqual(['Tỷ lệ hoàn thành (%)', 'Tỷ lệ đúng hạn (%)', 'Ghi chú']);
     const texts: string[] = [];
-    ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string') texts.push(c.value); }));
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === 'string') texts.push(c.value);
+      }),
+    );
     expect(texts.some((t) => t.startsWith('So với kỳ trước'))).toBe(false);
     const missing = wb.getWorksheet('Chưa nộp')!;
     expect(rowValues(missing, 4)).toEqual(['STT', 'Mã đơn vị', 'Tên đơn vị', 'Trực thuộc']);
@@ -189,13 +261,21 @@ describe('a commune whose previous register could not be read', () => {
       const u = (code: string) => t.byCode.get(code)!;
       const period = parsePeriod('2024-Q3');
       const now = aggregate({
-        tree: t, asOf: '2024-09-30', period, diagnostics: [], registers: [
+        tree: t,
+        asOf: '2024-09-30',
+        period,
+        diagnostics: [],
+        registers: [
           register(u('07651'), 'yen-son-q3.xlsx', [{ ...kinds.doneOnTime(), title: 'Kiện toàn chi bộ thôn' }]),
           register(u('07660'), 'lan-mau-q3.xlsx', [{ ...kinds.pendingOverdue(), title: 'Bê tông hóa đường thôn' }]),
         ],
       });
       const then = aggregate({
-        tree: t, asOf: '2024-06-30', period: parsePeriod('2024-Q2'), diagnostics: [], registers: [
+        tree: t,
+        asOf: '2024-06-30',
+        period: parsePeriod('2024-Q2'),
+        diagnostics: [],
+        registers: [
           register(u('07651'), 'yen-son-q2.xlsx', [{ ...kinds.pendingOnTime(), title: 'Kiện toàn chi bộ thôn' }]),
           register(u('07660'), 'lan-mau-q2.xlsx', [{ ...kinds.pendingOnTime(), title: 'Bê tông hóa đường thôn' }]),
         ],
@@ -208,7 +288,13 @@ describe('a commune whose previous register could not be read', () => {
       await wb.xlsx.readFile(join(out, '213-luc-nam.xlsx'));
       const ws = wb.getWorksheet('Tổng hợp')!;
       const rows = [10, 11, 12, 13, 14].map((r) => rowValues(ws, r));
-      expect(rows.map((r) => r[1])).toEqual(['Cơ quan Huyện ủy (đăng ký riêng)', 'Xã Yên Sơn', 'Xã Lan Mẫu', 'Thị trấn Đồi Ngô', 'Tổng cộng']);
+      expect(rows.map((r) => r[1])).toEqual([
+        'Cơ quan Huyện ủy (đăng ký riêng)',
+        'Xã Yên Sơn',
+        'Xã Lan Mẫu',
+        'Thị trấn Đồi Ngô',
+        'Tổng cộng',
+      ]);
       expect(rows[1].slice(12, 15)).toEqual([1, 0, 100]);
       expect(rows[2].slice(12, 15)).toEqual(['-', '-', '-']);
       expect(rows[4].slice(12, 15)).toEqual(shown(now.comparison.byUnit.get('213')!.total));

@@ -17,9 +17,12 @@ import { openpyxlPython } from '../helpers/tools.js';
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-chart-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
 const page: SheetOptions['page'] = {
-  landscape: true, paperSize: 9, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+  landscape: true,
+  paperSize: 9,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  horizontalCentered: true,
   margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
 };
 
@@ -68,8 +71,22 @@ describe('chartXml', () => {
 
 describe('plottedRows', () => {
   const spec = (rows: BodyRow[]): SheetSpec => ({
-    name: 'Theo lĩnh vực', title: '', columns: [], rows, empty: '', autoFilter: false,
-    chart: { title: '', grouping: 'stacked', labels: 1, series: [{ column: 2, color: '000000' }, { column: 3, color: '000000' }], axis: { numFmt: '0' } },
+    name: 'Theo lĩnh vực',
+    title: '',
+    columns: [],
+    rows,
+    empty: '',
+    autoFilter: false,
+    chart: {
+      title: '',
+      grouping: 'stacked',
+      labels: 1,
+      series: [
+        { column: 2, color: '000000' },
+        { column: 3, color: '000000' },
+      ],
+      axis: { numFmt: '0' },
+    },
   });
   const data = (a: number | string, b: number | string): BodyRow => ({ kind: 'data', values: [1, 'x', a, b] });
   const section: BodyRow = { kind: 'section', values: ['I.'] };
@@ -104,10 +121,26 @@ describe('XlsxWriter — charts, print areas, page breaks', () => {
     });
     const bold = w.style({ bold: true });
     const fill = async (ws: ReturnType<XlsxWriter['sheet']>): Promise<void> => {
-      await ws.row(1, [{ col: 1, value: 'Đơn vị', style: bold }, { col: 2, value: 'Tỷ lệ hoàn thành (%)', style: bold }, { col: 3, value: 'Tỷ lệ đúng hạn (%)', style: bold }]);
-      await ws.row(2, [{ col: 1, value: 'Huyện Lục Nam', style: 0 }, { col: 2, value: 25.9, style: 0 }, { col: 3, value: 71.4, style: 0 }]);
-      await ws.row(3, [{ col: 1, value: 'Huyện Lạng Giang <&>', style: 0 }, { col: 2, value: '-', style: 0 }, { col: 3, value: 0, style: 0 }]);
-      await ws.row(4, [{ col: 1, value: 'Xã Tân Sơn', style: 0 }, { col: 2, value: 100, style: 0 }, { col: 3, value: 50, style: 0 }]);
+      await ws.row(1, [
+        { col: 1, value: 'Đơn vị', style: bold },
+        { col: 2, value: 'Tỷ lệ hoàn thành (%)', style: bold },
+        { col: 3, value: 'Tỷ lệ đúng hạn (%)', style: bold },
+      ]);
+      await ws.row(2, [
+        { col: 1, value: 'Huyện Lục Nam', style: 0 },
+        { col: 2, value: 25.9, style: 0 },
+        { col: 3, value: 71.4, style: 0 },
+      ]);
+      await ws.row(3, [
+        { col: 1, value: 'Huyện Lạng Giang <&>', style: 0 },
+        { col: 2, value: '-', style: 0 },
+        { col: 3, value: 0, style: 0 },
+      ]);
+      await ws.row(4, [
+        { col: 1, value: 'Xã Tân Sơn', style: 0 },
+        { col: 2, value: 100, style: 0 },
+        { col: 3, value: 50, style: 0 },
+      ]);
     };
     const first = w.sheet({ widths: [20, 12, 12], frozenRows: 1, page });
     await fill(first);
@@ -127,12 +160,22 @@ describe('XlsxWriter — charts, print areas, page breaks', () => {
     await third.end();
     await w.close();
 
-    expect(part('[Content_Types].xml')).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
-    expect(part('[Content_Types].xml')).toContain('<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(part('[Content_Types].xml')).toContain(
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
+    expect(part('[Content_Types].xml')).toContain(
+      '<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
     // notes keep rId1 and rId2, the drawing takes rId3; a sheet with a chart only, rId1
-    expect(part('xl/worksheets/_rels/sheet1.xml.rels')).toContain('<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/>');
-    expect(part('xl/worksheets/sheet1.xml')).toMatch(/<rowBreaks count="1" manualBreakCount="1"><brk id="5" max="16383" man="1"\/><\/rowBreaks><drawing r:id="rId3"\/><legacyDrawing r:id="rId2"\/><\/worksheet>$/);
-    expect(part('xl/worksheets/_rels/sheet3.xml.rels')).toContain('Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing2.xml"');
+    expect(part('xl/worksheets/_rels/sheet1.xml.rels')).toContain(
+      '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/>',
+    );
+    expect(part('xl/worksheets/sheet1.xml')).toMatch(
+      /<rowBreaks count="1" manualBreakCount="1"><brk id="5" max="16383" man="1"\/><\/rowBreaks><drawing r:id="rId3"\/><legacyDrawing r:id="rId2"\/><\/worksheet>$/,
+    );
+    expect(part('xl/worksheets/_rels/sheet3.xml.rels')).toContain(
+      'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing2.xml"',
+    );
     expect(part('xl/worksheets/sheet3.xml')).toMatch(/<drawing r:id="rId1"\/><\/worksheet>$/);
     expect(part('xl/worksheets/_rels/sheet2.xml.rels')).toBe('');
     expect(part('xl/drawings/_rels/drawing2.xml.rels')).toContain('Target="../charts/chart2.xml"');
@@ -148,31 +191,37 @@ describe('XlsxWriter — charts, print areas, page breaks', () => {
   });
 
   it('refuses to end a sheet with fewer charts than declared', async () => {
-    const w = await XlsxWriter.create(join(dir, 'missing.xlsx'), { sheets: [{ name: 'A', charts: 1 }], font: { name: 'Calibri', size: 11 } });
+    const w = await XlsxWriter.create(join(dir, 'missing.xlsx'), {
+      sheets: [{ name: 'A', charts: 1 }],
+      font: { name: 'Calibri', size: 11 },
+    });
     const ws = w.sheet({ widths: [10], frozenRows: 0, page });
     await expect(ws.end()).rejects.toThrow(/0 of 1 charts/);
     await w.abort();
   });
 
-  it.skipIf(!openpyxlPython)('opens in openpyxl with each chart on its sheet, its series on the cells, the print areas and the first sheet active', () => {
-    const script = [
-      'import sys, warnings, openpyxl',
-      "warnings.simplefilter('error')",
-      'wb = openpyxl.load_workbook(sys.argv[1])',
-      'print(wb.active.title)',
-      'for ws in wb.worksheets:',
-      '    for c in ws._charts:',
-      "        print(ws.title, c.tagname, c.grouping, [(s.tx.strRef.f, s.cat.strRef.f, s.val.numRef.f) for s in c.series])",
-      "    print(ws.title, ws.print_area, ws.print_title_rows)",
-    ].join('\n');
-    const out = execFileSync(openpyxlPython!, ['-c', script, file], { encoding: 'utf8' }).trim().split('\n');
-    expect(out).toEqual([
-      'Tổng hợp',
-      "Tổng hợp barChart clustered [(\"'Tổng hợp'!$B$1\", \"'Tổng hợp'!$A$2:$A$4\", \"'Tổng hợp'!$B$2:$B$4\"), (\"'Tổng hợp'!$C$1\", \"'Tổng hợp'!$A$2:$A$4\", \"'Tổng hợp'!$C$2:$C$4\")]",
-      "Tổng hợp ['$A$1:$C$25'] $1:$1",
-      'Không None $1:$1',
-      "Theo lĩnh vực barChart stacked [(\"'Theo lĩnh vực'!$B$1\", \"'Theo lĩnh vực'!$A$2:$A$4\", \"'Theo lĩnh vực'!$B$2:$B$4\"), (\"'Theo lĩnh vực'!$C$1\", \"'Theo lĩnh vực'!$A$2:$A$4\", \"'Theo lĩnh vực'!$C$2:$C$4\")]",
-      'Theo lĩnh vực None None',
-    ]);
-  });
+  it.skipIf(!openpyxlPython)(
+    'opens in openpyxl with each chart on its sheet, its series on the cells, the print areas and the first sheet active',
+    () => {
+      const script = [
+        'import sys, warnings, openpyxl',
+        "warnings.simplefilter('error')",
+        'wb = openpyxl.load_workbook(sys.argv[1])',
+        'print(wb.active.title)',
+        'for ws in wb.worksheets:',
+        '    for c in ws._charts:',
+        '        print(ws.title, c.tagname, c.grouping, [(s.tx.strRef.f, s.cat.strRef.f, s.val.numRef.f) for s in c.series])',
+        '    print(ws.title, ws.print_area, ws.print_title_rows)',
+      ].join('\n');
+      const out = execFileSync(openpyxlPython!, ['-c', script, file], { encoding: 'utf8' }).trim().split('\n');
+      expect(out).toEqual([
+        'Tổng hợp',
+        'Tổng hợp barChart clustered [("\'Tổng hợp\'!$B$1", "\'Tổng hợp\'!$A$2:$A$4", "\'Tổng hợp\'!$B$2:$B$4"), ("\'Tổng hợp\'!$C$1", "\'Tổng hợp\'!$A$2:$A$4", "\'Tổng hợp\'!$C$2:$C$4")]',
+        "Tổng hợp ['$A$1:$C$25'] $1:$1",
+        'Không None $1:$1',
+        'Theo lĩnh vực barChart stacked [("\'Theo lĩnh vực\'!$B$1", "\'Theo lĩnh vực\'!$A$2:$A$4", "\'Theo lĩnh vực\'!$B$2:$B$4"), ("\'Theo lĩnh vực\'!$C$1", "\'Theo lĩnh vực\'!$A$2:$A$4", "\'Theo lĩnh vực\'!$C$2:$C$4")]',
+        'Theo lĩnh vực None None',
+      ]);
+    },
+  );
 });

@@ -44,7 +44,7 @@ describe('safeFileName: names made from unit names are valid on Windows', () => 
   });
   it('holds for any text (property check over generated names)', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const alphabet = ['a', 'Đ', 'ơ', ' ', '.', '-', '/', '\\', ':', '*', '?', '"', '<', '>', '|', '\u0001', 'C', 'O', 'N', '1'];
     for (let i = 0; i < 2000; i++) {
       const name = Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');

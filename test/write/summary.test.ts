@@ -10,7 +10,13 @@ import { NO_OWNER, ownerCounts } from '../../src/aggregate/owners.js';
 import { parsePeriod } from '../../src/classify/period.js';
 import { UsageError } from '../../src/errors.js';
 import {
-  NOT_SUBMITTED, PDF_SHEETS, REPORT_TITLE, SHEET_NAMES, ownRowLabel, summaryFileName, writeSummaryWorkbooks,
+  NOT_SUBMITTED,
+  PDF_SHEETS,
+  REPORT_TITLE,
+  SHEET_NAMES,
+  ownRowLabel,
+  summaryFileName,
+  writeSummaryWorkbooks,
 } from '../../src/write/summary.js';
 import type { Diagnostic, Register } from '../../src/types.js';
 import { date, diag, diagAt, kinds, province, register, tree, unit } from '../aggregate/make.js';
@@ -45,25 +51,65 @@ function sample(): RollupResult {
   const u = (code: string) => t.byCode.get(code)!;
   const registers: Register[] = [
     register(u('24'), 'tinh-uy.xlsx', [
-      { ...kinds.doneOnTime(), title: 'Sắp xếp tổ chức bộ máy các cơ quan đảng theo Kết luận 121-KL/TW', field: 'I. LĨNH VỰC XÂY DỰNG ĐẢNG', category: 'hard', owner: 'Nguyễn Văn Thành', position: 'Trưởng Ban Tổ chức Tỉnh ủy' },
-      { ...kinds.pendingOnTime(), title: 'Giải phóng mặt bằng khu công nghiệp Việt Hàn giai đoạn 2', field: 'II. Kinh tế', category: 'breakthrough', owner: 'Lê Thị Hà' },
+      {
+        ...kinds.doneOnTime(),
+        title: 'Sắp xếp tổ chức bộ máy các cơ quan đảng theo Kết luận 121-KL/TW',
+        field: 'I. LĨNH VỰC XÂY DỰNG ĐẢNG',
+        category: 'hard',
+        owner: 'Nguyễn Văn Thành',
+        position: 'Trưởng Ban Tổ chức Tỉnh ủy',
+      },
+      {
+        ...kinds.pendingOnTime(),
+        title: 'Giải phóng mặt bằng khu công nghiệp Việt Hàn giai đoạn 2',
+        field: 'II. Kinh tế',
+        category: 'breakthrough',
+        owner: 'Lê Thị Hà',
+      },
     ]),
     register(u('213'), 'luc-nam.xlsx', [
       { ...kinds.doneLate(), title: 'Hoàn thành 9/13 nhà văn hóa thôn xuống cấp', field: 'Văn hóa - xã hội', owner: 'Trần Văn Bình' },
       { ...kinds.pendingOverdue(), title: '=SUM(A1)', field: 'Kinh tế', owner: 'Phạm Thị Dung', progress: { kind: 'number', value: 60 } },
     ]),
     register(u('07651'), 'yen-son.xlsx', [
-      { ...kinds.doneInQ3(), title: 'Đấu nối nước sạch cho 705/1.686 hộ (41,8%, chỉ tiêu 35%)', field: 'Kinh tế', category: 'key', owner: 'Hoàng Văn Em' },
-      { ...kinds.pendingOverdue(), deadline: date('2024-03-31'), title: '+ Giải quyết dứt điểm đơn thư tồn đọng về đất đai tại thôn Chính Lộc', field: 'Vấn đề bức xúc', category: 'pressing', owner: 'Ngô Văn Phong', progress: { kind: 'number', value: 30 } },
+      {
+        ...kinds.doneInQ3(),
+        title: 'Đấu nối nước sạch cho 705/1.686 hộ (41,8%, chỉ tiêu 35%)',
+        field: 'Kinh tế',
+        category: 'key',
+        owner: 'Hoàng Văn Em',
+      },
+      {
+        ...kinds.pendingOverdue(),
+        deadline: date('2024-03-31'),
+        title: '+ Giải quyết dứt điểm đơn thư tồn đọng về đất đai tại thôn Chính Lộc',
+        field: 'Vấn đề bức xúc',
+        category: 'pressing',
+        owner: 'Ngô Văn Phong',
+        progress: { kind: 'number', value: 30 },
+      },
       { ...kinds.cancelled(), title: '@ Xây dựng chợ nông thôn (dừng do điều chỉnh quy hoạch)', owner: 'Đỗ Thị Giang' },
       { status: null, title: '- Kiện toàn chi bộ thôn', owner: 'Vũ Văn Hải', text: { status: 'Sắp xong' } },
     ]),
     register(u('07660'), 'lan-mau.xlsx', [
       { ...kinds.doneInQ3(), title: 'Bê tông hóa 2,5 km đường trục thôn', field: 'II. KINH TẾ', owner: 'Mẫn Văn Lâm' },
-      { ...kinds.pendingOnTime(), title: 'Thành lập 2 hợp tác xã nông nghiệp', field: 'Kinh tế', category: 'breakthrough', owner: 'Mẫn Văn Lâm' },
+      {
+        ...kinds.pendingOnTime(),
+        title: 'Thành lập 2 hợp tác xã nông nghiệp',
+        field: 'Kinh tế',
+        category: 'breakthrough',
+        owner: 'Mẫn Văn Lâm',
+      },
     ]),
     register(u('07330'), 'dong-tam.csv', [
-      { ...kinds.pendingOverdue(), deadline: { kind: 'date', date: '2024-06-30', period: 'Quý II/2024' }, title: 'Xóa nhà tạm cho hộ nghèo', field: 'Văn hóa – xã hội', owner: 'Lý Văn Khoa, Lê Văn Tám', owners: ['Lý Văn Khoa', 'Lê Văn Tám'] },
+      {
+        ...kinds.pendingOverdue(),
+        deadline: { kind: 'date', date: '2024-06-30', period: 'Quý II/2024' },
+        title: 'Xóa nhà tạm cho hộ nghèo',
+        field: 'Văn hóa – xã hội',
+        owner: 'Lý Văn Khoa, Lê Văn Tám',
+        owners: ['Lý Văn Khoa', 'Lê Văn Tám'],
+      },
     ]),
     register(null, 'khong-ro-don-vi.xlsx', [kinds.doneOnTime()]),
   ];
@@ -73,7 +119,10 @@ function sample(): RollupResult {
   const diagnostics: Diagnostic[] = [
     { ...diagAt('invalid-status', ys[3], 'status'), message: 'Tình trạng "Sắp xong" không có trong danh mục — chọn "Đang thực hiện"' },
     { ...diagAt('overdue', ys[1], 'deadline', 'warning'), message: 'Việc đã quá hạn 183 ngày — báo cáo lý do và thời hạn mới' },
-    { ...diag('unit-unknown', { file: 'khong-ro-don-vi.xlsx' }), message: 'Không xác định được đơn vị của tệp — ghi "Mã đơn vị" hoặc tên đơn vị ở đầu biểu' },
+    {
+      ...diag('unit-unknown', { file: 'khong-ro-don-vi.xlsx' }),
+      message: 'Không xác định được đơn vị của tệp — ghi "Mã đơn vị" hoặc tên đơn vị ở đầu biểu',
+    },
   ];
   const result = aggregate({ tree: t, registers, diagnostics, asOf, period });
   // as src/rollup.ts fills it in (SPEC §7.2)
@@ -89,7 +138,9 @@ describe('summary workbook names', () => {
     expect(summaryFileName(unit('213', 'Huyện Lục Nam', 'huyen', '24'))).toBe('213-luc-nam.xlsx');
     expect(summaryFileName(unit('213', 'Thành phố Bắc Giang', 'huyen', '24'))).toBe('213-bac-giang.xlsx');
     expect(summaryFileName(unit('07663', 'Thị trấn Đồi Ngô', 'xa', '213'))).toBe('07663-doi-ngo.xlsx');
-    expect(summaryFileName(unit('CQ/01', 'Đảng bộ Khối các cơ quan: tỉnh?', 'co-quan', '24'))).toBe('CQ-01-dang-bo-khoi-cac-co-quan-tinh.xlsx');
+    expect(summaryFileName(unit('CQ/01', 'Đảng bộ Khối các cơ quan: tỉnh?', 'co-quan', '24'))).toBe(
+      'CQ-01-dang-bo-khoi-cac-co-quan-tinh.xlsx',
+    );
     expect(summaryFileName(unit('CON', '***', 'xa', '24'))).toBe('CON_.xlsx');
   });
 
@@ -132,7 +183,13 @@ describe('writeSummaryWorkbooks', () => {
 
   it('has the seven sheets in order, Theo cán bộ after Theo lĩnh vực (no Biến động without --compare)', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Tổng hợp', 'Theo lĩnh vực', 'Theo cán bộ', 'Quá hạn', 'Chi tiết', 'Lỗi dữ liệu', 'Chưa nộp',
+      'Tổng hợp',
+      'Theo lĩnh vực',
+      'Theo cán bộ',
+      'Quá hạn',
+      'Chi tiết',
+      'Lỗi dữ liệu',
+      'Chưa nộp',
     ]);
     expect([...SHEET_NAMES]).toEqual(wb.worksheets.map((w) => w.name));
   });
@@ -159,12 +216,12 @@ describe('writeSummaryWorkbooks', () => {
     expect(c('A7').value).toBe('(Số liệu tính đến ngày 30/09/2024)');
   });
 
-  it('uses the unit\'s own Party body and place in a district\'s workbook', async () => {
+  it("uses the unit's own Party body and place in a district's workbook", async () => {
     const d = new ExcelJS.Workbook();
     await d.xlsx.readFile(join(dir, '213-luc-nam.xlsx'));
     const ws = d.getWorksheet('Tổng hợp')!;
     expect(ws.getCell('A1').value).toBe('ĐẢNG BỘ HUYỆN LỤC NAM');
-    expect((ws.getRow(3).values as unknown[])).toContain('Lục Nam, ngày 30 tháng 9 năm 2024');
+    expect(ws.getRow(3).values as unknown[]).toContain('Lục Nam, ngày 30 tháng 9 năm 2024');
     const names = ws.getColumn(2).values.slice(10) as unknown[];
     expect(names.slice(0, 5)).toEqual(['Cơ quan Huyện ủy (đăng ký riêng)', 'Xã Yên Sơn', 'Xã Lan Mẫu', 'Thị trấn Đồi Ngô', 'Tổng cộng']);
   });
@@ -173,16 +230,34 @@ describe('writeSummaryWorkbooks', () => {
     const ws = wb.getWorksheet('Tổng hợp')!;
     const header = (ws.getRow(9).values as unknown[]).slice(1);
     expect(header).toEqual([
-      'STT', 'Đơn vị', 'Số việc đăng ký', 'Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Trong đó: hoàn thành trong kỳ',
-      'Chưa hoàn thành, trong hạn', 'Chưa hoàn thành, quá hạn', 'Dừng, hủy', 'Chưa xác định',
-      'Tỷ lệ hoàn thành (%)', 'Tỷ lệ đúng hạn (%)', 'Ghi chú',
+      'STT',
+      'Đơn vị',
+      'Số việc đăng ký',
+      'Hoàn thành đúng hạn',
+      'Hoàn thành quá hạn',
+      'Trong đó: hoàn thành trong kỳ',
+      'Chưa hoàn thành, trong hạn',
+      'Chưa hoàn thành, quá hạn',
+      'Dừng, hủy',
+      'Chưa xác định',
+      'Tỷ lệ hoàn thành (%)',
+      'Tỷ lệ đúng hạn (%)',
+      'Ghi chú',
     ]);
     const rows = [10, 11, 12, 13].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
     expect(rows.map((r) => r[1])).toEqual(['Cơ quan Tỉnh ủy (đăng ký riêng)', 'Huyện Lục Nam', 'Huyện Yên Thế', 'Tổng cộng']);
     const t = result.byCode.get('24')!.total;
     expect(rows[3].slice(2, 12)).toEqual([
-      t.registered, t.doneOnTime, t.doneLate, t.doneInPeriod, t.pendingOnTime, t.pendingOverdue, t.cancelled,
-      t.unclassified, t.completionRate, t.onTimeRate,
+      t.registered,
+      t.doneOnTime,
+      t.doneLate,
+      t.doneInPeriod,
+      t.pendingOnTime,
+      t.pendingOverdue,
+      t.cancelled,
+      t.unclassified,
+      t.completionRate,
+      t.onTimeRate,
     ]);
     expect(t.registered).toBe(11);
     expect(ws.getCell('C13').font.bold).toBe(true);
@@ -225,7 +300,13 @@ describe('writeSummaryWorkbooks', () => {
     for (const ws of wb.worksheets) {
       // the header under the letterhead on Tổng hợp, under a plain title elsewhere
       const h = ws.name === 'Tổng hợp' ? 9 : 4;
-      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, printTitlesRow: `${h}:${h}` });
+      expect(ws.pageSetup).toMatchObject({
+        orientation: 'landscape',
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+        printTitlesRow: `${h}:${h}`,
+      });
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: h });
     }
   });
@@ -247,7 +328,9 @@ describe('writeSummaryWorkbooks', () => {
     const ws = wb.getWorksheet('Quá hạn')!;
     const rows = [5, 6, 7].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
     expect(rows.map((r) => r[3])).toEqual([
-      '+ Giải quyết dứt điểm đơn thư tồn đọng về đất đai tại thôn Chính Lộc', 'Xóa nhà tạm cho hộ nghèo', '=SUM(A1)',
+      '+ Giải quyết dứt điểm đơn thư tồn đọng về đất đai tại thôn Chính Lộc',
+      'Xóa nhà tạm cho hộ nghèo',
+      '=SUM(A1)',
     ]);
     expect(rows.map((r) => r[6])).toEqual([183, 92, 30]);
     expect(rows[0][5]).toEqual(new Date(Date.UTC(2024, 2, 31)));
@@ -270,15 +353,35 @@ describe('writeSummaryWorkbooks', () => {
   it('details every counted task with its class and source', () => {
     const ws = wb.getWorksheet('Chi tiết')!;
     expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual([
-      'STT', 'Đơn vị', 'Mã việc', 'Nội dung công việc', 'Loại việc', 'Lĩnh vực', 'Người chịu trách nhiệm',
-      'Thời hạn hoàn thành', 'Tình trạng', 'Tiến độ (%)', 'Ngày hoàn thành', 'Phân loại', 'Tệp nguồn', 'Dòng',
+      'STT',
+      'Đơn vị',
+      'Mã việc',
+      'Nội dung công việc',
+      'Loại việc',
+      'Lĩnh vực',
+      'Người chịu trách nhiệm',
+      'Thời hạn hoàn thành',
+      'Tình trạng',
+      'Tiến độ (%)',
+      'Ngày hoàn thành',
+      'Phân loại',
+      'Tệp nguồn',
+      'Dòng',
     ]);
     const rows = Array.from({ length: 11 }, (_, i) => (ws.getRow(5 + i).values as unknown[]).slice(1));
     expect(rows[0].slice(0, 3)).toEqual([1, 'Tỉnh Bắc Giang', '24-1']);
     expect(rows.map((r) => r[11])).toEqual([
-      'Hoàn thành đúng hạn', 'Chưa hoàn thành, trong hạn', 'Hoàn thành quá hạn', 'Chưa hoàn thành, quá hạn',
-      'Chưa hoàn thành, quá hạn', 'Hoàn thành đúng hạn', 'Chưa hoàn thành, quá hạn', 'Dừng, hủy', 'Chưa xác định',
-      'Hoàn thành đúng hạn', 'Chưa hoàn thành, trong hạn',
+      'Hoàn thành đúng hạn',
+      'Chưa hoàn thành, trong hạn',
+      'Hoàn thành quá hạn',
+      'Chưa hoàn thành, quá hạn',
+      'Chưa hoàn thành, quá hạn',
+      'Hoàn thành đúng hạn',
+      'Chưa hoàn thành, quá hạn',
+      'Dừng, hủy',
+      'Chưa xác định',
+      'Hoàn thành đúng hạn',
+      'Chưa hoàn thành, trong hạn',
     ]);
     expect(rows.map((r) => r[2]).slice(-2)).toEqual(['07660-1', '07660-2']);
     // fields as grouped on "Theo lĩnh vực", not as typed
@@ -291,7 +394,7 @@ describe('writeSummaryWorkbooks', () => {
     expect(rows[4][4]).toBe('Nhiệm vụ trọng tâm');
   });
 
-  it('lists the data errors, with the files matched to no unit in the root\'s workbook', async () => {
+  it("lists the data errors, with the files matched to no unit in the root's workbook", async () => {
     const ws = wb.getWorksheet('Lỗi dữ liệu')!;
     const rows = [5, 6, 7].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
     expect(rows.map((r) => r[6])).toEqual(['overdue', 'invalid-status', 'unit-unknown']);
@@ -307,7 +410,10 @@ describe('writeSummaryWorkbooks', () => {
   it('lists the units that submitted nothing, at any depth', () => {
     const ws = wb.getWorksheet('Chưa nộp')!;
     const rows = [5, 6].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
-    expect(rows).toEqual([[1, '215', 'Huyện Yên Thế', 'Tỉnh Bắc Giang'], [2, '07663', 'Thị trấn Đồi Ngô', 'Huyện Lục Nam']]);
+    expect(rows).toEqual([
+      [1, '215', 'Huyện Yên Thế', 'Tỉnh Bắc Giang'],
+      [2, '07663', 'Thị trấn Đồi Ngô', 'Huyện Lục Nam'],
+    ]);
   });
 
   it('counts by field and by category, each block summing to the total', () => {
@@ -321,19 +427,35 @@ describe('writeSummaryWorkbooks', () => {
     expect(cộng).toEqual([11, 11]);
   });
 
-  it('counts per cadre on Theo cán bộ: every cadre of the workbook\'s units, by unit code then name (SPEC §7.2)', () => {
+  it("counts per cadre on Theo cán bộ: every cadre of the workbook's units, by unit code then name (SPEC §7.2)", () => {
     const ws = wb.getWorksheet('Theo cán bộ')!;
     expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual([
-      'STT', 'Đơn vị', 'Họ và tên', 'Chức vụ', 'Số việc đăng ký', 'Hoàn thành đúng hạn', 'Hoàn thành quá hạn',
-      'Trong đó: hoàn thành trong kỳ', 'Chưa hoàn thành, trong hạn', 'Chưa hoàn thành, quá hạn', 'Dừng, hủy', 'Chưa xác định',
-      'Tỷ lệ hoàn thành (%)', 'Tỷ lệ đúng hạn (%)',
+      'STT',
+      'Đơn vị',
+      'Họ và tên',
+      'Chức vụ',
+      'Số việc đăng ký',
+      'Hoàn thành đúng hạn',
+      'Hoàn thành quá hạn',
+      'Trong đó: hoàn thành trong kỳ',
+      'Chưa hoàn thành, trong hạn',
+      'Chưa hoàn thành, quá hạn',
+      'Dừng, hủy',
+      'Chưa xác định',
+      'Tỷ lệ hoàn thành (%)',
+      'Tỷ lệ đúng hạn (%)',
     ]);
     const rows = Array.from({ length: 11 }, (_, i) => (ws.getRow(5 + i).values as unknown[]).slice(1));
     expect(rows.map((r) => [r[1], r[2]])).toEqual([
-      ['Tỉnh Bắc Giang', 'Lê Thị Hà'], ['Tỉnh Bắc Giang', 'Nguyễn Văn Thành'],
-      ['Huyện Lục Nam', 'Phạm Thị Dung'], ['Huyện Lục Nam', 'Trần Văn Bình'],
+      ['Tỉnh Bắc Giang', 'Lê Thị Hà'],
+      ['Tỉnh Bắc Giang', 'Nguyễn Văn Thành'],
+      ['Huyện Lục Nam', 'Phạm Thị Dung'],
+      ['Huyện Lục Nam', 'Trần Văn Bình'],
       ['Xã Đồng Tâm', NO_OWNER],
-      ['Xã Yên Sơn', 'Đỗ Thị Giang'], ['Xã Yên Sơn', 'Hoàng Văn Em'], ['Xã Yên Sơn', 'Ngô Văn Phong'], ['Xã Yên Sơn', 'Vũ Văn Hải'],
+      ['Xã Yên Sơn', 'Đỗ Thị Giang'],
+      ['Xã Yên Sơn', 'Hoàng Văn Em'],
+      ['Xã Yên Sơn', 'Ngô Văn Phong'],
+      ['Xã Yên Sơn', 'Vũ Văn Hải'],
       ['Xã Lan Mẫu', 'Mẫn Văn Lâm'],
       ['Tổng cộng', undefined],
     ]);
@@ -342,8 +464,22 @@ describe('writeSummaryWorkbooks', () => {
     expect(rows[9].slice(4)).toEqual([2, 1, 0, 1, 1, 0, 0, 0, 50, 100]);
     // the cadres add up to the unit's counts, and the Tổng cộng row is the unit's total
     const t = result.byCode.get('24')!.total;
-    const classes = [t.registered, t.doneOnTime, t.doneLate, t.doneInPeriod, t.pendingOnTime, t.pendingOverdue, t.cancelled, t.unclassified];
-    classes.forEach((want, i) => expect(rows.slice(0, 10).reduce((sum, r) => sum + (r[4 + i] as number), 0), `column ${5 + i}`).toBe(want));
+    const classes = [
+      t.registered,
+      t.doneOnTime,
+      t.doneLate,
+      t.doneInPeriod,
+      t.pendingOnTime,
+      t.pendingOverdue,
+      t.cancelled,
+      t.unclassified,
+    ];
+    classes.forEach((want, i) =>
+      expect(
+        rows.slice(0, 10).reduce((sum, r) => sum + (r[4 + i] as number), 0),
+        `column ${5 + i}`,
+      ).toBe(want),
+    );
     expect(rows[10].slice(4)).toEqual([...classes, t.completionRate, t.onTimeRate]);
     expect(ws.getCell('E15').font.bold).toBe(true);
     // the tasks of no one cadre in italics; numbers as numbers, rates under 0.0
@@ -356,12 +492,20 @@ describe('writeSummaryWorkbooks', () => {
     expect(ws.getCell('C5').font).toMatchObject({ name: 'Times New Roman' });
   });
 
-  it('lists on a district\'s Theo cán bộ the cadres of the district and its communes only', async () => {
+  it("lists on a district's Theo cán bộ the cadres of the district and its communes only", async () => {
     const d = new ExcelJS.Workbook();
     await d.xlsx.readFile(join(dir, '213-luc-nam.xlsx'));
     const ws = d.getWorksheet('Theo cán bộ')!;
     const names = (ws.getColumn(3).values as unknown[]).slice(5);
-    expect(names.slice(0, 7)).toEqual(['Phạm Thị Dung', 'Trần Văn Bình', 'Đỗ Thị Giang', 'Hoàng Văn Em', 'Ngô Văn Phong', 'Vũ Văn Hải', 'Mẫn Văn Lâm']);
+    expect(names.slice(0, 7)).toEqual([
+      'Phạm Thị Dung',
+      'Trần Văn Bình',
+      'Đỗ Thị Giang',
+      'Hoàng Văn Em',
+      'Ngô Văn Phong',
+      'Vũ Văn Hải',
+      'Mẫn Văn Lâm',
+    ]);
     expect(ws.getCell('B12').value).toBe('Tổng cộng');
     expect(ws.getCell('E12').value).toBe(result.byCode.get('213')!.total.registered);
     expect(result.byCode.get('213')!.total.registered).toBe(8);
@@ -370,9 +514,16 @@ describe('writeSummaryWorkbooks', () => {
   it('refuses to overwrite an input, before writing anything', async () => {
     const out = mkdtempSync(join(tmpdir(), 'tiendo-summary-'));
     try {
-      await expect(writeSummaryWorkbooks(result, {
-        outDir: out, header, asOf, period, lang: 'vi', inputs: [join(out, '215-yen-the.xlsx')],
-      })).rejects.toThrow(UsageError);
+      await expect(
+        writeSummaryWorkbooks(result, {
+          outDir: out,
+          header,
+          asOf,
+          period,
+          lang: 'vi',
+          inputs: [join(out, '215-yen-the.xlsx')],
+        }),
+      ).rejects.toThrow(UsageError);
       expect(readdirSync(out)).toEqual([]);
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -384,9 +535,17 @@ describe('writeSummaryWorkbooks', () => {
     try {
       const t = province();
       const many = Array.from({ length: 6_200 }, (_, i) => ({
-        ...(i % 2 ? kinds.doneOnTime() : kinds.pendingOverdue()), title: `Việc số ${i + 1}`, owner: 'Nguyễn Văn An',
+        ...(i % 2 ? kinds.doneOnTime() : kinds.pendingOverdue()),
+        title: `Việc số ${i + 1}`,
+        owner: 'Nguyễn Văn An',
       }));
-      const long = aggregate({ tree: t, registers: [register(t.byCode.get('07651')!, 'yen-son.xlsx', many)], diagnostics: [], asOf, period });
+      const long = aggregate({
+        tree: t,
+        registers: [register(t.byCode.get('07651')!, 'yen-son.xlsx', many)],
+        diagnostics: [],
+        asOf,
+        period,
+      });
       await writeSummaryWorkbooks(long, { outDir: out, header, asOf, period, lang: 'vi', inputs: [] });
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(join(out, '24-bac-giang.xlsx'));
@@ -408,7 +567,10 @@ describe('writeSummaryWorkbooks', () => {
     const letterhead = ['ĐẢNG BỘ TỈNH BẮC GIANG', 'BAN TỔ CHỨC', '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Bắc Giang, ngày 30 tháng 9 năm 2024'];
     const texts = (ws: ExcelJS.Worksheet): unknown[] => {
       const out: unknown[] = [];
-      for (let r = 1; r <= 8; r++) ws.getRow(r).eachCell((c) => { if (c.master === c) out.push(c.value); });
+      for (let r = 1; r <= 8; r++)
+        ws.getRow(r).eachCell((c) => {
+          if (c.master === c) out.push(c.value);
+        });
       return out;
     };
     expect(texts(wb.getWorksheet('Tổng hợp')!)).toEqual(expect.arrayContaining(letterhead));
@@ -430,7 +592,7 @@ describe('writeSummaryWorkbooks', () => {
     }
   });
 
-  it('gives each data error the rule\'s Vietnamese description beside its id', () => {
+  it("gives each data error the rule's Vietnamese description beside its id", () => {
     const ws = wb.getWorksheet('Lỗi dữ liệu')!;
     const header = (ws.getRow(4).values as unknown[]).slice(1);
     expect(header.slice(6, 9)).toEqual(['Mã lỗi', 'Loại lỗi', 'Nội dung']);
@@ -469,10 +631,11 @@ describe('writeSummaryWorkbooks', () => {
     expect(typeof ws.getCell('K11').value).toBe('number');
   });
 
-  it('gives every sheet a print area, Tổng hợp\'s and Theo lĩnh vực\'s taking in the chart on the page after the table', () => {
+  it("gives every sheet a print area, Tổng hợp's and Theo lĩnh vực's taking in the chart on the page after the table", () => {
     const book = zipPart(join(dir, '24-bac-giang.xlsx'), 'xl/workbook.xml');
-    const areas = [...book.matchAll(/<definedName name="_xlnm.Print_Area" localSheetId="(\d)">'([^']+)'!\$A\$1:\$([A-Z]+)\$(\d+)<\/definedName>/g)]
-      .map((m) => [Number(m[1]), m[2], m[3], Number(m[4])] as const);
+    const areas = [
+      ...book.matchAll(/<definedName name="_xlnm.Print_Area" localSheetId="(\d)">'([^']+)'!\$A\$1:\$([A-Z]+)\$(\d+)<\/definedName>/g),
+    ].map((m) => [Number(m[1]), m[2], m[3], Number(m[4])] as const);
     expect(areas.map(([i, name]) => [i, name])).toEqual(SHEET_NAMES.map((name, i) => [i, name]));
     for (const [i, name, last, lastRow] of areas) {
       const ws = wb.getWorksheet(name)!;
@@ -503,7 +666,7 @@ describe('writeSummaryWorkbooks', () => {
     expect(zipPart(join(dir, '24-bac-giang.xlsx'), 'xl/worksheets/sheet2.xml')).not.toContain('tabSelected');
   });
 
-  it('draws the rates of each row\'s unit on Tổng hợp and the classes by field on Theo lĩnh vực, nowhere else', () => {
+  it("draws the rates of each row's unit on Tổng hợp and the classes by field on Theo lĩnh vực, nowhere else", () => {
     const file = join(dir, '24-bac-giang.xlsx');
     const types = zipPart(file, '[Content_Types].xml');
     expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(2);
@@ -521,7 +684,14 @@ describe('writeSummaryWorkbooks', () => {
     expect(ws.getCell('B13').value).toBe('Tổng cộng');
     const classes = zipPart(file, 'xl/charts/chart2.xml');
     expect(classes).toContain('<c:grouping val="stacked"/>');
-    expect([...classes.matchAll(/<c:tx><c:strRef><c:f>'Theo lĩnh vực'!\$([A-Z])\$4<\/c:f>/g)].map((m) => m[1])).toEqual(['D', 'E', 'G', 'H', 'I', 'J']);
+    expect([...classes.matchAll(/<c:tx><c:strRef><c:f>'Theo lĩnh vực'!\$([A-Z])\$4<\/c:f>/g)].map((m) => m[1])).toEqual([
+      'D',
+      'E',
+      'G',
+      'H',
+      'I',
+      'J',
+    ]);
     const fields = wb.getWorksheet('Theo lĩnh vực')!;
     const firstTotal = Array.from({ length: fields.rowCount }, (_, i) => i + 1).find((r) => fields.getCell(r, 2).value === 'Cộng')!;
     expect(classes).toContain(`<c:f>'Theo lĩnh vực'!$B$6:$B$${firstTotal - 1}</c:f>`);
@@ -540,19 +710,22 @@ describe('writeSummaryWorkbooks', () => {
     }
   });
 
-  it.skipIf(!hasSoffice)(`converts to a non-empty PDF with LibreOffice${hasSoffice ? '' : ' — skipped: soffice is not on the PATH'}`, () => {
-    const out = mkdtempSync(join(tmpdir(), 'tiendo-pdf-'));
-    try {
-      const file = join(dir, '24-bac-giang.xlsx');
-      const pdf = join(out, '24-bac-giang.pdf');
-      toPdf([file], out);
-      expect(existsSync(pdf)).toBe(true);
-      expect(statSync(pdf).size).toBeGreaterThan(1000);
-      if (process.env.TIENDO_KEEP) copyFileSync(pdf, join(process.env.TIENDO_KEEP, '24-bac-giang.pdf'));
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(!hasSoffice)(
+    `converts to a non-empty PDF with LibreOffice${hasSoffice ? '' : ' — skipped: soffice is not on the PATH'}`,
+    () => {
+      const out = mkdtempSync(join(tmpdir(), 'tiendo-pdf-'));
+      try {
+        const file = join(dir, '24-bac-giang.xlsx');
+        const pdf = join(out, '24-bac-giang.pdf');
+        toPdf([file], out);
+        expect(existsSync(pdf)).toBe(true);
+        expect(statSync(pdf).size).toBeGreaterThan(1000);
+        if (process.env.TIENDO_KEEP) copyFileSync(pdf, join(process.env.TIENDO_KEEP, '24-bac-giang.pdf'));
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('no chart where there is nothing to draw', () => {
@@ -567,7 +740,9 @@ describe('no chart where there is nothing to draw', () => {
       expect(zipPart(file, '[Content_Types].xml')).not.toContain('drawing');
       expect(zipPart(file, 'xl/worksheets/sheet1.xml')).not.toMatch(/<drawing |<rowBreaks/);
       // the print area ends with the signature, not a page further
-      expect(zipPart(file, 'xl/workbook.xml')).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="0">'Tổng hợp'!\$A\$1:\$M\$\d+<\/definedName>/);
+      expect(zipPart(file, 'xl/workbook.xml')).toMatch(
+        /<definedName name="_xlnm.Print_Area" localSheetId="0">'Tổng hợp'!\$A\$1:\$M\$\d+<\/definedName>/,
+      );
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

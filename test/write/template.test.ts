@@ -6,10 +6,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../src/domain/columns.js';
 import { CATEGORY_LABEL, STATUS_LABEL } from '../../src/normalise/values.js';
 import {
-  COMMON_FIELDS, PROGRESS_HEADERS, TEMPLATE_BODY_ROWS, TEMPLATE_COLUMNS, TEMPLATE_FIRST_BODY_ROW,
-  TEMPLATE_GUIDE_SHEET, TEMPLATE_HEADER_ROW, TEMPLATE_LISTS_SHEET, TEMPLATE_PROGRESS_RULED_ROWS, TEMPLATE_PROGRESS_SHEET,
-  TEMPLATE_RULED_ROWS, TEMPLATE_SHEET,
-  cadresInPost, templateColumnLetter, titleLines, writeTemplate,
+  COMMON_FIELDS,
+  PROGRESS_HEADERS,
+  TEMPLATE_BODY_ROWS,
+  TEMPLATE_COLUMNS,
+  TEMPLATE_FIRST_BODY_ROW,
+  TEMPLATE_GUIDE_SHEET,
+  TEMPLATE_HEADER_ROW,
+  TEMPLATE_LISTS_SHEET,
+  TEMPLATE_PROGRESS_RULED_ROWS,
+  TEMPLATE_PROGRESS_SHEET,
+  TEMPLATE_RULED_ROWS,
+  TEMPLATE_SHEET,
+  cadresInPost,
+  templateColumnLetter,
+  titleLines,
+  writeTemplate,
 } from '../../src/write/template.js';
 import type { Cadre, Roster, Unit, UnitTree } from '../../src/types.js';
 
@@ -68,16 +80,17 @@ describe('writeTemplate', () => {
     expect(ws.getCell('A1').value).toBe('ĐẢNG BỘ HUYỆN LỤC NAM');
     expect(ws.getCell('A2').value).toBe('ĐẢNG ỦY XÃ YÊN SƠN');
     const texts: string[] = [];
-    for (let r = 1; r < TEMPLATE_HEADER_ROW; r++) ws.getRow(r).eachCell((c) => {
-      if (!c.isMerged || c.master === c) texts.push(String(c.value));
-    });
+    for (let r = 1; r < TEMPLATE_HEADER_ROW; r++)
+      ws.getRow(r).eachCell((c) => {
+        if (!c.isMerged || c.master === c) texts.push(String(c.value));
+      });
     expect(texts).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(texts).toContain('DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM, VIỆC ĐỘT PHÁ NĂM 2024');
     expect(texts.some((t) => t.startsWith('Yên Sơn, ngày'))).toBe(true);
     expect(texts).toContain('(Mã đơn vị: 07651)');
   });
 
-  it('writes each level\'s committee the way the title rules read it', () => {
+  it("writes each level's committee the way the title rules read it", () => {
     expect(titleLines(units[1], tree)).toEqual({ superior: 'ĐẢNG BỘ TỈNH BẮC GIANG', own: 'HUYỆN ỦY LỤC NAM' });
     expect(titleLines(units[0], tree)).toEqual({ superior: null, own: 'TỈNH ỦY BẮC GIANG' });
     expect(titleLines(units[3], tree).own).toBe('ĐẢNG ỦY VĂN PHÒNG HUYỆN ỦY');
@@ -170,7 +183,13 @@ describe('writeTemplate', () => {
     const wb = await written();
     const progress = wb.getWorksheet(TEMPLATE_PROGRESS_SHEET)!;
     expect(PROGRESS_HEADERS.map((_, i) => progress.getRow(1).getCell(i + 1).value)).toEqual([
-      'Mã việc', 'Ngày báo cáo', 'Tiến độ (%)', 'Kết quả đạt được', 'Tình trạng', 'Ngày hoàn thành', 'Ghi chú',
+      'Mã việc',
+      'Ngày báo cáo',
+      'Tiến độ (%)',
+      'Kết quả đạt được',
+      'Tình trạng',
+      'Ngày hoàn thành',
+      'Ghi chú',
     ]);
     expect(progress.getCell('C2').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 100] });
     expect(progress.getCell('A2').protection?.locked).toBe(false);
@@ -191,7 +210,11 @@ describe('writeTemplate', () => {
     await writeTemplate({ unit, tree, roster, year: 2024, out, asOf: '2024-09-30' });
     const { zipEntries, inflateEntry } = await import('../../src/read/zip.js');
     const buf = await readFile(out);
-    const sheetXml = (n: number) => inflateEntry(buf, zipEntries(buf)!.find((e) => e.name === `xl/worksheets/sheet${n}.xml`)!).toString('utf8');
+    const sheetXml = (n: number) =>
+      inflateEntry(
+        buf,
+        zipEntries(buf)!.find((e) => e.name === `xl/worksheets/sheet${n}.xml`)!,
+      ).toString('utf8');
     const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
     const box = (ref: string) => {
       const [a, b = a] = ref.split(':');
@@ -200,7 +223,10 @@ describe('writeTemplate', () => {
       return { c1: col(c1), r1: Number(r1), c2: col(c2), r2: Number(r2) };
     };
     // sheet1: Danh mục, sheet2: Tiến độ
-    for (const [n, columns, rows] of [[1, 10, TEMPLATE_BODY_ROWS], [2, 6, 200]] as const) {
+    for (const [n, columns, rows] of [
+      [1, 10, TEMPLATE_BODY_ROWS],
+      [2, 6, 200],
+    ] as const) {
       const refs = [...sheetXml(n).matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].flatMap((m) => m[1].split(' '));
       expect(refs, `sheet${n}`).toHaveLength(columns);
       const boxes = refs.map(box);
@@ -226,7 +252,8 @@ describe('writeTemplate', () => {
     // the ruled rows: every cell bordered on four sides; none below them, so an empty form prints one page
     expect(TEMPLATE_RULED_ROWS).toBeGreaterThanOrEqual(20);
     expect(TEMPLATE_RULED_ROWS).toBeLessThanOrEqual(30);
-    const ruled = (c: ExcelJS.Cell) => ['top', 'left', 'bottom', 'right'].every((side) => c.border?.[side as keyof ExcelJS.Borders]?.style === 'thin');
+    const ruled = (c: ExcelJS.Cell) =>
+      ['top', 'left', 'bottom', 'right'].every((side) => c.border?.[side as keyof ExcelJS.Borders]?.style === 'thin');
     for (const r of [TEMPLATE_FIRST_BODY_ROW, TEMPLATE_FIRST_BODY_ROW + TEMPLATE_RULED_ROWS - 1]) {
       TEMPLATE_COLUMNS.forEach((k, i) => {
         const c = ws.getCell(r, i + 1);

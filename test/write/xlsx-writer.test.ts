@@ -81,8 +81,12 @@ describe('ZipWriter', () => {
     for (const [i, [, text]] of parts.entries()) expect(inflateEntry(buf, entries[i]).toString('utf8')).toBe(text);
   });
 
-  it.skipIf(!hasPython)('passes Python zipfile\'s CRC check', () => {
-    const out = execFileSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip()); print(len(z.namelist()))', file], { encoding: 'utf8' });
+  it.skipIf(!hasPython)("passes Python zipfile's CRC check", () => {
+    const out = execFileSync(
+      'python3',
+      ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip()); print(len(z.namelist()))', file],
+      { encoding: 'utf8' },
+    );
     expect(out.trim().split('\n')).toEqual(['None', String(parts.length)]);
   });
 
@@ -127,7 +131,11 @@ describe('xmlText and columnLetter', () => {
 describe('XlsxWriter', () => {
   const file = join(dir, 'cells.xlsx');
   const page: SheetOptions['page'] = {
-    landscape: true, paperSize: 9, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+    landscape: true,
+    paperSize: 9,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
     margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   const long = 'x'.repeat(40_000);
@@ -148,8 +156,20 @@ describe('XlsxWriter', () => {
     const int = w.style({ numFmt: '#,##0' });
     const s1 = w.sheet({ widths: [10, 30, 12], frozenRows: 2, dimension: 'A1:C4', page, footer: '&CTrang &P/&N' });
     s1.merge(1, 1, 1, 3);
-    await s1.row(1, [{ col: 1, value: 'TIÊU ĐỀ', style: bold }, { col: 2, value: null, style: bold }, { col: 3, value: null, style: bold }], 20);
-    await s1.row(2, [{ col: 1, value: 'STT', style: text }, { col: 2, value: 'Nội dung', style: text }, { col: 3, value: 'Ngày', style: text }]);
+    await s1.row(
+      1,
+      [
+        { col: 1, value: 'TIÊU ĐỀ', style: bold },
+        { col: 2, value: null, style: bold },
+        { col: 3, value: null, style: bold },
+      ],
+      20,
+    );
+    await s1.row(2, [
+      { col: 1, value: 'STT', style: text },
+      { col: 2, value: 'Nội dung', style: text },
+      { col: 3, value: 'Ngày', style: text },
+    ]);
     await s1.row(3, [
       { col: 1, value: 1234567, style: int },
       { col: 2, value: '=SUM(A1)', style: text },
@@ -164,7 +184,11 @@ describe('XlsxWriter', () => {
     s1.dataBar('A3:A4', { color: 'FF9DC3E6', min: 0, max: 100 });
     await s1.end();
     const s2 = w.sheet({ widths: [8], frozenRows: 0, page });
-    for (let r = 1; r <= 3000; r++) await s2.row(r, [{ col: 1, value: r, style: 0 }, { col: 2, value: `dòng ${r} ${noise(40, r)}`, style: text }]);
+    for (let r = 1; r <= 3000; r++)
+      await s2.row(r, [
+        { col: 1, value: r, style: 0 },
+        { col: 2, value: `dòng ${r} ${noise(40, r)}`, style: text },
+      ]);
     await s2.row(3001, [{ col: 1, value: long, style: 0 }]);
     await s2.end();
     await w.close();
@@ -193,7 +217,14 @@ describe('XlsxWriter', () => {
     expect(ws.getColumn(2).width).toBe(30);
     expect(ws.getRow(1).height).toBe(20);
     expect(ws.autoFilter).toBe('A2:C4');
-    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' });
+    expect(ws.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '2:2',
+    });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(ws.headerFooter.oddFooter).toBe('&CTrang &P/&N');
     const rows = wb.worksheets[1];
@@ -203,25 +234,32 @@ describe('XlsxWriter', () => {
     expect((rows.getCell('A3001').value as string).length).toBe(32767);
   });
 
-  it.skipIf(!openpyxlPython)('opens in openpyxl, whole and read-only, with the same cells and no warning but the data bars\'', () => {
-    const out = openpyxl(file, [
-      'full = openpyxl.load_workbook(sys.argv[1]); lazy = openpyxl.load_workbook(sys.argv[1], read_only=True)',
-      'for a, b in zip(full.worksheets, lazy.worksheets):',
-      '    x = [[c.value for c in r] for r in a.iter_rows()]',
-      "    y = [[getattr(c, 'value', None) for c in r] for r in b.iter_rows()][:len(x)]",
-      '    assert [[v for v in r if v is not None] for r in x] == [[v for v in r if v is not None] for r in y], a.title',
-      "ws = full.worksheets[0]; print(ws['B3'].value, ws['C3'].value.date(), ws.print_title_rows, ws.freeze_panes, full.properties.keywords)",
-    ], ['.*extension is not supported.*']);
+  it.skipIf(!openpyxlPython)("opens in openpyxl, whole and read-only, with the same cells and no warning but the data bars'", () => {
+    const out = openpyxl(
+      file,
+      [
+        'full = openpyxl.load_workbook(sys.argv[1]); lazy = openpyxl.load_workbook(sys.argv[1], read_only=True)',
+        'for a, b in zip(full.worksheets, lazy.worksheets):',
+        '    x = [[c.value for c in r] for r in a.iter_rows()]',
+        "    y = [[getattr(c, 'value', None) for c in r] for r in b.iter_rows()][:len(x)]",
+        '    assert [[v for v in r if v is not None] for r in x] == [[v for v in r if v is not None] for r in y], a.title',
+        "ws = full.worksheets[0]; print(ws['B3'].value, ws['C3'].value.date(), ws.print_title_rows, ws.freeze_panes, full.properties.keywords)",
+      ],
+      ['.*extension is not supported.*'],
+    );
     expect(out).toBe('=SUM(A1) 2024-09-30 $2:$2 A3 tiendo-output');
   });
 
-  it('is read by tiendo\'s own reader, which recognises it as tiendo\'s output', async () => {
+  it("is read by tiendo's own reader, which recognises it as tiendo's output", async () => {
     const read = await readXlsx(readFileSync(file), { maxFileBytes: 200 * 1024 * 1024 });
     expect(read).toMatchObject({ ok: false, skip: true });
   });
 
   it('gives a workbook up without a byte of it reaching the next file opened', async () => {
-    const w = await XlsxWriter.create(join(dir, 'abandoned.xlsx'), { sheets: [{ name: 'A' }, { name: 'B' }], font: { name: 'Arial', size: 10 } });
+    const w = await XlsxWriter.create(join(dir, 'abandoned.xlsx'), {
+      sheets: [{ name: 'A' }, { name: 'B' }],
+      font: { name: 'Arial', size: 10 },
+    });
     const s = w.sheet({ widths: [], frozenRows: 0, page });
     // several pieces on their way to the compressor when the failure comes
     for (let r = 1; r <= 20_000; r++) await s.row(r, [{ col: 1, value: noise(60, r), style: 0 }]);
@@ -237,7 +275,10 @@ describe('XlsxWriter', () => {
   });
 
   it('closes and leaves the file to the caller when a sheet is missing', async () => {
-    const w = await XlsxWriter.create(join(dir, 'short.xlsx'), { sheets: [{ name: 'A' }, { name: 'B' }], font: { name: 'Arial', size: 10 } });
+    const w = await XlsxWriter.create(join(dir, 'short.xlsx'), {
+      sheets: [{ name: 'A' }, { name: 'B' }],
+      font: { name: 'Arial', size: 10 },
+    });
     await w.sheet({ widths: [], frozenRows: 0, page }).end();
     await expect(w.close()).rejects.toThrow(/1 of 2 sheets/);
   });
@@ -246,18 +287,28 @@ describe('XlsxWriter', () => {
 describe('XlsxWriter — fills, colours and links inside the workbook', () => {
   const file = join(dir, 'links.xlsx');
   const page: SheetOptions['page'] = {
-    landscape: true, paperSize: 9, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false,
+    landscape: true,
+    paperSize: 9,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: false,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   const target = "'Danh ''mục'' A'!C2";
 
   it('writes solid fills and text colours exceljs reads back, and links to cells of another sheet', async () => {
-    const w = await XlsxWriter.create(file, { sheets: [{ name: 'Kết quả' }, { name: "Danh 'mục' A" }], font: { name: 'Calibri', size: 11 } });
+    const w = await XlsxWriter.create(file, {
+      sheets: [{ name: 'Kết quả' }, { name: "Danh 'mục' A" }],
+      font: { name: 'Calibri', size: 11 },
+    });
     const red = w.style({ fill: 'FFFFC7CE' });
     const link = w.style({ color: 'FF0563C1', underline: true });
     expect(w.style({ fill: 'ffffc7ce' })).toBe(red); // one fill and one style, whatever the case of the colour
     const s1 = w.sheet({ widths: [12, 12], frozenRows: 0, page });
-    await s1.row(1, [{ col: 1, value: 'Lỗi', style: red }, { col: 2, value: 'C2', style: link }]);
+    await s1.row(1, [
+      { col: 1, value: 'Lỗi', style: red },
+      { col: 2, value: 'C2', style: link },
+    ]);
     s1.link('B1', target);
     await s1.end();
     const s2 = w.sheet({ widths: [12, 12, 12], frozenRows: 0, page });
@@ -273,7 +324,10 @@ describe('XlsxWriter — fills, colours and links inside the workbook', () => {
     expect(wb.worksheets[0].getCell('B1').font).toMatchObject({ underline: true, color: { argb: 'FF0563C1' } });
     expect(fill(wb.worksheets[0].getCell('B1'))).toBeUndefined();
     const buf = readFileSync(file);
-    const xml = inflateEntry(buf, zipEntries(buf)!.find((e) => e.name === 'xl/worksheets/sheet1.xml')!).toString('utf8');
+    const xml = inflateEntry(
+      buf,
+      zipEntries(buf)!.find((e) => e.name === 'xl/worksheets/sheet1.xml')!,
+    ).toString('utf8');
     // after the data and before the page setup, as the schema orders them
     expect(xml).toContain(`</sheetData><hyperlinks><hyperlink ref="B1" location="${target}"/></hyperlinks><pageMargins`);
   });
@@ -290,7 +344,11 @@ describe('XlsxWriter — fills, colours and links inside the workbook', () => {
 describe('XlsxWriter — cell notes', () => {
   const file = join(dir, 'notes.xlsx');
   const page: SheetOptions['page'] = {
-    landscape: false, paperSize: 9, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false,
+    landscape: false,
+    paperSize: 9,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: false,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   const MANY = 1500; // more than one block of 1,024 shape ids
@@ -320,19 +378,35 @@ describe('XlsxWriter — cell notes', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const text = (c: ExcelJS.Cell) => ((c.note as ExcelJS.Comment | undefined)?.texts ?? []).map((t) => t.text).join('');
-    expect(text(wb.worksheets[1].getCell('C2'))).toBe('[Lỗi] Chưa có người chịu trách nhiệm <b> & "x" (owner-missing)\n[Cảnh báo] Quá hạn (overdue)');
+    expect(text(wb.worksheets[1].getCell('C2'))).toBe(
+      '[Lỗi] Chưa có người chịu trách nhiệm <b> & "x" (owner-missing)\n[Cảnh báo] Quá hạn (overdue)',
+    );
     expect(text(wb.worksheets[2].getCell(`A${MANY}`))).toBe(`ghi chú ${MANY}`);
     expect(wb.worksheets[0].getCell('A1').note).toBeUndefined();
 
     const buf = readFileSync(file);
-    const part = (name: string) => inflateEntry(buf, zipEntries(buf)!.find((e) => e.name === name)!).toString('utf8');
-    expect(zipEntries(buf)!.map((e) => e.name).filter((n) => /comments|vml|sheet\d\.xml\.rels/.test(n))).toEqual([
-      'xl/worksheets/_rels/sheet2.xml.rels', 'xl/comments2.xml', 'xl/drawings/vmlDrawing2.vml',
-      'xl/worksheets/_rels/sheet3.xml.rels', 'xl/comments3.xml', 'xl/drawings/vmlDrawing3.vml',
+    const part = (name: string) =>
+      inflateEntry(
+        buf,
+        zipEntries(buf)!.find((e) => e.name === name)!,
+      ).toString('utf8');
+    expect(
+      zipEntries(buf)!
+        .map((e) => e.name)
+        .filter((n) => /comments|vml|sheet\d\.xml\.rels/.test(n)),
+    ).toEqual([
+      'xl/worksheets/_rels/sheet2.xml.rels',
+      'xl/comments2.xml',
+      'xl/drawings/vmlDrawing2.vml',
+      'xl/worksheets/_rels/sheet3.xml.rels',
+      'xl/comments3.xml',
+      'xl/drawings/vmlDrawing3.vml',
     ]);
     expect(part('xl/drawings/vmlDrawing2.vml')).toContain('<o:idmap v:ext="edit" data="1"/>');
     expect(part('xl/drawings/vmlDrawing3.vml')).toContain('<o:idmap v:ext="edit" data="2,3"/>');
-    const ids = [2, 3].flatMap((n) => [...part(`xl/drawings/vmlDrawing${n}.vml`).matchAll(/<v:shape id="_x0000_s(\d+)"/g)].map((m) => Number(m[1])));
+    const ids = [2, 3].flatMap((n) =>
+      [...part(`xl/drawings/vmlDrawing${n}.vml`).matchAll(/<v:shape id="_x0000_s(\d+)"/g)].map((m) => Number(m[1])),
+    );
     expect(new Set(ids).size).toBe(MANY + 1);
     expect(ids.every((id) => id >= 1024 && id < 4 * 1024)).toBe(true);
     expect(part('xl/worksheets/sheet2.xml')).toMatch(/<legacyDrawing r:id="rId2"\/><\/worksheet>$/);
@@ -347,12 +421,16 @@ describe('XlsxWriter — cell notes', () => {
     expect(out).toBe(`'[Lỗi] Chưa có người chịu trách nhiệm <b> & "x" (owner-missing)\\n[Cảnh báo] Quá hạn (overdue)' ${MANY}`);
   });
 
-  it.skipIf(!hasSoffice)('keeps its notes when LibreOffice opens it and saves it again', async () => {
-    const [back] = convertTo('xlsx', [file], mkdtempSync(join(dir, 'lo-')));
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(back);
-    const text = (c: ExcelJS.Cell) => ((c.note as ExcelJS.Comment | undefined)?.texts ?? []).map((t) => t.text).join('');
-    expect(text(wb.getWorksheet('Một')!.getCell('C2'))).toContain('(owner-missing)');
-    expect(text(wb.getWorksheet('Nhiều')!.getCell(`A${MANY}`))).toBe(`ghi chú ${MANY}`);
-  }, 120_000);
+  it.skipIf(!hasSoffice)(
+    'keeps its notes when LibreOffice opens it and saves it again',
+    async () => {
+      const [back] = convertTo('xlsx', [file], mkdtempSync(join(dir, 'lo-')));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(back);
+      const text = (c: ExcelJS.Cell) => ((c.note as ExcelJS.Comment | undefined)?.texts ?? []).map((t) => t.text).join('');
+      expect(text(wb.getWorksheet('Một')!.getCell('C2'))).toContain('(owner-missing)');
+      expect(text(wb.getWorksheet('Nhiều')!.getCell(`A${MANY}`))).toBe(`ghi chú ${MANY}`);
+    },
+    120_000,
+  );
 });
