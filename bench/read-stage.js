@@ -1,25 +1,20 @@
 // tiendo's read stage alone, for comparison with the floor: every register read and normalised
-// (unit resolved, tasks built) by the built library — one at a time, or by <workers> worker
-// threads with the main thread reading beside them (as the pipeline does).
-//   node bench/read-stage.js <province folder> <workers>
+// (unit resolved, tasks built) by the built library, one at a time, as the pipeline does.
+//   node bench/read-stage.js <province folder>
 import { join } from 'node:path';
 import { registerFiles } from './files.js';
 import { UnitResolver } from '../dist/normalise/unit.js';
-import { readInPool, readRegister } from '../dist/read-pool.js';
+import { readRegister } from '../dist/read-register.js';
 import { readUnits, unitTree } from '../dist/normalise/registers.js';
 import { tuneV8 } from '../dist/v8-tuning.js';
 
 tuneV8(); // as the CLI does
 
-const [dir, workers] = [process.argv[2], Number(process.argv[3] ?? 0)];
+const dir = process.argv[2];
 const tree = unitTree(readUnits(join(dir, 'units.csv')), '2024-09-30', join(dir, 'units.csv'));
 const resolver = new UnitResolver(tree);
 const setup = { tree, unitOption: null, maxFileBytes: 200 * 1024 * 1024, keepCells: false };
 const jobs = registerFiles(join(dir, 'registers')).map((path) => ({ path, displayPath: path }));
 let tasks = 0;
-if (workers > 0) {
-  for (const r of await readInPool(jobs, { workers, setup, resolver, inline: true })) tasks += r?.tasks.length ?? 0;
-} else {
-  for (const job of jobs) tasks += (await readRegister(job, setup, resolver))?.tasks.length ?? 0;
-}
+for (const job of jobs) tasks += (await readRegister(job, setup, resolver))?.tasks.length ?? 0;
 process.stdout.write(`${JSON.stringify({ summary: { tasks } })}\n`);

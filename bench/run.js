@@ -10,9 +10,9 @@
 //   SheetJS   a peer: the same files loaded by SheetJS (bench/sheetjs.js, @e965/xlsx)
 //   scan      the bound of all readers: every sheet inflated and scanned once (bench/scan.js)
 //   read      tiendo's read stage alone (bench/read-stage.js: read + normalise every register)
-//   validate  `tiendo validate` — on one thread (TIENDO_WORKERS=0), then on every core
-//   rollup    `tiendo rollup` — the same two ways
-// and each child's peak memory (resident set, worker threads included), read by a hook loaded
+//   validate  `tiendo validate` (and --annotate below 2,000 registers)
+//   rollup    `tiendo rollup`
+// and each child's peak memory (resident set), read by a hook loaded
 // before the program (process.resourceUsage().maxRSS at exit).
 //
 // Side by side: the runs go in rounds — the floor, then every case once — --runs rounds (5 below
@@ -24,7 +24,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { POOL_MAX } from '../dist/read-pool.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(HERE, '..');
@@ -118,43 +117,17 @@ for (const n of sizes) {
   const files = countFiles(join(dir, 'registers'));
   const common = ['registers', '--as-of', '2024-09-30', '--format', 'json'];
   const runs = runsFor(n);
-  // Every core: the main thread reads beside one worker per other core (TIENDO_WORKERS forces
-  // the pool at any size; by default it starts only from four cores, src/read-pool.ts).
-  const extra = String(Math.max(1, Math.min(availableParallelism() - 1, 7)));
-  const all = `all ${availableParallelism()} cores`;
   const cases = [
     ['floor: load only (exceljs readFile, csv-parse)', 'one thread', [join(HERE, 'floor.js'), join(dir, 'registers')], {}],
     ['peer: SheetJS load (@e965/xlsx)', 'one thread', [join(HERE, 'sheetjs.js'), join(dir, 'registers')], {}],
     ['bound: inflate and scan every cell', 'one thread', [join(HERE, 'scan.js'), join(dir, 'registers')], {}],
-    ['tiendo read stage (read + normalise)', 'one thread', [join(HERE, 'read-stage.js'), dir, '0'], {}],
-    ['tiendo read stage (read + normalise)', all, [join(HERE, 'read-stage.js'), dir, extra], {}],
-    ['tiendo validate', 'one thread', [BIN, 'validate', ...common], { TIENDO_WORKERS: '0' }],
-    ['tiendo validate', all, [BIN, 'validate', ...common], { TIENDO_WORKERS: extra }],
+    ['tiendo read stage (read + normalise)', 'one thread', [join(HERE, 'read-stage.js'), dir], {}],
+    ['tiendo validate', 'one thread', [BIN, 'validate', ...common], {}],
     // --annotate below 2,000 registers only: one exceljs copy a register (~14 ms each) makes 10,000 minutes long.
     ...(files < 2000
-      ? [
-          [
-            'tiendo validate --annotate',
-            'one thread',
-            [BIN, 'validate', ...common, '--annotate', join(CACHE, `annotated-${n}`)],
-            { TIENDO_WORKERS: '0' },
-          ],
-        ]
+      ? [['tiendo validate --annotate', 'one thread', [BIN, 'validate', ...common, '--annotate', join(CACHE, `annotated-${n}`)], {}]]
       : []),
-    ['tiendo rollup', 'one thread', [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], { TIENDO_WORKERS: '0' }],
-    ['tiendo rollup', all, [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], { TIENDO_WORKERS: extra }],
-    // From 2,000 registers: the most workers the default starts on a machine of four cores or more
-    // (POOL_MAX), for its memory; its time on two cores says nothing about such a machine.
-    ...(files >= 2000
-      ? [
-          [
-            'tiendo rollup',
-            `${POOL_MAX} workers (memory)`,
-            [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)],
-            { TIENDO_WORKERS: String(POOL_MAX) },
-          ],
-        ]
-      : []),
+    ['tiendo rollup', 'one thread', [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], {}],
   ];
   const got = cases.map(() => []);
   const stageRuns = [];
@@ -232,7 +205,7 @@ const big = near(10000, 'tiendo rollup', 'one thread');
 if (big) {
   const peak = Math.max(...rows.filter((r) => r.n === big.n && r.what === 'tiendo rollup').map((r) => r.rssMb));
   goals.push(
-    `- rollup of ${big.n.toLocaleString('en-US')} registers peaks at most at 512 MB, however many threads: ${Math.round(peak)} MB — ${verdict(peak <= 512)}`,
+    `- rollup of ${big.n.toLocaleString('en-US')} registers peaks at most at 512 MB: ${Math.round(peak)} MB — ${verdict(peak <= 512)}`,
   );
 }
 const annotated = near(1000, 'tiendo validate --annotate', 'one thread');

@@ -2,7 +2,9 @@
 // normalise every register), check (the rules), classify (the class of every task), aggregate (counts
 // over the unit tree, per cadre), write (the summary workbooks). classify is timed on its own pass;
 // aggregate is the rest of aggregate(), which classifies again. Prints the milliseconds as JSON.
-//   node bench/stages.js <province folder> <out folder>
+//   node bench/stages.js <province folder> <out folder> [--write-runs N]
+// --write-runs N writes the workbooks N times over the same rollup and reports each run's wall and CPU
+// milliseconds (writeRuns), so the write stage can be compared without reading the province again.
 import { join } from 'node:path';
 import { registerFiles } from './files.js';
 import { aggregate, diagnosticsByTask } from '../dist/aggregate/index.js';
@@ -13,14 +15,17 @@ import { periodOfAsOf } from '../dist/classify/period.js';
 import { DEFAULT_CONFIG } from '../dist/config.js';
 import { UnitResolver } from '../dist/normalise/unit.js';
 import { applyUpdates } from '../dist/normalise/progress.js';
-import { readRegister } from '../dist/read-pool.js';
+import { readRegister } from '../dist/read-register.js';
 import { readRoster, readUnits, unitTree } from '../dist/normalise/registers.js';
 import { tuneV8 } from '../dist/v8-tuning.js';
 import { writeSummaryWorkbooks } from '../dist/write/summary.js';
 
 tuneV8(); // as the CLI does
 
-const [dir, out] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--write-runs');
+const writeRunCount = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 1;
+const [dir, out] = args;
 const asOf = '2024-09-30';
 const period = periodOfAsOf(asOf);
 const ms = {};
@@ -54,13 +59,15 @@ lap('classify');
 const result = aggregate({ tree, registers, diagnostics, asOf, period });
 result.owners = ownerCounts(result.tasks, roster, asOf, period);
 lap('aggregate');
-await writeSummaryWorkbooks(result, {
-  outDir: out,
-  header: DEFAULT_CONFIG.header,
-  asOf,
-  period,
-  lang: 'vi',
-  inputs: registers.map((r) => r.path),
-});
+const writeOpts = { outDir: out, header: DEFAULT_CONFIG.header, asOf, period, lang: 'vi', inputs: registers.map((r) => r.path) };
+const writeRuns = [];
+for (let k = 0; k < writeRunCount; k++) {
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  await writeSummaryWorkbooks(result, writeOpts);
+  const used = process.cpuUsage(cpu);
+  writeRuns.push({ wall: Math.round(performance.now() - wall), cpu: Math.round((used.user + used.system) / 1000) });
+}
 lap('write');
-process.stdout.write(`${JSON.stringify({ tasks: result.tasks.length, ms, rssMb })}\n`);
+const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+process.stdout.write(`${JSON.stringify({ tasks: result.tasks.length, ms, rssMb, peakRssMb, ...(writeRunCount > 1 ? { writeRuns } : {}) })}\n`);

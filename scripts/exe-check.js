@@ -29,12 +29,6 @@ const VALIDATE = ['validate', 'registers', '--as-of', '2024-09-30'];
 export const CASES = [
   { name: 'validate --format json', fixture: 'province', args: [...VALIDATE, '--format', 'json'] },
   {
-    name: 'validate --format json, two workers',
-    fixture: 'province',
-    args: [...VALIDATE, '--format', 'json'],
-    env: { TIENDO_WORKERS: '2' },
-  },
-  {
     name: 'validate --annotate',
     fixture: 'province',
     args: [...VALIDATE, '--annotate', 'ban-sao', '--format', 'json'],

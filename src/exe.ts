@@ -8,18 +8,9 @@
 // exactly as `npx tiendo`.
 import { spawn } from 'node:child_process';
 import { dirname } from 'node:path';
-import * as sea from 'node:sea';
 import { main } from './cli.js';
 import { UsageError } from './errors.js';
 import { dropOneFolderText, exeMode, monthlyJob, monthlyText, type ExeMode } from './monthly.js';
-import { useBundledWorker } from './read-pool.js';
-
-/** The worker's bundle, carried inside the executable as an asset (scripts/build-exe.js). */
-export const WORKER_ASSET = 'worker.cjs';
-
-// No file of the program sits beside the executable: the read pool's workers run the bundled
-// worker from the executable itself.
-if (sea.isSea()) useBundledWorker(sea.getAsset(WORKER_ASSET, 'utf8'));
 
 const mode = exeMode(process.argv.slice(2), {
   platform: process.platform,

@@ -7,7 +7,7 @@ import { convertToXlsx, findSoffice, legacyKind, type Conversion, type LegacyKin
 import { displayPath, expandPaths, findBeside } from './read/paths.js';
 import { readRoster, readUnits, unitTree } from './normalise/registers.js';
 import type { SkipReason } from './read/file.js';
-import { poolSize, readInPool, readRegister, sheetSizes, type ReadJob, type ReadOutcome, type ReadSetup } from './read-pool.js';
+import { readRegister, sheetSizes, type ReadJob, type ReadOutcome, type ReadSetup } from './read-register.js';
 import { readWorkbook } from './read/file.js';
 import { applyUpdates, normaliseProgressFile } from './normalise/progress.js';
 import { parsePeriod, periodOfAsOf } from './classify/period.js';
@@ -44,8 +44,6 @@ export interface RunOptions {
   progress?: string[];
   /** `--period` as typed (SPEC §5, and every form of §2.3); default the month of the as-of date. report-stale looks in it */
   period?: string;
-  /** worker threads reading files beside the main thread; default none below 4 cores, else one per other core from 2,000 files (src/read-pool.ts) */
-  workers?: number;
 }
 
 export interface Skipped {
@@ -135,19 +133,11 @@ export async function runPipeline(opts: RunOptions): Promise<Run> {
   const jobs: ReadJob[] = files.map((path) => ({ path, displayPath: displayPath(path, cwd), readPath: conversion?.converted.get(path) }));
   let outcomes: ReadOutcome[];
   try {
-    const workers = poolSize(files.length, opts.workers);
-    // Under the test runner the sources are TypeScript and the workers would run the build:
-    // workers there only when a test asks for them.
-    const fromBuild = import.meta.url.endsWith('.js');
-    if (workers > 0 && (fromBuild || opts.workers !== undefined || process.env.TIENDO_WORKERS !== undefined)) {
-      outcomes = await readInPool(jobs, { workers, setup, resolver, inline: true, onDone: opts.onProgress });
-    } else {
-      // One file at a time: a workbook's cells are let go before the next is read.
-      outcomes = [];
-      for (const [i, job] of jobs.entries()) {
-        outcomes.push(await readRegister(job, setup, resolver));
-        opts.onProgress?.(i + 1, files.length, job.path);
-      }
+    // One file at a time: a workbook's cells are let go before the next is read.
+    outcomes = [];
+    for (const [i, job] of jobs.entries()) {
+      outcomes.push(await readRegister(job, setup, resolver));
+      opts.onProgress?.(i + 1, files.length, job.path);
     }
   } finally {
     conversion?.dispose();
@@ -161,8 +151,6 @@ export async function runPipeline(opts: RunOptions): Promise<Run> {
       notices.push(SKIPPED_NOTICE[lang](s));
       return;
     }
-    // From a worker, the unit is a copy: point it back at the tree's own.
-    if (register.unit && tree) register.unit = tree.byCode.get(register.unit.code) ?? register.unit;
     registers.push(register);
   });
   const progressFiles: Register[] = [];
