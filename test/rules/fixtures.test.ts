@@ -61,7 +61,7 @@ describe.each(ids)('fixtures/rules/%s', (id) => {
         const got: Record<string, string | null> = {};
         for (const file of Object.keys(want)) {
           const { result } = await validate({ ...shared, paths: [join(dir, file)] });
-          got[file] = result.files[0].unit?.code ?? null;
+          got[file] = result.files.at(0)?.unit?.code ?? null;
         }
         expect(got).toEqual(want);
       });

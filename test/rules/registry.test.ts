@@ -1,51 +1,27 @@
-// Keeps the catalog honest: every rule file is registered, in SPEC order, tested, and worded in both languages.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Keeps the catalog honest: every rule file is registered (by the generated catalog), in the order of
+// SPEC §4's table and only its rules, tested, and worded in both languages.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { RULES, ruleById } from '../../src/rules/index.js';
 import type { RuleId } from '../../src/types.js';
+import { catalogSource, README_BEGIN, README_END, ruleFiles as genRuleFiles, withRulesTable } from '../../scripts/gen-rules.js';
+import { specRules } from '../../scripts/spec-rules.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const rulesDir = join(root, 'src', 'rules');
 
+/** SPEC §4's table, the contract: the registry (generated from the rule files) must follow it. */
+const SPEC = specRules();
 /**
- * SPEC §4, in its order. A rule of the table not yet built is listed in PENDING: it is then in the
- * table and not in the registry, and the registry's order is checked over the rules it has.
+ * Rules of the table not yet built: each is then in the table and not in the registry, and the
+ * registry's order is checked over the rules it has.
  */
 const PENDING: string[] = [];
-const SPEC_ORDER = [
-  'legacy-encoding',
-  'file-unreadable',
-  'header-missing',
-  'unit-unknown',
-  'unit-duplicate',
-  'duplicate-task',
-  'title-missing',
-  'owner-missing',
-  'owner-multiple',
-  'owner-unknown',
-  'owner-inactive',
-  'owner-overloaded',
-  'deadline-missing',
-  'invalid-date',
-  'deadline-before-assigned',
-  'invalid-progress',
-  'invalid-status',
-  'invalid-number',
-  'status-progress-mismatch',
-  'completion-in-future',
-  'completion-before-assigned',
-  'completion-date-missing',
-  'overdue',
-  'at-risk',
-  'progress-regressed',
-  'report-stale',
-  'update-unknown-task',
-  'task-dropped',
-  ...PENDING,
-];
+const SPEC_ORDER = SPEC.map((r) => r.id);
 
 /** The messageIds the readers and the unit resolver put in `Register.problems`: the contract with them. */
 const READER_MESSAGES: Partial<Record<RuleId, string[]>> = {
@@ -57,9 +33,11 @@ const READER_MESSAGES: Partial<Record<RuleId, string[]>> = {
   'update-unknown-task': ['default', 'date'],
 };
 
+// A rule file default-exports its rule; rule.ts, index.ts and the generated catalog.ts do not.
 const ruleFiles = readdirSync(rulesDir)
-  .filter((f) => f.endsWith('.ts') && f !== 'rule.ts' && f !== 'index.ts')
+  .filter((f) => f.endsWith('.ts') && f !== 'catalog.ts' && /^export default /m.test(readFileSync(join(rulesDir, f), 'utf8')))
   .map((f) => basename(f, '.ts'));
+const regenerate = 'src/rules/catalog.ts is out of date: run npm run gen (or npm run build)';
 
 const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]))].sort();
 
@@ -67,25 +45,28 @@ describe('the rule registry', () => {
   it('registers every rule file, once, under the id of its file name', async () => {
     const ids = RULES.map((r) => r.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect([...ids].sort()).toEqual([...ruleFiles].sort());
+    expect([...ids].sort(), regenerate).toEqual([...ruleFiles].sort());
     for (const file of ruleFiles) {
       const mod = (await import(join(rulesDir, `${file}.ts`))) as { default: unknown };
       expect(mod.default, file).toBe(ruleById(file));
     }
   });
 
-  it('lists the rules in the order of SPEC §4', () => {
-    const ids: string[] = RULES.map((r) => r.meta.id);
-    expect(ids).toEqual(SPEC_ORDER.filter((id) => ids.includes(id)));
+  it('has only rules of the SPEC §4 table', () => {
+    for (const rule of RULES) {
+      expect(SPEC_ORDER, `add \`${rule.meta.id}\` to the rules table of docs/SPEC.md §4 (the contract), in its place`).toContain(
+        rule.meta.id,
+      );
+    }
   });
 
-  const specPath = join(root, 'docs', 'SPEC.md');
-  it('knows the rules of the SPEC §4 table, in its order', () => {
-    const spec = readFileSync(specPath, 'utf8');
-    const section = spec.slice(spec.indexOf('## 4. Rules'), spec.indexOf('## 5.'));
-    const table = [...section.matchAll(/^\| `([a-z-]+)` \| (error|warning|off) \|/gm)];
-    expect(table.map((m) => m[1])).toEqual(SPEC_ORDER);
-    for (const [, id, severity] of table) {
+  it('lists the rules in the order of SPEC §4', () => {
+    const ids: string[] = RULES.map((r) => r.meta.id);
+    expect(ids, regenerate).toEqual(SPEC_ORDER.filter((id) => ids.includes(id)));
+  });
+
+  it('has the default severities of the SPEC §4 table', () => {
+    for (const { id, severity } of SPEC) {
       const rule = ruleById(id);
       if (rule) expect(rule.meta.severity, id).toBe(severity);
     }
@@ -105,6 +86,58 @@ describe('the rule registry', () => {
 
   it('has a test for every rule', () => {
     for (const id of ruleFiles) expect(existsSync(join(here, `${id}.test.ts`)), `test/rules/${id}.test.ts`).toBe(true);
+  });
+
+  it('is generated from the rule files, as the generator writes it now', () => {
+    expect(readFileSync(join(rulesDir, 'catalog.ts'), 'utf8'), regenerate).toBe(catalogSource(genRuleFiles()));
+  });
+});
+
+describe('the registry generator (scripts/gen-rules.js)', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  const folder = (files: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tiendo-rules-'));
+    dirs.push(dir);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return dir;
+  };
+  const ruleText = (id: string) => `import { taskRule } from './rule.js';\nexport default taskRule({ meta: { id: '${id}' } });\n`;
+  const spec = [
+    { id: 'b-rule', severity: 'error' },
+    { id: 'a-rule', severity: 'warning' },
+  ];
+
+  it('takes the files that default-export a rule, in the order of the spec, the others after it alphabetically', () => {
+    const dir = folder({
+      'a-rule.ts': ruleText('a-rule'),
+      'b-rule.ts': ruleText('b-rule'),
+      'z-new.ts': ruleText('z-new'),
+      'c-new.ts': ruleText('c-new'),
+      'helpers.ts': 'export const x = 1;\n',
+      'rule.ts': 'export type Rule = unknown;\n',
+      'catalog.ts': 'export default 1;\n',
+    });
+    expect(genRuleFiles(dir, spec)).toEqual(['b-rule', 'a-rule', 'c-new', 'z-new']);
+  });
+
+  it('refuses a rule whose id is not its file name', () => {
+    const dir = folder({ 'a-rule.ts': ruleText('a-rul') });
+    expect(() => genRuleFiles(dir, spec)).toThrow("src/rules/a-rule.ts: its rule's meta.id must be 'a-rule'");
+  });
+
+  it('writes one import and one catalog entry a rule', () => {
+    const text = catalogSource(['b-rule', 'a-rule']);
+    expect(text).toContain("import bRule from './b-rule.js';\nimport aRule from './a-rule.js';");
+    expect(text).toContain('export const CATALOG = [\n  bRule,\n  aRule,\n] as const;');
+  });
+
+  it("replaces the README's table between its markers, and fails without them", () => {
+    const readme = `# x\n\n${README_BEGIN}\n\nold\n\n${README_END}\n\nafter\n`;
+    expect(withRulesTable(readme, '| new |\n')).toBe(`# x\n\n${README_BEGIN}\n\n| new |\n\n${README_END}\n\nafter\n`);
+    expect(() => withRulesTable('# x\n', '| new |\n')).toThrow('markers');
   });
 });
 
