@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RULES, ruleById } from '../../src/rules/index.js';
 import type { RuleId } from '../../src/types.js';
-import { catalogSource, README_BEGIN, README_END, ruleFiles as genRuleFiles, withRulesTable } from '../../scripts/gen-rules.js';
+import { catalogSource, TABLE_START, TABLE_END, ruleFiles as genRuleFiles, withRulesTable } from '../../scripts/gen-rules.js';
 import { specRules } from '../../scripts/spec-rules.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -134,9 +134,9 @@ describe('the registry generator (scripts/gen-rules.js)', () => {
     expect(text).toContain('export const CATALOG = [\n  bRule,\n  aRule,\n] as const;');
   });
 
-  it("replaces the README's table between its markers, and fails without them", () => {
-    const readme = `# x\n\n${README_BEGIN}\n\nold\n\n${README_END}\n\nafter\n`;
-    expect(withRulesTable(readme, '| new |\n')).toBe(`# x\n\n${README_BEGIN}\n\n| new |\n\n${README_END}\n\nafter\n`);
+  it("replaces a page's rule table between its markers, and fails without them", () => {
+    const readme = `# x\n\n${TABLE_START}\n| old |\n${TABLE_END}\n\nafter\n`;
+    expect(withRulesTable(readme, '| new |\n')).toBe(`# x\n\n${TABLE_START}\n| new |\n${TABLE_END}\n\nafter\n`);
     expect(() => withRulesTable('# x\n', '| new |\n')).toThrow('markers');
   });
 });
