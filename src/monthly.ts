@@ -38,7 +38,8 @@ export function exeMode(args: string[], opts: { platform: string; env: NodeJS.Pr
   if (args.some((a) => a.startsWith('-') || COMMANDS.has(a))) return { kind: 'cli' };
   const found = args.map((a) => statSync(resolve(opts.cwd, a), { throwIfNoEntry: false }));
   if (found.some((st) => !st)) return { kind: 'cli' };
-  if (args.length === 1 && found[0]!.isDirectory()) return { kind: 'monthly', folder: resolve(opts.cwd, args[0]) };
+  const [only] = args;
+  if (args.length === 1 && only !== undefined && found[0]?.isDirectory()) return { kind: 'monthly', folder: resolve(opts.cwd, only) };
   return { kind: 'drop-one-folder', paths: args.map((a) => resolve(opts.cwd, a)) };
 }
 

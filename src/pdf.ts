@@ -83,27 +83,30 @@ export async function writePdfs(
     const copyOf = new Map(copies.map((c) => [c.unit, c.path]));
     const atOnce = Math.max(1, Math.min(opts.atOnce ?? Math.min(availableParallelism(), MAX_AT_ONCE), workbooks.length));
     const pdfs: (string | null)[] = workbooks.map(() => null);
-    let next = 0;
+    // One queue for all the workers: each takes the next workbook when its LibreOffice is free.
+    const queue = workbooks.entries();
     let done = 0;
     const worker = async (w: number): Promise<void> => {
       const profile = pathToFileURL(join(root, `profile-${w}`)).href;
       const outDir = join(root, `pdf-${w}`);
       mkdirSync(outDir);
-      for (let i = next++; i < workbooks.length; i = next++) {
-        const wb = workbooks[i];
+      for (const [i, wb] of queue) {
         const made = await convert(opts.soffice, profile, copyOf.get(wb.unit)!, outDir, opts.timeoutMs ?? 120_000);
         if (made) {
           const target = pdfPathOf(wb.path);
-          await atomically(target, async (tmp) => copyFileSync(made, tmp));
+          await atomically(target, (tmp) => Promise.resolve(copyFileSync(made, tmp)));
           rmSync(made, { force: true });
           pdfs[i] = target;
         }
-        opts.onProgress?.({ done: ++done, total: workbooks.length, pdf: pdfs[i], workbook: wb.path });
+        opts.onProgress?.({ done: ++done, total: workbooks.length, pdf: pdfs[i] ?? null, workbook: wb.path });
       }
     };
     await Promise.all(Array.from({ length: atOnce }, (_, w) => worker(w)));
     return {
-      written: workbooks.flatMap((wb, i) => (pdfs[i] ? [{ unit: wb.unit, path: pdfs[i]! }] : [])),
+      written: workbooks.flatMap((wb, i) => {
+        const path = pdfs[i];
+        return path ? [{ unit: wb.unit, path }] : [];
+      }),
       failed: workbooks.filter((_, i) => !pdfs[i]).map((wb) => wb.path),
     };
   } finally {

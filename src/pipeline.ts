@@ -7,7 +7,7 @@ import { convertToXlsx, findSoffice, legacyKind, type Conversion, type LegacyKin
 import { displayPath, expandPaths, findBeside } from './read/paths.js';
 import { readRoster, readUnits, unitTree } from './normalise/registers.js';
 import type { SkipReason } from './read/file.js';
-import { readRegister, sheetSizes, type ReadJob, type ReadOutcome, type ReadSetup } from './read-register.js';
+import { readRegister, sheetSizes, type ReadJob, type ReadSetup } from './read-register.js';
 import { readWorkbook } from './read/file.js';
 import { applyUpdates, normaliseProgressFile } from './normalise/progress.js';
 import { parsePeriod, periodOfAsOf } from './classify/period.js';
@@ -131,28 +131,22 @@ export async function runPipeline(opts: RunOptions): Promise<Run> {
   const notices: string[] = [];
   const conversion = opts.convert ? await convertLegacy(files, config.maxFileBytes, notices, cwd) : null;
   const jobs: ReadJob[] = files.map((path) => ({ path, displayPath: displayPath(path, cwd), readPath: conversion?.converted.get(path) }));
-  let outcomes: ReadOutcome[];
+  const registers: Register[] = [];
+  const skipped: Skipped[] = [];
   try {
     // One file at a time: a workbook's cells are let go before the next is read.
-    outcomes = [];
     for (const [i, job] of jobs.entries()) {
-      outcomes.push(await readRegister(job, setup, resolver));
+      const outcome = await readRegister(job, setup, resolver);
+      if ('skipped' in outcome) {
+        const s = { path: job.displayPath, reason: SKIP_REASONS[lang][outcome.skipped] };
+        skipped.push(s);
+        notices.push(SKIPPED_NOTICE[lang](s));
+      } else registers.push(outcome);
       opts.onProgress?.(i + 1, files.length, job.path);
     }
   } finally {
     conversion?.dispose();
   }
-  const registers: Register[] = [];
-  const skipped: Skipped[] = [];
-  outcomes.forEach((register, i) => {
-    if ('skipped' in register) {
-      const s = { path: jobs[i].displayPath, reason: SKIP_REASONS[lang][register.skipped] };
-      skipped.push(s);
-      notices.push(SKIPPED_NOTICE[lang](s));
-      return;
-    }
-    registers.push(register);
-  });
   const progressFiles: Register[] = [];
   for (const path of progressPaths) {
     const read = await readWorkbook(path, { maxFileBytes: config.maxFileBytes });

@@ -217,8 +217,8 @@ function fieldLabels(tasks: readonly ClassifiedTask[]): Map<string, string> {
     const ranked = [...m.entries()].sort(
       (a, b) => Number(isAllCaps(a[0])) - Number(isAllCaps(b[0])) || b[1] - a[1] || VI_COLLATOR.compare(a[0], b[0]),
     );
-    const best = ranked[0][0];
-    labels.set(key, isAllCaps(best) ? sentenceCase(best) : best);
+    const best = ranked[0]?.[0];
+    if (best !== undefined) labels.set(key, isAllCaps(best) ? sentenceCase(best) : best);
   }
   return labels;
 }
@@ -515,5 +515,5 @@ export function diagnosticsUnder(result: RollupResult, code: string): Diagnostic
   };
   for (const c of subtreeCodes(result, code)) take(c);
   if (result.roots.includes(code)) take(null);
-  return picked.sort((a, b) => a - b).map((i) => result.diagnostics[i]);
+  return picked.sort((a, b) => a - b).flatMap((i) => result.diagnostics[i] ?? []);
 }

@@ -80,7 +80,7 @@ function toDiagnostic(rule: Rule, severity: Exclude<Severity, 'off'>, r: Report,
 function firstColumn(columns: Partial<Record<string, string>>): string | null {
   const letters = Object.values(columns).filter((c): c is string => !!c);
   if (!letters.length) return null;
-  return letters.sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
+  return letters.sort((a, b) => a.length - b.length || a.localeCompare(b))[0] ?? null;
 }
 
 function assertLocation(

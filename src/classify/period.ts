@@ -96,8 +96,7 @@ export function parsePeriod(text: string, lang: Lang = 'vi'): Period {
  * (a monthly rollup is the clerks' routine; `--as-of 2024-03-15` alone reports on March 2024).
  */
 export function periodOfAsOf(asOf: IsoDate): Period {
-  const [y, m] = asOf.split('-').map(Number);
-  const p: NamedPeriod = { kind: 'month', year: y, index: m };
+  const p: NamedPeriod = { kind: 'month', year: Number(asOf.slice(0, 4)), index: Number(asOf.slice(5, 7)) };
   return { label: labelOf(p), ...periodRange(p) };
 }
 

@@ -3,8 +3,8 @@ import type { ColumnKey } from '../types.js';
 
 export interface ColumnSpec {
   key: ColumnKey;
-  /** the canonical header first, as written in templates */
-  headers: string[];
+  /** the canonical header first, as written in templates (so never empty) */
+  headers: [string, ...string[]];
   required: boolean;
   /** what the column holds, for the template's Hướng dẫn sheet */
   help: string;

@@ -30,7 +30,8 @@ export function namedPeriod(f: string): NamedPeriod | null {
     return month >= 1 && month <= 12 ? { kind: 'month', year: Number(m[2]), index: month } : null;
   }
   if ((m = /^(?:quy\s*|q)(iv|i{1,3}|[1-4])\s+(?:nam\s+)?(\d{4})$/.exec(f))) {
-    return { kind: 'quarter', year: Number(m[2]), index: ROMAN[m[1]] ?? Number(m[1]) };
+    const quarter = m[1] ?? ''; // the group is not optional: always matched
+    return { kind: 'quarter', year: Number(m[2]), index: ROMAN[quarter] ?? Number(quarter) };
   }
   if ((m = /^6\s+thang\s+(dau|cuoi)\s+(?:nam\s+)?(\d{4})$/.exec(f))) {
     return { kind: 'half', year: Number(m[2]), index: m[1] === 'dau' ? 1 : 2 };

@@ -323,5 +323,5 @@ function applyTo(task: Task, applied: Matched[]): void {
   Object.assign(task, deriveState(input));
   task.at = at;
   task.updateDates = [...(task.updateDates ?? []), ...applied.map((m) => m.update.date!)];
-  task.updatedOn = applied[applied.length - 1].update.date;
+  task.updatedOn = applied.at(-1)?.update.date ?? null;
 }

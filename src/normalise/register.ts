@@ -80,23 +80,25 @@ function resolveUnit(register: Register, input: NormaliseInput, titleLines: stri
 
 function buildTasks(register: Register, table: Table): Task[] {
   const prefix = register.unit?.code ?? stripCheckedSuffix(basename(register.path, extname(register.path)));
-  const ids = derivedIds(table.rows, prefix);
-  return table.rows.map((row, i) => buildTask(register, table, row, ids[i]));
+  const derived = derivedIds(table.rows, prefix);
+  return table.rows.map((row, i) => {
+    const id = row.cells.id ? clean(row.cells.id.text) : (derived[i] ?? `${prefix}-r${row.row}`);
+    return buildTask(register, table, row, id);
+  });
 }
 
 /**
  * Ids for rows without a `Mã việc`: unit code + STT; when STT restarts in each section,
- * unit code + section + STT; failing that the row number. Only typed ids can clash (duplicate-task).
+ * unit code + section + STT; failing that null (buildTasks uses the row number). Only typed ids can clash (duplicate-task).
  */
-function derivedIds(rows: TableRow[], prefix: string): string[] {
+function derivedIds(rows: TableRow[], prefix: string): (string | null)[] {
   const plain = rows.map((r) => (r.cells.no ? `${prefix}-${clean(r.cells.no.text)}` : null));
   const sectioned = rows.map((r) => (r.cells.no ? `${prefix}-${r.sectionMark ? r.sectionMark + '.' : ''}${clean(r.cells.no.text)}` : null));
   const unique = (ids: (string | null)[]) => {
     const seen = new Set<string>();
     return ids.every((id) => id === null || (!seen.has(id) && !!seen.add(id)));
   };
-  const chosen = unique(plain) ? plain : unique(sectioned) ? sectioned : rows.map(() => null);
-  return rows.map((r, i) => (r.cells.id ? clean(r.cells.id.text) : (chosen[i] ?? `${prefix}-r${r.row}`)));
+  return unique(plain) ? plain : unique(sectioned) ? sectioned : rows.map(() => null);
 }
 
 function text(cell: Cell | undefined): string | null {

@@ -46,7 +46,7 @@ function readTable(path: string, required: string[]): Table {
   const withLines = split.records
     .map((record, i) => {
       const r = { line, values: record.map(clean) };
-      line = ends[i] + 1;
+      line = (ends[i] ?? line) + 1; // ends has one entry per record
       return r;
     })
     .filter((r) => r.values.some((v) => v !== ''));

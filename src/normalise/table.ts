@@ -105,8 +105,8 @@ export function findTable(workbook: RawWorkbook): FindResult {
     const header = findHeader(sheet);
     if (!header) continue;
     const missing = COLUMNS.filter((c) => c.required && header.index[c.key] === undefined);
-    if (missing.length) {
-      const m = missing[0];
+    const [m] = missing;
+    if (m) {
       return {
         ok: false,
         problem: {
@@ -201,8 +201,7 @@ function underGroup(top: SheetRow, bottom: SheetRow): boolean {
 
 function findHeader(sheet: Sheet): Header | null {
   const rows = sheet.rows;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
+  for (const [r, row] of rows.entries()) {
     if (row.number > HEADER_SEARCH_ROWS) break;
     const one = match(row);
     const next = rows[r + 1];
@@ -310,7 +309,7 @@ function extract(sheet: Sheet, { row: header, last, index }: Header): Table {
     const texts = filled.map((i) => row.cells[i]!.text);
     const titleCell = cellOf('title');
 
-    if (isTotalRow(clean(texts[0]))) continue;
+    if (isTotalRow(clean(texts[0] ?? ''))) continue;
     if (texts.some(isSignature) && (!titleCell || isSignature(titleCell.text))) break; // the signature block ends the table
 
     const hasValues = VALUE_KEYS.some((k) => cellOf(k));
@@ -339,12 +338,12 @@ function sectionHeading(texts: string[]): { field: string; mark: string } | null
   let mark: string;
   let rest: string;
   const m = ROMAN.exec(joined);
-  if (texts.length === 2 && ROMAN_ALONE.test(clean(texts[0]))) {
-    mark = clean(texts[0]).replace('.', '');
-    rest = clean(texts[1]);
+  const [one = '', two = ''] = texts;
+  if (texts.length === 2 && ROMAN_ALONE.test(clean(one))) {
+    mark = clean(one).replace('.', '');
+    rest = clean(two);
   } else if (m) {
-    mark = m[1];
-    rest = m[2];
+    [, mark = '', rest = ''] = m; // both groups take part in a match
   } else if (texts.length === 1 && /^lĩnh vực\s/iu.test(joined)) {
     mark = '';
     rest = joined;

@@ -145,7 +145,7 @@ function unifyTonePlacement(word: string): string {
   const d = word.normalize('NFD');
   const m = OPEN_GLIDE.exec(d);
   if (!m) return word;
-  const [, initial, v1, t1, v2, t2] = m;
+  const [, initial = '', v1 = '', t1 = '', v2 = '', t2 = ''] = m; // every group takes part in a match
   if (initial.endsWith('q') || (t1 !== '' && t2 !== '') || (v1 === 'o' && v2 === 'y') || (v1 === 'u' && v2 !== 'y')) {
     return word;
   }
@@ -197,13 +197,18 @@ export function distance(a: string, b: string): number {
   let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
   for (let i = 1; i <= s.length; i++) {
     const row = [i];
+    let left = i; // row[j - 1]
+    let diagonal = i - 1; // prev[j - 1]
     for (let j = 1; j <= t.length; j++) {
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost));
+      const up = prev[j] ?? 0; // prev has t.length + 1 entries
+      left = Math.min(up + 1, left + 1, diagonal + cost);
+      row.push(left);
+      diagonal = up;
     }
     prev = row;
   }
-  return prev[t.length];
+  return prev.at(-1) ?? 0;
 }
 
 /** Kebab-case ASCII slug: `Lục Nam` → `luc-nam`. */

@@ -74,10 +74,12 @@ export class UnitResolver {
     if (input.codeColumn) return this.byCode(input.codeColumn, 'column');
 
     const fromTitle = this.byLines(input.titleLines);
-    if (fromTitle.length === 1) return { unit: fromTitle[0], source: 'title' };
+    const [titled] = fromTitle;
+    if (fromTitle.length === 1 && titled) return { unit: titled, source: 'title' };
 
     const fromName = this.byFileName(input.path);
-    if (fromName.length === 1) return { unit: fromName[0], source: 'filename' };
+    const [named] = fromName;
+    if (fromName.length === 1 && named) return { unit: named, source: 'filename' };
 
     const candidates = fromTitle.length > 1 ? fromTitle : fromName;
     if (candidates.length > 1) {

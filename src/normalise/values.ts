@@ -88,7 +88,8 @@ function numberFromText(text: string): number | null {
   let m: RegExpExecArray | null;
   if ((m = /^([+-]?)([1-9]\d{0,2}(?:\.\d{3})+|\d+),(\d+)$/.exec(s))) {
     // A comma is always decimal; dots before it group thousands: 41,8  1.686,5
-    return Number(`${m[1]}${m[2].replace(/\./g, '')}.${m[3]}`);
+    const [, sign = '', whole = '', fraction = ''] = m; // every group takes part in a match
+    return Number(`${sign}${whole.replace(/\./g, '')}.${fraction}`);
   }
   if (/^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, '')); // 1.686  1.686.000
   if (/^[+-]?\d+(?:\.\d+)?$/.test(s)) return Number(s); // 41.8  705
@@ -130,7 +131,8 @@ export function parseProgress(cell: Cell | null | undefined): NumberValue {
 
 // ───────────────────────────── vocabularies ─────────────────────────────
 
-const STATUS_ALIASES: [string, Status][] = [
+// Never empty: parseStatus starts from the first.
+const STATUS_ALIASES: [[string, Status], ...[string, Status][]] = [
   ['Chưa triển khai', 'not_started'],
   ['Chưa thực hiện', 'not_started'],
   ['Chưa bắt đầu', 'not_started'],

@@ -182,15 +182,17 @@ export function rollupText(result: RollupResult, lang: Lang = 'vi', outputs: Wri
 
 /** Left-aligned first column, right-aligned numbers, a rule under the header and above the last row. */
 function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i]))));
+  const [head, ...rest] = rows;
+  if (!head) return [];
+  const widths = head.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
   const fmt = (r: string[]): string =>
     r
-      .map((cell, i) => (i === 0 ? pad(cell, widths[i], 'end') : pad(cell, widths[i], 'start')))
+      .map((cell, i) => pad(cell, widths[i] ?? 0, i === 0 ? 'end' : 'start'))
       .join('  ')
       .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  const body = rows.slice(1).map(fmt);
-  return [fmt(rows[0]), rule, ...body.slice(0, -1), rule, body[body.length - 1]];
+  const body = rest.map(fmt);
+  return [fmt(head), rule, ...body.slice(0, -1), rule, body.at(-1) ?? ''];
 }
 
 /** Display width: NFC code points, combining marks taking no column. */

@@ -10,8 +10,7 @@ import type { Lang } from '../types.js';
  */
 export function langOf(argv: readonly string[]): Lang {
   let lang: Lang = 'vi';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+  for (const [i, a] of argv.entries()) {
     if (a === '--') break;
     const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
     if (v === 'en' || v === 'vi') lang = v;
@@ -91,17 +90,21 @@ function commandPath(cmd: Command): string {
 
 /** Optimal string alignment distance, as commander's own suggestions use. */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) d[i] = [i];
-  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  // The table of distances between prefixes, row by row: (a.length + 1) rows of (b.length + 1).
+  const width = b.length + 1;
+  const d = new Array<number>((a.length + 1) * width).fill(0);
+  const at = (i: number, j: number): number => d[i * width + j] ?? 0; // always within the table
+  for (let i = 0; i <= a.length; i++) d[i * width] = i;
+  for (let j = 0; j <= b.length; j++) d[j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
+      d[i * width + j] = v;
     }
   }
-  return d[a.length][b.length];
+  return at(a.length, b.length);
 }
 
 /** The closest of `candidates` to `word`, when close enough to be a slip (at most 2 edits, and under half the word). */
@@ -129,7 +132,7 @@ function flagsOf(cmd: Command): string[] {
 
 /** What commander put in quotes in its message, in order. */
 function quoted(message: string): string[] {
-  return [...message.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+  return [...message.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
 }
 
 function findOption(cmd: Command, flags: string): Option | undefined {

@@ -38,12 +38,16 @@ const rule = taskRule({
         .map((c) => c.to)
         .filter((to): to is string => to !== null && to < asOf)
         .sort();
-      if (ended.length > 0) {
-        report({ at: { task, column: 'owner' }, data: { owner, until: displayDate(ended[ended.length - 1]) } });
+      const until = ended.at(-1);
+      if (until !== undefined) {
+        report({ at: { task, column: 'owner' }, data: { owner, until: displayDate(until) } });
       } else {
         // every post in the unit begins after the as-of date
-        const from = rows.map((c) => c.from!).sort()[0];
-        report({ at: { task, column: 'owner' }, messageId: 'notYet', data: { owner, from: displayDate(from) } });
+        const [from] = rows
+          .map((c) => c.from)
+          .filter((f): f is string => f !== null)
+          .sort();
+        if (from !== undefined) report({ at: { task, column: 'owner' }, messageId: 'notYet', data: { owner, from: displayDate(from) } });
       }
     }
   },

@@ -51,10 +51,11 @@ const rule = runRule({
     });
 
     for (const { owner, tasks } of load.values()) {
-      if (tasks.length <= limit) continue;
+      // the first task over the limit (a limit from the config file may not be whole)
+      const over = tasks[Math.floor(limit)];
+      if (tasks.length <= limit || !over) continue;
       report({
-        // the first task over the limit (a limit from the config file may not be whole)
-        at: { task: tasks[Math.floor(limit)], column: 'owner' },
+        at: { task: over, column: 'owner' },
         data: { owner, count: tasks.length, limit },
       });
     }
