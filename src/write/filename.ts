@@ -4,6 +4,7 @@
 // names (CON, PRN, AUX, NUL, COM1–9, LPT1–9, with any extension: `nul.xlsx` is the null device),
 // and not too long for a path.
 
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern removes
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
 /** Device names, also with superscript digits (COM¹), which Windows reserves too. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
@@ -30,7 +31,7 @@ export function safeFileName(name: string, fallback = 'tep'): string {
   stem = stem.replace(/[. ]+$/, '');
   if (!stem || /^[-. ]*$/.test(stem)) stem = fallback;
   // The device check is on the part before the first dot: `aux.checked.xlsx` is AUX too.
-  const first = stem.split('.')[0].trim();
+  const first = (stem.split('.')[0] ?? '').trim();
   if (RESERVED.test(first)) stem = `${first}_${stem.slice(first.length)}`;
   const room = MAX_LENGTH - ext.length;
   if (stem.length > room)

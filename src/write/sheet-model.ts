@@ -6,6 +6,22 @@ import type { Counts, DateValue, IsoDate, Lang, NumberValue } from '../types.js'
 import type { BarChart } from './chart.js';
 import type { CellValue } from './xlsx-writer.js';
 
+/** The sheets of every summary workbook, in order (SPEC §6, §7.3); with `--compare`, see sheetNames. */
+export const SHEET_NAMES = ['Tổng hợp', 'Theo lĩnh vực', 'Theo cán bộ', 'Quá hạn', 'Chi tiết', 'Lỗi dữ liệu', 'Chưa nộp'] as const;
+/** The sheet a workbook written with `--compare` gains, after `Quá hạn`. */
+export const CHANGE_SHEET = 'Biến động';
+
+/** The sheets in order, `Biến động` after `Quá hạn` when comparing with the previous registers. */
+export function sheetNames(comparing: boolean): string[] {
+  const names: string[] = [...SHEET_NAMES];
+  if (comparing) names.splice(names.indexOf('Quá hạn') + 1, 0, CHANGE_SHEET);
+  return names;
+}
+/** The pages that get signed: what `rollup --pdf` prints of each workbook (SPEC §6). */
+export const PDF_SHEETS = ['Tổng hợp', 'Theo lĩnh vực', 'Quá hạn'] as const;
+export const REPORT_TITLE = 'BÁO CÁO TỔNG HỢP TIẾN ĐỘ THỰC HIỆN VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM, VIỆC ĐỘT PHÁ';
+export const NOT_SUBMITTED = 'chưa nộp báo cáo';
+
 export type Value = CellValue;
 /** `points`: a change of a rate, in percentage points, signed (`+5,0`, `-100,0`) */
 export type Kind = 'text' | 'int' | 'rate' | 'points' | 'num' | 'date';
@@ -15,7 +31,7 @@ export const text = (s: string | null | undefined): string | null => (s == null 
 
 /** A calendar day as a date cell: Excel's day number (days since 30 December 1899) under the column's dd/mm/yyyy. */
 export function dateCell(d: IsoDate): number {
-  const [y, m, day] = d.length === 10 ? [+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10)] : d.split('-').map(Number);
+  const [y = NaN, m = NaN, day = NaN] = d.length === 10 ? [+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10)] : d.split('-').map(Number);
   return Date.UTC(y, m - 1, day) / 86_400_000 + 25_569;
 }
 
@@ -56,7 +72,8 @@ export function lazyRows<T>(items: readonly T[], row: (item: T, i: number) => Bo
   return {
     length: items.length,
     *[Symbol.iterator]() {
-      for (let i = 0; i < items.length; i++) yield row(items[i], i);
+      let i = 0;
+      for (const item of items) yield row(item, i++);
     },
   };
 }
