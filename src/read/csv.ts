@@ -29,8 +29,6 @@ function oddNuls(buf: Buffer): boolean {
   return nul > n / 4;
 }
 
-const DELIMITERS = ['\t', ';', ','] as const;
-
 /**
  * The delimiter is the one that splits some line of the first thirty into the most fields
  * (the header line has the most); a tie goes to tab, then `;`, then `,` — a `;` file has
@@ -38,34 +36,29 @@ const DELIMITERS = ['\t', ';', ','] as const;
  * and closes within its line.
  */
 export function detectDelimiter(text: string): string {
-  // counts in DELIMITERS order: the most on any line so far, and on the line being read
-  const most = [0, 0, 0];
-  const here = [0, 0, 0];
+  // the most on any line so far, and on the line being read: tabs, semicolons, commas
+  let [tabs, semis, commas] = [0, 0, 0];
+  let [mostTabs, mostSemis, mostCommas] = [0, 0, 0];
   let lines = 0;
   let quoted = false;
-  const endLine = () => {
-    for (let k = 0; k < 3; k++) {
-      if (here[k] > most[k]) most[k] = here[k];
-      here[k] = 0;
-    }
-    quoted = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
     if (c === 10) {
-      endLine();
+      mostTabs = Math.max(mostTabs, tabs);
+      mostSemis = Math.max(mostSemis, semis);
+      mostCommas = Math.max(mostCommas, commas);
+      tabs = semis = commas = 0;
+      quoted = false;
       if (++lines === 30) break;
     } else if (c === 34) quoted = !quoted;
     else if (!quoted) {
-      if (c === 9) here[0]++;
-      else if (c === 59) here[1]++;
-      else if (c === 44) here[2]++;
+      if (c === 9) tabs++;
+      else if (c === 59) semis++;
+      else if (c === 44) commas++;
     }
   }
-  endLine();
-  let best = 0;
-  for (let k = 1; k < 3; k++) if (most[k] > most[best]) best = k;
-  return DELIMITERS[best];
+  if (mostTabs >= mostSemis && mostTabs >= mostCommas) return '\t';
+  return mostSemis >= mostCommas ? ';' : ',';
 }
 
 /**
@@ -109,33 +102,15 @@ export function splitCsv(
   for (;;) {
     let value: string;
     if (text.charCodeAt(pos) === 34) {
-      value = '';
-      let start = pos + 1;
-      for (;;) {
-        const q = text.indexOf('"', start);
-        if (q < 0) return null;
-        for (let k = start; k < q; k++) {
-          const c = text.charCodeAt(k);
-          if (c === 10 || c === 13) line++;
-        }
-        value += text.slice(start, q);
-        if (text.charCodeAt(q + 1) !== 34) {
-          pos = q + 1;
-          break;
-        }
-        value += '"';
-        start = q + 2;
-      }
-      const c = text.charCodeAt(pos);
-      if (pos < n && c !== d && c !== r0) return null;
+      const q = quotedField(text, pos, d, r0);
+      if (!q) return null;
+      ({ value, pos } = q);
+      line += q.breaks;
     } else {
-      const start = pos;
-      for (; pos < n; pos++) {
-        const c = text.charCodeAt(pos);
-        if (c === d || c === r0) break;
-        if (c === 34 || c === 10 || c === 13) return null;
-      }
-      value = text.slice(start, pos);
+      const end = plainEnd(text, pos, d, r0);
+      if (end < 0) return null;
+      value = text.slice(pos, end);
+      pos = end;
     }
     fields.push(value);
     if (++cells > maxCells) return 'too many';
@@ -153,6 +128,43 @@ export function splitCsv(
     if (pos >= n) return { records, ends };
     fields = [];
   }
+}
+
+/** Where the unquoted field that starts at `pos` ends; -1 when it holds a quote or a stray line break. */
+function plainEnd(text: string, pos: number, d: number, r0: number): number {
+  for (; pos < text.length; pos++) {
+    const c = text.charCodeAt(pos);
+    if (c === d || c === r0) return pos;
+    if (c === 34 || c === 10 || c === 13) return -1;
+  }
+  return pos;
+}
+
+/**
+ * The quoted field that starts at `pos`: its value, where it ends, and the line breaks it holds;
+ * null when the quote is never closed or something other than a delimiter follows it.
+ */
+function quotedField(text: string, pos: number, d: number, r0: number): { value: string; pos: number; breaks: number } | null {
+  let value = '';
+  let breaks = 0;
+  let start = pos + 1;
+  for (;;) {
+    const q = text.indexOf('"', start);
+    if (q < 0) return null;
+    for (let k = start; k < q; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10 || c === 13) breaks++;
+    }
+    value += text.slice(start, q);
+    if (text.charCodeAt(q + 1) !== 34) {
+      pos = q + 1;
+      break;
+    }
+    value += '"';
+    start = q + 2;
+  }
+  const c = text.charCodeAt(pos);
+  return pos < text.length && c !== d && c !== r0 ? null : { value, pos, breaks };
 }
 
 export function readCsv(buf: Buffer, limits: { maxCells?: number } = {}): ReadResult {
@@ -175,7 +187,7 @@ export function readCsv(buf: Buffer, limits: { maxCells?: number } = {}): ReadRe
     });
     if (cells.some((c) => c !== null)) rows.push({ number: line, cells });
     columnCount = Math.max(columnCount, record.length);
-    line = ends[i] + 1; // where the record ends; the next starts on the following line
+    line = (ends[i] ?? line) + 1; // where the record ends; the next starts on the following line
   });
   const workbook: RawWorkbook = {
     kind: 'csv',

@@ -160,7 +160,7 @@ const UPPER = new Map<string, string>(TCVN3_TABLE.map(([ch, letter]) => [ch, let
  * of decomposed Vietnamese (U+0300–U+0323 range: ` ´ ^ ~ ˘ ̉ ̛ ̣).
  */
 const UNICODE_VIETNAMESE =
-  /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300-\u0303\u0306\u0309\u031b\u0323]/u;
+  /[\u0300-\u0303\u0306\u0309\u031b\u0323\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/u;
 
 /**
  * Whether the text is already Unicode Vietnamese, i.e. contains at least one

@@ -105,97 +105,109 @@ export const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
 /** Letters that are date or time codes outside quotes (`e` = era year, `g` = era, `b` = Buddhist year). */
 const DATE_LETTER = /[ymdhsgeb]/i;
 
-function tokenize(section: string): { tokens: Token[]; condition: Section['condition'] } {
-  const tokens: Token[] = [];
-  let condition: Section['condition'] = null;
-  const lit = (s: string) => {
-    const last = tokens.at(-1);
-    if (last?.t === 'lit') last.s += s;
-    else tokens.push({ t: 'lit', s });
-  };
+/** The tokens that are one character each, whatever stands around them. */
+const ONE_CHARACTER = new Map<string, Token>([
+  ['0', { t: 'digit', ch: '0' }],
+  ['#', { t: 'digit', ch: '#' }],
+  ['?', { t: 'digit', ch: '?' }],
+  ['.', { t: 'point' }],
+  [',', { t: 'comma' }],
+  ['%', { t: 'percent' }],
+  ['/', { t: 'slash' }],
+  ['@', { t: 'text' }],
+]);
+
+interface Tokens {
+  tokens: Token[];
+  condition: Section['condition'];
+}
+
+function lit(out: Tokens, s: string): void {
+  const last = out.tokens.at(-1);
+  if (last?.t === 'lit') last.s += s;
+  else out.tokens.push({ t: 'lit', s });
+}
+
+function tokenize(section: string): Tokens {
+  const out: Tokens = { tokens: [], condition: null };
   for (let i = 0; i < section.length; i++) {
-    const ch = section[i];
-    switch (ch) {
-      case '"': {
-        const end = section.indexOf('"', i + 1);
-        lit(section.slice(i + 1, end < 0 ? section.length : end));
-        i = end < 0 ? section.length : end;
-        continue;
-      }
-      case '\\':
-        if (i + 1 < section.length) lit(section[++i]);
-        continue;
-      case '_':
-        // a space as wide as the next character: shown as one space
-        i++;
-        lit(' ');
-        continue;
-      case '*':
-        // the next character repeated to fill the cell: nothing in a text
-        i++;
-        continue;
-      case '[': {
-        const end = section.indexOf(']', i + 1);
-        const tag = section.slice(i + 1, end < 0 ? section.length : end);
-        i = end < 0 ? section.length : end;
-        if (/^(h+|m+|s+)$/i.test(tag)) tokens.push({ t: 'date', s: `[${tag}]` });
-        else if (/^(<>|<=|>=|<|>|=)\s*-?[\d.]+$/.test(tag)) condition = compare(tag);
-        else if (tag.startsWith('$')) {
-          const symbol = tag.slice(1).split('-')[0];
-          if (symbol) lit(symbol);
-        }
-        // colours, [DBNum1], [NatNum1], [~buddhist] …: nothing to show, no kind
-        continue;
-      }
-      case '0':
-      case '#':
-      case '?':
-        tokens.push({ t: 'digit', ch });
-        continue;
-      case '.':
-        tokens.push({ t: 'point' });
-        continue;
-      case ',':
-        tokens.push({ t: 'comma' });
-        continue;
-      case '%':
-        tokens.push({ t: 'percent' });
-        continue;
-      case '/':
-        tokens.push({ t: 'slash' });
-        continue;
-      case '@':
-        tokens.push({ t: 'text' });
-        continue;
-      default:
-        break;
+    const one = ONE_CHARACTER.get(section.charAt(i));
+    if (one) out.tokens.push({ ...one });
+    else {
+      const end = notCode(section, i, out);
+      i = end >= 0 ? end : codeOrLetter(section, i, out);
     }
-    if ((ch === 'E' || ch === 'e') && (section[i + 1] === '+' || section[i + 1] === '-')) {
-      tokens.push({ t: 'exp' });
-      i++;
-      continue;
-    }
-    if (/^general/i.test(section.slice(i))) {
-      tokens.push({ t: 'general' });
-      i += 6;
-      continue;
-    }
-    const ampm = /^(AM\/PM|A\/P|上午\/下午)/i.exec(section.slice(i));
-    if (ampm) {
-      tokens.push({ t: 'date', s: ampm[0] });
-      i += ampm[0].length - 1;
-      continue;
-    }
-    if (DATE_LETTER.test(ch)) {
-      let j = i;
-      while (j + 1 < section.length && section[j + 1].toLowerCase() === ch.toLowerCase()) j++;
-      tokens.push({ t: 'date', s: section.slice(i, j + 1) });
-      i = j;
-      continue;
-    }
-    lit(ch);
   }
-  return { tokens, condition };
+  return out;
+}
+
+/**
+ * What is no format code at `i` — a quoted literal, an escape, a skip, a fill, a bracketed tag —
+ * taken into `out`: the index of its last character, or -1 when none stands there.
+ */
+function notCode(section: string, i: number, out: Tokens): number {
+  switch (section.charAt(i)) {
+    case '"': {
+      const end = section.indexOf('"', i + 1);
+      lit(out, section.slice(i + 1, end < 0 ? section.length : end));
+      return end < 0 ? section.length : end;
+    }
+    case '\\':
+      if (i + 1 >= section.length) return i;
+      lit(out, section.charAt(i + 1));
+      return i + 1;
+    case '_':
+      // a space as wide as the next character: shown as one space
+      lit(out, ' ');
+      return i + 1;
+    case '*':
+      // the next character repeated to fill the cell: nothing in a text
+      return i + 1;
+    case '[':
+      return bracketTag(section, i, out);
+    default:
+      return -1;
+  }
+}
+
+/** A bracketed tag: elapsed time, a condition, a currency symbol; colours, [DBNum1], [~buddhist] … show nothing. */
+function bracketTag(section: string, i: number, out: Tokens): number {
+  const end = section.indexOf(']', i + 1);
+  const tag = section.slice(i + 1, end < 0 ? section.length : end);
+  if (/^(h+|m+|s+)$/i.test(tag)) out.tokens.push({ t: 'date', s: `[${tag}]` });
+  else if (/^(<>|<=|>=|<|>|=)\s*-?[\d.]+$/.test(tag)) out.condition = compare(tag);
+  else if (tag.startsWith('$')) {
+    const symbol = tag.slice(1).split('-')[0];
+    if (symbol) lit(out, symbol);
+  }
+  return end < 0 ? section.length : end;
+}
+
+/** An exponent, General, AM/PM, a run of one date letter, or a literal character at `i`: the index of its last character. */
+function codeOrLetter(section: string, i: number, out: Tokens): number {
+  const ch = section.charAt(i);
+  const next = section.charAt(i + 1);
+  if ((ch === 'E' || ch === 'e') && (next === '+' || next === '-')) {
+    out.tokens.push({ t: 'exp' });
+    return i + 1;
+  }
+  if (/^general/i.test(section.slice(i))) {
+    out.tokens.push({ t: 'general' });
+    return i + 6;
+  }
+  const ampm = /^(AM\/PM|A\/P|上午\/下午)/i.exec(section.slice(i));
+  if (ampm) {
+    out.tokens.push({ t: 'date', s: ampm[0] });
+    return i + ampm[0].length - 1;
+  }
+  if (DATE_LETTER.test(ch)) {
+    let j = i;
+    while (j + 1 < section.length && section.charAt(j + 1).toLowerCase() === ch.toLowerCase()) j++;
+    out.tokens.push({ t: 'date', s: section.slice(i, j + 1) });
+    return j;
+  }
+  lit(out, ch);
+  return i;
 }
 
 function compare(tag: string): (n: number) => boolean {
@@ -256,7 +268,7 @@ export function parseFormat(code: string): NumberFormat {
     const { tokens, condition } = tokenize(s);
     return { tokens, kind: kindOf(tokens), condition };
   });
-  f = { code, kind: sections[0].kind, sections };
+  f = { code, kind: sections[0]?.kind ?? 'general', sections };
   if (CACHE.size < 1000) CACHE.set(code, f);
   return f;
 }
@@ -312,8 +324,8 @@ function sectionFor(f: NumberFormat, n: number): { section: Section; abs: boolea
     return chosen ? { section: chosen, abs: chosen !== s[0] && n < 0 } : null;
   }
   if (s.length === 1 || n > 0 || (n === 0 && s.length < 3)) return s[0] ? { section: s[0], abs: false } : null;
-  if (n < 0) return { section: s[1], abs: true };
-  return { section: s[2], abs: false };
+  const section = n < 0 ? s[1] : s[2];
+  return section ? { section, abs: n < 0 } : null;
 }
 
 /** A number section laid out once: what stands before and after the digits, and how they are shown. */
@@ -378,8 +390,8 @@ function layout(section: Section): Layout {
     const intPart = point < 0 ? body : body.slice(0, point);
     const fracPart = point < 0 ? [] : body.slice(point + 1);
     let trailing = 0;
-    for (let i = lastDigit + 1; i < tokens.length && tokens[i].t === 'comma'; i++) trailing++;
-    for (let i = intPart.length - 1; i >= 0 && intPart[i].t === 'comma'; i--) trailing++;
+    for (let i = lastDigit + 1; i < tokens.length && tokens[i]?.t === 'comma'; i++) trailing++;
+    for (let i = intPart.length - 1; i >= 0 && intPart[i]?.t === 'comma'; i--) trailing++;
     l = {
       ...base,
       prefix: text(0, firstDigit),
@@ -413,8 +425,14 @@ export function displayNumber(n: number, code: string): string {
   const value = (chosen.abs ? Math.abs(n) : n) * l.scale;
   if (l.general) return l.prefix + (value < 0 && !chosen.abs ? '-' : '') + general(Math.abs(value)) + l.suffix;
   const fixed = roundHalfAway(Math.abs(value), l.frac.length);
-  let [int, frac = ''] = fixed.split('.');
-  if (int === '0' && l.minInt === 0) int = '';
+  const sign = value < 0 && !chosen.abs && Number(fixed) !== 0 ? '-' : '';
+  return l.prefix + sign + digitsShown(fixed, l) + l.middle + l.suffix;
+}
+
+/** The digits of a rounded number (`fixed`, from toFixed) as the layout shows them: padded, grouped, decimal comma. */
+function digitsShown(fixed: string, l: Layout): string {
+  const [whole = '', frac = ''] = fixed.split('.');
+  let int = whole === '0' && l.minInt === 0 ? '' : whole;
   int = int.padStart(l.minInt, '0');
   if (l.grouping) int = group(int);
   // optional decimals (#) drop their trailing zeros, ? keeps a space
@@ -422,9 +440,7 @@ export function displayNumber(n: number, code: string): string {
   while (cut > 0 && frac[cut - 1] === '0' && l.frac[cut - 1] !== '0') cut--;
   let shownFrac = frac.slice(0, cut);
   for (let i = cut; i < l.frac.length; i++) if (l.frac[i] === '?') shownFrac += ' ';
-  const number = int + (l.point && (shownFrac.length || l.frac.length === 0) ? ',' + shownFrac : '');
-  const sign = value < 0 && !chosen.abs && Number(fixed) !== 0 ? '-' : '';
-  return l.prefix + sign + number + l.middle + l.suffix;
+  return int + (l.point && (shownFrac.length || l.frac.length === 0) ? ',' + shownFrac : '');
 }
 
 /** `x.toFixed(d)` rounding half away from zero, as spreadsheets round what they show (2.5 → 3). */

@@ -74,6 +74,32 @@ function directory(buf: Buffer, eocd: number): { count: number; offset: number }
   return { count, offset };
 }
 
+interface Sizes {
+  size: number;
+  compressedSize: number;
+  localOffset: number;
+}
+
+/**
+ * The sizes and offset a central header saturated, from its Zip64 extra field, which holds, in
+ * this order, only those; null when the offset is saturated and the field does not give it.
+ */
+function zip64Sizes(buf: Buffer, extraStart: number, extraEnd: number, narrow: Sizes): Sizes | null {
+  const z = extraField(buf, extraStart, extraEnd, ZIP64_EXTRA);
+  if (!z) return narrow.localOffset === MAX32 ? null : narrow;
+  let at = z.at;
+  const next = (): number | null => {
+    if (at + 8 > z.at + z.length) return null;
+    const v = u64(buf, at);
+    at += 8;
+    return v;
+  };
+  const size = narrow.size === MAX32 ? (next() ?? narrow.size) : narrow.size;
+  const compressedSize = narrow.compressedSize === MAX32 ? (next() ?? narrow.compressedSize) : narrow.compressedSize;
+  const localOffset = narrow.localOffset === MAX32 ? next() : narrow.localOffset;
+  return localOffset === null ? null : { size, compressedSize, localOffset };
+}
+
 /**
  * The entries of a zip, from its central directory; null when the directory cannot be found or
  * is inconsistent (a truncated or corrupt file). Zip64 sizes and offsets are read from the Zip64
@@ -106,24 +132,9 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
     let compressedSize = buf.readUInt32LE(offset + 20);
     let localOffset = buf.readUInt32LE(offset + 42);
     if (size === MAX32 || compressedSize === MAX32 || localOffset === MAX32) {
-      // The Zip64 field holds, in this order, only the values saturated in the header.
-      const z = extraField(buf, extraStart, extraEnd, ZIP64_EXTRA);
-      if (z) {
-        let at = z.at;
-        const next = (): number | null => {
-          if (at + 8 > z.at + z.length) return null;
-          const v = u64(buf, at);
-          at += 8;
-          return v;
-        };
-        if (size === MAX32) size = next() ?? size;
-        if (compressedSize === MAX32) compressedSize = next() ?? compressedSize;
-        if (localOffset === MAX32) {
-          const o = next();
-          if (o === null) return null;
-          localOffset = o;
-        }
-      } else if (localOffset === MAX32) return null;
+      const wide = zip64Sizes(buf, extraStart, extraEnd, { size, compressedSize, localOffset });
+      if (!wide) return null;
+      ({ size, compressedSize, localOffset } = wide);
     }
     entries.push({
       name: buf.toString('utf8', offset + 46, offset + 46 + nameLength).replace(/^\/+/, ''),

@@ -90,7 +90,7 @@ describe('reading xlsx cells (LIBRARIES.md traps)', () => {
       const codes = wb.addWorksheet('Ma', { state: 'veryHidden' });
       codes.getCell('A1').value = '07651';
     });
-    const { readXlsxWithExceljs } = await import('../../src/read/xlsx.js');
+    const { readXlsxWithExceljs } = await import('../helpers/exceljs-reader.js');
     const { readFileSync } = await import('node:fs');
     const theirs = await readXlsxWithExceljs(readFileSync(p));
     for (const wb of [await read(p), theirs.ok ? theirs.workbook : null]) {
