@@ -25,7 +25,7 @@ export function crc32ByTable(data: Buffer, crc = 0): number {
     }
   }
   let c = ~crc >>> 0;
-  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  for (const byte of data) c = (table[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
   return ~c >>> 0;
 }
 
@@ -45,9 +45,9 @@ function dosTime(d: Date): { time: number; date: number } {
   };
 }
 
-/** A part being written: text in; `end` hands it to the archive, which writes parts in order. */
+/** A part being written: text (or its UTF-8 bytes) in; `end` hands it to the archive, which writes parts in order. */
 export interface PartWriter {
-  write(text: string): Promise<void>;
+  write(data: string | Buffer): Promise<void>;
   end(): void;
 }
 
@@ -58,6 +58,17 @@ export interface PartWriter {
  * in the order the parts were opened.
  */
 const PIECE = 1 << 17;
+
+/**
+ * The smallest deflate window that holds all of `size` bytes (zlib keeps 262 bytes of lookahead): the
+ * same output as the full 32 KB window, since no match can reach further back than the part's start,
+ * but zlib sets up a small window much faster, and a workbook has a dozen parts of a few hundred bytes.
+ */
+function windowBitsFor(size: number): number {
+  let bits = 9;
+  while (bits < 15 && (1 << bits) - 262 < size) bits++;
+  return bits;
+}
 
 export class ZipWriter {
   private readonly entries: Entry[] = [];
@@ -79,8 +90,11 @@ export class ZipWriter {
   part(name: string): PartWriter {
     if (this.open) throw new Error(`zip: part ${name} opened before the previous one ended`);
     this.open = true;
-    let pending: string[] = [];
-    let pendingLength = 0;
+    // text not yet encoded, then bytes not yet handed to the compressor, in order
+    let texts: string[] = [];
+    let textLength = 0;
+    let held: Buffer[] = [];
+    let heldBytes = 0;
     let deflate: zlib.DeflateRaw | null = null;
     const chunks: Buffer[] = [];
     let crc = 0;
@@ -88,13 +102,17 @@ export class ZipWriter {
     let compressed = 0;
     let done: Promise<unknown> = Promise.resolve();
 
-    const take = (): Buffer => {
-      const buf = Buffer.from(pending.join(''), 'utf8');
-      pending = [];
-      pendingLength = 0;
+    const hold = (buf: Buffer): void => {
       crc = crc32(buf, crc);
       size += buf.length;
-      return buf;
+      held.push(buf);
+      heldBytes += buf.length;
+    };
+    const holdTexts = (): void => {
+      if (!texts.length) return;
+      hold(Buffer.from(texts.length === 1 ? (texts[0] ?? '') : texts.join(''), 'utf8'));
+      texts = [];
+      textLength = 0;
     };
     const stream = (): zlib.DeflateRaw => {
       if (deflate) return deflate;
@@ -112,22 +130,41 @@ export class ZipWriter {
       done = once(d, 'end');
       return (deflate = d);
     };
+    /** The bytes held so far to the compressor; true when it wants no more until it drains. */
+    const release = (d: zlib.DeflateRaw): boolean => {
+      let full = false;
+      for (const b of held) full = !d.write(b);
+      held = [];
+      heldBytes = 0;
+      return full;
+    };
 
     return {
-      write: async (text: string) => {
-        pending.push(text);
-        pendingLength += text.length;
-        if (pendingLength < PIECE) return;
+      write: async (data: string | Buffer) => {
+        if (typeof data === 'string') {
+          texts.push(data);
+          textLength += data.length;
+          if (textLength < PIECE) return;
+          holdTexts();
+        } else {
+          holdTexts();
+          hold(data);
+        }
+        if (heldBytes < PIECE) return;
         const d = stream();
-        if (!d.write(take())) await once(d, 'drain');
+        if (release(d)) await once(d, 'drain');
       },
       end: () => {
+        holdTexts();
         if (deflate) {
-          deflate.end(take());
+          release(deflate);
+          deflate.end();
         } else {
-          const all = deflateRawSync(take(), { level: this.level });
-          chunks.push(all);
-          compressed = all.length;
+          const all = held.length === 1 ? (held[0] ?? Buffer.alloc(0)) : Buffer.concat(held);
+          const out = deflateRawSync(all, { level: this.level, windowBits: windowBitsFor(all.length) });
+          chunks.push(out);
+          compressed = out.length;
+          held = [];
         }
         const ready = done;
         this.queue = this.queue.then(async () => {

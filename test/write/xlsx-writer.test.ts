@@ -99,6 +99,42 @@ describe('ZipWriter', () => {
     if (native) expect(oneGo).toBe(native(whole));
   });
 
+  it('takes text and UTF-8 bytes mixed in one part, in order, small parts and large', async () => {
+    const mixed = join(dir, 'mixed.zip');
+    const fd = openSync(mixed, 'w');
+    const zip = new ZipWriter(fd);
+    const pieces = ['<a>', 'Việt', noise(200_000, 3), 'cuối</a>'];
+    const small = zip.part('small.xml');
+    await small.write(pieces[0]!);
+    await small.write(Buffer.from(pieces[1]!, 'utf8'));
+    small.end();
+    const large = zip.part('large.xml');
+    for (const [i, piece] of pieces.entries()) await large.write(i % 2 ? Buffer.from(piece, 'utf8') : piece);
+    large.end();
+    await zip.finish();
+    closeSync(fd);
+    const buf = readFileSync(mixed);
+    const entries = zipEntries(buf)!;
+    expect(inflateEntry(buf, entries[0]).toString('utf8')).toBe('<a>Việt');
+    expect(inflateEntry(buf, entries[1]).toString('utf8')).toBe(pieces.join(''));
+  });
+
+  it('deflates a small part with a window just large enough, to the same bytes as the full window', async () => {
+    const file = join(dir, 'window.zip');
+    const texts = ['<x/>', '<Relationships>'.repeat(20), noise(600, 5).repeat(3), noise(40_000, 7)];
+    const fd = openSync(file, 'w');
+    const zip = new ZipWriter(fd);
+    for (const [i, t] of texts.entries()) await zip.text(`p${i}.xml`, t);
+    await zip.finish();
+    closeSync(fd);
+    const buf = readFileSync(file);
+    for (const [i, e] of zipEntries(buf)!.entries()) {
+      const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
+      const stored = buf.subarray(start, start + e.compressedSize);
+      expect(stored.equals(zlib.deflateRawSync(Buffer.from(texts[i]!, 'utf8'), { level: 1 }))).toBe(true);
+    }
+  });
+
   it('refuses a part opened before the one before it ended', () => {
     const fd = openSync(join(dir, 'refused.zip'), 'w');
     try {
