@@ -9,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { specRules } from './spec-rules.js';
 
 // ───────────────────────────── deterministic randomness ─────────────────────────────
 
@@ -339,34 +340,11 @@ const UNCLASSIFYING = new Set([
   'completion-in-future',
   'completion-before-assigned',
 ]);
-export const SEVERITY = {
-  'legacy-encoding': 'warning',
-  'file-unreadable': 'error',
-  'header-missing': 'error',
-  'unit-unknown': 'error',
-  'unit-duplicate': 'error',
-  'duplicate-task': 'error',
-  'title-missing': 'error',
-  'owner-missing': 'error',
-  'owner-multiple': 'warning',
-  'owner-unknown': 'error',
-  'owner-inactive': 'error',
-  'owner-overloaded': 'warning',
-  'deadline-missing': 'error',
-  'invalid-date': 'error',
-  'deadline-before-assigned': 'error',
-  'invalid-progress': 'error',
-  'invalid-status': 'error',
-  'invalid-number': 'error',
-  'status-progress-mismatch': 'error',
-  'completion-in-future': 'error',
-  'completion-before-assigned': 'error',
-  'completion-date-missing': 'warning',
-  overdue: 'warning',
-  'at-risk': 'warning',
-  'progress-regressed': 'warning',
-  'report-stale': 'warning',
-};
+/**
+ * The default severity of each rule, from the rules table of SPEC §4 (scripts/spec-rules.js): the
+ * contract, not tiendo's code, so a new rule has its severity here as soon as the spec lists it.
+ */
+export const SEVERITY = Object.fromEntries(specRules().map((r) => [r.id, r.severity]));
 export const RULE_IDS = Object.keys(SEVERITY);
 /** The warnings expected.json lists; overdue and at-risk follow from the data and are not listed. */
 export const LISTED_WARNINGS = new Set(['legacy-encoding', 'owner-multiple', 'owner-overloaded', 'completion-date-missing']);
@@ -395,7 +373,8 @@ export function statusSem(v) {
 
 /**
  * The diagnostics SPEC §4 gives one task, its effective status and its class.
- * ctx: { asOf, unit (code or null), roster (array or null), strict }.
+ * ctx: { asOf, unit (code or null), roster (array or null), strict, judges: { [rule id]: (task, ctx) =>
+ * boolean }, the oracles of rules defined beside their fixtures }.
  * strict: throw when a diagnostic depends on a reading the spec leaves open (used for fixtures/rules,
  * whose expect column lists every diagnostic, overdue and at-risk included).
  */
@@ -494,6 +473,8 @@ export function judge(t, ctx) {
       }
     }
   }
+  // the rules whose fixtures bring their own oracle (scripts/fixture-sets/rules/<id>.js)
+  for (const [id, fires] of Object.entries(ctx.judges ?? {})) if (fires(t, ctx)) rules.push(id);
   if (excluded && rules.some((r) => r !== 'overdue' && r !== 'at-risk'))
     throw new Error(`a task assigned after the as-of date carries ${rules}`);
 
@@ -888,10 +869,11 @@ export async function writeBytes(path, bytes) {
 
 /**
  * Judge registers against the oracle. Each register: { file, unit (code|null), counted (bool),
- * fileDiagnostics: [{ rule, row }], tasks: [{ row, task }] }. Returns { diagnostics, taskTruth, perUnit }.
+ * fileDiagnostics: [{ rule, row }], tasks: [{ row, task }] }; `judges` as for judge(). Returns
+ * { diagnostics, taskTruth, perUnit }.
  * Checks every task's declared `expect` against the oracle and throws on a difference.
  */
-export function judgeAll(registers, { asOf, roster, maxOpen = 7, strict = false, periodStart, periodEnd, checkDeclared = true }) {
+export function judgeAll(registers, { asOf, roster, maxOpen = 7, strict = false, periodStart, periodEnd, checkDeclared = true, judges }) {
   const diagnostics = [];
   const rosterByKey = new Map();
   for (const r of roster ?? []) {
@@ -907,7 +889,8 @@ export function judgeAll(registers, { asOf, roster, maxOpen = 7, strict = false,
       diagnostics.push({ file: reg.file, row: d.row ?? null, rule: d.rule, severity: SEVERITY[d.rule] });
     const ids = new Map();
     for (const { row, task } of reg.tasks) {
-      const verdict = judge(task, { asOf, unit: reg.unit && reg.unitKnown !== false ? reg.unit : null, roster, rosterByKey, strict });
+      const unit = reg.unit && reg.unitKnown !== false ? reg.unit : null;
+      const verdict = judge(task, { asOf, unit, roster, rosterByKey, strict, judges });
       const rules = [...verdict.rules];
       const id = task.id ?? `${reg.unit ?? reg.file}-${task.no ?? `r${row}`}`;
       let duplicate = false;

@@ -1,4 +1,7 @@
-// Regenerates fixtures/: `node scripts/make-fixtures.js` (or `npm run fixtures`).
+// Regenerates fixtures/: `node scripts/make-fixtures.js` (or `npm run fixtures`). Given paths under
+// fixtures/ (`npm run fixtures -- rules/title-missing`), it writes only the files under them (every set
+// is still built, and judged: the others' files go to a temporary folder), so adding one rule's fixture
+// leaves the rest of fixtures/ as committed, whichever writers this machine has.
 //
 // Independent of tiendo's code on purpose: the fixtures are the oracle. Workbooks come from three
 // writers — exceljs (in process), openpyxl (scripts/openpyxl_fixtures.py, run with /usr/bin/python3)
@@ -45,6 +48,15 @@ const tools = {
   gnumeric: !without.has('gnumeric') && spawnSync('ssconvert', ['--version'], { stdio: 'ignore' }).status === 0,
 };
 const tmp = mkdtempSync(join(tmpdir(), 'tiendo-fixtures-'));
+const only = process.argv.slice(2).map((p) =>
+  p
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)?fixtures\//, '')
+    .replace(/\/+$/, ''),
+);
+const kept = (rel) => only.length === 0 || only.some((p) => rel === p || rel.startsWith(`${p}/`));
+/** Where a file of fixtures/ is written: in place, or set aside when the run is limited to other paths. */
+const at = (rel) => (kept(rel) ? join(FIXTURES, rel) : join(tmp, 'set-aside', rel));
 const pyJobs = [];
 const sofficeJobs = [];
 const afterJobs = [];
@@ -56,15 +68,15 @@ const skipped = [];
 const ctx = {
   root: FIXTURES,
   tools,
-  abs: (rel) => join(FIXTURES, rel),
+  abs: (rel) => at(rel),
   async text(rel, s) {
-    await writeBytes(join(FIXTURES, rel), Buffer.from(s, 'utf8'));
+    await writeBytes(at(rel), Buffer.from(s, 'utf8'));
   },
   async json(rel, obj) {
-    await writeBytes(join(FIXTURES, rel), Buffer.from(`${JSON.stringify(obj, null, 2)}\n`, 'utf8'));
+    await writeBytes(at(rel), Buffer.from(`${JSON.stringify(obj, null, 2)}\n`, 'utf8'));
   },
   async bytes(rel, bytes) {
-    await writeBytes(join(FIXTURES, rel), bytes);
+    await writeBytes(at(rel), bytes);
   },
 
   /**
@@ -75,7 +87,7 @@ const ctx = {
   async register(rel, def, how) {
     const grid = layout(def);
     if (def.postLayout) def.postLayout(grid);
-    const abs = join(FIXTURES, rel);
+    const abs = at(rel);
     let rowNumbers = grid.rows.map((_, i) => i + 1);
     if (how.writer === 'csv') {
       const { bytes, lines } = csvBytes(grid, how.csv);
@@ -180,13 +192,13 @@ const ctx = {
     );
     mkdirSync(dirname(src), { recursive: true });
     await exceljsWorkbook(grid, xlsxOpts).xlsx.writeFile(src);
-    sofficeJobs.push({ src, target, filter: null, out: join(FIXTURES, rel) });
-    if (target !== 'xls') xlsxOut.push(join(FIXTURES, rel));
+    sofficeJobs.push({ src, target, filter: null, out: at(rel) });
+    if (target !== 'xls') xlsxOut.push(at(rel));
   },
 
   /** Write an exceljs workbook built by a fixture set (re-stamped with the fixed date like the others). */
   async workbook(rel, wb) {
-    const abs = join(FIXTURES, rel);
+    const abs = at(rel);
     mkdirSync(dirname(abs), { recursive: true });
     await wb.xlsx.writeFile(abs);
     xlsxOut.push(abs);
@@ -351,7 +363,7 @@ async function main() {
     if (existing.length) execFileSync(PYTHON, [PY_SCRIPT, 'normalize', ...existing], { stdio: 'inherit' });
   }
   verifyWorkbooks();
-  for (const fn of afterJobs) await fn({ read: (rel) => readFileSync(join(FIXTURES, rel)) });
+  for (const fn of afterJobs) await fn({ read: (rel) => readFileSync(at(rel)) });
   rmSync(tmp, { recursive: true, force: true });
   const said = [
     `openpyxl: ${tools.python ? 'used' : 'not found (/usr/bin/python3 with python3-openpyxl)'}`,
@@ -360,7 +372,9 @@ async function main() {
     `SheetJS: ${sheetjsModule ? 'used' : 'not found (the xlsx package, or SHEETJS=folder)'}`,
     `Gnumeric: ${tools.gnumeric ? 'used' : 'not found (ssconvert, Debian gnumeric)'}`,
   ];
-  process.stderr.write(`fixtures written to ${relative(process.cwd(), FIXTURES) || '.'} (${said.join('; ')})\n`);
+  const where = relative(process.cwd(), FIXTURES) || '.';
+  const what = only.length ? `${only.map((p) => `${where}/${p}`).join(', ')} (the rest set aside)` : where;
+  process.stderr.write(`fixtures written to ${what} (${said.join('; ')})\n`);
   if (skipped.length) {
     process.stderr.write(`kept as committed (their writer is missing): ${[...new Set(skipped)].join(', ')}\n`);
   }

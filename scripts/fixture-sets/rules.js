@@ -1,8 +1,12 @@
-// fixtures/rules/<rule-id>/: one folder per rule of SPEC §4 (but progress-regressed and report-stale),
-// small files readable in review. Row rules: 07651_fires.csv and 07651_passes.csv (a near miss), whose last
-// column `expect` lists every diagnostic tiendo must report on that row (overdue and at-risk included;
-// the data keeps clear of readings the spec leaves open). File rules: case files and expect.json.
+// fixtures/rules/<rule-id>/: one folder per rule of SPEC §4 (progress.js writes those of progress-regressed,
+// report-stale and update-unknown-task; task-dropped's cases are in fixtures/compare), small files readable
+// in review. Row rules: 07651_fires.csv and 07651_passes.csv (a near miss), whose last column `expect`
+// lists every diagnostic tiendo must report on that row (overdue and at-risk included; the data keeps
+// clear of readings the spec leaves open); their tasks are in rules/<rule-id>.js, one file a rule.
+// File rules: case files and expect.json, below.
 // Shared: units.csv, roster.csv, asof.txt. Run each file on its own (unit-duplicate: each folder whole).
+import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { judgeAll, layout, makeRng, period, placeDateLine, sortDiagnostics, toTcvn3, toVni } from '../fixture-kit.js';
 import { checkResolution, PLAIN_COLUMNS, R, rosterCsv, task, unitsCsv } from './common.js';
 
@@ -62,252 +66,24 @@ function t(i, o = {}) {
   });
 }
 
-// Each rule: fires and passes, lists of tasks (or layout items); extra columns by key.
-const ROW_RULES = {
-  'duplicate-task': {
-    cols: [{ key: 'id', header: 'Mã việc', after: 'no' }],
-    fires: [
-      t(0, { id: 'VK-01' }),
-      t(1, { id: 'VK-02' }),
-      t(2, { id: 'VK-03' }),
-      t(4, { id: 'VK-02', title: 'Vận động Nhân dân hiến đất làm đường (bổ sung)', expect: ['duplicate-task'] }),
-      t(5, { id: 'VK-04', progress: 100, status: 'done', completed: '2024-06-15' }),
-    ],
-    passes: [t(2, { id: 'VK-01' }), t(2, { id: 'VK-02', owner: 'Trần Thị Hà' }), t(3, { id: 'VK-03' })],
-  },
-  'title-missing': {
-    fires: [t(0), t(1, { title: '', expect: ['title-missing'] }), t(2)],
-    passes: [
-      { section: 'I. Xây dựng Đảng' },
-      t(0),
-      { blank: true },
-      { section: 'II. Kinh tế' },
-      t(1),
-      t(2),
-      { raw: ['Tổng cộng: 3 việc'] },
-    ],
-  },
-  'owner-missing': {
-    fires: [
-      t(0),
-      t(1, { owner: '', expect: ['owner-missing'] }),
-      t(2, { owner: '   ', cells: { owner: '   ' }, expect: ['owner-missing'] }),
-      t(3),
-    ],
-    passes: [
-      t(0, { owner: 'Ông Nguyễn Văn An', owners: ['Nguyễn Văn An'] }),
-      t(1, { owner: 'Đồng chí Phùng Văn Đảng', owners: ['Phùng Văn Đảng'] }),
-    ],
-  },
-  'owner-multiple': {
-    fires: [
-      t(0, { owner: 'Nguyễn Văn An, Trần Thị Hà', owners: ['Nguyễn Văn An', 'Trần Thị Hà'], expect: ['owner-multiple'] }),
-      t(1, { owner: 'Nguyễn Văn An và Trần Thị Hà', owners: ['Nguyễn Văn An', 'Trần Thị Hà'], expect: ['owner-multiple'] }),
-      t(2, { owner: 'Nguyễn Văn An; Trần Thị Hà', owners: ['Nguyễn Văn An', 'Trần Thị Hà'], expect: ['owner-multiple'] }),
-      t(3),
-    ],
-    passes: [
-      t(0, { owner: 'Đ/c Nguyễn Văn An - Chủ tịch UBND xã', owners: ['Nguyễn Văn An'] }),
-      t(1, { owner: 'Ông Phùng Văn Đảng (Phó Bí thư Thường trực)', owners: ['Phùng Văn Đảng'] }),
-      t(2, { owner: 'Trần Thị Hà' }),
-    ],
-  },
-  'owner-unknown': {
-    fires: [
-      t(0, { owner: 'Trần Thị Hạ', expect: ['owner-unknown'] }),
-      t(1, { owner: 'Đỗ Văn Hùng', expect: ['owner-unknown'] }),
-      t(2, { owner: 'Hà Văn Tuấn', expect: ['owner-unknown'] }),
-      t(3),
-    ],
-    passes: [
-      t(0, { owner: 'đồng chí NGUYỄN VĂN AN', owners: ['Nguyễn Văn An'] }),
-      t(1, { owner: 'Nguyễn  Văn   An', owners: ['Nguyễn Văn An'] }),
-      t(2, { owner: 'Phùng Văn Đảng'.normalize('NFD'), owners: ['Phùng Văn Đảng'] }),
-      t(3, { owner: 'Hoàng Thị Lan' }),
-    ],
-  },
-  'owner-inactive': {
-    fires: [
-      t(0, { owner: 'Lê Văn Cường', expect: ['owner-inactive'] }),
-      t(1, { owner: 'Bùi Văn Khánh', expect: ['owner-inactive'] }),
-      t(2),
-    ],
-    passes: [t(0, { owner: 'Đinh Thị Mơ' }), t(1, { owner: 'Hoàng Thị Lan' }), t(2)],
-  },
-  'owner-overloaded': {
-    fires: [
-      ...Array.from({ length: 8 }, (_, i) =>
-        t(i, { owner: 'Nguyễn Văn An', progress: 10 + i * 5, expect: i === 7 ? ['owner-overloaded'] : [] }),
-      ),
-      t(9, { owner: 'Phùng Văn Đảng' }),
-    ],
-    passes: [
-      ...Array.from({ length: 7 }, (_, i) => t(i, { owner: 'Nguyễn Văn An', progress: 10 + i * 5 })),
-      t(7, { owner: 'Nguyễn Văn An', progress: 100, status: 'done', completed: '2024-08-15' }),
-      t(8, { owner: 'Nguyễn Văn An', progress: null, status: 'cancelled' }),
-      t(9, { owner: 'Trần Thị Hà' }),
-      t(10, { owner: 'Trần Thị Hà' }),
-    ],
-  },
-  'deadline-missing': {
-    fires: [t(0, { deadline: null, expect: ['deadline-missing'] }), t(1)],
-    passes: [
-      t(0, { deadline: period('Năm 2024') }),
-      t(1, { deadline: period('Giai đoạn 2021-2025') }),
-      t(2, { deadline: period('Quý IV/2024') }),
-    ],
-  },
-  'invalid-date': {
-    fires: [
-      t(0, { deadline: { invalid: '31/02/2024' }, expect: ['invalid-date'] }),
-      t(1, { assigned: { invalid: '15/13/2024' }, expect: ['invalid-date'] }),
-      t(2, { progress: 100, status: 'done', completed: { invalid: '30/02/2024' }, expect: ['invalid-date'] }),
-      t(3, { deadline: { invalid: '29/02/2023' }, expect: ['invalid-date'] }),
-      t(4),
-    ],
-    passes: [
-      t(0, { assigned: '2024-01-01', deadline: '2024-02-29', progress: 100, status: 'done', completed: '2024-02-28' }),
-      t(1, { assigned: { iso: '2024-03-15', text: 'ngày 15 tháng 3 năm 2024' } }),
-      t(2, { assigned: { iso: '2024-03-15', text: '15.03.2024' } }),
-      t(3, { assigned: { iso: '2024-03-05', text: '5/3/2024' }, deadline: { iso: '2024-12-31', text: '2024-12-31' } }),
-    ],
-  },
-  'deadline-before-assigned': {
-    fires: [
-      t(0, {
-        assigned: '2024-06-01',
-        deadline: '2024-05-31',
-        progress: 100,
-        status: 'done',
-        completed: '2024-06-20',
-        expect: ['deadline-before-assigned'],
-      }),
-      t(1, {
-        assigned: '2024-07-15',
-        deadline: period('Quý II/2024'),
-        progress: null,
-        status: 'cancelled',
-        expect: ['deadline-before-assigned'],
-      }),
-      t(2),
-    ],
-    passes: [
-      t(0, { assigned: '2024-06-01', deadline: '2024-06-01', progress: 100, status: 'done', completed: '2024-06-01' }),
-      t(1, { assigned: '2024-09-15', deadline: period('Quý III/2024'), progress: 90 }),
-    ],
-  },
-  'invalid-progress': {
-    fires: [
-      t(0, { progress: { invalid: '120' }, status: 'done', completed: '2024-08-20', expect: ['invalid-progress'] }),
-      t(1, { progress: { invalid: '-10' }, status: 'not_started', expect: ['invalid-progress'] }),
-      t(2, { progress: { invalid: 'khoảng 50' }, expect: ['invalid-progress'] }),
-      t(3),
-    ],
-    passes: [
-      t(0, { progress: { value: 45.5, text: '45,5%' } }),
-      t(1, { progress: 100, status: 'done', completed: '2024-08-20' }),
-      t(2, { progress: 0, status: 'not_started' }),
-      t(3, { progress: { value: 45.5, text: '45.5' } }),
-      t(4, { progress: { value: 99.9, text: '99,9' } }),
-    ],
-  },
-  'invalid-status': {
-    fires: [
-      t(0, { status: { invalid: 'Đang xúc tiến' }, expect: ['invalid-status'] }),
-      t(1, { status: { invalid: 'Xong một phần' }, expect: ['invalid-status'] }),
-      t(2),
-    ],
-    passes: [
-      t(0, { statusText: 'dang thuc hien' }),
-      t(1, { progress: 100, status: 'done', statusText: 'HOÀN THÀNH', completed: '2024-07-20' }),
-      t(2, { progress: null, status: 'cancelled', statusText: 'Đã hủy' }),
-      t(3, { progress: 60, status: 'paused', statusText: 'Tạm hoãn' }),
-      t(4, { progress: 30, status: null }),
-      t(5, { progress: 0, status: 'not_started', statusText: 'Chưa thực hiện' }),
-    ],
-  },
-  'invalid-number': {
-    cols: [
-      { key: 'target', header: 'Chỉ tiêu', after: 'deadline' },
-      { key: 'achieved', header: 'Kết quả đạt được', after: 'target' },
-    ],
-    fires: [
-      t(0, { target: { invalid: 'khoảng 20' }, progress: 50, expect: ['invalid-number'] }),
-      t(1, { target: 10, achieved: { invalid: 'chưa có số liệu' }, progress: 40, expect: ['invalid-number'] }),
-      t(2),
-    ],
-    passes: [
-      t(0, { target: 1686, achieved: 705, progress: null }),
-      t(1, { target: 12.5, achieved: 5, progress: null }),
-      t(2, { target: 20, achieved: 8, progress: 40 }),
-    ],
-  },
-  'status-progress-mismatch': {
-    cols: [
-      { key: 'target', header: 'Chỉ tiêu', after: 'deadline' },
-      { key: 'achieved', header: 'Kết quả đạt được', after: 'target' },
-    ],
-    fires: [
-      t(0, { progress: 80, status: 'done', completed: '2024-08-20', expect: ['status-progress-mismatch'] }),
-      t(1, { progress: 20, status: 'not_started', expect: ['status-progress-mismatch'] }),
-      t(2, { progress: 100, status: 'in_progress', expect: ['status-progress-mismatch'] }),
-      t(3, { target: 10, achieved: 10, progress: null, status: 'in_progress', expect: ['status-progress-mismatch'] }),
-      t(4),
-    ],
-    passes: [
-      t(0, { progress: 100, status: 'done', completed: '2024-08-20' }),
-      t(1, { progress: 99 }),
-      t(2, { progress: 0, status: 'not_started' }),
-      t(3, { progress: 60, status: 'paused' }),
-      // 120% of the target: capped at 100 for the status, so done is consistent
-      t(4, { target: 10, achieved: 12, progress: null, status: 'done', completed: '2024-09-02' }),
-    ],
-  },
-  'completion-in-future': {
-    fires: [t(0, { progress: 100, status: 'done', completed: '2024-10-15', expect: ['completion-in-future'] }), t(1)],
-    passes: [t(0, { progress: 100, status: 'done', completed: '2024-09-30' }), t(1)],
-  },
-  'completion-before-assigned': {
-    fires: [
-      t(0, { deadline: '2024-06-30', progress: 100, status: 'done', completed: '2024-02-28', expect: ['completion-before-assigned'] }),
-      t(1),
-    ],
-    passes: [t(0, { deadline: '2024-06-30', progress: 100, status: 'done', completed: '2024-03-01' }), t(1)],
-  },
-  'completion-date-missing': {
-    fires: [
-      t(0, { progress: 100, status: 'done', expect: ['completion-date-missing'] }),
-      t(1, { progress: 100, status: null, expect: ['completion-date-missing'] }),
-      t(2),
-    ],
-    passes: [t(0, { progress: 100, status: 'done', completed: '2024-07-01' }), t(1, { progress: null, status: 'cancelled' })],
-  },
-  overdue: {
-    fires: [
-      t(0, { deadline: '2024-09-15', progress: 95, expect: ['overdue'] }),
-      t(1, { deadline: period('Tháng 8/2024'), progress: 90, expect: ['overdue'] }),
-      t(2),
-    ],
-    passes: [
-      t(0, { deadline: '2024-09-30', progress: 90 }),
-      t(1, { deadline: '2024-08-31', progress: 100, status: 'done', completed: '2024-09-10' }),
-      t(2, { deadline: '2024-08-31', progress: null, status: 'cancelled' }),
-    ],
-  },
-  'at-risk': {
-    fires: [
-      t(0, { assigned: '2024-01-01', deadline: '2024-10-15', progress: 20, expect: ['at-risk'] }),
-      t(1, { assigned: '2024-07-01', deadline: '2024-10-20', progress: 10, expect: ['at-risk'] }),
-      t(2, { assigned: '2024-06-01', deadline: '2024-10-10', progress: 0, status: 'not_started', expect: ['at-risk'] }),
-      t(3),
-    ],
-    passes: [
-      t(0, { assigned: '2024-01-01', deadline: '2024-10-15', progress: 70 }),
-      t(1, { assigned: '2024-01-01', deadline: '2024-11-15', progress: 20 }),
-      t(2, { assigned: '2024-01-01', deadline: '2024-10-15', progress: 100, status: 'done', completed: '2024-09-20' }),
-    ],
-  },
-};
+/**
+ * The row rules' cases, one file a rule: scripts/fixture-sets/rules/<id>.js default-exports a function
+ * of the helpers ({ t, period }) that returns { cols, fires, passes, judge }: the tasks of
+ * 07651_fires.csv and 07651_passes.csv, extra columns by key, and, for a rule the kit's judge does not
+ * know, judge(task, ctx) → whether the rule fires on a task: its oracle, written from SPEC §4, not
+ * from tiendo's code. A new rule adds its file; no list here names it.
+ */
+async function rowRules() {
+  const dir = new URL('./rules/', import.meta.url);
+  const out = {};
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
+    const make = (await import(new URL(file, dir).href)).default;
+    out[basename(file, '.js')] = make({ t, period });
+  }
+  return out;
+}
 
 function columnsWith(extra = []) {
   const cols = [...PLAIN_COLUMNS];
@@ -319,10 +95,17 @@ export default async function build(ctx) {
   await ctx.text('rules/units.csv', unitsCsv(UNITS, false));
   await ctx.text('rules/roster.csv', rosterCsv(ROSTER));
   await ctx.text('rules/asof.txt', `${AS_OF}\n`);
+  const ROW_RULES = await rowRules();
+  // every case is judged with the oracles the rules' files bring, so a new rule is judged everywhere here
+  const judges = Object.fromEntries(
+    Object.entries(ROW_RULES)
+      .filter(([, spec]) => spec.judge)
+      .map(([id, spec]) => [id, spec.judge]),
+  );
   const judge = (regs) =>
     judgeAll(
       regs.map((r) => ({ counted: true, loadGroup: `file:${r.file}`, ...r })),
-      { asOf: AS_OF, roster: ROSTER, strict: true, periodStart: PERIOD.start, periodEnd: PERIOD.end },
+      { asOf: AS_OF, roster: ROSTER, strict: true, periodStart: PERIOD.start, periodEnd: PERIOD.end, judges },
     );
 
   // ── row rules: expect column
@@ -343,7 +126,8 @@ export default async function build(ctx) {
       );
       const tasks = written.grid.rows.filter((r) => r.kind === 'task').map((r) => ({ row: written.rowOf(r.task), task: r.task }));
       const { diagnostics } = judge([{ file: rel, unit: '07651', tasks }]);
-      if (kind === 'fires' && !diagnostics.some((d) => d.rule === id)) throw new Error(`${rel} does not fire ${id}`);
+      if (kind === 'fires' && !diagnostics.some((d) => d.rule === id))
+        throw new Error(`${rel} does not fire ${id}${spec.judge ? '' : ': give scripts/fixture-sets/rules/' + id + '.js a judge'}`);
       if (kind === 'passes' && diagnostics.length) throw new Error(`${rel} is not clean: ${JSON.stringify(diagnostics)}`);
     }
   }

@@ -39,7 +39,8 @@ const ruleFiles = readdirSync(rulesDir)
   .map((f) => basename(f, '.ts'));
 const regenerate = 'src/rules/catalog.ts is out of date: run npm run gen (or npm run build)';
 
-const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]))].sort();
+const placeholders = (text: string): string[] =>
+  [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map(([, name = '']) => name))].sort();
 
 describe('the rule registry', () => {
   it('registers every rule file, once, under the id of its file name', async () => {
@@ -166,7 +167,9 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
 
   it('has a message for every messageId written in its source', () => {
     const source = readFileSync(join(rulesDir, `${id}.ts`), 'utf8');
-    const used = [...source.matchAll(/messageId\s*[:=]\s*([^,;\n}]+)/g)].flatMap((m) => [...m[1].matchAll(/'(\w+)'/g)].map((q) => q[1]));
+    const used = [...source.matchAll(/messageId\s*[:=]\s*([^,;\n}]+)/g)].flatMap(([, value = '']) =>
+      [...value.matchAll(/'(\w+)'/g)].map(([, messageId = '']) => messageId),
+    );
     for (const messageId of used) expect(meta.messages, `${id}: messageId '${messageId}'`).toHaveProperty(messageId);
   });
 });
