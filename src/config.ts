@@ -20,6 +20,17 @@ export function loadConfig(path: string | undefined, cwd = process.cwd()): Confi
     if (path) throw new UsageError(`Không tìm thấy tệp cấu hình ${path}`, `The configuration file ${path} is not there`);
     return structuredClone(DEFAULT_CONFIG);
   }
+  const obj = readObject(file);
+  const config = structuredClone(DEFAULT_CONFIG);
+  readSeverities(obj, file, config);
+  readThresholds(obj, file, config);
+  if (obj.header && typeof obj.header === 'object') config.header = { ...(obj.header as Config['header']) };
+  if (obj.maxFileBytes !== undefined) config.maxFileBytes = readMaxFileBytes(obj.maxFileBytes, file);
+  return config;
+}
+
+/** The file's JSON object, or a UsageError saying what it is instead. */
+function readObject(file: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
@@ -31,8 +42,11 @@ export function loadConfig(path: string | undefined, cwd = process.cwd()): Confi
   }
   if (!raw || typeof raw !== 'object')
     throw new UsageError(`Tệp cấu hình ${file} phải là một đối tượng JSON`, `The configuration file ${file} must be a JSON object`);
-  const obj = raw as Record<string, unknown>;
-  const config = structuredClone(DEFAULT_CONFIG);
+  return raw as Record<string, unknown>;
+}
+
+/** `rules`: a severity for each rule id. */
+function readSeverities(obj: Record<string, unknown>, file: string, config: Config): void {
   const rules = (obj.rules ?? {}) as Record<string, unknown>;
   for (const [id, sev] of Object.entries(rules)) {
     if (typeof sev !== 'string' || !SEVERITIES.includes(sev as Severity)) {
@@ -43,6 +57,10 @@ export function loadConfig(path: string | undefined, cwd = process.cwd()): Confi
     }
     config.severities[id as RuleId] = sev as Severity;
   }
+}
+
+/** `thresholds` (or each threshold at the top level): numbers, 0 or more. */
+function readThresholds(obj: Record<string, unknown>, file: string, config: Config): void {
   const thresholds = (obj.thresholds ?? {}) as Record<string, unknown>;
   for (const key of Object.keys(config.thresholds) as (keyof Config['thresholds'])[]) {
     const v = thresholds[key] ?? obj[key];
@@ -55,17 +73,18 @@ export function loadConfig(path: string | undefined, cwd = process.cwd()): Confi
     }
     config.thresholds[key] = v;
   }
-  if (obj.header && typeof obj.header === 'object') config.header = { ...(obj.header as Config['header']) };
-  if (obj.maxFileBytes !== undefined) {
-    // The bound on one input file and on what its parts inflate to (zip bombs); a workbook's
-    // cells are bounded by it too (one cell per 100 bytes, src/read/xlsx.ts).
-    if (typeof obj.maxFileBytes !== 'number' || !Number.isFinite(obj.maxFileBytes) || obj.maxFileBytes < 1) {
-      throw new UsageError(
-        `Tệp cấu hình ${file}: maxFileBytes phải là một số byte dương (mặc định ${DEFAULT_CONFIG.maxFileBytes})`,
-        `The configuration file ${file}: maxFileBytes must be a positive number of bytes (default ${DEFAULT_CONFIG.maxFileBytes})`,
-      );
-    }
-    config.maxFileBytes = Math.floor(obj.maxFileBytes);
+}
+
+/**
+ * The bound on one input file and on what its parts inflate to (zip bombs); a workbook's
+ * cells are bounded by it too (one cell per 100 bytes, src/read/xlsx.ts).
+ */
+function readMaxFileBytes(v: unknown, file: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 1) {
+    throw new UsageError(
+      `Tệp cấu hình ${file}: maxFileBytes phải là một số byte dương (mặc định ${DEFAULT_CONFIG.maxFileBytes})`,
+      `The configuration file ${file}: maxFileBytes must be a positive number of bytes (default ${DEFAULT_CONFIG.maxFileBytes})`,
+    );
   }
-  return config;
+  return Math.floor(v);
 }

@@ -94,37 +94,12 @@ export function parseAsOf(text: string, option = '--as-of'): IsoDate {
 export async function runPipeline(opts: RunOptions): Promise<Run> {
   const cwd = opts.cwd ?? process.cwd();
   const lang = opts.lang ?? 'vi';
-  const config = typeof opts.config === 'object' ? opts.config : loadConfig(opts.config, cwd);
-  const unknown = unknownRuleIds(config);
-  if (unknown.length)
-    throw new UsageError(
-      `Tệp cấu hình nêu quy tắc không có: ${unknown.join(', ')} — xem "tiendo rules"`,
-      `The configuration names rules that do not exist: ${unknown.join(', ')} — see "tiendo rules"`,
-    );
+  const config = configOf(opts, cwd);
   if (!opts.paths.length) throw new UsageError('Chưa nêu tệp hoặc thư mục cần đọc', 'No file or folder to read was given');
   const explicit = opts.period ? parsePeriod(opts.period, lang) : null;
   const asOf = opts.asOf ?? explicit?.end ?? today();
-
-  // A file given with --progress is not also a register, even when it sits among them.
-  const progressPaths = opts.progress?.length ? expandPaths(opts.progress, cwd) : [];
-  const files = expandPaths(opts.paths, cwd).filter((f) => !progressPaths.includes(f));
-  if (!files.length)
-    throw new UsageError(
-      `Không có tệp đăng ký nào (.xlsx, .csv) trong ${opts.paths.join(', ')}`,
-      `No register (.xlsx, .csv) in ${opts.paths.join(', ')}`,
-    );
-  if (opts.unit && files.length !== 1) throw new UsageError('--unit chỉ dùng khi kiểm tra một tệp', '--unit is for checking one file only');
-
-  const unitsPath = opts.units ?? findBeside('units.csv', opts.paths, cwd);
-  const rosterPath = opts.roster === null ? null : (opts.roster ?? findBeside('roster.csv', opts.paths, cwd));
-  const tree = unitsPath ? unitTree(readUnits(unitsPath), asOf, unitsPath) : null;
-  const roster = rosterPath ? readRoster(rosterPath) : null;
-  if (opts.unit && tree && !tree.byCode.has(opts.unit)) {
-    throw new UsageError(
-      `--unit ${opts.unit}: không có đơn vị mã này trong ${unitsPath} vào ngày ${asOf}`,
-      `--unit ${opts.unit}: no unit of this code in ${unitsPath} on ${asOf}`,
-    );
-  }
+  const { files, progressPaths } = inputFiles(opts, cwd);
+  const { unitsPath, rosterPath, tree, roster } = readUnitsAndRoster(opts, asOf, cwd);
   const resolver = tree ? new UnitResolver(tree) : null;
 
   const setup: ReadSetup = { tree, unitOption: opts.unit ?? null, maxFileBytes: config.maxFileBytes, keepCells: !!opts.annotate };
@@ -147,20 +122,74 @@ export async function runPipeline(opts: RunOptions): Promise<Run> {
   } finally {
     conversion?.dispose();
   }
-  const progressFiles: Register[] = [];
-  for (const path of progressPaths) {
-    const read = await readWorkbook(path, { maxFileBytes: config.maxFileBytes });
-    const file = normaliseProgressFile({ path, displayPath: displayPath(path, cwd), read, resolver });
-    if (file.unit && tree) file.unit = tree.byCode.get(file.unit.code) ?? file.unit;
-    if (!opts.annotate && file.workbook) file.workbook = sheetSizes(file.workbook);
-    progressFiles.push(file);
-  }
+  const progressFiles = await readProgressFiles(progressPaths, { tree, resolver, config, cwd, keepCells: !!opts.annotate });
   applyUpdates(registers, [...registers, ...progressFiles], asOf);
 
   const period = explicit ?? periodOfAsOf(asOf);
   const ctx: RuleContext = { asOf, units: tree, roster, thresholds: config.thresholds, period };
   const diagnostics = check(registers, ctx, config, lang, RULES, progressFiles);
   return { asOf, lang, config, tree, roster, unitsPath, rosterPath, registers, progressFiles, diagnostics, skipped, notices };
+}
+
+/** The run's configuration, every rule it names known. */
+function configOf(opts: RunOptions, cwd: string): Config {
+  const config = typeof opts.config === 'object' ? opts.config : loadConfig(opts.config, cwd);
+  const unknown = unknownRuleIds(config);
+  if (unknown.length)
+    throw new UsageError(
+      `Tệp cấu hình nêu quy tắc không có: ${unknown.join(', ')} — xem "tiendo rules"`,
+      `The configuration names rules that do not exist: ${unknown.join(', ')} — see "tiendo rules"`,
+    );
+  return config;
+}
+
+/** The registers to read and the `--progress` files, each file in one list only. */
+function inputFiles(opts: RunOptions, cwd: string): { files: string[]; progressPaths: string[] } {
+  // A file given with --progress is not also a register, even when it sits among them.
+  const progressPaths = opts.progress?.length ? expandPaths(opts.progress, cwd) : [];
+  const files = expandPaths(opts.paths, cwd).filter((f) => !progressPaths.includes(f));
+  if (!files.length)
+    throw new UsageError(
+      `Không có tệp đăng ký nào (.xlsx, .csv) trong ${opts.paths.join(', ')}`,
+      `No register (.xlsx, .csv) in ${opts.paths.join(', ')}`,
+    );
+  if (opts.unit && files.length !== 1) throw new UsageError('--unit chỉ dùng khi kiểm tra một tệp', '--unit is for checking one file only');
+  return { files, progressPaths };
+}
+
+/** units.csv and roster.csv, given or found beside the inputs; `--unit` checked against the tree. */
+function readUnitsAndRoster(
+  opts: RunOptions,
+  asOf: IsoDate,
+  cwd: string,
+): { unitsPath: string | null; rosterPath: string | null; tree: UnitTree | null; roster: Roster | null } {
+  const unitsPath = opts.units ?? findBeside('units.csv', opts.paths, cwd);
+  const rosterPath = opts.roster === null ? null : (opts.roster ?? findBeside('roster.csv', opts.paths, cwd));
+  const tree = unitsPath ? unitTree(readUnits(unitsPath), asOf, unitsPath) : null;
+  const roster = rosterPath ? readRoster(rosterPath) : null;
+  if (opts.unit && tree && !tree.byCode.has(opts.unit)) {
+    throw new UsageError(
+      `--unit ${opts.unit}: không có đơn vị mã này trong ${unitsPath} vào ngày ${asOf}`,
+      `--unit ${opts.unit}: no unit of this code in ${unitsPath} on ${asOf}`,
+    );
+  }
+  return { unitsPath, rosterPath, tree, roster };
+}
+
+/** `--progress`: each file read, its unit the tree's own; only sheet sizes kept unless annotating. */
+async function readProgressFiles(
+  paths: string[],
+  o: { tree: UnitTree | null; resolver: UnitResolver | null; config: Config; cwd: string; keepCells: boolean },
+): Promise<Register[]> {
+  const progressFiles: Register[] = [];
+  for (const path of paths) {
+    const read = await readWorkbook(path, { maxFileBytes: o.config.maxFileBytes });
+    const file = normaliseProgressFile({ path, displayPath: displayPath(path, o.cwd), read, resolver: o.resolver });
+    if (file.unit && o.tree) file.unit = o.tree.byCode.get(file.unit.code) ?? file.unit;
+    if (!o.keepCells && file.workbook) file.workbook = sheetSizes(file.workbook);
+    progressFiles.push(file);
+  }
+  return progressFiles;
 }
 
 /** `--convert`: the .xls and .ods among `files` converted by LibreOffice, or a notice why not. */

@@ -71,20 +71,7 @@ export async function rollup(opts: RollupOptions): Promise<Rollup> {
   if (scoped) run.notices.push(...scopeNotices(result, scoped.unit, lang));
   result.skipped = run.skipped;
   result.owners = ownerCounts(result.tasks, run.roster, asOf, period);
-  if (opts.compare?.length) {
-    const { comparison, diagnostics } = await compareWithPrevious(result, run, {
-      paths: opts.compare,
-      asOf: opts.compareAsOf ?? addDays(period.start, -1),
-      scope: scoped?.unit.code,
-      cwd: opts.cwd,
-      convert: opts.convert,
-    });
-    result.comparison = comparison;
-    result.diagnostics = sortDiagnostics([...result.diagnostics, ...diagnostics], [...run.registers, ...run.progressFiles]);
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    result.summary.errors += errors;
-    result.summary.warnings += diagnostics.length - errors;
-  }
+  if (opts.compare?.length) await addComparison(result, run, opts.compare, opts, scoped?.unit.code);
   const summary: SummaryOptions = {
     outDir: opts.out,
     header: run.config.header,
@@ -99,6 +86,28 @@ export async function rollup(opts: RollupOptions): Promise<Rollup> {
   for (const path of pdfs.failed) run.notices.push(PDF_FAILED[lang](displayPath(path, opts.cwd ?? process.cwd())));
   result.pdfs = pdfs.written;
   return { result, run, pdfs };
+}
+
+/** `--compare`: the comparison into the result, and what it found among the result's diagnostics and in its summary. */
+async function addComparison(
+  result: RollupResult,
+  run: Run,
+  paths: string[],
+  opts: RollupOptions,
+  scope: string | undefined,
+): Promise<void> {
+  const { comparison, diagnostics } = await compareWithPrevious(result, run, {
+    paths,
+    asOf: opts.compareAsOf ?? addDays(result.period.start, -1),
+    scope,
+    cwd: opts.cwd,
+    convert: opts.convert,
+  });
+  result.comparison = comparison;
+  result.diagnostics = sortDiagnostics([...result.diagnostics, ...diagnostics], [...run.registers, ...run.progressFiles]);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  result.summary.errors += errors;
+  result.summary.warnings += diagnostics.length - errors;
 }
 
 const PDF_FAILED: Record<Lang, (file: string) => string> = {

@@ -144,45 +144,65 @@ export function compareRollups(now: RollupResult, then: RollupResult, uncompared
     if (uncompared.has(code)) continue;
     const sentNow = u.files.length > u.excludedFiles.length;
     const thenTasks = sentNow ? (thenBy.get(code) ?? []) : [];
-    for (const pair of pairTasks(nowBy.get(code) ?? [], thenTasks)) {
-      const { now: n, then: t } = pair;
-      let kind: ChangeKind | null = null;
-      if (n && !t) {
-        c.new++;
-        kind = 'new';
-      } else if (!n && t) {
-        if (!CLOSED.has(t.class)) {
-          c.dropped++;
-          droppedOpen.push({ then: t, nowFiles: u.files.filter((f) => !u.excludedFiles.includes(f)) });
-          kind = 'dropped';
-        }
-      }
-      if (n && (!t || t.class !== n.class)) {
-        if (DONE.has(n.class)) {
-          c.completedSince++;
-          kind ??= 'completed';
-        }
-        if (n.class === 'pendingOverdue') {
-          c.newlyOverdue++;
-          kind ??= 'overdue';
-        }
-      }
-      if (
-        n &&
-        t &&
-        n.task.progress.kind === 'number' &&
-        t.task.progress.kind === 'number' &&
-        n.task.progress.value < t.task.progress.value
-      ) {
-        regressed.push({ now: n, then: t });
-      }
+    for (const { now: n, then: t } of pairTasks(nowBy.get(code) ?? [], thenTasks)) {
+      const kind = countChange(n, t, c);
+      if (kind === 'dropped' && t) droppedOpen.push({ then: t, nowFiles: u.files.filter((f) => !u.excludedFiles.includes(f)) });
+      if (n && t && progressWentDown(n, t)) regressed.push({ now: n, then: t });
       if (kind) changes.push({ unit: u.unit, kind, now: n, then: t });
     }
   }
 
-  const byUnit = new Map<string, { own: ChangeCounts | null; total: ChangeCounts }>();
+  const byUnit = changesByUnit(now, then, own, uncompared);
+  return {
+    asOf: then.asOf,
+    files: then.registers.length,
+    tasks: then.tasks.length,
+    byUnit,
+    changes,
+    submittedBefore: new Set(then.units.filter((u) => u.files.length > 0).map((u) => u.unit.code)),
+    droppedOpen,
+    regressed,
+    previousFiles: then.files,
+  };
+}
+
+/** One pair's part in its unit's counts, and why it is listed on `Biến động` (null: it is not). */
+function countChange(n: ClassifiedTask | null, t: ClassifiedTask | null, c: ReturnType<typeof zero>): ChangeKind | null {
+  let kind: ChangeKind | null = null;
+  if (n && !t) {
+    c.new++;
+    kind = 'new';
+  } else if (!n && t && !CLOSED.has(t.class)) {
+    c.dropped++;
+    kind = 'dropped';
+  }
+  if (n && (!t || t.class !== n.class)) {
+    if (DONE.has(n.class)) {
+      c.completedSince++;
+      kind ??= 'completed';
+    }
+    if (n.class === 'pendingOverdue') {
+      c.newlyOverdue++;
+      kind ??= 'overdue';
+    }
+  }
+  return kind;
+}
+
+function progressWentDown(n: ClassifiedTask, t: ClassifiedTask): boolean {
+  return n.task.progress.kind === 'number' && t.task.progress.kind === 'number' && n.task.progress.value < t.task.progress.value;
+}
+
+/** Each unit's own changes with its figures, and its total: its own and every unit's under it. */
+function changesByUnit(
+  now: RollupResult,
+  then: RollupResult,
+  own: Map<string, ReturnType<typeof zero>>,
+  uncompared: ReadonlySet<string>,
+): Comparison['byUnit'] {
+  const byUnit: Comparison['byUnit'] = new Map();
   const totalOf = (code: string, seen: Set<string>): ReturnType<typeof zero> => {
-    const sum = { ...own.get(code)! };
+    const sum = { ...(own.get(code) ?? zero()) };
     for (const child of now.byCode.get(code)?.children ?? []) {
       if (seen.has(child)) continue;
       seen.add(child);
@@ -197,21 +217,11 @@ export function compareRollups(now: RollupResult, then: RollupResult, uncompared
   for (const u of now.units) {
     const code = u.unit.code;
     const before = then.byCode.get(code);
+    const counts = own.get(code);
     byUnit.set(code, {
-      own: uncompared.has(code) ? null : withFigures(own.get(code)!, u.own, before?.own),
+      own: uncompared.has(code) || !counts ? null : withFigures(counts, u.own, before?.own),
       total: withFigures(totalOf(code, new Set([code])), u.total, before?.total),
     });
   }
-
-  return {
-    asOf: then.asOf,
-    files: then.registers.length,
-    tasks: then.tasks.length,
-    byUnit,
-    changes,
-    submittedBefore: new Set(then.units.filter((u) => u.files.length > 0).map((u) => u.unit.code)),
-    droppedOpen,
-    regressed,
-    previousFiles: then.files,
-  };
+  return byUnit;
 }

@@ -488,7 +488,7 @@ export function tasksUnder(result: RollupResult, code: string): ClassifiedTask[]
 const diagnosticIndex = new WeakMap<RollupResult, Map<string | null, number[]>>();
 
 function diagnosticsByUnit(result: RollupResult): Map<string | null, number[]> {
-  let index = diagnosticIndex.get(result);
+  const index = diagnosticIndex.get(result);
   if (index) return index;
   const unitOfFile = new Map<string, string | null>();
   // The previous registers' files too: task-dropped names them (--compare).
@@ -496,10 +496,10 @@ function diagnosticsByUnit(result: RollupResult): Map<string | null, number[]> {
     unitOfFile.set(f.path, f.unit);
     if (!unitOfFile.has(f.displayPath)) unitOfFile.set(f.displayPath, f.unit);
   }
-  index = new Map();
-  result.diagnostics.forEach((d, i) => push(index!, unitOfFile.get(d.file) ?? null, i));
-  diagnosticIndex.set(result, index);
-  return index;
+  const built = new Map<string | null, number[]>();
+  result.diagnostics.forEach((d, i) => push(built, unitOfFile.get(d.file) ?? null, i));
+  diagnosticIndex.set(result, built);
+  return built;
 }
 
 /**

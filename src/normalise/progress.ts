@@ -203,6 +203,23 @@ interface Matched {
  * (or no day), progress-regressed for a progress lower than the one before it.
  */
 export function applyUpdates(registers: Register[], sources: Register[], asOf: IsoDate): void {
+  const { matched, sentUpdates } = matchUpdates(tasksByUnit(registers), sources);
+  for (const r of registers) {
+    for (const task of r.tasks) {
+      if (task.unitCode !== null && sentUpdates.has(task.unitCode)) task.updateDates ??= [];
+    }
+  }
+  for (const [task, list] of matched) {
+    const applied = list
+      .filter((m) => m.update.date! <= asOf)
+      .sort((a, b) => a.update.date!.localeCompare(b.update.date!) || a.order - b.order);
+    if (applied.length) applyTo(task, applied);
+    else task.updateDates ??= [];
+  }
+}
+
+/** The tasks of each unit, over all its registers. */
+function tasksByUnit(registers: Register[]): Map<string, Task[]> {
   const tasksOfUnit = new Map<string, Task[]>();
   for (const r of registers) {
     if (!r.unit) continue;
@@ -210,6 +227,14 @@ export function applyUpdates(registers: Register[], sources: Register[], asOf: I
     list.push(...r.tasks);
     tasksOfUnit.set(r.unit.code, list);
   }
+  return tasksOfUnit;
+}
+
+/**
+ * Each update matched to its task (the updates of a task in the order read), and the units that sent
+ * updates; an update without a day or that names no task is a problem of its own file.
+ */
+function matchUpdates(tasksOfUnit: Map<string, Task[]>, sources: Register[]): { matched: Map<Task, Matched[]>; sentUpdates: Set<string> } {
   const sentUpdates = new Set<string>();
   const matched = new Map<Task, Matched[]>();
   let order = 0;
@@ -236,18 +261,7 @@ export function applyUpdates(registers: Register[], sources: Register[], asOf: I
       matched.set(task, list);
     }
   }
-  for (const r of registers) {
-    for (const task of r.tasks) {
-      if (task.unitCode !== null && sentUpdates.has(task.unitCode)) task.updateDates ??= [];
-    }
-  }
-  for (const [task, list] of matched) {
-    const applied = list
-      .filter((m) => m.update.date! <= asOf)
-      .sort((a, b) => a.update.date!.localeCompare(b.update.date!) || a.order - b.order);
-    if (applied.length) applyTo(task, applied);
-    else task.updateDates ??= [];
-  }
+  return { matched, sentUpdates };
 }
 
 function findTask(tasks: Task[], update: ProgressUpdate): Task | undefined {

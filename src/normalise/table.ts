@@ -276,18 +276,7 @@ function isSignature(text: string): boolean {
 function extract(sheet: Sheet, { row: header, last, index }: Header): Table {
   const columns: Partial<Record<ColumnKey, string>> = {};
   for (const [k, i] of Object.entries(index) as [ColumnKey, number][]) columns[k] = columnLetter(i);
-
-  const titleLines: string[] = [];
-  for (const row of sheet.rows) {
-    if (row.number >= header.number) break;
-    for (const cell of row.cells) {
-      if (!cell || cell.text === '') continue;
-      for (const line of cell.text.split(/\r?\n/)) {
-        const t = clean(line);
-        if (t) titleLines.push(t);
-      }
-    }
-  }
+  const titleLines = titleLinesAbove(sheet, header.number);
 
   const rows: TableRow[] = [];
   let section: string | null = null;
@@ -299,37 +288,67 @@ function extract(sheet: Sheet, { row: header, last, index }: Header): Table {
       first = false;
       if (isColumnNumberRow(row)) continue;
     }
-    const filled = row.cells.map((c, i) => (c && c.text !== '' ? i : -1)).filter((i) => i >= 0);
-    if (filled.length === 0) continue;
-    const cellOf = (k: ColumnKey): Cell | undefined => {
-      const i = index[k];
-      const c = i === undefined ? undefined : row.cells[i];
-      return c && c.text !== '' ? c : undefined;
-    };
-    const texts = filled.map((i) => row.cells[i]!.text);
-    const titleCell = cellOf('title');
-
-    if (isTotalRow(clean(texts[0] ?? ''))) continue;
-    if (texts.some(isSignature) && (!titleCell || isSignature(titleCell.text))) break; // the signature block ends the table
-
-    const hasValues = VALUE_KEYS.some((k) => cellOf(k));
-    if (!hasValues && filled.length <= 2) {
-      const heading = sectionHeading(texts);
-      if (heading) {
-        section = heading.field;
-        sectionMark = heading.mark;
-        continue;
-      }
-    }
-    const cells: Partial<Record<ColumnKey, Cell>> = {};
-    for (const k of Object.keys(index) as ColumnKey[]) {
-      const c = cellOf(k);
-      if (c) cells[k] = c;
-    }
-    if (!CONTENT_KEYS.some((k) => cells[k])) continue;
-    rows.push({ row: row.number, cells, section, sectionMark });
+    const read = readRow(row, index);
+    if (read.kind === 'end') break;
+    if (read.kind === 'section') {
+      section = read.field;
+      sectionMark = read.mark;
+    } else if (read.kind === 'task') rows.push({ row: row.number, cells: read.cells, section, sectionMark });
   }
   return { sheet, headerRow: header.number, columns, index, titleLines, rows };
+}
+
+/** The lines of text above the header (the title block), each cell's lines cleaned, empty ones dropped. */
+function titleLinesAbove(sheet: Sheet, headerRow: number): string[] {
+  const titleLines: string[] = [];
+  for (const row of sheet.rows) {
+    if (row.number >= headerRow) break;
+    for (const cell of row.cells) {
+      if (!cell || cell.text === '') continue;
+      for (const line of cell.text.split(/\r?\n/)) {
+        const t = clean(line);
+        if (t) titleLines.push(t);
+      }
+    }
+  }
+  return titleLines;
+}
+
+type RowRead =
+  | { kind: 'task'; cells: Partial<Record<ColumnKey, Cell>> }
+  | { kind: 'section'; field: string; mark: string }
+  | { kind: 'skip' }
+  | { kind: 'end' };
+
+const SKIP: RowRead = { kind: 'skip' };
+const END: RowRead = { kind: 'end' };
+
+/** One row under the header: a task, a section heading, nothing to read (empty, a total), or the signature block that ends the table. */
+function readRow(row: SheetRow, index: Partial<Record<ColumnKey, number>>): RowRead {
+  const filled = row.cells.map((c, i) => (c && c.text !== '' ? i : -1)).filter((i) => i >= 0);
+  if (filled.length === 0) return SKIP;
+  const cellOf = (k: ColumnKey): Cell | undefined => {
+    const i = index[k];
+    const c = i === undefined ? undefined : row.cells[i];
+    return c && c.text !== '' ? c : undefined;
+  };
+  const texts = filled.map((i) => row.cells[i]!.text);
+  const titleCell = cellOf('title');
+
+  if (isTotalRow(clean(texts[0] ?? ''))) return SKIP;
+  if (texts.some(isSignature) && (!titleCell || isSignature(titleCell.text))) return END;
+
+  const hasValues = VALUE_KEYS.some((k) => cellOf(k));
+  if (!hasValues && filled.length <= 2) {
+    const heading = sectionHeading(texts);
+    if (heading) return { kind: 'section', ...heading };
+  }
+  const cells: Partial<Record<ColumnKey, Cell>> = {};
+  for (const k of Object.keys(index) as ColumnKey[]) {
+    const c = cellOf(k);
+    if (c) cells[k] = c;
+  }
+  return CONTENT_KEYS.some((k) => cells[k]) ? { kind: 'task', cells } : SKIP;
 }
 
 /** `I. LĨNH VỰC XÂY DỰNG ĐẢNG`, `II. Kinh tế`, or `II` | `Kinh tế` in two cells → the field. */

@@ -138,7 +138,7 @@ export class UnitResolver {
     const stem = stripCheckedSuffix(basename(path, extname(path)));
     // Codes may hold dashes themselves (24-BTC): try every split, the longest code first.
     const lead = stem.includes('_') ? [stem.slice(0, stem.indexOf('_'))] : [];
-    const trail = [...stem.matchAll(/-/g)].map((m) => stem.slice(m.index! + 1));
+    const trail = [...stem.matchAll(/-/g)].map((m) => stem.slice(m.index + 1));
     for (const code of [stem, ...lead, ...trail]) {
       const u = this.tree.byCode.get(code);
       if (u) return [u];

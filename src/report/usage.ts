@@ -52,12 +52,17 @@ function extra(
   if (item.argChoices) parts.push(`${lang === 'vi' ? 'một trong' : 'one of'}: ${item.argChoices.join(', ')}`);
   const takesValue = item.required || item.optional;
   // A boolean's default and an empty list (a repeatable option) say nothing to a clerk.
-  const shown =
-    item.defaultValueDescription ?? (Array.isArray(item.defaultValue) ? item.defaultValue.join(', ') : String(item.defaultValue ?? ''));
+  const shown = item.defaultValueDescription ?? shownDefault(item.defaultValue);
   if (item.defaultValue !== undefined && takesValue && typeof item.defaultValue !== 'boolean' && shown !== '') {
     parts.push(`${lang === 'vi' ? 'mặc định' : 'default'}: ${shown}`);
   }
   return parts.length ? ` (${parts.join('; ')})` : '';
+}
+
+/** A default value as text: a list joined, a string or number as is; anything else says nothing to a clerk. */
+function shownDefault(v: unknown): string {
+  if (Array.isArray(v)) return v.join(', ');
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' ? String(v) : '';
 }
 
 /** The pieces of commander's help that are English, in the language asked for. */
@@ -149,85 +154,118 @@ function described(o: Option | undefined, flags: string): string {
   return o.description ? `${o.flags} — ${o.description}` : o.flags;
 }
 
+/** What every mistake's line is worded from. */
+interface Mistake {
+  err: CommanderError;
+  cmd: Command;
+  vi: boolean;
+  path: string;
+  /** ` Xem "tiendo validate --help"`: where to look, at the end of every line */
+  see: string;
+  /** what commander's message put in quotes, in order */
+  first: string | undefined;
+  second: string | undefined;
+}
+
+/** Commander's codes for help and version, which are not mistakes. */
+const NOT_MISTAKES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+
 /**
  * The one line for a mistake commander found in `cmd`'s arguments, without the `tiendo: ` prefix:
  * what is wrong, the closest correct thing, and where to look. Null for help and version, which
  * are not mistakes.
  */
 export function mistakeLine(err: CommanderError, cmd: Command, lang: Lang): string | null {
+  if (NOT_MISTAKES.has(err.code)) return null;
   const vi = lang === 'vi';
   const path = commandPath(cmd);
   const see = vi ? ` Xem "${path} --help"` : ` See "${path} --help"`;
   const [first, second] = quoted(err.message);
-  switch (err.code) {
-    case 'commander.helpDisplayed':
-    case 'commander.help':
-    case 'commander.version':
-      return null;
-    case 'commander.unknownOption': {
-      const flag = (first ?? '').replace(/=.*$/, '');
-      let guess = flag.startsWith('--') ? closest(flag, flagsOf(cmd)) : undefined;
-      // An option of a command given before the command's name: `tiendo --as-of 2024-09-30 validate`.
-      const owners = !guess && !cmd.parent ? cmd.commands.filter((c) => c.options.some((o) => o.long === flag)).map((c) => c.name()) : [];
-      if (owners.length) {
-        return vi
-          ? `tùy chọn ${flag} thuộc lệnh ${owners.join(', ')} — đặt sau tên lệnh, ví dụ "tiendo ${owners[0]} … ${flag} …".${see}`
-          : `the option ${flag} belongs to the command ${owners.join(', ')} — put it after the command's name, e.g. "tiendo ${owners[0]} … ${flag} …".${see}`;
-      }
-      if (!guess) guess = /Did you mean (?:one of )?(\S+?)\??\)/.exec(err.message)?.[1];
-      if (vi) return `không có tùy chọn ${flag}${guess ? ` — có phải ${guess}?` : '.'}${see}`;
-      return `no option ${flag}${guess ? ` — did you mean ${guess}?` : '.'}${see}`;
-    }
-    case 'commander.unknownCommand': {
-      const names = cmd.commands.map((c) => c.name());
-      const guess = closest(first ?? '', names);
-      if (vi) return `không có lệnh ${first}${guess ? ` — có phải ${guess}?` : ` — các lệnh: ${names.join(', ')}.`}${see}`;
-      return `no command ${first}${guess ? ` — did you mean ${guess}?` : ` — the commands are ${names.join(', ')}.`}${see}`;
-    }
-    case 'commander.invalidArgument': {
-      // `option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json.`
-      const option = first !== undefined ? findOption(cmd, first) : undefined;
-      const name = option?.long ?? first;
-      const choices = option?.argChoices ?? [];
-      const guess = second !== undefined ? closest(second, choices) : undefined;
-      if (vi) {
-        const list = choices.length ? `chọn một trong: ${choices.join(', ')}` : 'xem giá trị hợp lệ';
-        return `${name} không nhận "${second}" — ${guess ? `có phải ${guess}? (${list})` : list}.${see}`;
-      }
-      const list = choices.length ? `one of: ${choices.join(', ')}` : 'see the values allowed';
-      return `${name} does not take "${second}" — ${guess ? `did you mean ${guess}? (${list})` : list}.${see}`;
-    }
-    case 'commander.missingArgument': {
-      const arg = cmd.registeredArguments.find((a) => a.name() === first);
-      const shown = arg ? (arg.variadic ? `<${arg.name()}...>` : `<${arg.name()}>`) : `<${first}>`;
-      const what = arg?.description ? `: ${arg.description}` : '';
-      return vi
-        ? `lệnh ${cmd.name()} cần ${shown}${what} — ví dụ "${path} thang9/".${see}`
-        : `the command ${cmd.name()} needs ${shown}${what} — e.g. "${path} sept/".${see}`;
-    }
-    case 'commander.optionMissingArgument': {
-      const o = first !== undefined ? findOption(cmd, first) : undefined;
-      const value = (o?.flags ?? '').replace(/^.*?(<[^>]*>|\[[^\]]*\])$/, '$1');
-      const what = o?.description ? ` — ${o.description}` : '';
-      return vi
-        ? `tùy chọn ${o?.long ?? first} cần một giá trị ${value}${what}.${see}`
-        : `the option ${o?.long ?? first} needs a value ${value}${what}.${see}`;
-    }
-    case 'commander.missingMandatoryOptionValue': {
-      const o = first !== undefined ? findOption(cmd, first) : undefined;
-      return vi
-        ? `lệnh ${cmd.name()} cần ${described(o, first ?? '')}.${see}`
-        : `the command ${cmd.name()} needs ${described(o, first ?? '')}.${see}`;
-    }
-    case 'commander.excessArguments': {
-      const extraArgs = cmd.args.slice(cmd.registeredArguments.length);
-      const shown = extraArgs.map((a) => `"${a}"`).join(', ') || '…';
-      return vi
-        ? `lệnh ${cmd.name()} không nhận thêm đối số ${shown} (mỗi giá trị phải đi ngay sau tùy chọn của nó).${see}`
-        : `the command ${cmd.name()} takes no further argument ${shown} (each value goes right after its option).${see}`;
-    }
-    default:
-      // Any other commander error: its own words, on one line.
-      return `${err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}${see}`;
+  const word = MISTAKES.get(err.code) ?? otherMistake;
+  return word({ err, cmd, vi, path, see, first, second });
+}
+
+const MISTAKES = new Map<string, (m: Mistake) => string>([
+  ['commander.unknownOption', unknownOption],
+  ['commander.unknownCommand', unknownCommand],
+  ['commander.invalidArgument', invalidArgument],
+  ['commander.missingArgument', missingArgument],
+  ['commander.optionMissingArgument', optionMissingArgument],
+  ['commander.missingMandatoryOptionValue', missingMandatoryOptionValue],
+  ['commander.excessArguments', excessArguments],
+]);
+
+function unknownOption({ err, cmd, vi, see, first }: Mistake): string {
+  const flag = (first ?? '').replace(/=.*$/, '');
+  let guess = flag.startsWith('--') ? closest(flag, flagsOf(cmd)) : undefined;
+  // An option of a command given before the command's name: `tiendo --as-of 2024-09-30 validate`.
+  const owners = !guess && !cmd.parent ? cmd.commands.filter((c) => c.options.some((o) => o.long === flag)).map((c) => c.name()) : [];
+  const [owner] = owners;
+  if (owner !== undefined) {
+    return vi
+      ? `tùy chọn ${flag} thuộc lệnh ${owners.join(', ')} — đặt sau tên lệnh, ví dụ "tiendo ${owner} … ${flag} …".${see}`
+      : `the option ${flag} belongs to the command ${owners.join(', ')} — put it after the command's name, e.g. "tiendo ${owner} … ${flag} …".${see}`;
   }
+  if (!guess) guess = /Did you mean (?:one of )?(\S+?)\??\)/.exec(err.message)?.[1];
+  if (vi) return `không có tùy chọn ${flag}${guess ? ` — có phải ${guess}?` : '.'}${see}`;
+  return `no option ${flag}${guess ? ` — did you mean ${guess}?` : '.'}${see}`;
+}
+
+function unknownCommand({ cmd, vi, see, first }: Mistake): string {
+  const names = cmd.commands.map((c) => c.name());
+  const guess = closest(first ?? '', names);
+  if (vi) return `không có lệnh ${first}${guess ? ` — có phải ${guess}?` : ` — các lệnh: ${names.join(', ')}.`}${see}`;
+  return `no command ${first}${guess ? ` — did you mean ${guess}?` : ` — the commands are ${names.join(', ')}.`}${see}`;
+}
+
+/** `option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json.` */
+function invalidArgument({ cmd, vi, see, first, second }: Mistake): string {
+  const option = first !== undefined ? findOption(cmd, first) : undefined;
+  const name = option?.long ?? first;
+  const choices = option?.argChoices ?? [];
+  const guess = second !== undefined ? closest(second, choices) : undefined;
+  if (vi) {
+    const list = choices.length ? `chọn một trong: ${choices.join(', ')}` : 'xem giá trị hợp lệ';
+    return `${name} không nhận "${second}" — ${guess ? `có phải ${guess}? (${list})` : list}.${see}`;
+  }
+  const list = choices.length ? `one of: ${choices.join(', ')}` : 'see the values allowed';
+  return `${name} does not take "${second}" — ${guess ? `did you mean ${guess}? (${list})` : list}.${see}`;
+}
+
+function missingArgument({ cmd, vi, path, see, first }: Mistake): string {
+  const arg = cmd.registeredArguments.find((a) => a.name() === first);
+  const shown = arg ? (arg.variadic ? `<${arg.name()}...>` : `<${arg.name()}>`) : `<${first}>`;
+  const what = arg?.description ? `: ${arg.description}` : '';
+  return vi
+    ? `lệnh ${cmd.name()} cần ${shown}${what} — ví dụ "${path} thang9/".${see}`
+    : `the command ${cmd.name()} needs ${shown}${what} — e.g. "${path} sept/".${see}`;
+}
+
+function optionMissingArgument({ cmd, vi, see, first }: Mistake): string {
+  const o = first !== undefined ? findOption(cmd, first) : undefined;
+  const value = (o?.flags ?? '').replace(/^.*?(<[^>]*>|\[[^\]]*\])$/, '$1');
+  const what = o?.description ? ` — ${o.description}` : '';
+  return vi
+    ? `tùy chọn ${o?.long ?? first} cần một giá trị ${value}${what}.${see}`
+    : `the option ${o?.long ?? first} needs a value ${value}${what}.${see}`;
+}
+
+function missingMandatoryOptionValue({ cmd, vi, see, first }: Mistake): string {
+  const o = first !== undefined ? findOption(cmd, first) : undefined;
+  return vi
+    ? `lệnh ${cmd.name()} cần ${described(o, first ?? '')}.${see}`
+    : `the command ${cmd.name()} needs ${described(o, first ?? '')}.${see}`;
+}
+
+function excessArguments({ cmd, vi, see }: Mistake): string {
+  const extraArgs = cmd.args.slice(cmd.registeredArguments.length);
+  const shown = extraArgs.map((a) => `"${a}"`).join(', ') || '…';
+  return vi
+    ? `lệnh ${cmd.name()} không nhận thêm đối số ${shown} (mỗi giá trị phải đi ngay sau tùy chọn của nó).${see}`
+    : `the command ${cmd.name()} takes no further argument ${shown} (each value goes right after its option).${see}`;
+}
+
+/** Any other commander error: its own words, on one line. */
+function otherMistake({ err, see }: Mistake): string {
+  return `${err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}${see}`;
 }

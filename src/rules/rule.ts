@@ -84,7 +84,7 @@ export function taskRule<const Id extends string, const M extends string>(rule: 
   scope: 'task';
   check(task: Task, ctx: RuleContext, report: Reporter<NoInfer<M> | 'default'>): void;
 }): TaskRule<Id> {
-  return rule as unknown as TaskRule<Id>;
+  return rule;
 }
 
 export function registerRule<const Id extends string, const M extends string>(rule: {
@@ -92,7 +92,7 @@ export function registerRule<const Id extends string, const M extends string>(ru
   scope: 'register';
   check(register: Register, ctx: RuleContext, report: Reporter<NoInfer<M> | 'default'>): void;
 }): RegisterRule<Id> {
-  return rule as unknown as RegisterRule<Id>;
+  return rule;
 }
 
 export function runRule<const Id extends string, const M extends string>(rule: {
@@ -100,7 +100,7 @@ export function runRule<const Id extends string, const M extends string>(rule: {
   scope: 'run';
   check(registers: Register[], ctx: RuleContext, report: Reporter<NoInfer<M> | 'default'>): void;
 }): RunRule<Id> {
-  return rule as unknown as RunRule<Id>;
+  return rule;
 }
 
 /**
