@@ -81,6 +81,9 @@ export function uniqueSheetName(wanted: string, used: Set<string>): string {
   return name;
 }
 
+/** `[Lỗi] … (owner-missing)`: a line tiendo put in a note (noteLine), in either language. */
+export const NOTE_LINE_PATTERN = /^\[(Lỗi|Cảnh báo|error|warning)\] .* \([a-z]+(-[a-z]+)*\)$/;
+
 /** `[Lỗi] Chưa có người chịu trách nhiệm — … (owner-missing)` */
 export function noteLine(d: Diagnostic, lang: Lang): string {
   return `[${TEXT[lang].severity[d.severity]}] ${d.message} (${d.rule})`;

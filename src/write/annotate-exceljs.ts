@@ -14,6 +14,7 @@ import {
   WARNING_FILL,
   columnNumber,
   copyLayout,
+  NOTE_LINE_PATTERN,
   noteLine,
   quoteSheet,
   uniqueSheetName,
@@ -126,9 +127,6 @@ function writeRawCell(c: ExcelJS.Cell, cell: Cell, wrap = true): void {
   }
 }
 
-/** `[Lỗi] … (owner-missing)`: a line tiendo put in a note (noteLine), in either language. */
-const NOTE_LINE = /^\[(Lỗi|Cảnh báo|error|warning)\] .* \([a-z]+(-[a-z]+)*\)$/;
-
 /**
  * A copy sent back is annotated afresh: the lines tiendo put in its notes are taken out (the
  * unit's own note text stays), and a cell left with none of them loses tiendo's fill. A fill of
@@ -141,7 +139,7 @@ function clearOldMarks(wb: ExcelJS.Workbook): void {
         const text = noteText(cell.note);
         if (!text) return;
         const lines = text.split('\n');
-        const kept = lines.filter((l) => !NOTE_LINE.test(l));
+        const kept = lines.filter((l) => !NOTE_LINE_PATTERN.test(l));
         if (kept.length === lines.length) return;
         if (kept.some((l) => l.trim())) cell.note = kept.join('\n');
         else removeNote(cell);

@@ -11,6 +11,7 @@ import { basename, extname, join } from 'node:path';
 import { atomically, inputGuard } from './atomic.js';
 import { IN_MEMORY_MAX_CELLS, cellCount, type AnnotateInput } from './annotate-common.js';
 import { writeExceljsCopy } from './annotate-exceljs.js';
+import { writePatchedCopy } from './annotate-patch.js';
 import { writeStreamedCopy } from './annotate-stream.js';
 import { safeFileName } from './filename.js';
 
@@ -27,7 +28,10 @@ export {
 /** Writes `outDir/<name>.checked.xlsx` and returns its path. */
 export async function writeAnnotated(
   input: AnnotateInput,
-  opts: { inMemoryMaxCells?: number; /** a CSV's copy through exceljs too (tests compare the two) */ viaExceljs?: boolean } = {},
+  opts: {
+    inMemoryMaxCells?: number;
+    /** the copy through exceljs, whatever the input (tests compare the renderings) */ viaExceljs?: boolean;
+  } = {},
 ): Promise<string> {
   const { register } = input;
   const name = input.name ?? basename(register.path, extname(register.path));
@@ -43,6 +47,8 @@ export async function writeAnnotated(
     return target;
   }
 
+  // An .xlsx register is copied at zip level, its own parts kept as they are; exceljs only when the package is too odd to patch.
+  if (register.kind === 'xlsx' && !opts.viaExceljs && (await writePatchedCopy(input, target))) return target;
   await writeExceljsCopy(input, target);
   return target;
 }
