@@ -8,7 +8,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Diagnostic, Lang } from '../types.js';
 import { CHECKED_MARK } from '../domain/marks.js';
-import { declaresDoctype, inflateEntry } from '../read/zip.js';
 import { atomically } from './atomic.js';
 import { ERROR_FILL, RESULT_SHEET, WARNING_FILL, columnNumber, noteLine, type AnnotateInput } from './annotate-common.js';
 import { patchNotes, idBlocks } from './annotate-patch-notes.js';
@@ -26,7 +25,7 @@ import {
   type Relationship,
 } from './annotate-patch-xml.js';
 import { finishPackage, relativeTarget, type PackageParts, type SheetInfo } from './annotate-patch-package.js';
-import { packageEntries, patchZip, type PackageEntry } from './zip-patch.js';
+import { inflatePart, packageEntries, patchZip, type PackageEntry } from './zip-patch.js';
 import { columnLetter } from './xml.js';
 
 /** The package being patched: its entries, and each part's text read once. */
@@ -48,8 +47,10 @@ class Package {
     const e = this.byName.get(name);
     let out: string | null = null;
     if (e) {
-      const bytes = inflateEntry(this.buf, e);
-      if (declaresDoctype(bytes)) throw new CannotPatch(`${name} declares a document type`);
+      const bytes = inflatePart(this.buf, e);
+      if (!bytes) throw new CannotPatch(`${name} is not the size its directory declares`);
+      // SpreadsheetML never declares a document type or entities; a part that does is not patched
+      if (/<!(DOCTYPE|ENTITY)/i.test(bytes.toString('latin1'))) throw new CannotPatch(`${name} declares a document type`);
       out = bytes.toString('utf8').replace(/^\uFEFF/, '');
     }
     this.texts.set(name, out);
@@ -96,7 +97,7 @@ export async function writePatchedCopy(input: AnnotateInput, target: string, lev
   try {
     bytes = patchedCopy(input, level);
   } catch (e) {
-    if (e instanceof CannotPatch || (e as { name?: string }).name === 'ZipError') return false;
+    if (e instanceof CannotPatch) return false;
     throw e;
   }
   if (!bytes) return false;
