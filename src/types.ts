@@ -21,12 +21,18 @@ export interface Unit {
 }
 
 /** The units in force on one day, as a tree. */
+/**
+ * The units in force on `asOf` and how they nest (normalise/registers.ts `unitTree`): the one tree every
+ * stage uses. A unit whose parent is not in force is a root; there are no cycles (unitTree refuses them).
+ */
 export interface UnitTree {
   asOf: IsoDate;
   /** units in force, in code order */
   units: Unit[];
   byCode: Map<string, Unit>;
+  /** the units directly under each unit that has any, in code order */
   children: Map<string, Unit[]>;
+  /** in code order */
   roots: Unit[];
 }
 

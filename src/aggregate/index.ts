@@ -261,117 +261,38 @@ export function diagnosticsByTask(register: Register, diagnostics: readonly Diag
 
 /** Classifies every task that counts and rolls the counts up the tree in force on the as-of date. */
 export function aggregate(input: AggregateInput): RollupResult {
-  const { tree, asOf, period, scope } = input;
-
-  // Units in force, once each (a code may have several rows in units.csv), in code order.
-  const inForce = new Map<string, Unit>();
-  for (const u of tree.units) if (!inForce.has(u.code)) inForce.set(u.code, u);
-  // With a scope, the units of its subtree only, the scope first: the tree is rooted there.
-  const unitByCode = scope === undefined ? inForce : subtreeOf(inForce, scope);
-  const units = [...unitByCode.values()].sort(
-    (a, b) => Number(b.code === scope) - Number(a.code === scope) || compareCodes(a.code, b.code),
+  const { tree, asOf, period } = input;
+  const scoped = scopedTree(tree, input.scope);
+  const { registers, diagnostics, outOfScope } = inScope(input, tree, scoped.byCode);
+  const { tasks, ownTasks, filesOf, files } = classifyRegisters(
+    registers,
+    diagnosticsByRegister(registers, diagnostics),
+    scoped.byCode,
+    asOf,
   );
-  const { registers, diagnostics, outOfScope } = inScope(input, inForce, unitByCode);
-  const childrenOf = new Map<string, string[]>(units.map((u) => [u.code, []]));
-  const roots: string[] = [];
-  for (const u of units) {
-    // a unit whose parent is not in force stands as a root rather than vanish from the counts
-    if (u.parent != null && unitByCode.has(u.parent) && u.parent !== u.code) childrenOf.get(u.parent)!.push(u.code);
-    else roots.push(u.code);
-  }
-
-  // Diagnostics by file (a diagnostic names the file as shown, or its path).
-  const diagsOf = new Map<Register, Diagnostic[]>(registers.map((r) => [r, []]));
-  const regByFile = new Map<string, Register>();
-  for (const r of registers) {
-    regByFile.set(r.path, r);
-    if (!regByFile.has(r.displayPath)) regByFile.set(r.displayPath, r);
-  }
-  for (const d of diagnostics) {
-    const r = regByFile.get(d.file);
-    if (r) diagsOf.get(r)!.push(d);
-  }
-
-  const tasks: ClassifiedTask[] = [];
-  const ownTasks = new Map<string, ClassifiedTask[]>(units.map((u) => [u.code, []]));
-  const filesOf = new Map<string, { files: string[]; excluded: string[] }>(units.map((u) => [u.code, { files: [], excluded: [] }]));
-  const files: RollupFile[] = [];
-
-  for (const register of registers) {
-    const ds = diagsOf.get(register)!;
-    const unit = register.unit ? (unitByCode.get(register.unit.code) ?? null) : null;
-    const duplicate = ds.some((d) => d.rule === 'unit-duplicate' && d.severity === 'error');
-    const excluded: RollupFile['excluded'] = !unit ? 'no-unit' : duplicate ? 'unit-duplicate' : null;
-    const file: RollupFile = {
-      path: register.path,
-      displayPath: register.displayPath,
-      unit: unit?.code ?? null,
-      tasks: register.tasks.length,
-      counted: 0,
-      errors: ds.filter((d) => d.severity === 'error').length,
-      warnings: ds.filter((d) => d.severity === 'warning').length,
-      excluded,
-    };
-    files.push(file);
-    if (unit) {
-      const f = filesOf.get(unit.code)!;
-      f.files.push(register.displayPath);
-      if (excluded) f.excluded.push(register.displayPath);
-    }
-    if (!unit || excluded) continue;
-    const byTask = diagnosticsByTask(register, ds);
-    for (const task of register.tasks) {
-      if (!isRegisteredAt(task, asOf)) continue;
-      const own = byTask.get(task)!;
-      if (own.some((d) => d.rule === 'duplicate-task')) continue;
-      const t: ClassifiedTask = { task, unit, register, class: classify(task, own, asOf), diagnostics: own };
-      tasks.push(t);
-      ownTasks.get(unit.code)!.push(t);
-      file.counted++;
-    }
-  }
-
-  const order = new Map(units.map((u, i) => [u.code, i]));
-  const regOrder = new Map(registers.map((r, i) => [r, i]));
-  tasks.sort(
-    (a, b) =>
-      order.get(a.unit.code)! - order.get(b.unit.code)! || regOrder.get(a.register)! - regOrder.get(b.register)! || a.task.row - b.task.row,
-  );
-
-  // Each task counts for its unit and every unit above it.
-  const subtreeTasks = new Map<string, ClassifiedTask[]>(units.map((u) => [u.code, []]));
-  for (const t of tasks) {
-    const seen = new Set<string>();
-    for (let code: string | null = t.unit.code; code != null && !seen.has(code);) {
-      seen.add(code);
-      subtreeTasks.get(code)!.push(t);
-      const parent: string | null = unitByCode.get(code)!.parent;
-      // the edges of childrenOf: a parent in force, not the unit itself
-      code = parent != null && unitByCode.has(parent) && parent !== code ? parent : null;
-    }
-  }
-
+  sortTasks(tasks, scoped.units, registers);
+  const subtreeTasks = tasksOfEachSubtree(tasks, scoped);
   const labels = fieldLabels(tasks);
+
   const byCode = new Map<string, UnitRollup>();
-  const build = (code: string, depth: number, path: Set<string>): UnitRollup => {
-    const unit = unitByCode.get(code)!;
-    const f = filesOf.get(code)!;
-    const own = countTasks(ownTasks.get(code)!, period);
+  const build = (unit: Unit, depth: number): UnitRollup => {
+    const code = unit.code;
+    const f = filesOf.get(code) ?? { files: [], excluded: [] };
+    const own = countTasks(ownTasks.get(code) ?? [], period);
     const total = { ...own };
     let unitsUnder = 0;
     let submittedUnder = 0;
-    const children = childrenOf.get(code)!.filter((c) => !path.has(c));
+    const children = scoped.children(code);
     for (const c of children) {
-      const child = build(c, depth + 1, new Set([...path, c]));
+      const child = build(c, depth + 1);
       addCounts(total, child.total);
       unitsUnder += 1 + child.unitsUnder;
       submittedUnder += (child.submitted ? 1 : 0) + child.submittedUnder;
     }
-    const under = subtreeTasks.get(code)!;
     const r: UnitRollup = {
       unit,
       depth,
-      children,
+      children: children.map((c) => c.code),
       own,
       total: withRates(total),
       submitted: f.files.length > 0,
@@ -379,31 +300,21 @@ export function aggregate(input: AggregateInput): RollupResult {
       excludedFiles: f.excluded,
       unitsUnder,
       submittedUnder,
-      byField: groupBy(under, (t) => fieldKey(t.task.field), period)
-        .map(([key, counts]) => ({ key, label: labels.get(key) ?? key, counts }))
-        .sort((a, b) => Number(a.key === '') - Number(b.key === '') || VI_COLLATOR.compare(a.label, b.label)),
-      byCategory: CATEGORIES.map((cat) => ({
-        key: cat,
-        label: CATEGORY_LABEL[cat],
-        counts: countTasks(
-          under.filter((t) => t.task.category === cat),
-          period,
-        ),
-      })),
+      ...groupCounts(subtreeTasks.get(code) ?? [], labels, period),
     };
     byCode.set(code, r);
     return r;
   };
-  for (const root of roots) build(root, 0, new Set([root]));
+  for (const root of scoped.roots) build(root, 0);
 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return {
     asOf,
     period,
     tree,
-    units: units.map((u) => byCode.get(u.code)!).filter(Boolean),
+    units: scoped.units.flatMap((u) => byCode.get(u.code) ?? []),
     byCode,
-    roots,
+    roots: scoped.roots.map((u) => u.code),
     tasks,
     tasksUnder: subtreeTasks,
     registers,
@@ -418,18 +329,145 @@ export function aggregate(input: AggregateInput): RollupResult {
   };
 }
 
-/** The units in force under `scope` (at any depth, by the same edges as the tree: a parent in force, not itself), and it. */
-function subtreeOf(inForce: Map<string, Unit>, scope: string): Map<string, Unit> {
-  if (!inForce.has(scope)) throw new Error(`scope ${scope} is not a unit in force`);
-  const under = (u: Unit): boolean => {
-    const seen = new Set<string>();
-    for (let c: Unit | undefined = u; c && !seen.has(c.code); c = c.parent != null ? inForce.get(c.parent) : undefined) {
-      if (c.code === scope) return true;
-      seen.add(c.code);
-    }
-    return false;
+/** The part of the unit tree a rollup covers: all of it, or (`scope`) one unit and every unit under it, rooted there. */
+interface ScopedTree {
+  /** its units, in code order (the scope first) */
+  units: Unit[];
+  byCode: ReadonlyMap<string, Unit>;
+  roots: Unit[];
+  /** the units directly under a unit, in code order (the tree's own lists) */
+  children(code: string): Unit[];
+}
+
+function scopedTree(tree: UnitTree, scope: string | undefined): ScopedTree {
+  const children = (code: string): Unit[] => tree.children.get(code) ?? [];
+  if (scope === undefined) {
+    // byCode, not units: a code has one unit in force (unitTree refuses two)
+    const units = [...tree.byCode.values()].sort((a, b) => compareCodes(a.code, b.code));
+    return { units, byCode: tree.byCode, roots: tree.roots, children };
+  }
+  const root = tree.byCode.get(scope);
+  if (!root) throw new Error(`scope ${scope} is not a unit in force`);
+  const byCode = new Map<string, Unit>();
+  const walk = (u: Unit): void => {
+    byCode.set(u.code, u);
+    for (const c of children(u.code)) walk(c);
   };
-  return new Map([...inForce].filter(([, u]) => under(u)));
+  walk(root);
+  const units = [...byCode.values()].sort((a, b) => Number(b.code === scope) - Number(a.code === scope) || compareCodes(a.code, b.code));
+  return { units, byCode, roots: [root], children };
+}
+
+/** Each register's diagnostics (a diagnostic names the file as shown, or its path). */
+function diagnosticsByRegister(registers: readonly Register[], diagnostics: readonly Diagnostic[]): Map<Register, Diagnostic[]> {
+  const diagsOf = new Map<Register, Diagnostic[]>(registers.map((r) => [r, []]));
+  const regByFile = new Map<string, Register>();
+  for (const r of registers) {
+    regByFile.set(r.path, r);
+    if (!regByFile.has(r.displayPath)) regByFile.set(r.displayPath, r);
+  }
+  for (const d of diagnostics) {
+    const r = regByFile.get(d.file);
+    if (r) diagsOf.get(r)?.push(d);
+  }
+  return diagsOf;
+}
+
+interface Classified {
+  /** the counted tasks, in register order */
+  tasks: ClassifiedTask[];
+  /** the counted tasks of each unit's own registers */
+  ownTasks: Map<string, ClassifiedTask[]>;
+  /** the registers matched to each unit, and those of them left out */
+  filesOf: Map<string, { files: string[]; excluded: string[] }>;
+  files: RollupFile[];
+}
+
+/** Each register matched to a unit of the rollup, and its tasks that count classified. */
+function classifyRegisters(
+  registers: readonly Register[],
+  diagsOf: ReadonlyMap<Register, Diagnostic[]>,
+  unitByCode: ReadonlyMap<string, Unit>,
+  asOf: IsoDate,
+): Classified {
+  const out: Classified = { tasks: [], ownTasks: new Map(), filesOf: new Map(), files: [] };
+  for (const register of registers) {
+    const ds = diagsOf.get(register) ?? [];
+    const unit = register.unit ? (unitByCode.get(register.unit.code) ?? null) : null;
+    const duplicate = ds.some((d) => d.rule === 'unit-duplicate' && d.severity === 'error');
+    const excluded: RollupFile['excluded'] = !unit ? 'no-unit' : duplicate ? 'unit-duplicate' : null;
+    const file: RollupFile = {
+      path: register.path,
+      displayPath: register.displayPath,
+      unit: unit?.code ?? null,
+      tasks: register.tasks.length,
+      counted: 0,
+      errors: ds.filter((d) => d.severity === 'error').length,
+      warnings: ds.filter((d) => d.severity === 'warning').length,
+      excluded,
+    };
+    out.files.push(file);
+    if (!unit) continue;
+    const f = out.filesOf.get(unit.code) ?? { files: [], excluded: [] };
+    out.filesOf.set(unit.code, f);
+    f.files.push(register.displayPath);
+    if (excluded) {
+      f.excluded.push(register.displayPath);
+      continue;
+    }
+    const byTask = diagnosticsByTask(register, ds);
+    for (const task of register.tasks) {
+      if (!isRegisteredAt(task, asOf)) continue;
+      const own = byTask.get(task) ?? [];
+      if (own.some((d) => d.rule === 'duplicate-task')) continue;
+      const t: ClassifiedTask = { task, unit, register, class: classify(task, own, asOf), diagnostics: own };
+      out.tasks.push(t);
+      push(out.ownTasks, unit.code, t);
+      file.counted++;
+    }
+  }
+  return out;
+}
+
+/** In the order of the rollup's units, then of the registers, then by row. */
+function sortTasks(tasks: ClassifiedTask[], units: readonly Unit[], registers: readonly Register[]): void {
+  const order = new Map(units.map((u, i) => [u.code, i]));
+  const regOrder = new Map(registers.map((r, i) => [r, i]));
+  const unitRank = (t: ClassifiedTask): number => order.get(t.unit.code) ?? -1;
+  const registerRank = (t: ClassifiedTask): number => regOrder.get(t.register) ?? -1;
+  tasks.sort((a, b) => unitRank(a) - unitRank(b) || registerRank(a) - registerRank(b) || a.task.row - b.task.row);
+}
+
+/** The counted tasks of each unit and every unit under it, in the order of `tasks`: each counts for its unit and every unit above it. */
+function tasksOfEachSubtree(tasks: readonly ClassifiedTask[], scoped: ScopedTree): Map<string, ClassifiedTask[]> {
+  const parentOf = new Map<string, string>();
+  for (const u of scoped.units) for (const c of scoped.children(u.code)) parentOf.set(c.code, u.code);
+  const subtreeTasks = new Map<string, ClassifiedTask[]>(scoped.units.map((u) => [u.code, []]));
+  for (const t of tasks) {
+    for (let code: string | undefined = t.unit.code; code !== undefined; code = parentOf.get(code)) subtreeTasks.get(code)?.push(t);
+  }
+  return subtreeTasks;
+}
+
+/** A unit's counts by field (by name, Vietnamese collation, "no field" last) and by category (SPEC order). */
+function groupCounts(
+  under: readonly ClassifiedTask[],
+  labels: ReadonlyMap<string, string>,
+  period: Period,
+): Pick<UnitRollup, 'byField' | 'byCategory'> {
+  return {
+    byField: groupBy(under, (t) => fieldKey(t.task.field), period)
+      .map(([key, counts]) => ({ key, label: labels.get(key) ?? key, counts }))
+      .sort((a, b) => Number(a.key === '') - Number(b.key === '') || VI_COLLATOR.compare(a.label, b.label)),
+    byCategory: CATEGORIES.map((cat) => ({
+      key: cat,
+      label: CATEGORY_LABEL[cat],
+      counts: countTasks(
+        under.filter((t) => t.task.category === cat),
+        period,
+      ),
+    })),
+  };
 }
 
 /**
@@ -439,8 +477,8 @@ function subtreeOf(inForce: Map<string, Unit>, scope: string): Map<string, Unit>
  */
 function inScope(
   input: AggregateInput,
-  inForce: Map<string, Unit>,
-  scoped: Map<string, Unit>,
+  tree: UnitTree,
+  scoped: ReadonlyMap<string, Unit>,
 ): {
   registers: Register[];
   diagnostics: Diagnostic[];
@@ -448,14 +486,17 @@ function inScope(
 } {
   const { registers, diagnostics } = input;
   if (input.scope === undefined) return { registers, diagnostics, outOfScope: [] };
-  const outside = (r: Register): boolean => r.unit != null && inForce.has(r.unit.code) && !scoped.has(r.unit.code);
-  const leftOut = registers.filter(outside);
+  const outsideUnit = (r: Register): Unit | undefined => (r.unit && !scoped.has(r.unit.code) ? tree.byCode.get(r.unit.code) : undefined);
+  const leftOut = registers.flatMap((r) => {
+    const unit = outsideUnit(r);
+    return unit ? [{ path: r.path, displayPath: r.displayPath, unit }] : [];
+  });
   if (!leftOut.length) return { registers, diagnostics, outOfScope: [] };
   const files = new Set(leftOut.flatMap((r) => [r.path, r.displayPath]));
   return {
-    registers: registers.filter((r) => !outside(r)),
+    registers: registers.filter((r) => !outsideUnit(r)),
     diagnostics: diagnostics.filter((d) => !files.has(d.file)),
-    outOfScope: leftOut.map((r) => ({ path: r.path, displayPath: r.displayPath, unit: inForce.get(r.unit!.code)! })),
+    outOfScope: leftOut,
   };
 }
 
