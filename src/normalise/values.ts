@@ -170,14 +170,22 @@ export function parseStatus(text: string): { status: Status | null; empty: boole
   if (clean(text) === '') return { status: null, empty: true };
   const status = STATUS_BY_FOLD.get(fold(text));
   if (status) return { status, empty: false };
-  let best = STATUS_ALIASES[0];
-  let bestDistance = Infinity;
-  for (const entry of STATUS_ALIASES) {
-    const d = distance(text, entry[0]);
-    if (d < bestDistance) [best, bestDistance] = [entry, d];
+  let suggestion = SUGGESTIONS.get(text);
+  if (suggestion === undefined) {
+    let best = STATUS_ALIASES[0];
+    let bestDistance = Infinity;
+    for (const entry of STATUS_ALIASES) {
+      const d = distance(text, entry[0]);
+      if (d < bestDistance) [best, bestDistance] = [entry, d];
+    }
+    suggestion = STATUS_LABEL[best[1]];
+    if (SUGGESTIONS.size < 10_000) SUGGESTIONS.set(text, suggestion);
   }
-  return { status: null, empty: false, suggestion: STATUS_LABEL[best[1]] };
+  return { status: null, empty: false, suggestion };
 }
+
+/** The closest status of a text outside the vocabulary, by text: the same misspelling recurs across registers. */
+const SUGGESTIONS = new Map<string, string>();
 
 /** The category vocabulary; empty → key; unknown → { category: 'key', invalid: true }. */
 export function parseCategory(text: string): { category: Category; invalid: boolean } {

@@ -1,5 +1,6 @@
 // CSV as clerks send it: UTF-8 with or without BOM, UTF-16 (Excel's "Unicode Text"), or the
 // Windows Vietnamese code page; delimited by `,`, `;` or tab; records spanning lines.
+import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import type { Cell, RawWorkbook, SheetRow } from '../types.js';
 import type { ReadResult } from './file.js';
@@ -7,23 +8,31 @@ import type { ReadResult } from './file.js';
 /** Decodes the bytes of a text file to an NFC string. */
 export function decodeText(buf: Buffer): string {
   let text: string;
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) text = new TextDecoder('utf-8').decode(buf.subarray(3));
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    text = utf8(buf.subarray(3)) ?? new TextDecoder('utf-8').decode(buf.subarray(3));
   else if (buf[0] === 0xff && buf[1] === 0xfe) text = new TextDecoder('utf-16le').decode(buf.subarray(2));
   else if (buf[0] === 0xfe && buf[1] === 0xff) text = new TextDecoder('utf-16be').decode(buf.subarray(2));
   else if (oddNuls(buf)) text = new TextDecoder('utf-16le').decode(buf);
   else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    } catch {
-      // Not UTF-8: Windows tools write the Vietnamese code page, with decomposed tone marks.
-      text = new TextDecoder('windows-1258').decode(buf);
-    }
+    // Not UTF-8: Windows tools write the Vietnamese code page, with decomposed tone marks.
+    text = utf8(buf) ?? new TextDecoder('windows-1258').decode(buf);
   }
   return text.normalize('NFC');
 }
 
+/**
+ * Valid UTF-8 decoded as TextDecoder('utf-8') decodes it (which also drops one byte order mark at
+ * the start), through Buffer's faster decoding; null when the bytes are not valid UTF-8.
+ */
+function utf8(buf: Buffer): string | null {
+  if (!isUtf8(buf)) return null;
+  const text = buf.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 function oddNuls(buf: Buffer): boolean {
   const n = Math.min(buf.length, 2048);
+  if (buf.indexOf(0) < 0 || buf.indexOf(0) >= n) return false;
   let nul = 0;
   for (let i = 1; i < n; i += 2) if (buf[i] === 0) nul++;
   return nul > n / 4;
@@ -36,20 +45,49 @@ function oddNuls(buf: Buffer): boolean {
  * and closes within its line.
  */
 export function detectDelimiter(text: string): string {
+  let end = -1;
+  for (let k = 0; k < 30; k++) {
+    end = text.indexOf('\n', end + 1);
+    if (end < 0) break;
+  }
+  const head = end < 0 ? text : text.slice(0, end);
+  if (head.includes('"')) return detectQuoted(head);
+  // No quote: each line's delimiters counted as they are.
+  let [tabs, semis, commas] = [0, 0, 0];
+  for (const line of head.split('\n')) {
+    tabs = Math.max(tabs, occurrences(line, '\t'));
+    semis = Math.max(semis, occurrences(line, ';'));
+    commas = Math.max(commas, occurrences(line, ','));
+  }
+  return best(tabs, semis, commas);
+}
+
+function occurrences(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+/** Tab, then `;`, then `,` on a tie. */
+function best(tabs: number, semis: number, commas: number): string {
+  if (tabs >= semis && tabs >= commas) return '\t';
+  return semis >= commas ? ';' : ',';
+}
+
+/** detectDelimiter over lines that hold quotes: what stands between a quote and the next is not counted. */
+function detectQuoted(head: string): string {
   // the most on any line so far, and on the line being read: tabs, semicolons, commas
   let [tabs, semis, commas] = [0, 0, 0];
   let [mostTabs, mostSemis, mostCommas] = [0, 0, 0];
-  let lines = 0;
   let quoted = false;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
+  for (let i = 0; i <= head.length; i++) {
+    const c = i < head.length ? head.charCodeAt(i) : 10;
     if (c === 10) {
       mostTabs = Math.max(mostTabs, tabs);
       mostSemis = Math.max(mostSemis, semis);
       mostCommas = Math.max(mostCommas, commas);
       tabs = semis = commas = 0;
       quoted = false;
-      if (++lines === 30) break;
     } else if (c === 34) quoted = !quoted;
     else if (!quoted) {
       if (c === 9) tabs++;
@@ -57,8 +95,7 @@ export function detectDelimiter(text: string): string {
       else if (c === 44) commas++;
     }
   }
-  if (mostTabs >= mostSemis && mostTabs >= mostCommas) return '\t';
-  return mostSemis >= mostCommas ? ';' : ',';
+  return best(mostTabs, mostSemis, mostCommas);
 }
 
 /**
@@ -180,15 +217,22 @@ export function readCsv(buf: Buffer, limits: { maxCells?: number } = {}): ReadRe
   const rows: SheetRow[] = [];
   let line = 1;
   let columnCount = 0;
-  records.forEach((record, i) => {
-    const cells: (Cell | null)[] = record.map((v) => {
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] ?? [];
+    const cells: (Cell | null)[] = [];
+    let any = false;
+    for (const v of record) {
       const t = v.trim();
-      return t === '' ? null : { text: t };
-    });
-    if (cells.some((c) => c !== null)) rows.push({ number: line, cells });
-    columnCount = Math.max(columnCount, record.length);
+      if (t === '') cells.push(null);
+      else {
+        cells.push({ text: t });
+        any = true;
+      }
+    }
+    if (any) rows.push({ number: line, cells });
+    if (record.length > columnCount) columnCount = record.length;
     line = (ends[i] ?? line) + 1; // where the record ends; the next starts on the following line
-  });
+  }
   const workbook: RawWorkbook = {
     kind: 'csv',
     sheets: [{ name: '', rows, rowCount: Math.max(0, line - 1), columnCount }],

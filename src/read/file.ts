@@ -96,11 +96,17 @@ function megabytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** A byte below space other than tab, line feed, vertical tab, form feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- control bytes are what this looks for
+const CONTROL = /[\x00-\x08\x0e-\x1f]/;
+
 /** Text, in UTF-8, UTF-16 or a legacy code page: no NUL bytes except in UTF-16. */
 function looksLikeText(buf: Buffer): boolean {
   if (buf[0] === 0xff && buf[1] === 0xfe) return true;
   if (buf[0] === 0xfe && buf[1] === 0xff) return true;
   const sample = buf.subarray(0, 4096);
+  // Most text holds no control character but tab and line breaks: one native scan says so.
+  if (!CONTROL.test(sample.toString('latin1'))) return true;
   let nul = 0;
   let control = 0;
   for (const b of sample) {

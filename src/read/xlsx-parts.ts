@@ -1,7 +1,7 @@
 // What a sheet's cells refer to: the cell formats (styles.xml) and the shared strings, rich text
 // included.
 import { formatCode, formatKind } from './numfmt.js';
-import { attributes, cdataOrText, elements, firstElement, unescapeExcel } from './xml.js';
+import { attributes, cdataOrText, elements, firstElement, unescapeExcel, unescapeXml } from './xml.js';
 
 export interface Style {
   date: boolean;
@@ -58,8 +58,18 @@ export function sharedStrings(xml: string, out: SharedString[]): void {
   for (const { body } of elements(xml, 'si')) out.push(body === null ? { text: '' } : stringItem(body));
 }
 
+const PLAIN_TEXT = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/;
+
 /** The text of an `<si>` or `<is>`: its runs joined, phonetic guides left out. */
 export function stringItem(body: string): SharedString {
+  // What nearly every writer puts there: one `<t>` of plain text.
+  const plain = PLAIN_TEXT.exec(body);
+  if (plain)
+    return {
+      text: unescapeExcel(unescapeXml(plain[1] ?? ''))
+        .normalize('NFC')
+        .trim(),
+    };
   if (body.includes('rPh')) body = body.replace(/<((?:[\w.-]+:)?)rPh\b[\s\S]*?<\/\1rPh>/g, '');
   let text = '';
   let font: string | undefined;

@@ -56,10 +56,10 @@ export class SheetReader {
         end = ROW_OPEN.lastIndex;
         continue;
       }
-      const close = `</${prefix}row>`;
+      const close = prefix ? `</${prefix}row>` : '</row>';
       const stop = xml.indexOf(close, ROW_OPEN.lastIndex);
       if (stop < 0) throw new Refusal('corrupt', { reason: `trang tính "${this.name}" hỏng ở hàng ${number}` });
-      this.cells(xml.slice(ROW_OPEN.lastIndex, stop), number);
+      if (stop > ROW_OPEN.lastIndex) this.cells(xml, ROW_OPEN.lastIndex, stop, number);
       end = stop + close.length;
       ROW_OPEN.lastIndex = end;
     }
@@ -67,12 +67,13 @@ export class SheetReader {
     this.rest = xml.slice(end);
   }
 
-  private cells(xml: string, rowNumber: number): void {
+  /** The cells of the row whose content is `xml` from `from` to `to`. */
+  private cells(xml: string, from: number, to: number, rowNumber: number): void {
     let cells = this.rows.get(rowNumber);
     let col = 0;
-    CELL_OPEN.lastIndex = 0;
+    CELL_OPEN.lastIndex = from;
     let m: RegExpExecArray | null;
-    while ((m = CELL_OPEN.exec(xml))) {
+    while ((m = CELL_OPEN.exec(xml)) && CELL_OPEN.lastIndex <= to) {
       this.count();
       const [, prefix = '', attrs = '', empty] = m;
       const ref = attr(attrs, 'r');
@@ -80,13 +81,13 @@ export class SheetReader {
       col = at ? at[1] : col + 1;
       let body = '';
       if (empty !== '/') {
-        const close = `</${prefix}c>`;
+        const close = prefix ? `</${prefix}c>` : '</c>';
         const stop = xml.indexOf(close, CELL_OPEN.lastIndex);
-        if (stop < 0) break;
+        if (stop < 0 || stop >= to) break;
         body = xml.slice(CELL_OPEN.lastIndex, stop);
         CELL_OPEN.lastIndex = stop + close.length;
       }
-      this.maxColumn = Math.max(this.maxColumn, col);
+      if (col > this.maxColumn) this.maxColumn = col;
       const cell = this.cell(attrs, body, rowNumber, col);
       if (!cell) continue;
       if (!cells) this.rows.set(rowNumber, (cells = []));
@@ -96,11 +97,15 @@ export class SheetReader {
 
   private cell(attrs: string, body: string, row: number, col: number): Cell | null {
     const s = attr(attrs, 's');
-    const style = this.ctx.styles[s !== undefined ? Number(s) : 0] ?? PLAIN;
+    const style = (s !== undefined ? this.ctx.styles[Number(s)] : this.ctx.styles[0]) ?? PLAIN;
     const t = attr(attrs, 't') ?? 'n';
-    const value = body ? V.exec(body)?.[2] : undefined;
+    const value = body ? valueOf(body) : undefined;
     const formula = this.unresolvedFormula(body, t, value, row, col);
-    if (formula !== null) return { ...base(style), text: `=${formula}`, formulaWithoutResult: true };
+    if (formula !== null) {
+      const cell = base(style, `=${formula}`);
+      cell.formulaWithoutResult = true;
+      return cell;
+    }
     if (t === 's' || t === 'inlineStr') return this.stringCell(t, value, body, style);
     return value === undefined ? null : this.valueCell(t, value, style);
   }
@@ -123,10 +128,13 @@ export class SheetReader {
       case 'str':
         return this.text(unescapeExcel(cdataOrText(value)).normalize('NFC').trim(), style, undefined);
       case 'b':
-        return { ...base(style), text: Number(value) !== 0 ? 'TRUE' : 'FALSE' };
+        return base(style, Number(value) !== 0 ? 'TRUE' : 'FALSE');
       case 'e': {
         const error = unescapeXml(value).trim();
-        return error ? { ...base(style), text: error, error } : null;
+        if (!error) return null;
+        const cell = base(style, error);
+        cell.error = error;
+        return cell;
       }
       case 'd':
         return this.isoDate(unescapeXml(value).trim(), style);
@@ -166,7 +174,8 @@ export class SheetReader {
       if (Number.isNaN(d.getTime())) return null;
       return dateCell(isoFromUtc(d), style);
     }
-    const cell: Cell = { ...base(style), text: String(n), number: n };
+    const cell = base(style, String(n));
+    cell.number = n;
     if (style.percent) cell.percent = true;
     if (style.format) {
       const shown = displayNumber(n, style.format);
@@ -178,7 +187,7 @@ export class SheetReader {
   /** An ISO date cell (`t="d"`, as openpyxl and LibreOffice may write): its calendar day. */
   private isoDate(text: string, style: Style): Cell | null {
     const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(text);
-    if (!m) return text ? { ...base(style), text } : null;
+    if (!m) return text ? base(style, text) : null;
     return dateCell(`${m[1]}-${m[2]}-${m[3]}`, style);
   }
 
@@ -269,14 +278,24 @@ export class SheetReader {
   }
 }
 
-function base(style: Style): Cell {
-  return style.font !== undefined ? { text: '', font: style.font } : { text: '' };
+/** A cell of this text in this style's font (`text` first, then `font`, as every cell is built). */
+function base(style: Style, text: string): Cell {
+  return style.font !== undefined ? { text, font: style.font } : { text };
+}
+
+/** The content of a cell's `<v>`, or undefined when it has none. */
+function valueOf(body: string): string | undefined {
+  // What nearly every writer puts there: `<v>…</v>` alone.
+  if (body.startsWith('<v>') && body.endsWith('</v>') && body.indexOf('<', 3) === body.length - 4) return body.slice(3, -4);
+  return V.exec(body)?.[2];
 }
 
 /** A calendar day's cell; a day before the first trusted one is left as text, which parseDate calls invalid. */
 export function dateCell(iso: string, style: Style): Cell {
-  if (iso < FIRST_TRUSTED_DAY) return { ...base(style), text: iso };
-  return { ...base(style), text: displayIso(iso), date: iso };
+  if (iso < FIRST_TRUSTED_DAY) return base(style, iso);
+  const cell = base(style, displayIso(iso));
+  cell.date = iso;
+  return cell;
 }
 
 /**

@@ -78,29 +78,33 @@ export interface Element {
 
 const OPEN_TAGS = new Map<string, RegExp>();
 
-/** Every element `name` (any prefix) in `xml`: its attribute text and its content. */
-export function* elements(xml: string, name: string): Generator<Element> {
+function openTag(name: string): RegExp {
   let open = OPEN_TAGS.get(name);
   if (!open) OPEN_TAGS.set(name, (open = new RegExp(`<((?:[\\w.-]+:)?)${name}(?=[\\s/>])([^>]*?)(/?)>`, 'g')));
-  // One expression per name, reused: start afresh (a caller may have stopped at the first match),
-  // and never nest two walks over the same name.
+  return open;
+}
+
+/** Every element `name` (any prefix) in `xml`, or only the first: its attribute text and its content. */
+export function elements(xml: string, name: string, first = false): Element[] {
+  const out: Element[] = [];
+  const open = openTag(name);
   open.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = open.exec(xml))) {
     const [, prefix = '', attrs = '', empty] = m;
-    if (empty === '/') {
-      yield { attrs, body: null };
-      continue;
+    if (empty === '/') out.push({ attrs, body: null });
+    else {
+      const close = `</${prefix}${name}>`;
+      const end = xml.indexOf(close, open.lastIndex);
+      if (end < 0) break;
+      out.push({ attrs, body: xml.slice(open.lastIndex, end) });
+      open.lastIndex = end + close.length;
     }
-    const close = `</${prefix}${name}>`;
-    const end = xml.indexOf(close, open.lastIndex);
-    if (end < 0) return;
-    yield { attrs, body: xml.slice(open.lastIndex, end) };
-    open.lastIndex = end + close.length;
+    if (first) break;
   }
+  return out;
 }
 
 export function firstElement(xml: string, name: string): Element | null {
-  for (const e of elements(xml, name)) return e;
-  return null;
+  return elements(xml, name, true)[0] ?? null;
 }
