@@ -32,6 +32,7 @@ export interface PackageLike {
   text(name: string): string | null;
   put(name: string, text: string): void;
   freeName(prefix: string, suffix: string): string;
+  has(name: string): boolean;
   readonly replace: Map<string, string | Buffer | null>;
 }
 
@@ -85,7 +86,8 @@ export function finishPackage(pkg: PackageLike, p: PackageParts, result: ResultS
 
   const stylesXml = p.styles.text();
   if (p.styles.created && stylesXml) {
-    const part = pkg.freeName('xl/styles', '.xml');
+    // where readers look for it whatever the relationships say (exceljs does)
+    const part = pkg.has('xl/styles.xml') ? pkg.freeName('xl/styles', '.xml') : 'xl/styles.xml';
     pkg.put(part, stylesXml);
     addRels.push({ id: freeRelId([...wbRels, { id: resultId }]), type: `${REL_NS}/styles`, target: relativeTarget(p.wbPath, part) });
     types.push({ part, type: `${CT}.styles+xml` });
