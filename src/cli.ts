@@ -262,7 +262,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         compareAsOf: o.compareAsOf ? parseAsOf(o.compareAsOf, '--compare-as-of') : undefined,
         onProgress: progressBar(),
         pdf: o.pdf,
-        // one line a PDF, as each is printed: LibreOffice takes seconds a workbook
+        // one line a PDF, as each is printed: LibreOffice is slow on each workbook
         onPdf: (p) =>
           process.stderr.write(
             `tiendo: PDF ${p.done}/${p.total}: ${

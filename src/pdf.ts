@@ -6,10 +6,10 @@
 // workbook is written a second time into a temporary folder holding just those sheets (PDF_SHEETS),
 // by the same code as the workbook itself, and that copy is converted. Hiding the other sheets of a
 // copy would do the same but print a copy that is not the workbook either; writing three small sheets
-// again costs milliseconds.
+// again is cheap.
 //
-// How many at once: each LibreOffice takes one core and a few hundred MB while it lays out a workbook,
-// and starts in a second or two; the conversions run after every workbook is written, one LibreOffice
+// How many at once: each LibreOffice takes one core and much memory while it lays out a workbook,
+// and is slow to start; the conversions run after every workbook is written, one LibreOffice
 // per file, as many at a time as the machine has cores (at most MAX_AT_ONCE), each with a user profile
 // of its own (two LibreOffices sharing one would hand their work to each other), reused file after file.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';

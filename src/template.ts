@@ -54,7 +54,7 @@ export async function template(opts: TemplateOptions): Promise<string> {
   // As validate finds it: beside units.csv (or in a folder above it), beside the output, in the working folder.
   const rosterPath = opts.roster ?? findBeside('roster.csv', [unitsPath, opts.out], cwd);
   const roster = rosterPath ? readRoster(rosterPath) : null;
-  // Loaded here, not at the top: exceljs takes a tenth of a second to load, and the CLI imports this module.
+  // Loaded here, not at the top: exceljs is slow to load, and the CLI imports this module.
   const { writeTemplate } = await import('./write/template.js');
   await writeTemplate({ unit, tree, roster, year: year ?? Number(asOf.slice(0, 4)), out, asOf });
   return out;

@@ -9,14 +9,14 @@ export const INTERRUPT_BUDGET = 300_000;
 export function tuneV8(): void {
   // A national rollup keeps ~100,000 tasks alive while it writes; by default V8 lets its heap grow
   // to two to four times what survived the last full collection before collecting again. Growing by
-  // a fifth keeps the peak near what is really in use (10,000 registers: 570 → 470 MB) for a few
-  // percent more time. Read when V8 next sizes the heap, so setting it late takes effect.
+  // a fifth keeps the peak near what is really in use for a few percent more time (bench/HOTSPOTS.md).
+  // Read when V8 next sizes the heap, so setting it late takes effect.
   setFlagsFromString('--heap-growing-percent=20');
   // With V8's default budget the functions that read a register are optimised on the feedback of
   // the first few files, then thrown away and optimised again as other shapes of register arrive
   // (the table extractor four times): background compiling the second core could have spent on
-  // compression, and slow code meanwhile. A budget four times larger waits for steadier feedback:
-  // rollup of 1,000 registers 1.32 → 1.18 s. Read when a function's budget is next reset, so
+  // compression, and slow code meanwhile. A budget four times larger waits for steadier feedback
+  // (bench/HOTSPOTS.md). Read when a function's budget is next reset, so
   // setting it after the modules are loaded takes effect.
   setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }

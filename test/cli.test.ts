@@ -48,7 +48,7 @@ describe('tiendo, the binary', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
-    // SPEC §5.1's keys, then issue 12's list of files skipped (summary workbooks tiendo wrote)
+    // SPEC §5.1's keys, then the list of files skipped (summary workbooks tiendo wrote)
     expect(Object.keys(json)).toEqual(['asOf', 'files', 'diagnostics', 'summary', 'skipped']);
     expect(json.skipped).toEqual([]);
     expect(json.files).toEqual([
@@ -173,8 +173,8 @@ describe('the V8 flags the command line sets', () => {
   });
 });
 
-// Issue 12: every mistake a clerk makes is one line in Vietnamese (English with --lang en), exit 2,
-// no stack trace, no 25 lines of help, within a few seconds.
+// Every mistake a clerk makes is one line in Vietnamese (English with --lang en), exit 2,
+// no stack trace, no screenful of help.
 describe('a mistake on the command line', () => {
   /** exit 2, nothing on stdout, exactly one line on stderr with each of `words`; returns the line. */
   function oneLine(r: { status: number | null; stdout: string; stderr: string }, ...words: string[]): string {

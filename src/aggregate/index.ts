@@ -1,12 +1,14 @@
 // Counts over the unit tree (SPEC §3, §5.1): each counted task gets its class, each unit in force its
 // own and total counts, and everything the summary workbooks and the reporters need travels in one result.
-import { classify, inPeriod, isDone, isRegisteredAt } from '../classify/index.js';
-import { CATEGORY_LABEL } from '../normalise/values.js';
-import { clean, fold } from '../normalise/text.js';
+// The counts themselves, the fields and the diagnostics' places are in counts.ts, fields.ts and diagnostics.ts.
+import { classify, isRegisteredAt } from '../classify/index.js';
 import { compareCodes } from '../domain/codes.js';
 import type { Comparison } from './compare.js';
+import { addCounts, countTasks, withRates } from './counts.js';
+import { diagnosticsByRegister, diagnosticsByTask, push } from './diagnostics.js';
+import { fieldLabels, groupCounts } from './fields.js';
 import type { OwnerCounts } from './owners.js';
-import type { Category, Counts, Diagnostic, IsoDate, Period, Register, Task, TaskClass, Unit, UnitTree } from '../types.js';
+import type { Counts, Diagnostic, IsoDate, Period, Register, Task, TaskClass, Unit, UnitTree } from '../types.js';
 
 export interface AggregateInput {
   tree: UnitTree;
@@ -112,150 +114,9 @@ export interface RollupResult {
 }
 
 export { compareCodes };
-
-export const VI_COLLATOR = new Intl.Collator('vi');
-
-export function emptyCounts(): Counts {
-  return {
-    registered: 0,
-    doneOnTime: 0,
-    doneLate: 0,
-    pendingOnTime: 0,
-    pendingOverdue: 0,
-    cancelled: 0,
-    unclassified: 0,
-    doneInPeriod: 0,
-    completionRate: null,
-    onTimeRate: null,
-  };
-}
-
-/** A ratio as a percentage with one decimal, null when the divisor is 0. */
-export function rate(numerator: number, divisor: number): number | null {
-  if (divisor <= 0) return null;
-  return Math.round((numerator * 1000) / divisor) / 10;
-}
-
-/** Fills in the two rates from the counts (SPEC §3). */
-export function withRates(c: Counts): Counts {
-  const done = c.doneOnTime + c.doneLate;
-  return { ...c, completionRate: rate(done, c.registered - c.cancelled), onTimeRate: rate(c.doneOnTime, done) };
-}
-
-function addClass(c: Counts, t: ClassifiedTask, period: Period): void {
-  c.registered++;
-  c[t.class]++;
-  if (isDone(t.class) && t.task.completed.kind === 'date' && inPeriod(t.task.completed.date, period)) c.doneInPeriod++;
-}
-
-function addCounts(into: Counts, c: Counts): void {
-  into.registered += c.registered;
-  into.doneOnTime += c.doneOnTime;
-  into.doneLate += c.doneLate;
-  into.pendingOnTime += c.pendingOnTime;
-  into.pendingOverdue += c.pendingOverdue;
-  into.cancelled += c.cancelled;
-  into.unclassified += c.unclassified;
-  into.doneInPeriod += c.doneInPeriod;
-}
-
-/** Counts of a list of classified tasks. */
-export function countTasks(tasks: readonly ClassifiedTask[], period: Period): Counts {
-  const c = emptyCounts();
-  for (const t of tasks) addClass(c, t, period);
-  return withRates(c);
-}
-
-// ───────────────────────────── fields ─────────────────────────────
-
-export const NO_FIELD_LABEL = 'Chưa phân loại';
-const CATEGORIES: Category[] = ['hard', 'key', 'breakthrough', 'pressing'];
-
-/** A field as typed in a section row or a column, without its numbering and a leading "Lĩnh vực". */
-function fieldDisplay(field: string): string {
-  let s = clean(field).replace(/^(?:[IVXLC]+|\d+|[a-zA-Z])\s*[.)/:-]\s*/u, '');
-  const f = fold(s);
-  if (f.startsWith('linh vuc ')) s = s.replace(/^\S+\s+\S+\s*[:.\-–]?\s*/u, '');
-  return s.replace(/[\s.:;,]+$/u, '');
-}
-
-/** "XÂY DỰNG ĐẢNG" → "Xây dựng Đảng" (the Party keeps its capital). */
-function sentenceCase(s: string): string {
-  const lower = s.toLocaleLowerCase('vi').replace(/(^|[\s(,])đảng(?=$|[\s),.;:])/gu, '$1Đảng');
-  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
-}
-
-const isAllCaps = (s: string): boolean => s === s.toLocaleUpperCase('vi') && s !== s.toLocaleLowerCase('vi');
-
-/** The key tasks of one field share, whatever the numbering, case or diacritics typed. */
-export function fieldKey(field: string | null): string {
-  if (field == null) return '';
-  let key = fieldKeys.get(field);
-  if (key === undefined) {
-    if (fieldKeys.size > 10_000) fieldKeys.clear();
-    fieldKeys.set(field, (key = fold(fieldDisplay(field))));
-  }
-  return key;
-}
-
-/** A province has a few dozen section headings; each is folded once, not once per task and per level. */
-const fieldKeys = new Map<string, string>();
-
-/** For each field key, the label to show: the most frequent spelling, preferring one not in capitals. */
-function fieldLabels(tasks: readonly ClassifiedTask[]): Map<string, string> {
-  const spellings = new Map<string, Map<string, number>>();
-  for (const t of tasks) {
-    const key = fieldKey(t.task.field);
-    if (key === '') continue;
-    const shown = fieldDisplay(t.task.field!);
-    const m = spellings.get(key) ?? new Map<string, number>();
-    m.set(shown, (m.get(shown) ?? 0) + 1);
-    spellings.set(key, m);
-  }
-  const labels = new Map<string, string>([['', NO_FIELD_LABEL]]);
-  for (const [key, m] of spellings) {
-    const ranked = [...m.entries()].sort(
-      (a, b) => Number(isAllCaps(a[0])) - Number(isAllCaps(b[0])) || b[1] - a[1] || VI_COLLATOR.compare(a[0], b[0]),
-    );
-    const best = ranked[0]?.[0];
-    if (best !== undefined) labels.set(key, isAllCaps(best) ? sentenceCase(best) : best);
-  }
-  return labels;
-}
-
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
-}
-
-// ───────────────────────────── matching diagnostics to tasks ─────────────────────────────
-
-const sameSheet = (d: Diagnostic, t: Task): boolean => d.sheet == null || t.sheet == null || d.sheet === t.sheet;
-
-/**
- * The diagnostics of one register that point at each of its tasks: by row when the diagnostic names a row
- * of the task's sheet (so the later rows of a `duplicate-task` never take the first row with them),
- * else by task id (a progress-update sheet, a diagnostic without a row).
- */
-export function diagnosticsByTask(register: Register, diagnostics: readonly Diagnostic[]): Map<Task, Diagnostic[]> {
-  const out = new Map<Task, Diagnostic[]>(register.tasks.map((t) => [t, []]));
-  const byRow = new Map<number, Task[]>();
-  const byId = new Map<string, Task[]>();
-  const taskSheets = new Set<string | null>();
-  for (const t of register.tasks) {
-    push(byRow, t.row, t);
-    push(byId, t.id, t);
-    taskSheets.add(t.sheet);
-  }
-  for (const d of diagnostics) {
-    const rowTasks = d.row != null ? (byRow.get(d.row) ?? []).filter((t) => sameSheet(d, t)) : [];
-    const onTaskSheet = d.row != null && (d.sheet == null || taskSheets.has(null) || taskSheets.has(d.sheet));
-    const tasks = onTaskSheet ? rowTasks : d.taskId != null ? (byId.get(d.taskId) ?? []) : [];
-    for (const t of tasks) out.get(t)!.push(d);
-  }
-  return out;
-}
+export { countTasks, emptyCounts, rate, withRates } from './counts.js';
+export { diagnosticsByTask, diagnosticsUnder, subtreeCodes, tasksUnder } from './diagnostics.js';
+export { fieldKey, NO_FIELD_LABEL, VI_COLLATOR } from './fields.js';
 
 // ───────────────────────────── the rollup ─────────────────────────────
 
@@ -358,21 +219,6 @@ function scopedTree(tree: UnitTree, scope: string | undefined): ScopedTree {
   return { units, byCode, roots: [root], children };
 }
 
-/** Each register's diagnostics (a diagnostic names the file as shown, or its path). */
-function diagnosticsByRegister(registers: readonly Register[], diagnostics: readonly Diagnostic[]): Map<Register, Diagnostic[]> {
-  const diagsOf = new Map<Register, Diagnostic[]>(registers.map((r) => [r, []]));
-  const regByFile = new Map<string, Register>();
-  for (const r of registers) {
-    regByFile.set(r.path, r);
-    if (!regByFile.has(r.displayPath)) regByFile.set(r.displayPath, r);
-  }
-  for (const d of diagnostics) {
-    const r = regByFile.get(d.file);
-    if (r) diagsOf.get(r)?.push(d);
-  }
-  return diagsOf;
-}
-
 interface Classified {
   /** the counted tasks, in register order */
   tasks: ClassifiedTask[];
@@ -449,27 +295,6 @@ function tasksOfEachSubtree(tasks: readonly ClassifiedTask[], scoped: ScopedTree
   return subtreeTasks;
 }
 
-/** A unit's counts by field (by name, Vietnamese collation, "no field" last) and by category (SPEC order). */
-function groupCounts(
-  under: readonly ClassifiedTask[],
-  labels: ReadonlyMap<string, string>,
-  period: Period,
-): Pick<UnitRollup, 'byField' | 'byCategory'> {
-  return {
-    byField: groupBy(under, (t) => fieldKey(t.task.field), period)
-      .map(([key, counts]) => ({ key, label: labels.get(key) ?? key, counts }))
-      .sort((a, b) => Number(a.key === '') - Number(b.key === '') || VI_COLLATOR.compare(a.label, b.label)),
-    byCategory: CATEGORIES.map((cat) => ({
-      key: cat,
-      label: CATEGORY_LABEL[cat],
-      counts: countTasks(
-        under.filter((t) => t.task.category === cat),
-        period,
-      ),
-    })),
-  };
-}
-
 /**
  * The registers and diagnostics of a scoped rollup: a register of a unit in force outside the scope is left
  * out with every diagnostic naming its file; a register of no unit in force stays (tiendo cannot tell whose
@@ -498,63 +323,4 @@ function inScope(
     diagnostics: diagnostics.filter((d) => !files.has(d.file)),
     outOfScope: leftOut,
   };
-}
-
-function groupBy(tasks: readonly ClassifiedTask[], key: (t: ClassifiedTask) => string, period: Period): [string, Counts][] {
-  const groups = new Map<string, ClassifiedTask[]>();
-  for (const t of tasks) push(groups, key(t), t);
-  return [...groups.entries()].map(([k, ts]) => [k, countTasks(ts, period)]);
-}
-
-// ───────────────────────────── questions the writers ask ─────────────────────────────
-
-/** The codes of `code` and every unit under it. */
-export function subtreeCodes(result: RollupResult, code: string): Set<string> {
-  const out = new Set<string>();
-  const walk = (c: string): void => {
-    if (out.has(c)) return;
-    out.add(c);
-    for (const child of result.byCode.get(c)?.children ?? []) walk(child);
-  };
-  walk(code);
-  return out;
-}
-
-/** The counted tasks of `code` and every unit under it. */
-export function tasksUnder(result: RollupResult, code: string): ClassifiedTask[] {
-  return result.tasksUnder.get(code) ?? [];
-}
-
-/** Each unit's diagnostics (null: files matched to no unit), as indexes into result.diagnostics; built once. */
-const diagnosticIndex = new WeakMap<RollupResult, Map<string | null, number[]>>();
-
-function diagnosticsByUnit(result: RollupResult): Map<string | null, number[]> {
-  const index = diagnosticIndex.get(result);
-  if (index) return index;
-  const unitOfFile = new Map<string, string | null>();
-  // The previous registers' files too: task-dropped names them (--compare).
-  for (const f of [...result.files, ...(result.comparison?.previousFiles ?? [])]) {
-    unitOfFile.set(f.path, f.unit);
-    if (!unitOfFile.has(f.displayPath)) unitOfFile.set(f.displayPath, f.unit);
-  }
-  const built = new Map<string | null, number[]>();
-  result.diagnostics.forEach((d, i) => push(built, unitOfFile.get(d.file) ?? null, i));
-  diagnosticIndex.set(result, built);
-  return built;
-}
-
-/**
- * The diagnostics a unit's workbook lists: those of every register matched to it or a unit under it,
- * and, for a root, those of files matched to no unit in force (and of files that are no register at all).
- * In the order of result.diagnostics.
- */
-export function diagnosticsUnder(result: RollupResult, code: string): Diagnostic[] {
-  const byUnit = diagnosticsByUnit(result);
-  const picked: number[] = [];
-  const take = (key: string | null): void => {
-    for (const i of byUnit.get(key) ?? []) picked.push(i);
-  };
-  for (const c of subtreeCodes(result, code)) take(c);
-  if (result.roots.includes(code)) take(null);
-  return picked.sort((a, b) => a - b).flatMap((i) => result.diagnostics[i] ?? []);
 }

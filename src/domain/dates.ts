@@ -1,7 +1,7 @@
 // Calendar days, `yyyy-mm-dd`, with no time zone: a day typed 01/03/2024 is 1 March on any machine.
 // Arithmetic and formats by date-fns on local midnights (calendar-day counts, safe across DST); a
 // Date from a workbook is read by its UTC fields (exceljs and our reader give UTC midnight).
-// One function per subpath: the whole of date-fns would add a tenth of a second to every start.
+// One function per subpath: the whole of date-fns would slow every start.
 import { addDays as addDaysFns } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';

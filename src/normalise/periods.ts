@@ -1,6 +1,6 @@
 // The periods clerks write (SPEC §2.3 "Deadlines may also name a period", §5 `--period`): one reader for
 // a register's deadline cells and for the `--period` option, so both understand the same forms.
-// One function per subpath: the whole of date-fns would add a tenth of a second to every start and worker.
+// One function per subpath: the whole of date-fns would slow every start.
 import { endOfMonth } from 'date-fns/endOfMonth';
 import { formatISO } from 'date-fns/formatISO';
 import { setYear } from 'date-fns/setYear';

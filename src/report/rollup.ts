@@ -37,7 +37,7 @@ class Items<T> {
 
 /**
  * `rollup --format json`, in pieces: the same text as `JSON.stringify(doc, null, 2)`, but each unit
- * and each cadre made and stringified on its own, so a national rollup's 20 MB of JSON is never one
+ * and each cadre made and stringified on its own, so a national rollup's JSON is never one
  * string beside the objects it was made from.
  */
 export function* rollupJsonChunks(result: RollupResult, outputs: Written = result.outputs): Generator<string> {

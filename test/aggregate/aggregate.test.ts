@@ -269,7 +269,7 @@ describe('the seed figure: 58 tasks of the districts, 2,188 of agencies and comm
   });
 });
 
-describe('a rollup scoped to one unit (rollup --unit, issue 12 item 6)', () => {
+describe('a rollup scoped to one unit (rollup --unit)', () => {
   const t = province();
   const u = (code: string) => t.byCode.get(code)!;
   const registers = [

@@ -19,7 +19,7 @@ describe('parsePeriod', () => {
     expect(parsePeriod(text)).toEqual({ label, start, end });
   });
 
-  // SPEC §2.3: every form a deadline may name a period in, read the same way by --period (issue 12, item 3)
+  // SPEC §2.3: every form a deadline may name a period in, read the same way by --period
   it.each([
     ['Tháng 9/2024', '2024-09', '2024-09-01', '2024-09-30'],
     ['tháng 09 năm 2024', '2024-09', '2024-09-01', '2024-09-30'],

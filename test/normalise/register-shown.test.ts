@@ -1,5 +1,5 @@
 // What a cell displays, carried to the task only where it is another number than the value read
-// (SPEC §2.3, issue #15): messages then quote both.
+// (SPEC §2.3): messages then quote both.
 import { describe, expect, it } from 'vitest';
 import { normaliseRegister } from '../../src/normalise/register.js';
 import type { Cell, RawWorkbook } from '../../src/types.js';
