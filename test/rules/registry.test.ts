@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RULES, ruleById } from '../../src/rules/index.js';
 import type { RuleId } from '../../src/types.js';
-import { catalogSource, TABLE_START, TABLE_END, ruleFiles as genRuleFiles, withRulesTable } from '../../scripts/gen-rules.js';
+import { catalogSource, TABLE_START, TABLE_END, ruleFiles as genRuleFiles, withRulesTable } from '../../scripts/rules-catalog.js';
 import { specRules } from '../../scripts/spec-rules.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -62,7 +62,8 @@ describe('the rule registry', () => {
   });
 
   it('lists the rules in the order of SPEC §4', () => {
-    const ids: string[] = RULES.map((r) => r.meta.id);
+    // over the rules the spec lists: one it lacks fails the test above, which says so
+    const ids: string[] = RULES.map((r) => r.meta.id).filter((id) => SPEC_ORDER.includes(id));
     expect(ids, regenerate).toEqual(SPEC_ORDER.filter((id) => ids.includes(id)));
   });
 
@@ -74,7 +75,7 @@ describe('the rule registry', () => {
   });
 
   it('has every rule of the table but the pending ones, and none of those yet', () => {
-    const ids: string[] = RULES.map((r) => r.meta.id);
+    const ids: string[] = RULES.map((r) => r.meta.id).filter((id) => SPEC_ORDER.includes(id));
     expect(ids).toEqual(SPEC_ORDER.filter((id) => !PENDING.includes(id) || ids.includes(id)));
     // When a pending rule lands, take it out of PENDING: this keeps the list honest.
     for (const id of PENDING) expect(ids, `${id} is registered: remove it from PENDING`).not.toContain(id);
@@ -94,7 +95,7 @@ describe('the rule registry', () => {
   });
 });
 
-describe('the registry generator (scripts/gen-rules.js)', () => {
+describe('the registry generator (scripts/gen-rules.js, scripts/rules-catalog.js)', () => {
   const dirs: string[] = [];
   afterAll(() => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
