@@ -1,16 +1,16 @@
 // The annotated copy a unit gets back (SPEC §5 `--annotate DIR`): its register as it was, each cell
 // with a diagnostic filled and given a note, behind a first sheet `Kết quả kiểm tra` listing every
 // diagnostic with a link to its cell. The input itself is never opened for writing.
-// Two renderings, one result: a workbook of ordinary size through exceljs, which keeps its
-// formatting (./annotate-exceljs.ts); a CSV, and a register of more than IN_MEMORY_MAX_CELLS cells,
-// by tiendo's streaming writer from the cells as read (./annotate-stream.ts) — a CSV has no
-// formatting to keep, and exceljs holds ~1.5 KB a cell and takes ~14 ms a copy.
-// They stay two because only exceljs can carry a workbook's own styles, merges and drawings across,
-// and only the streaming writer stays within memory for a 100,000-row register.
+// Three renderings, one result: an .xlsx register of ordinary size is patched at zip level, its
+// own parts (styles, merges, drawings) copied as they are (./annotate-patch.ts); a CSV, and a
+// register of more than IN_MEMORY_MAX_CELLS cells, is written by tiendo's streaming writer from the
+// cells as read (./annotate-stream.ts) — a CSV has no formatting to keep, and the streaming writer
+// stays within memory for a 100,000-row register; exceljs (./annotate-exceljs.ts) makes the copy of
+// a package too odd to patch, loaded only then (it holds ~1.5 KB a cell, and takes a quarter of a
+// second to load).
 import { basename, extname, join } from 'node:path';
 import { atomically, inputGuard } from './atomic.js';
 import { IN_MEMORY_MAX_CELLS, cellCount, type AnnotateInput } from './annotate-common.js';
-import { writeExceljsCopy } from './annotate-exceljs.js';
 import { writePatchedCopy } from './annotate-patch.js';
 import { writeStreamedCopy } from './annotate-stream.js';
 import { safeFileName } from './filename.js';
@@ -49,6 +49,7 @@ export async function writeAnnotated(
 
   // An .xlsx register is copied at zip level, its own parts kept as they are; exceljs only when the package is too odd to patch.
   if (register.kind === 'xlsx' && !opts.viaExceljs && (await writePatchedCopy(input, target))) return target;
+  const { writeExceljsCopy } = await import('./annotate-exceljs.js');
   await writeExceljsCopy(input, target);
   return target;
 }
