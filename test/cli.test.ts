@@ -185,7 +185,7 @@ describe('a mistake on the command line', () => {
     expect(lines, r.stderr).toHaveLength(1);
     expect(lines[0]).toMatch(/^tiendo: /);
     for (const w of words) expect(lines[0]).toContain(w);
-    return lines[0];
+    return lines[0] ?? '';
   }
   const VI = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 
@@ -307,7 +307,7 @@ describe('an output path that cannot be used, checked before any register is rea
     const lines = r.stderr.replace(/\n$/, '').split('\n');
     expect(lines, r.stderr).toHaveLength(1);
     for (const w of words) expect(lines[0]).toContain(w);
-    return lines[0];
+    return lines[0] ?? '';
   }
   /** The binary with a timeout: a run that spins fails the test instead of hanging it. */
   function timed(args: string[], opts: { cwd?: string; user?: string } = {}) {

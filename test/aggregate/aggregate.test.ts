@@ -105,8 +105,10 @@ describe('what is left out', () => {
 
   it('a later row with the same id (duplicate-task) is left out, the first row counts', () => {
     const reg = register(u('07651'), 'yen-son.xlsx', [kinds.doneOnTime(), kinds.pendingOverdue()]);
-    reg.tasks[1].id = reg.tasks[0].id;
-    const d = diag('duplicate-task', { file: 'yen-son.xlsx', row: reg.tasks[1].row, column: 'B', taskId: reg.tasks[1].id });
+    const [first, second] = reg.tasks;
+    if (!first || !second) throw new Error('two tasks expected');
+    second.id = first.id;
+    const d = diag('duplicate-task', { file: 'yen-son.xlsx', row: second.row, column: 'B', taskId: second.id });
     const r = run([reg], [d]);
     expect(r.byCode.get('07651')!.own).toMatchObject({ registered: 1, doneOnTime: 1, pendingOverdue: 0 });
   });
@@ -159,6 +161,7 @@ describe('what is left out', () => {
   it('matches diagnostics to tasks by file and row, not by a row of another sheet', () => {
     const reg = register(u('07651'), 'yen-son.xlsx', [kinds.doneOnTime(), kinds.doneOnTime()]);
     const [t1, t2] = reg.tasks;
+    if (!t1 || !t2) throw new Error('two tasks expected');
     const ds = [
       diagAt('invalid-status', t1, 'status'),
       // a progress-update sheet: same row number as t2, another task's id
@@ -168,7 +171,7 @@ describe('what is left out', () => {
     ];
     const r = run([reg], ds);
     expect(r.tasks.map((x) => x.class)).toEqual(['unclassified', 'doneOnTime']);
-    expect(r.tasks[0].diagnostics).toHaveLength(2);
+    expect(r?.tasks[0]?.diagnostics).toHaveLength(2);
   });
 
   it('lists a unit once even when units.csv gives its code several rows', () => {
@@ -238,11 +241,11 @@ describe('the seed figure: 58 tasks of the districts, 2,188 of agencies and comm
     const districtOwn = [6, 6, 6, 6, 6, 6, 6, 6, 5, 5];
     let left = 2188;
     let seq = 0;
-    for (let d = 0; d < 10; d++) {
+    for (const [d, own] of districtOwn.entries()) {
       const dc = String(213 + d);
       const du = unit(dc, `Huyện ${d + 1}`, 'huyen', '24');
       units.push(du);
-      registers.push(register(du, `${dc}.xlsx`, many(districtOwn[d], kinds.doneOnTime())));
+      registers.push(register(du, `${dc}.xlsx`, many(own, kinds.doneOnTime())));
       for (let c = 0; c < 20; c++) {
         const cu = unit(`${dc}${String(c).padStart(2, '0')}`, `Xã ${d}-${c}`, 'xa', dc);
         units.push(cu);

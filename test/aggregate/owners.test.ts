@@ -49,9 +49,9 @@ describe('owners', async () => {
 
   it('merges spellings of one name, keeping the roster’s', () => {
     const task = result.tasks.find((t) => t.task.owners.length === 1)!;
-    const shouted = { ...task, task: { ...task.task, owners: [task.task.owners[0].toUpperCase()] } };
+    const shouted = { ...task, task: { ...task.task, owners: task.task.owners.map((o) => o.toUpperCase()) } };
     const merged = ownerCounts([task, shouted], run.roster, result.asOf, result.period);
     expect(merged).toHaveLength(1);
-    expect(merged[0].counts.registered).toBe(2);
+    expect(merged[0]?.counts.registered).toBe(2);
   });
 });

@@ -50,7 +50,7 @@ describe('the engine', () => {
   });
   it('takes the severity from the config, and skips a rule turned off', () => {
     const rule = fakeRule((r) => ({ register: r }));
-    expect(check([register], ctx, { ...DEFAULT_CONFIG, severities: { 'title-missing': 'warning' } }, 'vi', [rule])[0].severity).toBe(
+    expect(check([register], ctx, { ...DEFAULT_CONFIG, severities: { 'title-missing': 'warning' } }, 'vi', [rule])[0]?.severity).toBe(
       'warning',
     );
     expect(check([register], ctx, { ...DEFAULT_CONFIG, severities: { 'title-missing': 'off' } }, 'vi', [rule])).toEqual([]);

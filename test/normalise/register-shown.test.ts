@@ -33,16 +33,16 @@ function register(progress: Cell, deadline: Cell = { text: '31/12/2024' }) {
 describe('the displayed text of a task cell', () => {
   it('is kept where it shows another number than the value read', () => {
     // 1.234 in 0%: read as 123.4, shown as 123%
-    const t = register({ text: '1.234', number: 1.234, percent: true, shown: '123%' }).tasks[0];
+    const t = register({ text: '1.234', number: 1.234, percent: true, shown: '123%' }).tasks[0]!;
     expect(t.progress).toEqual({ kind: 'number', value: 123.4 });
     expect(t.shown).toEqual({ progress: '123%' });
   });
   it('is left out where it shows the value read (45,5% for 0.455 in 0.0%, 44,5% for 44.5 in 0.0"%")', () => {
-    expect(register({ text: '0.455', number: 0.455, percent: true, shown: '45,5%' }).tasks[0].shown).toBeUndefined();
-    expect(register({ text: '44.5', number: 44.5, shown: '44,5%' }).tasks[0].shown).toBeUndefined();
+    expect(register({ text: '0.455', number: 0.455, percent: true, shown: '45,5%' }).tasks[0]!.shown).toBeUndefined();
+    expect(register({ text: '44.5', number: 44.5, shown: '44,5%' }).tasks[0]!.shown).toBeUndefined();
   });
   it('is kept for a number in a date column whose format shows words', () => {
-    const t = register({ text: '50', number: 50 }, { text: '45565', number: 45565, shown: 'Ngày 45565' }).tasks[0];
+    const t = register({ text: '50', number: 50 }, { text: '45565', number: 45565, shown: 'Ngày 45565' }).tasks[0]!;
     expect(t.deadline.kind).toBe('invalid');
     expect(t.shown).toEqual({ deadline: 'Ngày 45565' });
   });

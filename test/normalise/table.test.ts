@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fieldName, findTable, headerKey } from '../../src/normalise/table.js';
-import type { RawWorkbook, SheetRow } from '../../src/types.js';
+import type { RawWorkbook, Sheet, SheetRow } from '../../src/types.js';
 
 /** A sheet from rows of texts; '' is an empty cell. Row numbers start at 1. */
-function sheet(rows: string[][], name = 'Danh mục'): RawWorkbook {
+/** A workbook of one sheet (`sheets[0]` is that sheet). */
+function sheet(rows: string[][], name = 'Danh mục'): RawWorkbook & { sheets: [Sheet, ...Sheet[]] } {
   const sheetRows: SheetRow[] = rows
     .map((cells, i) => ({ number: i + 1, cells: cells.map((t) => (t === '' ? null : { text: t })) }))
     .filter((r) => r.cells.some(Boolean));

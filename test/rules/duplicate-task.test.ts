@@ -29,7 +29,7 @@ describe('duplicate-task', () => {
       tasks: [makeTask({ id: '07651-3', row: 10 }), makeTask({ id: '07651-3', row: 11 })],
     });
     const [r] = runRule(rule, register);
-    expect(r.at).toMatchObject({ row: 11, column: 'A' });
+    expect(r?.at).toMatchObject({ row: 11, column: 'A' });
   });
 
   it('is silent when every id is different', () => {

@@ -19,7 +19,7 @@ describe('header-missing', () => {
       kind: 'csv',
       problems: [{ rule: 'header-missing', at: {}, messageId: 'default', data: { sheets: '' } }],
     });
-    expect(runRule(rule, register)[0].messageId).toBe('noSheet');
+    expect(runRule(rule, register)[0]?.messageId).toBe('noSheet');
   });
 
   it('names a missing column by its Vietnamese header and the closest header seen', () => {
@@ -34,9 +34,9 @@ describe('header-missing', () => {
       ],
     });
     const [r] = runRule(rule, register);
-    expect(r.messageId).toBe('column');
-    expect(r.data).toEqual({ column: 'Người chịu trách nhiệm', closest: 'Người phụ trách chính' });
-    expect(r.at).toMatchObject({ sheet: 'Danh mục', row: 6 });
+    expect(r?.messageId).toBe('column');
+    expect(r?.data).toEqual({ column: 'Người chịu trách nhiệm', closest: 'Người phụ trách chính' });
+    expect(r?.at).toMatchObject({ sheet: 'Danh mục', row: 6 });
   });
 
   it('words a missing column with no close header without an empty quote', () => {
@@ -44,8 +44,8 @@ describe('header-missing', () => {
       problems: [{ rule: 'header-missing', at: {}, messageId: 'column', data: { column: 'Thời hạn hoàn thành', closest: '' } }],
     });
     const [r] = runRule(rule, register);
-    expect(r.messageId).toBe('columnNone');
-    expect(r.data?.column).toBe('Thời hạn hoàn thành');
+    expect(r?.messageId).toBe('columnNone');
+    expect(r?.data?.column).toBe('Thời hạn hoàn thành');
   });
 
   it('is silent when the header was found', () => {

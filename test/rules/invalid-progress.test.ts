@@ -11,7 +11,7 @@ describe('invalid-progress', () => {
   it('fires on a typed progress outside 0–100', () => {
     const task = makeTask({ progress: { kind: 'number', value: 150 }, text: { progress: '150%' } });
     expect(runRule(rule, task)).toEqual([{ at: { task, column: 'progress' }, messageId: 'range', data: { value: 150 } }]);
-    expect(runRule(rule, makeTask({ progress: { kind: 'number', value: -5 } }))[0].data).toEqual({ value: -5 });
+    expect(runRule(rule, makeTask({ progress: { kind: 'number', value: -5 } }))[0]?.data).toEqual({ value: -5 });
   });
 
   it('quotes the value read, and the text the cell displays where that is another number', () => {

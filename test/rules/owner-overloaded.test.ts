@@ -15,8 +15,8 @@ describe('owner-overloaded', () => {
     const second = tasks(4, 'đ/c Nguyễn Văn An', 'b');
     const reports = runRule(rule, [makeRegister({ unit: yenSon, tasks: [...first, ...second] })], makeCtx());
     expect(reports).toHaveLength(1);
-    expect(reports[0].at).toEqual({ task: second[2], column: 'owner' });
-    expect(reports[0].data).toEqual({ owner: 'Nguyễn Văn An', count: 9, limit: 7 });
+    expect(reports[0]?.at).toEqual({ task: second[2], column: 'owner' });
+    expect(reports[0]?.data).toEqual({ owner: 'Nguyễn Văn An', count: 9, limit: 7 });
   });
 
   it('does not count a unit that has two registers (unit-duplicate: neither is counted)', () => {

@@ -21,8 +21,8 @@ describe('owner-unknown', () => {
   it('suggests the roster name when only the diacritics differ (Hà is not Hạ)', () => {
     const task = makeTask({ owners: ['Lê Thị Hạ'] });
     const [r] = runRule(rule, task, ctx);
-    expect(r.messageId).toBe('suggest');
-    expect(r.data).toEqual({ owner: 'Lê Thị Hạ', suggestion: 'Lê Thị Hà' });
+    expect(r?.messageId).toBe('suggest');
+    expect(r?.data).toEqual({ owner: 'Lê Thị Hạ', suggestion: 'Lê Thị Hà' });
   });
 
   it('reports each unknown name of a cell with several people', () => {

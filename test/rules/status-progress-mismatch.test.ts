@@ -27,8 +27,8 @@ describe('status-progress-mismatch', () => {
   });
 
   it('fires on 100% but not done', () => {
-    expect(runRule(rule, typed('in_progress', 'Đang thực hiện', 100))[0].messageId).toBe('complete');
-    expect(runRule(rule, typed('paused', 'Tạm dừng', 100))[0].messageId).toBe('complete');
+    expect(runRule(rule, typed('in_progress', 'Đang thực hiện', 100))[0]?.messageId).toBe('complete');
+    expect(runRule(rule, typed('paused', 'Tạm dừng', 100))[0]?.messageId).toBe('complete');
   });
 
   it('is silent when status and progress agree, or for a cancelled task at 100%', () => {

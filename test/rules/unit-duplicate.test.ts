@@ -18,8 +18,8 @@ describe('unit-duplicate', () => {
     expect(reports.map((r) => r.at)).toEqual(
       [a, b, c].map((register) => ({ register, sheet: null, row: null, column: null, taskId: null })),
     );
-    expect(reports[0].data).toEqual({ unit: '07651', name: 'Xã Yên Sơn', files: '07651_thang3.csv, moi/yen-son (1).xlsx' });
-    expect(reports[1].data?.files).toBe('yen-son.xlsx, moi/yen-son (1).xlsx');
+    expect(reports[0]?.data).toEqual({ unit: '07651', name: 'Xã Yên Sơn', files: '07651_thang3.csv, moi/yen-son (1).xlsx' });
+    expect(reports[1]?.data?.files).toBe('yen-son.xlsx, moi/yen-son (1).xlsx');
   });
 
   it('is silent for one register per unit, and for registers whose unit is unknown', () => {

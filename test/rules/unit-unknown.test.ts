@@ -20,7 +20,7 @@ describe('unit-unknown', () => {
 
   it('says there is no title block rather than show it empty', () => {
     const register = makeRegister({ problems: [{ rule: 'unit-unknown', at: {}, messageId: 'default', data: { tried: '' } }] });
-    expect(runRule(rule, register)[0].messageId).toBe('noTitle');
+    expect(runRule(rule, register)[0]?.messageId).toBe('noTitle');
   });
 
   it('is silent when the unit was found', () => {
