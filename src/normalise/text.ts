@@ -5,10 +5,32 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
 /** NFC, trimmed, inner whitespace (incl. line breaks, NBSP) collapsed to one space. */
 export function clean(s: string): string {
+  if (cleanAlready(s)) return s;
   const n = s.normalize('NFC');
   // most cells are clean already: single spaces between words, nothing at the ends
   if (!MESSY.test(n)) return n;
   return n.replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * True when clean would return `s` as it is, told by one look at each character: letters below the
+ * combining marks (ASCII, Latin-1, Latin Extended, đ ư ơ ă) and the precomposed letters of Latin
+ * Extended Additional (every tone mark of Vietnamese) are NFC whatever stands around them, and the
+ * spaces are single and inside. False sends the text the long way, which decides.
+ */
+function cleanAlready(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  if (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x300) {
+      if (c === 32 ? prev === 32 : (c >= 9 && c <= 13) || c === 0xa0) return false;
+    } else if (c < 0x1e00 || c >= 0x1f00) return false;
+    prev = c;
+  }
+  return true;
 }
 
 /** What clean would change: a zero-width character, whitespace other than one space between words. */

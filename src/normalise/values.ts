@@ -19,8 +19,11 @@ const SPELLED = /^(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})$/;
 
 /** The day written in a text, or null. */
 function dateFromText(text: string): IsoDate | null {
+  // `15/10/2024` as it is, most days are written: neither a time nor `ngày` to take off.
+  let m = DAY_FIRST.exec(text);
+  if (m) return makeDate(Number(m[3]), Number(m[2]), Number(m[1]));
   const s = text.replace(TRAILING_TIME, '').replace(/^ngày\s*/iu, '');
-  let m = DAY_FIRST.exec(s);
+  m = DAY_FIRST.exec(s);
   if (m) return makeDate(Number(m[3]), Number(m[2]), Number(m[1]));
   m = YEAR_FIRST.exec(s);
   if (m) return makeDate(Number(m[1]), Number(m[3]), Number(m[4]));

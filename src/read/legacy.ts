@@ -46,6 +46,18 @@ export type LegacyFontKind = 'tcvn3' | 'tcvn3-upper' | 'vni';
  */
 export function legacyFontKind(fontName: string | undefined): LegacyFontKind | null {
   if (fontName === undefined) return null;
+  // Asked for every cell of a workbook, of the same few fonts.
+  let kind = KINDS.get(fontName);
+  if (kind === undefined) {
+    kind = kindOfFont(fontName);
+    if (KINDS.size < 1000) KINDS.set(fontName, kind);
+  }
+  return kind;
+}
+
+const KINDS = new Map<string, LegacyFontKind | null>();
+
+function kindOfFont(fontName: string): LegacyFontKind | null {
   const name = fontName.trim().toLowerCase();
   if (name.startsWith('.vn') && name.length > 3) return name.endsWith('h') ? 'tcvn3-upper' : 'tcvn3';
   if (/^vni[-_ ]\S/.test(name)) return 'vni';
