@@ -262,7 +262,9 @@ describe('paths outside the repository', () => {
   // names them works only on the machine it was written on); then the usual places outside any checkout.
   const checkout = REPO.replace(/\/$/, '');
   const parent = dirname(checkout);
-  const siblings = readdirSync(parent).filter((name) => join(parent, name) !== checkout && statSync(join(parent, name)).isDirectory());
+  const siblings = readdirSync(parent, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && join(parent, d.name) !== checkout)
+    .map((d) => d.name);
   const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const forbidden = [checkout, `${parent}/`, ...siblings.map((name) => `../${name}`), '/tmp/', '/home/', 'file://'].map(
     (p) => [p, new RegExp(escape(p) + (p.endsWith('/') ? '' : '(?![\\w.-])'))] as const,
