@@ -52,12 +52,32 @@ export interface PartWriter {
 }
 
 /**
- * Text is compressed in pieces of about this size on zlib's thread pool; a part smaller than one
- * piece is deflated at once on this thread. The caller waits only when a part has several pieces
+ * Text is compressed in pieces of about this size on zlib's thread pool, as a stream. The caller waits only when a part has several pieces
  * queued, and never for a part to finish: the archive writes each part when its bytes are ready,
  * in the order the parts were opened.
  */
 const PIECE = 1 << 17;
+
+/**
+ * A part smaller than this is deflated at once on this thread (handing it over would cost more); a
+ * larger one that fits in one piece (a district's sheets) in one call on the thread pool.
+ */
+const ON_THIS_THREAD = 1 << 14;
+
+/**
+ * Small parts deflated before, by their text: the relationships, content types, drawings and styles
+ * that every workbook of a rollup repeats word for word (always at level 1, the writers' level).
+ */
+const REMEMBERED = new Map<string, { out: Buffer; crc: number; size: number }>();
+const REMEMBER_CHARS = 1 << 12;
+
+function remember(text: string, deflated: { out: Buffer; crc: number; size: number }): void {
+  if (REMEMBERED.size >= 256) REMEMBERED.clear();
+  REMEMBERED.set(text, deflated);
+}
+
+const deflateRawAsync = (data: Buffer, options: zlib.ZlibOptions): Promise<Buffer> =>
+  new Promise((resolve, reject) => zlib.deflateRaw(data, options, (e, out) => (e ? reject(e) : resolve(out))));
 
 /**
  * The smallest deflate window that holds all of `size` bytes (zlib keeps 262 bytes of lookahead): the
@@ -155,16 +175,32 @@ export class ZipWriter {
         if (release(d)) await once(d, 'drain');
       },
       end: () => {
-        holdTexts();
-        if (deflate) {
+        // a small part written in one piece may be one every workbook has: deflated once
+        const single = this.level === 1 && !deflate && !held.length && texts.length === 1 ? texts[0] : undefined;
+        const known = single === undefined ? undefined : REMEMBERED.get(single);
+        if (known) {
+          ({ crc, size } = known);
+          chunks.push(known.out);
+          compressed = known.out.length;
+        } else if (deflate) {
+          holdTexts();
           release(deflate);
           deflate.end();
         } else {
+          holdTexts();
           const all = held.length === 1 ? (held[0] ?? Buffer.alloc(0)) : Buffer.concat(held);
-          const out = deflateRawSync(all, { level: this.level, windowBits: windowBitsFor(all.length) });
-          chunks.push(out);
-          compressed = out.length;
           held = [];
+          const got = (out: Buffer): void => {
+            chunks.push(out);
+            compressed = out.length;
+          };
+          const options = { level: this.level, windowBits: windowBitsFor(all.length) };
+          if (all.length >= ON_THIS_THREAD) done = deflateRawAsync(all, options).then(got);
+          else {
+            const out = deflateRawSync(all, options);
+            got(out);
+            if (single !== undefined && single.length <= REMEMBER_CHARS) remember(single, { out, crc, size });
+          }
         }
         const ready = done;
         this.queue = this.queue.then(async () => {
