@@ -137,7 +137,8 @@ function buildTask(register: Register, table: Table, row: TableRow, id: string):
     categoryInvalid: category.invalid,
     field: text(c.field) ?? row.section,
     owner,
-    owners: owner ? ownerNames(owner) : [],
+    // split before cleaning: a line break between two names is a separator, and cleaning makes it a space
+    owners: owner && c.owner ? ownerNames(c.owner.text) : [],
     position: text(c.position),
     leadUnit: text(c.leadUnit),
     assigned: parseDate(c.assigned),

@@ -205,7 +205,8 @@ export function ownerNames(cell: string): string[] {
   const parts = cell.normalize('NFC').split(OWNER_SEPARATOR);
   const names: string[] = [];
   parts.forEach((part, i) => {
-    if (i > 0 && isPosition(part)) return;
+    // a position on a line of its own, bulleted or not, belongs to the name before it
+    if (i > 0 && isPosition(clean(part).replace(BULLET, ''))) return;
     const name = personName(part);
     if (name !== '') names.push(name);
   });
