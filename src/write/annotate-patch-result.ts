@@ -82,7 +82,7 @@ export function resultSheet(register: Register, placed: ResultRow[], lang: Lang,
       const location = `${quoteSheet(at.sheet)}!${at.address}`;
       const id = `rId${rels.length + 1}`;
       rels.push({ id, type: `${REL_NS}/hyperlink`, target: `#${location}`, external: true });
-      links.push(`<hyperlink ref="F${r}" r:id="${id}" location="${escapeAttr(location)}"/>`);
+      links.push(`<hyperlink ref="F${r}" location="${escapeAttr(location)}" r:id="${id}"/>`);
     }
   }
   const widths = longest.map((len, i) =>

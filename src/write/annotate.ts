@@ -1,16 +1,18 @@
 // The annotated copy a unit gets back (SPEC §5 `--annotate DIR`): its register as it was, each cell
 // with a diagnostic filled and given a note, behind a first sheet `Kết quả kiểm tra` listing every
 // diagnostic with a link to its cell. The input itself is never opened for writing.
-// Three renderings, one result: an .xlsx register of ordinary size is patched at zip level, its
-// own parts (styles, merges, drawings) copied as they are (./annotate-patch.ts); a CSV, and a
-// register of more than IN_MEMORY_MAX_CELLS cells, is written by tiendo's streaming writer from the
-// cells as read (./annotate-stream.ts) — a CSV has no formatting to keep, and the streaming writer
-// stays within memory for a 100,000-row register; exceljs (./annotate-exceljs.ts) makes the copy of
+// Four renderings, one result: an .xlsx register of ordinary size is patched at zip level, its
+// own parts (styles, merges, drawings) copied as they are (./annotate-patch.ts); a CSV (which has no
+// formatting to keep) is written from its cells in memory at once (./annotate-csv.ts); a register of
+// more than IN_MEMORY_MAX_CELLS cells by tiendo's streaming writer from the cells as read
+// (./annotate-stream.ts), within memory for a 100,000-row register; exceljs (./annotate-exceljs.ts) makes the copy of
 // a package too odd to patch, loaded only then (it holds ~1.5 KB a cell, and takes a quarter of a
 // second to load).
+import { writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { atomically, inputGuard } from './atomic.js';
 import { IN_MEMORY_MAX_CELLS, cellCount, type AnnotateInput } from './annotate-common.js';
+import { csvCopy } from './annotate-csv.js';
 import { writePatchedCopy } from './annotate-patch.js';
 import { writeStreamedCopy } from './annotate-stream.js';
 import { safeFileName } from './filename.js';
@@ -41,9 +43,14 @@ export async function writeAnnotated(
   const cells = cellCount(register.workbook);
   const large = cells > (opts.inMemoryMaxCells ?? IN_MEMORY_MAX_CELLS);
   // A CSV has no formatting of its own to keep: our writer makes its copy, as it does a large register's.
-  if (register.workbook && (large || (register.kind === 'csv' && !opts.viaExceljs))) {
-    const raw = register.workbook;
+  const raw = register.workbook;
+  if (raw && large) {
     await atomically(target, (tmp) => writeStreamedCopy(tmp, input, raw, cells, large));
+    return target;
+  }
+  if (raw && register.kind === 'csv' && !opts.viaExceljs) {
+    const bytes = csvCopy(input, raw);
+    await atomically(target, (tmp) => Promise.resolve(writeFileSync(tmp, bytes)));
     return target;
   }
 

@@ -153,18 +153,26 @@ interface OutEntry {
 
 /**
  * The package `buf` with the parts of `replace` put in place of theirs (a null drops a part), the parts
- * of `add` appended, every other entry copied raw. Null when an entry cannot be found where the
+ * of `add` appended (those marked constant compressed once for all copies), every other entry copied raw. Null when an entry cannot be found where the
  * directory puts it. Parts are deflated at `level` (registers' copies are small: speed over size).
  */
 export function patchZip(
   buf: Buffer,
   entries: PackageEntry[],
   replace: Map<string, string | Buffer | null>,
-  add: [string, string | Buffer][],
+  add: [name: string, content: string | Buffer, constant?: boolean][],
   level = 1,
 ): Buffer | null {
   const out: OutEntry[] = [];
-  const fresh = (name: string, content: string | Buffer): OutEntry => {
+  const fresh = (name: string, content: string | Buffer, constant = false): OutEntry => {
+    const key = constant && typeof content === 'string' ? `${name}\n${content}` : null;
+    const known = key !== null ? CONSTANT.get(key) : undefined;
+    if (known) return known;
+    const made = compress(name, content);
+    if (key !== null) CONSTANT.set(key, made);
+    return made;
+  };
+  const compress = (name: string, content: string | Buffer): OutEntry => {
     const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const entry = { name: Buffer.from(name, 'utf8'), flags: 0x0800, crc: crc32(data), size: data.length };
     // Setting up a deflate stream costs more than a small part gains from it.
@@ -183,9 +191,12 @@ export function patchZip(
     if (!data) return null;
     out.push({ name: e.rawName, flags: e.flags & 0x0800, method: e.method, crc: e.crc, compressed: e.compressedSize, size: e.size, data });
   }
-  for (const [name, content] of add) out.push(fresh(name, content));
+  for (const [name, content, constant] of add) out.push(fresh(name, content, constant));
   return assemble(out);
 }
+
+/** Parts every copy carries alike (a stylesheet, the package's relationships), compressed once. */
+const CONSTANT = new Map<string, OutEntry>();
 
 /** DOS date and time of now (local time, as zip tools show it). */
 function dosNow(): { time: number; date: number } {
