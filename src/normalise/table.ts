@@ -248,10 +248,13 @@ const ROMAN = /^([IVXLC]+|[A-Z])\s*[.):\-–]\s*(\S.*)$/u;
 const ROMAN_ALONE = /^([IVXLC]+|[A-Z])\.?$/u;
 
 /** Keys whose cells make a row a task; STT, a code or an id alone are the skeleton of an empty row. */
-const CONTENT_KEYS = COLUMNS.map((c) => c.key).filter((k) => k !== 'no' && k !== 'id' && k !== 'unitCode');
+const CONTENT_KEY: ReadonlySet<ColumnKey> = new Set(COLUMNS.map((c) => c.key).filter((k) => k !== 'no' && k !== 'id' && k !== 'unitCode'));
 const VALUE_KEYS: ColumnKey[] = ['owner', 'deadline', 'progress', 'status', 'assigned', 'completed', 'target', 'achieved'];
 
 function isTotalRow(first: string): boolean {
+  // every total opens with t or c: most rows are told apart without the expression
+  const c0 = first.charCodeAt(0) | 0x20;
+  if (c0 !== 0x74 && c0 !== 0x63) return false;
   return /^(tổng cộng|tổng số|cộng)\s*[:.]?\s*(\d.*)?$/iu.test(first);
 }
 
@@ -268,7 +271,12 @@ const SIGNATURE = [
 const SIGNATURE_START = /^[^\p{L}\p{N}]*[bcgknpqtx]/iu;
 
 function isSignature(text: string): boolean {
-  if (!SIGNATURE_START.test(text)) return false;
+  // An ASCII letter or digit first settles SIGNATURE_START without the expression.
+  const c0 = text.charCodeAt(0);
+  const lower = c0 | 0x20;
+  if ((c0 >= 48 && c0 <= 57) || (lower >= 97 && lower <= 122)) {
+    if (!'bcgknpqtx'.includes(String.fromCharCode(lower))) return false;
+  } else if (!SIGNATURE_START.test(text)) return false;
   const f = fold(text);
   return SIGNATURE.some((re) => re.test(f));
 }
@@ -282,13 +290,14 @@ function extract(sheet: Sheet, { row: header, last, index }: Header): Table {
   let section: string | null = null;
   let sectionMark: string | null = null;
   let first = true;
+  const keys = Object.keys(index) as ColumnKey[];
   for (const row of sheet.rows) {
     if (row.number <= last) continue;
     if (first) {
       first = false;
       if (isColumnNumberRow(row)) continue;
     }
-    const read = readRow(row, index);
+    const read = readRow(row, index, keys);
     if (read.kind === 'end') break;
     if (read.kind === 'section') {
       section = read.field;
@@ -324,31 +333,37 @@ const SKIP: RowRead = { kind: 'skip' };
 const END: RowRead = { kind: 'end' };
 
 /** One row under the header: a task, a section heading, nothing to read (empty, a total), or the signature block that ends the table. */
-function readRow(row: SheetRow, index: Partial<Record<ColumnKey, number>>): RowRead {
-  const filled = row.cells.map((c, i) => (c && c.text !== '' ? i : -1)).filter((i) => i >= 0);
-  if (filled.length === 0) return SKIP;
-  const cellOf = (k: ColumnKey): Cell | undefined => {
-    const i = index[k];
-    const c = i === undefined ? undefined : row.cells[i];
-    return c && c.text !== '' ? c : undefined;
-  };
-  const texts = filled.map((i) => row.cells[i]!.text);
-  const titleCell = cellOf('title');
+function readRow(row: SheetRow, index: Partial<Record<ColumnKey, number>>, keys: readonly ColumnKey[]): RowRead {
+  const texts: string[] = [];
+  for (const c of row.cells) if (c && c.text !== '') texts.push(c.text);
+  if (texts.length === 0) return SKIP;
+  const titleCell = cellOf(row, index, 'title');
 
   if (isTotalRow(clean(texts[0] ?? ''))) return SKIP;
   if (texts.some(isSignature) && (!titleCell || isSignature(titleCell.text))) return END;
 
-  const hasValues = VALUE_KEYS.some((k) => cellOf(k));
-  if (!hasValues && filled.length <= 2) {
+  const hasValues = VALUE_KEYS.some((k) => cellOf(row, index, k));
+  if (!hasValues && texts.length <= 2) {
     const heading = sectionHeading(texts);
     if (heading) return { kind: 'section', ...heading };
   }
   const cells: Partial<Record<ColumnKey, Cell>> = {};
-  for (const k of Object.keys(index) as ColumnKey[]) {
-    const c = cellOf(k);
-    if (c) cells[k] = c;
+  let content = false;
+  for (const k of keys) {
+    const c = cellOf(row, index, k);
+    if (c) {
+      cells[k] = c;
+      content ||= CONTENT_KEY.has(k);
+    }
   }
-  return CONTENT_KEYS.some((k) => cells[k]) ? { kind: 'task', cells } : SKIP;
+  return content ? { kind: 'task', cells } : SKIP;
+}
+
+/** The row's cell in a column, when it holds text. */
+function cellOf(row: SheetRow, index: Partial<Record<ColumnKey, number>>, k: ColumnKey): Cell | undefined {
+  const i = index[k];
+  const c = i === undefined ? undefined : row.cells[i];
+  return c && c.text !== '' ? c : undefined;
 }
 
 /** `I. LĨNH VỰC XÂY DỰNG ĐẢNG`, `II. Kinh tế`, or `II` | `Kinh tế` in two cells → the field. */

@@ -114,6 +114,7 @@ export function parseNumber(cell: Cell | null | undefined): NumberValue {
 
 /** Float noise off (0.455 × 100 = 45.50000000000001): ten decimals are more than any register shows. */
 function round10(x: number): number {
+  if (Number.isInteger(x)) return x === 0 ? 0 : x; // nothing to take off (-0 becomes 0, as toFixed makes it), and toFixed is slow
   return Number(x.toFixed(10));
 }
 

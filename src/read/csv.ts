@@ -76,26 +76,30 @@ function best(tabs: number, semis: number, commas: number): string {
 
 /** detectDelimiter over lines that hold quotes: what stands between a quote and the next is not counted. */
 function detectQuoted(head: string): string {
-  // the most on any line so far, and on the line being read: tabs, semicolons, commas
   let [tabs, semis, commas] = [0, 0, 0];
-  let [mostTabs, mostSemis, mostCommas] = [0, 0, 0];
+  for (const line of head.split('\n')) {
+    const [t, s, c] = line.includes('"') ? quotedCounts(line) : [occurrences(line, '\t'), occurrences(line, ';'), occurrences(line, ',')];
+    tabs = Math.max(tabs, t);
+    semis = Math.max(semis, s);
+    commas = Math.max(commas, c);
+  }
+  return best(tabs, semis, commas);
+}
+
+/** The tabs, semicolons and commas of a line outside its quotes (a quote left open runs to the line's end). */
+function quotedCounts(line: string): [number, number, number] {
+  let [tabs, semis, commas] = [0, 0, 0];
   let quoted = false;
-  for (let i = 0; i <= head.length; i++) {
-    const c = i < head.length ? head.charCodeAt(i) : 10;
-    if (c === 10) {
-      mostTabs = Math.max(mostTabs, tabs);
-      mostSemis = Math.max(mostSemis, semis);
-      mostCommas = Math.max(mostCommas, commas);
-      tabs = semis = commas = 0;
-      quoted = false;
-    } else if (c === 34) quoted = !quoted;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
     else if (!quoted) {
       if (c === 9) tabs++;
       else if (c === 59) semis++;
       else if (c === 44) commas++;
     }
   }
-  return best(mostTabs, mostSemis, mostCommas);
+  return [tabs, semis, commas];
 }
 
 /**

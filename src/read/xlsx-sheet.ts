@@ -320,6 +320,7 @@ export function slideFormula(formula: string, dRow: number, dCol: number): strin
 }
 
 export function displayIso(iso: string): string {
+  if (iso.length === 10) return `${iso.slice(8)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
