@@ -66,14 +66,37 @@ export function linesOf(s: string, width: number, factor = CHAR): number {
   return lines;
 }
 
+/**
+ * linesOf at one width, for the cells of a column: a text shorter than a line is one line at once,
+ * and a longer one is measured once (a column repeats its units, labels and file names row after row).
+ */
+export function lineCounter(width: number, factor: number): (s: string) => number {
+  const perLine = Math.max(1, Math.floor((width - 1.5) / factor));
+  const known = new Map<string, number>();
+  return (s) => {
+    if (s.length <= perLine && !s.includes('\n')) return 1;
+    let n = known.get(s);
+    if (n === undefined) {
+      n = linesOf(s, width, factor);
+      if (known.size < KNOWN_TEXTS) known.set(s, n);
+    }
+    return n;
+  };
+}
+/** Texts a column's line counter remembers: its repeated ones come first, the first rows show them. */
+const KNOWN_TEXTS = 2000;
+
 /** Column widths are fitted to the first rows this many: enough to see every kind of value, cheap on 100,000 rows. */
 export const WIDTH_SAMPLE = 5000;
+
+/** Every column's width is fixed (min = max): the rows need not be looked at. */
+export const fixedWidths = (spec: SheetSpec): boolean => spec.columns.every((c) => c.min === c.max);
 
 export function fitWidths(spec: SheetSpec, minTotal: number): number[] {
   const { columns } = spec;
   const longest = columns.map(() => 0);
   let seen = 0;
-  for (const r of spec.rows) {
+  for (const r of fixedWidths(spec) ? [] : spec.rows) {
     if (++seen > WIDTH_SAMPLE) break;
     if (r.kind === 'section') continue;
     columns.forEach((c, i) => {

@@ -14,6 +14,8 @@ import {
   WIDTH_SAMPLE,
   chartRows,
   fitWidths,
+  fixedWidths,
+  lineCounter,
   headerRowOf,
   linesOf,
 } from './layout.js';
@@ -225,11 +227,16 @@ async function writeBody(f: Frame): Promise<{ next: number; lastData: number }> 
   }
   const section = f.style({ bold: true, border: true });
   const cellStyle = bodyStyles(f);
-  const char = (CHAR * f.size) / 12;
-  const boldChar = (BOLD_CHAR * f.size) / 12;
   const indent = spec.indent === false ? 0 : 1.5;
-  // one set of cells for every body row: the writer turns them into text before the next row
-  const cells: Cell[] = spec.columns.map((_, i) => ({ col: i + 1, value: null, style: 0 }));
+  // per column: the cell written for every body row (the writer turns it into text before the next
+  // row), and the lines a text takes in it, plain and bold
+  const columns = widths.map((w, i) => ({
+    i,
+    cell: { col: i + 1, value: null as Value, style: 0 },
+    plain: lineCounter(w - indent, (CHAR * f.size) / 12),
+    bold: lineCounter(w - indent, (BOLD_CHAR * f.size) / 12),
+  }));
+  const cells = columns.map((c) => c.cell);
   for (const row of spec.rows) {
     if (row.kind === 'section') {
       ws.merge(r, 1, r, n);
@@ -241,12 +248,16 @@ async function writeBody(f: Frame): Promise<{ next: number; lastData: number }> 
       continue;
     }
     let lines = 1;
-    cells.forEach((cell, i) => {
+    const total = row.kind === 'total';
+    for (const { i, cell, plain, bold } of columns) {
       const v = row.values[i] ?? null;
-      cell.value = typeof v === 'string' ? text(v) : v;
       cell.style = cellStyle(i, v, row);
-      if (typeof v === 'string') lines = Math.max(lines, linesOf(v, (widths[i] ?? 0) - indent, row.kind === 'total' ? boldChar : char));
-    });
+      if (typeof v === 'string') {
+        cell.value = text(v);
+        const l = (total ? bold : plain)(v);
+        if (l > lines) lines = l;
+      } else cell.value = v;
+    }
     const flushed = ws.row(r, cells, lines * linePt + 3);
     if (flushed) await flushed;
     if (row.kind === 'data') lastData = r;
@@ -310,9 +321,13 @@ function chartOf(spec: SheetSpec, chart: SheetChart, plotted: { from: number; to
 
 /** Writes one sheet of a summary workbook: head, body, foot, the chart, the print setup. */
 export async function renderSheet(wb: XlsxWriter, lazySpec: SheetSpec, h: HeaderTexts): Promise<void> {
-  // A sheet of up to WIDTH_SAMPLE rows is made once and gone through twice (widths, then cells);
-  // a longer one is made again for its cells, never held whole.
-  const spec = lazySpec.rows.length <= WIDTH_SAMPLE && !Array.isArray(lazySpec.rows) ? { ...lazySpec, rows: [...lazySpec.rows] } : lazySpec;
+  // A sheet gone through more than once (widths, cells, the chart) of up to WIDTH_SAMPLE rows is made
+  // once; a longer one is made again for its cells, never held whole.
+  const passes = (fixedWidths(lazySpec) ? 0 : 1) + 1 + (lazySpec.chart ? 1 : 0);
+  const spec =
+    passes > 1 && lazySpec.rows.length <= WIDTH_SAMPLE && !Array.isArray(lazySpec.rows)
+      ? { ...lazySpec, rows: [...lazySpec.rows] }
+      : lazySpec;
   const headerRow = headerRowOf(spec.name);
   const size = spec.size ?? 12;
   // Upper case at 14 pt: about 1.45 units a character (LibreOffice clipped `ĐẢNG BỘ HUYỆN LỤC NAM` in 32 units).

@@ -31,9 +31,17 @@ export const text = (s: string | null | undefined): string | null => (s == null 
 
 /** A calendar day as a date cell: Excel's day number (days since 30 December 1899) under the column's dd/mm/yyyy. */
 export function dateCell(d: IsoDate): number {
-  const [y = NaN, m = NaN, day = NaN] = d.length === 10 ? [+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10)] : d.split('-').map(Number);
-  return Date.UTC(y, m - 1, day) / 86_400_000 + 25_569;
+  let n = dateCells.get(d);
+  if (n === undefined) {
+    const [y = NaN, m = NaN, day = NaN] = d.length === 10 ? [+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10)] : d.split('-').map(Number);
+    n = Date.UTC(y, m - 1, day) / 86_400_000 + 25_569;
+    // a rollup's dates are a few hundred days, asked for once per task and sheet
+    if (dateCells.size > 10_000) dateCells.clear();
+    dateCells.set(d, n);
+  }
+  return n;
 }
+const dateCells = new Map<string, number>();
 
 export function dateValue(v: DateValue): Value {
   if (v.kind === 'date') return dateCell(v.date);

@@ -10,62 +10,14 @@
 // tests read these workbooks back with exceljs, openpyxl and LibreOffice.
 import { closeSync, openSync } from 'node:fs';
 import { chartXml, drawingXml, type BarChart, type ChartAnchor } from './chart.js';
+import { CELL_MAX, HEAD, MAIN, REL, SheetWriter, type Note, type SheetEnd, type SheetOptions } from './xlsx-sheet.js';
+import { Styles, type Style } from './xlsx-styles.js';
 import { columnLetter, xmlText } from './xml.js';
-import { ZipWriter, type PartWriter } from './zip-writer.js';
+import { ZipWriter } from './zip-writer.js';
 
 export { columnLetter, xmlText };
-export type { BarChart, ChartAnchor };
-
-export type CellValue = string | number | Date | null;
-
-export interface Style {
-  size?: number;
-  bold?: boolean;
-  italic?: boolean;
-  underline?: boolean;
-  horizontal?: 'left' | 'center' | 'right';
-  /** wrap long text onto more lines */
-  wrap?: boolean;
-  /** vertical alignment; default centre */
-  vertical?: 'top' | 'center' | 'bottom';
-  indent?: number;
-  /** thin black lines on all four sides */
-  border?: boolean;
-  /** `#,##0`, `0.0`, `dd/mm/yyyy` … */
-  numFmt?: string;
-  /** a solid background, `FFRRGGBB` */
-  fill?: string;
-  /** the text's colour, `FFRRGGBB` */
-  color?: string;
-}
-
-/** A cell of a row: its column (1-based), value and style id (from XlsxWriter.style). */
-export interface Cell {
-  col: number;
-  value: CellValue;
-  style: number;
-}
-
-export interface SheetOptions {
-  name: string;
-  /** column widths in Excel's units, from column A */
-  widths: number[];
-  /** rows kept in view while scrolling (0: none) */
-  frozenRows: number;
-  /** `A1:M24`: only when known for sure (a reader may trust it and read no further) */
-  dimension?: string;
-  page: {
-    landscape: boolean;
-    /** 9 = A4 */
-    paperSize: number;
-    fitToWidth: number;
-    fitToHeight: number;
-    horizontalCentered: boolean;
-    margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
-  };
-  /** the footer in Excel's codes (`&C…&P/&N`) */
-  footer?: string;
-}
+export type { BarChart, ChartAnchor, Style };
+export { SheetWriter, excelSerial, type Cell, type CellValue, type SheetOptions } from './xlsx-sheet.js';
 
 export interface WorkbookOptions {
   /**
@@ -80,336 +32,6 @@ export interface WorkbookOptions {
   subject?: string;
   creator?: string;
   keywords?: string;
-}
-
-// ───────────────────────────── text ─────────────────────────────
-
-/** Excel keeps at most 32,767 characters in a cell. */
-const CELL_MAX = 32767;
-
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-/** A date as Excel's day number: the calendar day of `d` in UTC (tiendo keeps days at UTC midnight). */
-export function excelSerial(d: Date): number {
-  return (d.getTime() - EXCEL_EPOCH) / 86_400_000;
-}
-
-/** A colour as styles.xml takes it: eight hex digits, alpha first; anything else is black. */
-function argb(c: string): string {
-  return /^[0-9A-F]{8}$/i.test(c) ? c.toUpperCase() : 'FF000000';
-}
-
-/** Space, tab, line feed, carriage return: what an XML reader may trim from the ends of a text. */
-const isXmlSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-
-function cellXml(ref: string, c: Cell): string {
-  const s = c.style ? ` s="${c.style}"` : '';
-  const v = c.value;
-  if (v == null) return c.style ? `<c r="${ref}"${s}/>` : '';
-  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s}/>`;
-  if (v instanceof Date) return `<c r="${ref}"${s}><v>${excelSerial(v)}</v></c>`;
-  const t = v.length > CELL_MAX ? v.slice(0, CELL_MAX) : v;
-  const space = t && (isXmlSpace(t.charCodeAt(0)) || isXmlSpace(t.charCodeAt(t.length - 1))) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(t)}</t></is></c>`;
-}
-
-// ───────────────────────────── styles ─────────────────────────────
-
-const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10 };
-
-class Styles {
-  private readonly fonts = new Map<string, number>();
-  private readonly formats = new Map<string, number>();
-  private readonly xfs = new Map<string, number>();
-  private readonly xfXml: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
-  private readonly fontXml: string[] = [];
-  /** solid fills by colour; ids from 2 (0 and 1 are the two every workbook starts with) */
-  private readonly fills = new Map<string, number>();
-
-  constructor(private readonly font: { name: string; size: number }) {
-    // The Normal style keeps Excel's own font: column widths are counted in its digits.
-    this.fontXml.push('<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>');
-  }
-
-  private fontId(s: Style): number {
-    const size = s.size ?? this.font.size;
-    const key = `${size}${s.bold ? 'b' : ''}${s.italic ? 'i' : ''}${s.underline ? 'u' : ''}${s.color ?? ''}`;
-    let id = this.fonts.get(key);
-    if (id === undefined) {
-      id = this.fontXml.length;
-      this.fonts.set(key, id);
-      this.fontXml.push(
-        `<font>${s.bold ? '<b/>' : ''}${s.italic ? '<i/>' : ''}${s.underline ? '<u/>' : ''}` +
-          `<sz val="${size}"/>${s.color ? `<color rgb="${argb(s.color)}"/>` : ''}<name val="${xmlText(this.font.name)}"/><family val="1"/></font>`,
-      );
-    }
-    return id;
-  }
-
-  private fillId(color: string | undefined): number {
-    if (!color) return 0;
-    const key = argb(color);
-    let id = this.fills.get(key);
-    if (id === undefined) this.fills.set(key, (id = 2 + this.fills.size));
-    return id;
-  }
-
-  private formatId(code: string | undefined): number {
-    if (!code) return 0;
-    const builtin = BUILTIN_FORMATS[code];
-    if (builtin !== undefined) return builtin;
-    let id = this.formats.get(code);
-    if (id === undefined) this.formats.set(code, (id = 164 + this.formats.size));
-    return id;
-  }
-
-  id(s: Style): number {
-    const font = this.fontId(s);
-    const fmt = this.formatId(s.numFmt);
-    const border = s.border ? 1 : 0;
-    const fill = this.fillId(s.fill);
-    const align =
-      `<alignment horizontal="${s.horizontal ?? 'left'}" vertical="${s.vertical ?? 'center'}"` +
-      `${s.wrap ? ' wrapText="1"' : ''}${s.indent ? ` indent="${s.indent}"` : ''}/>`;
-    const xml =
-      `<xf numFmtId="${fmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"` +
-      `${fmt ? ' applyNumberFormat="1"' : ''} applyFont="1"${fill ? ' applyFill="1"' : ''}${border ? ' applyBorder="1"' : ''} applyAlignment="1">${align}</xf>`;
-    let id = this.xfs.get(xml);
-    if (id === undefined) {
-      id = this.xfXml.length;
-      this.xfs.set(xml, id);
-      this.xfXml.push(xml);
-    }
-    return id;
-  }
-
-  xml(): string {
-    const formats = [...this.formats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`);
-    const black = '<color rgb="FF000000"/>';
-    const thin = ['left', 'right', 'top', 'bottom'].map((side) => `<${side} style="thin">${black}</${side}>`).join('');
-    return (
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-      (formats.length ? `<numFmts count="${formats.length}">${formats.join('')}</numFmts>` : '') +
-      `<fonts count="${this.fontXml.length}">${this.fontXml.join('')}</fonts>` +
-      `<fills count="${2 + this.fills.size}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
-      [...this.fills.keys()]
-        .map((c) => `<fill><patternFill patternType="solid"><fgColor rgb="${c}"/><bgColor indexed="64"/></patternFill></fill>`)
-        .join('') +
-      '</fills>' +
-      `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border>${thin}<diagonal/></border></borders>` +
-      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-      `<cellXfs count="${this.xfXml.length}">${this.xfXml.join('')}</cellXfs>` +
-      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-      '<dxfs count="0"/><tableStyles count="0"/></styleSheet>'
-    );
-  }
-}
-
-// ───────────────────────────── sheets ─────────────────────────────
-
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
-const XM = 'http://schemas.microsoft.com/office/excel/2006/main';
-const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-interface Note {
-  row: number;
-  col: number;
-  text: string;
-}
-
-interface DataBar {
-  ref: string;
-  color: string;
-  min: number;
-  max: number;
-  gradient: boolean;
-  id: string;
-}
-
-/** What a sheet leaves for the workbook to write once it has ended. */
-interface SheetEnd {
-  notes: Note[];
-  charts: { chart: BarChart; anchor: ChartAnchor }[];
-  printArea: string | null;
-}
-
-/** Text gathered before it is handed to the compressor, in pieces of about this many characters. */
-const FLUSH_AT = 1 << 18;
-
-export class SheetWriter {
-  private pending: string[] = [];
-  private pendingLength = 0;
-  private lastRow = 0;
-  private readonly merges: string[] = [];
-  private filter: string | null = null;
-  private readonly bars: DataBar[] = [];
-  private readonly links: string[] = [];
-  private readonly notes: Note[] = [];
-  private readonly charts: SheetEnd['charts'] = [];
-  private readonly breaks: number[] = [];
-  private area: string | null = null;
-
-  constructor(
-    private readonly part: PartWriter,
-    private readonly index: number,
-    private readonly opts: SheetOptions & { notes?: boolean; charts?: number },
-    private readonly onEnd: (end: SheetEnd) => Promise<void>,
-  ) {
-    const cols = opts.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-    const top = `${columnLetter(1)}${opts.frozenRows + 1}`;
-    const pane = opts.frozenRows
-      ? `<pane ySplit="${opts.frozenRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
-        `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>`
-      : '';
-    this.push(
-      `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
-        `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
-        (opts.dimension ? `<dimension ref="${opts.dimension}"/>` : '') +
-        `<sheetViews><sheetView workbookViewId="0"${index === 0 ? ' tabSelected="1"' : ''}>${pane}</sheetView></sheetViews>` +
-        '<sheetFormatPr defaultRowHeight="15"/>' +
-        (cols ? `<cols>${cols}</cols>` : '') +
-        '<sheetData>',
-    );
-  }
-
-  /** What follows the rows, in the order the schema wants it. */
-  private tail(): string {
-    const opts = this.opts;
-    const p = opts.page;
-    const m = p.margins;
-    return (
-      '</sheetData>' +
-      (this.filter ? `<autoFilter ref="${this.filter}"/>` : '') +
-      (this.merges.length
-        ? `<mergeCells count="${this.merges.length}">${this.merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>`
-        : '') +
-      this.bars
-        .map(
-          (b, k) =>
-            `<conditionalFormatting sqref="${b.ref}"><cfRule type="dataBar" priority="${k + 1}"><dataBar minLength="0" maxLength="100">` +
-            `<cfvo type="num" val="${b.min}"/><cfvo type="num" val="${b.max}"/><color rgb="${b.color}"/></dataBar>` +
-            `<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="${X14}"><x14:id>${b.id}</x14:id></ext></extLst>` +
-            '</cfRule></conditionalFormatting>',
-        )
-        .join('') +
-      (this.links.length ? `<hyperlinks>${this.links.join('')}</hyperlinks>` : '') +
-      (p.horizontalCentered ? '<printOptions horizontalCentered="1"/>' : '') +
-      `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
-      `<pageSetup paperSize="${p.paperSize}" orientation="${p.landscape ? 'landscape' : 'portrait'}" fitToWidth="${p.fitToWidth}" fitToHeight="${p.fitToHeight}"/>` +
-      (opts.footer ? `<headerFooter><oddFooter>${xmlText(opts.footer)}</oddFooter></headerFooter>` : '') +
-      (this.breaks.length
-        ? `<rowBreaks count="${this.breaks.length}" manualBreakCount="${this.breaks.length}">` +
-          this.breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join('') +
-          '</rowBreaks>'
-        : '') +
-      (opts.charts ? `<drawing r:id="${opts.notes ? 'rId3' : 'rId1'}"/>` : '') +
-      (opts.notes ? '<legacyDrawing r:id="rId2"/>' : '') +
-      (this.bars.length
-        ? `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings>` +
-          this.bars
-            .map(
-              (b) =>
-                `<x14:conditionalFormatting xmlns:xm="${XM}"><x14:cfRule type="dataBar" id="${b.id}">` +
-                `<x14:dataBar minLength="0" maxLength="100" gradient="${b.gradient ? 1 : 0}">` +
-                `<x14:cfvo type="num"><xm:f>${b.min}</xm:f></x14:cfvo><x14:cfvo type="num"><xm:f>${b.max}</xm:f></x14:cfvo>` +
-                `</x14:dataBar></x14:cfRule><xm:sqref>${b.ref}</xm:sqref></x14:conditionalFormatting>`,
-            )
-            .join('') +
-          '</x14:conditionalFormattings></ext></extLst>'
-        : '') +
-      '</worksheet>'
-    );
-  }
-
-  private push(s: string): void {
-    this.pending.push(s);
-    this.pendingLength += s.length;
-  }
-
-  private async flush(): Promise<void> {
-    const text = this.pending.join('');
-    this.pending = [];
-    this.pendingLength = 0;
-    await this.part.write(text);
-  }
-
-  /**
-   * Writes row `r` (1-based, above every row written before) with its cells in column order. The
-   * cells are turned into text at once (the caller may reuse them); a promise comes back only when
-   * the text gathered so far went to the compressor, and then it must be awaited before the next row.
-   */
-  row(r: number, cells: Cell[], height?: number): Promise<void> | undefined {
-    if (r <= this.lastRow) throw new Error(`xlsx: row ${r} written after row ${this.lastRow}`);
-    this.lastRow = r;
-    let xml = `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ''}>`;
-    let last = 0;
-    for (const c of cells) {
-      if (c.col <= last) throw new Error(`xlsx: cell ${columnLetter(c.col)}${r} out of order`);
-      last = c.col;
-      xml += cellXml(columnLetter(c.col) + r, c);
-    }
-    this.push(`${xml}</row>`);
-    return this.pendingLength >= FLUSH_AT ? this.flush() : undefined;
-  }
-
-  merge(row: number, from: number, toRow: number, to: number): void {
-    this.merges.push(`${columnLetter(from)}${row}:${columnLetter(to)}${toRow}`);
-  }
-
-  autoFilter(ref: string): void {
-    this.filter = ref;
-  }
-
-  /** Makes cell `ref` a link to `location` in this workbook (`'Danh mục'!C12`); style the cell as a link yourself. */
-  link(ref: string, location: string): void {
-    this.links.push(`<hyperlink ref="${ref}" location="${xmlText(location)}"/>`);
-  }
-
-  /**
-   * An in-cell bar from `min` to `max`, written as Excel 2010 writes it (a 2007 rule and its x14 twin);
-   * solid unless `gradient` (fading to white at its end, where a right-aligned figure stays legible).
-   */
-  dataBar(ref: string, opts: { color: string; min: number; max: number; gradient?: boolean }): void {
-    const n = (this.index + 1) * 256 + this.bars.length + 1;
-    const id = `{7D1E0000-0000-4000-8000-${n.toString(16).toUpperCase().padStart(12, '0')}}`;
-    this.bars.push({ ...opts, ref, gradient: opts.gradient ?? false, id });
-  }
-
-  /** A note on cell `ref` (`C12`) of row `row`, column `col`, shown when the pointer is over it; the sheet must be declared with `notes`. */
-  note(row: number, col: number, text: string): void {
-    if (!this.opts.notes) throw new Error(`xlsx: a note on sheet ${this.opts.name}, not declared with notes`);
-    this.notes.push({ row, col, text });
-  }
-
-  /** A page break printed before row `r` (one page ends with row r − 1). */
-  pageBreakBefore(r: number): void {
-    if (r > 1 && !this.breaks.includes(r)) this.breaks.push(r);
-    this.breaks.sort((a, b) => a - b);
-  }
-
-  /** What is printed of the sheet (`A1:M40`); without one, the cells written (and a reader's guess at the drawings). */
-  printArea(ref: string): void {
-    this.area = ref;
-  }
-
-  /** A bar chart over the cells of `anchor` (its series reference cells of this sheet); the sheet must be declared with as many charts. */
-  chart(chart: BarChart, anchor: ChartAnchor): void {
-    if (this.charts.length >= (this.opts.charts ?? 0)) throw new Error(`xlsx: more charts on sheet ${this.opts.name} than declared`);
-    this.charts.push({ chart, anchor });
-  }
-
-  async end(): Promise<void> {
-    if (this.charts.length !== (this.opts.charts ?? 0)) {
-      throw new Error(`xlsx: ${this.charts.length} of ${this.opts.charts} charts written on sheet ${this.opts.name}`);
-    }
-    this.push(this.tail());
-    await this.flush();
-    this.part.end();
-    await this.onEnd({ notes: this.notes, charts: this.charts, printArea: this.area });
-  }
 }
 
 // ───────────────────────────── the workbook ─────────────────────────────
@@ -503,7 +125,7 @@ export class XlsxWriter {
                 Array.from(
                   { length: s.charts },
                   (_, k) =>
-                    `<Override PartName="/xl/charts/chart${this.firstChartNo[i] + k}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+                    `<Override PartName="/xl/charts/chart${(this.firstChartNo[i] ?? 1) + k}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
                 ).join('')
               : '',
           )
@@ -555,11 +177,13 @@ export class XlsxWriter {
   /** Opens the next sheet (in the order given to `create`); end it before opening another. */
   sheet(opts: Omit<SheetOptions, 'name'>): SheetWriter {
     const i = this.next++;
-    if (i >= this.opts.sheets.length) throw new Error('xlsx: more sheets than declared');
+    const declared = this.opts.sheets[i];
+    if (!declared) throw new Error('xlsx: more sheets than declared');
     if (this.sheetOpen) throw new Error('xlsx: a sheet opened before the previous one ended');
     this.sheetOpen = true;
     const part = this.zip.part(`xl/worksheets/sheet${i + 1}.xml`);
-    const declared = this.opts.sheets[i];
+    const drawing = this.drawingNo[i] ?? 0;
+    const firstChart = this.firstChartNo[i] ?? 1;
     return new SheetWriter(part, i, { ...opts, name: declared.name, notes: declared.notes, charts: declared.charts }, async (end) => {
       // the ids SheetWriter's tail refers to: notes rId1 and rId2 (legacyDrawing), then the drawing
       const sheetRels: [string, string, string][] = [];
@@ -568,11 +192,10 @@ export class XlsxWriter {
           ['rId1', `${OD}/comments`, `../comments${i + 1}.xml`],
           ['rId2', `${OD}/vmlDrawing`, `../drawings/vmlDrawing${i + 1}.vml`],
         );
-      if (declared.charts)
-        sheetRels.push([declared.notes ? 'rId3' : 'rId1', `${OD}/drawing`, `../drawings/drawing${this.drawingNo[i]}.xml`]);
+      if (declared.charts) sheetRels.push([declared.notes ? 'rId3' : 'rId1', `${OD}/drawing`, `../drawings/drawing${drawing}.xml`]);
       if (sheetRels.length) await this.zip.text(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, rels(sheetRels));
       if (declared.notes) await this.writeNotes(i + 1, end.notes);
-      if (declared.charts) await this.writeCharts(declared.name, this.drawingNo[i], this.firstChartNo[i], end.charts);
+      if (declared.charts) await this.writeCharts(declared.name, drawing, firstChart, end.charts);
       this.printAreas[i] = end.printArea;
       this.sheetOpen = false;
     });
@@ -607,7 +230,12 @@ export class XlsxWriter {
       `<definedName name="${name}" localSheetId="${i}">${xmlText(ref)}</definedName>`;
     // as Excel orders them: by name, then by sheet
     const names =
-      sheets.map((s, i) => (this.printAreas[i] ? defined('_xlnm.Print_Area', i, printArea(s.name, this.printAreas[i]!)) : '')).join('') +
+      sheets
+        .map((s, i) => {
+          const area = this.printAreas[i];
+          return area ? defined('_xlnm.Print_Area', i, printArea(s.name, area)) : '';
+        })
+        .join('') +
       sheets.map((s, i) => (s.printTitleRows ? defined('_xlnm.Print_Titles', i, printTitles(s.name, s.printTitleRows)) : '')).join('');
     await this.zip.text(
       'xl/workbook.xml',
