@@ -172,7 +172,8 @@ export function copyLayout(sheet: Sheet): CopyLayout {
     });
   }
   const lines = new Map<number, number>();
-  for (const { row, col, text } of wrapped) lines.set(row, Math.max(lines.get(row) ?? 1, wrappedLines(text, widths[col]!)));
+  for (const { row, col, text } of wrapped)
+    lines.set(row, Math.max(lines.get(row) ?? 1, wrappedLines(text, widths[col] ?? COPY_MIN_WIDTH)));
   const heights = new Map<number, number>();
   for (const [row, n] of lines) if (n > 1) heights.set(row, n * COPY_LINE_PT);
   return { widths, heights, wraps: (row) => !alone.has(row) };

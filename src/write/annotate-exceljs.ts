@@ -115,7 +115,7 @@ function writeRawCell(c: ExcelJS.Cell, cell: Cell, wrap = true): void {
   // a fresh object per cell: a fill added later (flagCell) must not repaint others
   c.alignment = wrap ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
   if (cell.date) {
-    const [y, m, d] = cell.date.split('-').map(Number);
+    const [y = 1900, m = 1, d = 1] = cell.date.split('-').map(Number);
     c.value = new Date(Date.UTC(y, m - 1, d));
     c.numFmt = 'dd/mm/yyyy';
   } else if (cell.number !== undefined && !cell.error) {
@@ -202,10 +202,11 @@ function flagCell(ws: ExcelJS.Worksheet, address: string, ds: Diagnostic[], lang
   };
   const lines = ds.map((d) => noteLine(d, lang));
   const before = noteText(cell.note);
-  cell.note = {
+  const note: ExcelJS.Comment = {
     texts: [{ text: [before, ...lines].filter(Boolean).join('\n') }],
     margins: { insetmode: 'auto' },
-  } as ExcelJS.Comment;
+  };
+  cell.note = note;
 }
 
 function noteText(note: string | ExcelJS.Comment | undefined): string {
@@ -325,7 +326,7 @@ function sortPlaced(wb: ExcelJS.Workbook, placed: Placed[]): Placed[] {
   return placed
     .map((p, i) => ({ p, i, k: key(p) }))
     .sort((a, b) => {
-      for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return a.k[j] - b.k[j];
+      for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return (a.k[j] ?? 0) - (b.k[j] ?? 0);
       return a.i - b.i;
     })
     .map((x) => x.p);

@@ -53,7 +53,7 @@ export async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: 
   const sorted = placed
     .map((p, i) => ({ p, i, k: rank(p) }))
     .sort((a, b) => {
-      for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return a.k[j] - b.k[j];
+      for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return (a.k[j] ?? 0) - (b.k[j] ?? 0);
       return a.i - b.i;
     })
     .map((x) => x.p);
@@ -62,6 +62,7 @@ export async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: 
   for (const { d, at } of sorted) {
     if (!at) continue;
     const rows = flagged[at.sheet];
+    if (!rows) continue;
     const cols = rows.get(at.row) ?? new Map<number, Diagnostic[]>();
     cols.set(at.col, [...(cols.get(at.col) ?? []), d]);
     rows.set(at.row, cols);
@@ -71,7 +72,7 @@ export async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: 
   const wb = await XlsxWriter.create(tmp, {
     sheets: [
       { name: RESULT_SHEET, printTitleRows: `${table.headerRow}:${table.headerRow}` },
-      ...names.map((name, i) => ({ name, notes: flagged[i].size > 0 })),
+      ...names.map((name, i) => ({ name, notes: (flagged[i]?.size ?? 0) > 0 })),
     ],
     font: { name: 'Calibri', size: 11 },
     title: t.title(register.displayPath),
@@ -92,7 +93,7 @@ export async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: 
       table,
       lang,
     );
-    for (const [i, sheet] of raw.sheets.entries()) await writeRawSheet(wb, sheet, flagged[i], lang);
+    for (const [i, sheet] of raw.sheets.entries()) await writeRawSheet(wb, sheet, flagged[i] ?? new Map(), lang);
     await wb.close();
   } catch (e) {
     await wb.abort();
@@ -106,7 +107,7 @@ function rawPlace(d: Diagnostic, sheetIndex: Map<string, number>, names: string[
   const sheet = d.sheet ? sheetIndex.get(d.sheet) : 0;
   if (sheet === undefined || sheet >= names.length) return null;
   const column = d.column && /^[A-Z]{1,3}$/i.test(d.column) ? d.column.toUpperCase() : 'A';
-  return { sheet, wsName: names[sheet], row: d.row, col: columnNumber(column), address: `${column}${d.row}` };
+  return { sheet, wsName: names[sheet] ?? '', row: d.row, col: columnNumber(column), address: `${column}${d.row}` };
 }
 
 /** A4 landscape, as wide as the page, as the exceljs copies print. */
@@ -152,7 +153,7 @@ async function writeResultSheet(wb: XlsxWriter, lines: string[], table: ResultTa
     ];
   };
   const longest = columns.map((h) => h.length);
-  for (const r of table.rows) cellsOf(r).forEach((v, i) => (longest[i] = Math.max(longest[i], String(v ?? '').length)));
+  for (const r of table.rows) cellsOf(r).forEach((v, i) => (longest[i] = Math.max(longest[i] ?? 0, String(v ?? '').length)));
   const widths = longest.map((len, i) =>
     i === columns.length - 1 ? Math.min(90, Math.max(30, len + 2)) : Math.min(30, Math.max(6, len + 2)),
   );
@@ -169,10 +170,10 @@ async function writeResultSheet(wb: XlsxWriter, lines: string[], table: ResultTa
     );
     if (flushed) await flushed;
   };
-  await row(1, [lines[0]], [look({ bold: true, size: 13 })]);
-  await row(2, [lines[1]], []);
-  await row(3, [lines[2]], [look({ bold: true })]);
-  await row(4, [lines[3]], [look({ italic: true })]);
+  await row(1, [lines[0] ?? ''], [look({ bold: true, size: 13 })]);
+  await row(2, [lines[1] ?? ''], []);
+  await row(3, [lines[2] ?? ''], [look({ bold: true })]);
+  await row(4, [lines[3] ?? ''], [look({ italic: true })]);
   let r = 5;
   if (table.fileLevel.length) {
     r++;
@@ -260,7 +261,7 @@ async function writeRawSheet(
 function rawCell(col: number, cell: Cell | null, styleOf: (kind: 'text' | 'date' | 'number' | 'percent') => number): OutCell {
   if (!cell) return { col, value: null, style: styleOf('text') };
   if (cell.date) {
-    const [y, m, d] = cell.date.split('-').map(Number);
+    const [y = 1900, m = 1, d = 1] = cell.date.split('-').map(Number);
     return { col, value: new Date(Date.UTC(y, m - 1, d)), style: styleOf('date') };
   }
   if (cell.number !== undefined && !cell.error) return { col, value: cell.number, style: styleOf(cell.percent ? 'percent' : 'number') };
