@@ -277,9 +277,38 @@ function isSignature(text: string): boolean {
   if ((c0 >= 48 && c0 <= 57) || (lower >= 97 && lower <= 122)) {
     if (!'bcgknpqtx'.includes(String.fromCharCode(lower))) return false;
   } else if (!SIGNATURE_START.test(text)) return false;
+  // The first folded word decides most texts (a task's title): fold its head only. A head that
+  // folds to one word may be cut inside it, and is read whole.
+  const long = text.length > SIGNATURE_HEAD;
+  const head = fold(long ? text.slice(0, SIGNATURE_HEAD) : text);
+  const space = head.indexOf(' ');
+  if (space >= 0 || !long) {
+    if (!SIGNATURE_FIRST_WORDS.has(space < 0 ? head : head.slice(0, space))) return false;
+    if (!long) return SIGNATURE.some((re) => re.test(head));
+  }
   const f = fold(text);
   return SIGNATURE.some((re) => re.test(f));
 }
+
+const SIGNATURE_HEAD = 24;
+/** The first word of whatever SIGNATURE matches (folded). */
+const SIGNATURE_FIRST_WORDS = new Set([
+  't',
+  'tm',
+  'k',
+  'kt',
+  'q',
+  'pho',
+  'bi',
+  'truong',
+  'giam',
+  'chu',
+  'chanh',
+  'thu',
+  'nguoi',
+  'xac',
+  'noi',
+]);
 
 function extract(sheet: Sheet, { row: header, last, index }: Header): Table {
   const columns: Partial<Record<ColumnKey, string>> = {};

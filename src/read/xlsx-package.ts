@@ -2,7 +2,7 @@
 // or in pieces for large ones) and refused when they declare a DOCTYPE, and the parts that say
 // where everything is (relationships, the workbook's sheet list, the core properties).
 import { StringDecoder } from 'node:string_decoder';
-import { attributes, elements, firstElement, unescapeXml } from './xml.js';
+import { attr, attributes, elements, firstElement, unescapeXml } from './xml.js';
 import { declaresDoctype, inflateEntry, inflateEntryChunks, zipEntries, type ZipEntry } from './zip.js';
 
 /** Parts larger than this once inflated are read in chunks, never held whole. */
@@ -128,10 +128,9 @@ export interface Relationship {
 export function relationships(xml: string, baseDir: string): Relationship[] {
   const out: Relationship[] = [];
   for (const { attrs } of elements(xml, 'Relationship')) {
-    const a = attributes(attrs);
-    if ((a.get('TargetMode') ?? '').toLowerCase() === 'external') continue;
-    const target = a.get('Target') ?? '';
-    out.push({ id: a.get('Id') ?? '', type: a.get('Type') ?? '', target: resolvePart(baseDir, target) });
+    if ((attr(attrs, 'TargetMode') ?? '').toLowerCase() === 'external') continue;
+    const target = attr(attrs, 'Target') ?? '';
+    out.push({ id: attr(attrs, 'Id') ?? '', type: attr(attrs, 'Type') ?? '', target: resolvePart(baseDir, target) });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // What a sheet's cells refer to: the cell formats (styles.xml) and the shared strings, rich text
 // included.
 import { formatCode, formatKind } from './numfmt.js';
-import { attributes, cdataOrText, elements, firstElement, unescapeExcel, unescapeXml } from './xml.js';
+import { attr, cdataOrText, elements, firstElement, unescapeExcel, unescapeXml } from './xml.js';
 
 export interface Style {
   date: boolean;
@@ -16,26 +16,22 @@ export const PLAIN: Style = { date: false, percent: false, font: undefined, form
 /** The cell formats (`cellXfs`), by index: what `s="…"` of a cell names. */
 export function stylesXml(xml: string): Style[] {
   const custom = new Map<number, string>();
-  for (const { attrs } of elements(xml, 'numFmt')) {
-    const a = attributes(attrs);
-    custom.set(Number(a.get('numFmtId')), a.get('formatCode') ?? '');
-  }
+  for (const { attrs } of elements(xml, 'numFmt')) custom.set(Number(attr(attrs, 'numFmtId')), attr(attrs, 'formatCode') ?? '');
   const fonts: (string | undefined)[] = [];
   const fontsBlock = firstElement(xml, 'fonts')?.body ?? '';
   for (const { body } of elements(fontsBlock, 'font')) {
     const name = body ? firstElement(body, 'name') : null;
-    fonts.push(name ? attributes(name.attrs).get('val') : undefined);
+    fonts.push(name ? attr(name.attrs, 'val') : undefined);
   }
   const out: Style[] = [];
   const xfs = firstElement(xml, 'cellXfs')?.body ?? '';
   for (const { attrs } of elements(xfs, 'xf')) {
-    const a = attributes(attrs);
-    const id = Number(a.get('numFmtId') ?? 0);
+    const id = Number(attr(attrs, 'numFmtId') ?? 0);
     // A built-in id has no code in the file (the East Asian dates 27–36, 50–58 among them).
     const code = id ? formatCode(id, custom) : '';
     const format = /^general$/i.test(code) ? '' : code;
     const kind = formatKind(format);
-    const fontId = a.get('fontId');
+    const fontId = attr(attrs, 'fontId');
     out.push({
       date: kind === 'date',
       percent: kind === 'percent',
@@ -78,7 +74,7 @@ export function stringItem(body: string): SharedString {
       if (run.body === null) continue;
       if (font === undefined) {
         const rf = firstElement(run.body, 'rFont');
-        if (rf) font = attributes(rf.attrs).get('val');
+        if (rf) font = attr(rf.attrs, 'val');
       }
       text += texts(run.body);
     }

@@ -57,10 +57,10 @@ export function attr(s: string, name: string): string | undefined {
   for (let i = s.indexOf(name); i >= 0; i = s.indexOf(name, i + 1)) {
     if (i > 0 && !isSpace(s.charCodeAt(i - 1))) continue;
     let j = i + name.length;
-    while (s.charCodeAt(j) === 32) j++;
+    while (isSpace(s.charCodeAt(j))) j++;
     if (s.charCodeAt(j) !== 61) continue; // '='
     j++;
-    while (s.charCodeAt(j) === 32) j++;
+    while (isSpace(s.charCodeAt(j))) j++;
     const q = s[j];
     if (q !== '"' && q !== "'") continue;
     const end = s.indexOf(q, j + 1);
