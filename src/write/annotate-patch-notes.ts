@@ -171,10 +171,19 @@ function patchVml(vml: string | null, removed: Set<string>, fresh: { row: number
   const shapes = fresh.map((a, k) => shapeXml(next + k, z + k + 1, a.row, a.col)).join('');
   if (extraBlock) {
     const idmap = /<o:idmap\b[^>]*\bdata="([^"]*)"/.exec(out);
-    if (!idmap) throw new CannotPatch('a VML drawing without an id map');
-    out = out.replace(idmap[0], idmap[0].replace(/data="[^"]*"/, `data="${[...blocks, freeBlock].join(',')}"`));
+    if (idmap) out = out.replace(idmap[0], idmap[0].replace(/data="[^"]*"/, `data="${[...blocks, freeBlock].join(',')}"`));
+    else {
+      // LibreOffice writes none (its shapes are named shape_0 …): one is made for the new shapes
+      const root = /<xml\b[^>]*>/.exec(out);
+      if (!root) throw new CannotPatch('a VML drawing without its root');
+      const layout = `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${freeBlock}"/></o:shapelayout>`;
+      out = `${out.slice(0, root.index + root[0].length)}${layout}${out.slice(root.index + root[0].length)}`;
+    }
   }
-  if (!/<v:shapetype\b[^>]*\bid="_x0000_t202"/.test(out)) out = out.replace(/<\/o:shapelayout>/, `$&${SHAPETYPE}`);
+  if (!/<v:shapetype\b[^>]*\bid="_x0000_t202"/.test(out)) {
+    const end = out.lastIndexOf('</xml>');
+    out = `${out.slice(0, end)}${SHAPETYPE}${out.slice(end)}`;
+  }
   const end = out.lastIndexOf('</xml>');
   if (end < 0) throw new CannotPatch('a VML drawing not closed');
   return `${out.slice(0, end)}${shapes}${out.slice(end)}`;

@@ -284,6 +284,38 @@ describe('an .xlsx register copied at zip level', () => {
     expect(rows).toBe(6); // four lines, the header, one diagnostic
   });
 
+  it.skipIf(!hasSoffice)('re-annotates a copy LibreOffice saved again (its notes drawn without an id map)', async () => {
+    await ready;
+    const out = mkdtempSync(join(dir, 'lo-saved-'));
+    const profile = mkdtempSync(join(dir, 'lo-profile-'));
+    const saved = join(out, 'yen-son.checked.xlsx');
+    for (let attempt = 0; attempt < 2 && !existsSync(saved); attempt++) {
+      execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, copy], {
+        stdio: 'ignore',
+        timeout: 180_000,
+      });
+    }
+    const again = join(out, 'again.xlsx');
+    const diagnostics = [
+      diag({ rule: 'owner-missing', row: 4, column: 'C', message: 'Vẫn chưa có người' }),
+      diag({ rule: 'overdue', severity: 'warning', row: 4, column: 'B', message: 'Quá hạn' }),
+    ];
+    const args = { register: register(saved), diagnostics, outDir: out, lang: 'vi' as const, inputs: [saved] };
+    expect(await writePatchedCopy(args, again)).toBe(true);
+    const ws = (await load(again)).getWorksheet('Danh mục')!;
+    expect([argb(ws.getCell('C4')), noteOf(ws.getCell('C4'))]).toEqual([ERROR_FILL, '[Lỗi] Vẫn chưa có người (owner-missing)']);
+    expect([argb(ws.getCell('B4')), noteOf(ws.getCell('B4'))]).toEqual([WARNING_FILL, '[Cảnh báo] Quá hạn (overdue)']);
+    expect(noteOf(ws.getCell('B5'))).toBe('Ghi chú của đơn vị');
+    for (const a of ['E6', 'A8']) expect([argb(ws.getCell(a)), ws.getCell(a).note], a).toEqual([undefined, undefined]);
+    if (openpyxlPython) {
+      const got = python(again, [
+        "d = openpyxl.load_workbook(sys.argv[1])['Danh mục']",
+        "print(d['B4'].comment.text, d['C4'].fill.fgColor.rgb)",
+      ]);
+      expect(got).toBe(`[Cảnh báo] Quá hạn (overdue) ${ERROR_FILL}`);
+    }
+  });
+
   it('makes a stylesheet for a package that has none', async () => {
     await ready;
     const buf = readFileSync(input);
