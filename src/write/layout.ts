@@ -38,16 +38,26 @@ function shownLength(v: Value, kind: Kind): number {
 /** Lines a text takes when wrapped at `width` units, word by word. */
 export function linesOf(s: string, width: number, factor = CHAR): number {
   const perLine = Math.max(1, Math.floor((width - 1.5) / factor));
-  if (s.length <= perLine && !s.includes('\n')) return 1;
+  return s.length <= perLine && !s.includes('\n') ? 1 : wrappedLines(s, perLine);
+}
+
+/** Lines of `s` at `perLine` characters a line, word by word; a word longer than a line is split. */
+function wrappedLines(s: string, perLine: number): number {
+  const n = s.length;
   let lines = 1;
   let used = 0;
   let start = 0;
-  // word by word without splitting: a word ends at a space, a line break or the end
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 0x0a;
-    if (c !== 0x20 && c !== 0x0a) continue;
-    const w = i - start;
-    start = i + 1;
+  let newline = s.indexOf('\n');
+  if (newline < 0) newline = n;
+  // a word ends at a space, a line break or the end; found by indexOf, word by word
+  for (;;) {
+    if (newline < start) {
+      newline = s.indexOf('\n', start);
+      if (newline < 0) newline = n;
+    }
+    let end = s.indexOf(' ', start);
+    if (end < 0 || end > newline) end = newline;
+    const w = end - start;
     if (used === 0) used = w;
     else if (used + 1 + w <= perLine) used += 1 + w;
     else {
@@ -58,33 +68,32 @@ export function linesOf(s: string, width: number, factor = CHAR): number {
       lines++;
       used -= perLine;
     }
-    if (c === 0x0a && i < s.length) {
+    if (end === n) return lines;
+    if (end === newline) {
       lines++;
       used = 0;
     }
+    start = end + 1;
   }
-  return lines;
 }
 
 /**
- * linesOf at one width, for the cells of a column: a text shorter than a line is one line at once,
- * and a longer one is measured once (a column repeats its units, labels and file names row after row).
+ * linesOf at one width, for the cells of a column: a text shorter than a line is one line at once, and
+ * one the same as the row above's (its unit, its file) is not measured again.
  */
 export function lineCounter(width: number, factor: number): (s: string) => number {
   const perLine = Math.max(1, Math.floor((width - 1.5) / factor));
-  const known = new Map<string, number>();
+  let last = '';
+  let lastLines = 1;
   return (s) => {
     if (s.length <= perLine && !s.includes('\n')) return 1;
-    let n = known.get(s);
-    if (n === undefined) {
-      n = linesOf(s, width, factor);
-      if (known.size < KNOWN_TEXTS) known.set(s, n);
+    if (s !== last) {
+      last = s;
+      lastLines = wrappedLines(s, perLine);
     }
-    return n;
+    return lastLines;
   };
 }
-/** Texts a column's line counter remembers: its repeated ones come first, the first rows show them. */
-const KNOWN_TEXTS = 2000;
 
 /** Column widths are fitted to the first rows this many: enough to see every kind of value, cheap on 100,000 rows. */
 export const WIDTH_SAMPLE = 5000;
