@@ -3,7 +3,7 @@
 import { cellAddress, columnLetters, columnNumber } from '../domain/cell-ref.js';
 import { isoFromUtc } from '../domain/dates.js';
 import type { Cell, Problem, Sheet, SheetRow } from '../types.js';
-import { legacyFontKind, tcvn3ToUnicode } from './legacy.js';
+import { legacyFontKind, tcvn3ToUnicode, type LegacyFontKind } from './legacy.js';
 import { displayNumber } from './numfmt.js';
 import { Refusal } from './xlsx-package.js';
 import { PLAIN, stringItem, type SharedString, type Style } from './xlsx-parts.js';
@@ -36,6 +36,12 @@ export class SheetReader {
   private rest = '';
   /** masters of shared formulas by `si`, to show a dependent cell's formula */
   private readonly shared = new Map<string, { formula: string; row: number; col: number }>();
+  private lastFont: string | undefined = undefined;
+  private lastFontKind: LegacyFontKind | null = null;
+  /** the last cell tag nextCellTag read: its prefix, attributes, whether it is empty (`<c …/>`), where it ends */
+  private readonly tag = { prefix: '', attrs: '', empty: false, end: 0 };
+  /** serial → calendar day, for this sheet */
+  private readonly days = new Map<number, string | null>();
 
   constructor(
     private readonly name: string,
@@ -71,21 +77,21 @@ export class SheetReader {
   private cells(xml: string, from: number, to: number, rowNumber: number): void {
     let cells = this.rows.get(rowNumber);
     let col = 0;
-    CELL_OPEN.lastIndex = from;
-    let m: RegExpExecArray | null;
-    while ((m = CELL_OPEN.exec(xml)) && CELL_OPEN.lastIndex <= to) {
+    let pos = from;
+    while (this.nextCellTag(xml, pos, to)) {
       this.count();
-      const [, prefix = '', attrs = '', empty] = m;
+      const attrs = this.tag.attrs;
       const ref = attr(attrs, 'r');
       const at = ref !== undefined ? cellAddress(ref) : null;
       col = at ? at[1] : col + 1;
+      pos = this.tag.end;
       let body = '';
-      if (empty !== '/') {
-        const close = prefix ? `</${prefix}c>` : '</c>';
-        const stop = xml.indexOf(close, CELL_OPEN.lastIndex);
+      if (!this.tag.empty) {
+        const close = this.tag.prefix ? `</${this.tag.prefix}c>` : '</c>';
+        const stop = xml.indexOf(close, pos);
         if (stop < 0 || stop >= to) break;
-        body = xml.slice(CELL_OPEN.lastIndex, stop);
-        CELL_OPEN.lastIndex = stop + close.length;
+        body = xml.slice(pos, stop);
+        pos = stop + close.length;
       }
       if (col > this.maxColumn) this.maxColumn = col;
       const cell = this.cell(attrs, body, rowNumber, col);
@@ -93,6 +99,33 @@ export class SheetReader {
       if (!cells) this.rows.set(rowNumber, (cells = []));
       cells[col - 1] = cell;
     }
+  }
+
+  /**
+   * The next cell's opening tag from `pos` on, wholly before `to`, into `this.tag`; false when there
+   * is none. The tag Excel writes (`<c ` right where the last cell ended) is read without the expression.
+   */
+  private nextCellTag(xml: string, pos: number, to: number): boolean {
+    const tag = this.tag;
+    if (xml.startsWith('<c ', pos)) {
+      const gt = xml.indexOf('>', pos + 3);
+      if (gt >= 0 && gt < to) {
+        tag.empty = xml.charCodeAt(gt - 1) === 47; // '/'
+        tag.prefix = '';
+        tag.attrs = xml.slice(pos + 2, tag.empty ? gt - 1 : gt);
+        tag.end = gt + 1;
+        return true;
+      }
+    }
+    CELL_OPEN.lastIndex = pos;
+    const m = CELL_OPEN.exec(xml);
+    if (!m || CELL_OPEN.lastIndex > to) return false;
+    const [, prefix = '', attrs = '', empty] = m;
+    tag.empty = empty === '/';
+    tag.prefix = prefix;
+    tag.attrs = attrs;
+    tag.end = CELL_OPEN.lastIndex;
+    return true;
   }
 
   private cell(attrs: string, body: string, row: number, col: number): Cell | null {
@@ -159,20 +192,28 @@ export class SheetReader {
     return this.text(ss.text, style, ss.font);
   }
 
+  /** legacyFontKind, asked again only when the font changes: cells of a sheet come in runs of one font. */
+  private fontKind(font: string | undefined): LegacyFontKind | null {
+    if (font !== this.lastFont) {
+      this.lastFont = font;
+      this.lastFontKind = legacyFontKind(font);
+    }
+    return this.lastFontKind;
+  }
+
   private text(text: string, style: Style, runFont: string | undefined): Cell | null {
     const font = runFont ?? style.font;
     const cell: Cell = { text };
     if (font !== undefined) cell.font = font;
-    const legacy = legacyFontKind(font);
+    const legacy = this.fontKind(font);
     if (legacy === 'tcvn3' || legacy === 'tcvn3-upper') cell.text = tcvn3ToUnicode(text, legacy === 'tcvn3-upper');
     return cell.text === '' ? null : cell;
   }
 
   private number(n: number, style: Style): Cell | null {
     if (style.date) {
-      const d = new Date(Math.round((n - 25569 + (this.ctx.date1904 ? 1462 : 0)) * 86400000));
-      if (Number.isNaN(d.getTime())) return null;
-      return dateCell(isoFromUtc(d), style);
+      const iso = this.serialDay(n);
+      return iso === null ? null : dateCell(iso, style);
     }
     const cell = base(style, String(n));
     cell.number = n;
@@ -182,6 +223,17 @@ export class SheetReader {
       if (shown !== cell.text) cell.shown = shown;
     }
     return cell;
+  }
+
+  /** The calendar day of a serial (its time of day rounded as Excel shows it), null when it is none; the same days recur. */
+  private serialDay(n: number): string | null {
+    let iso = this.days.get(n);
+    if (iso === undefined) {
+      const d = new Date(Math.round((n - 25569 + (this.ctx.date1904 ? 1462 : 0)) * 86400000));
+      iso = Number.isNaN(d.getTime()) ? null : isoFromUtc(d);
+      if (this.days.size < 10_000) this.days.set(n, iso);
+    }
+    return iso;
   }
 
   /** An ISO date cell (`t="d"`, as openpyxl and LibreOffice may write): its calendar day. */
@@ -225,7 +277,7 @@ export class SheetReader {
           cells[i] = null;
           continue;
         }
-        if (!vniReported && legacyFontKind(c.font) === 'vni' && NON_ASCII.test(c.text)) {
+        if (!vniReported && this.fontKind(c.font) === 'vni' && NON_ASCII.test(c.text)) {
           // One warning per sheet is enough to ask for a conversion.
           vniReported = true;
           problems.push({
