@@ -202,6 +202,18 @@ const OWNER_SEPARATOR = /[,;\r\n]+|\s+(?:và|\+|&)\s+/iu;
  * A part that is a position (`Nguyễn Văn An, Chủ tịch UBND xã`) belongs to the name before it.
  */
 export function ownerNames(cell: string): string[] {
+  // The same owners' cell recurs task after task: read once, each task given its own copy.
+  let names = OWNER_NAMES.get(cell);
+  if (!names) {
+    names = readOwnerNames(cell);
+    if (OWNER_NAMES.size < 10_000) OWNER_NAMES.set(cell, names);
+  }
+  return names.slice();
+}
+
+const OWNER_NAMES = new Map<string, string[]>();
+
+function readOwnerNames(cell: string): string[] {
   const parts = cell.normalize('NFC').split(OWNER_SEPARATOR);
   const names: string[] = [];
   parts.forEach((part, i) => {

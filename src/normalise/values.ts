@@ -22,7 +22,9 @@ function dateFromText(text: string): IsoDate | null {
   // `15/10/2024` as it is, most days are written: neither a time nor `ngày` to take off.
   let m = DAY_FIRST.exec(text);
   if (m) return makeDate(Number(m[3]), Number(m[2]), Number(m[1]));
-  const s = text.replace(TRAILING_TIME, '').replace(/^ngày\s*/iu, '');
+  // A time has a colon and `ngày` an n: only then the expressions.
+  const untimed = text.includes(':') ? text.replace(TRAILING_TIME, '') : text;
+  const s = (untimed.charCodeAt(0) | 0x20) === 0x6e ? untimed.replace(/^ngày\s*/iu, '') : untimed;
   m = DAY_FIRST.exec(s);
   if (m) return makeDate(Number(m[3]), Number(m[2]), Number(m[1]));
   m = YEAR_FIRST.exec(s);
