@@ -1,5 +1,6 @@
-// What the two renderings of an annotated copy share (./annotate.ts): the result sheet's words and
-// columns, the fills, the note lines, the names of sheets, and the order of diagnostics.
+// What the renderings of an annotated copy share (./annotate.ts): the result sheet's words and
+// columns, the fills, the note lines, the names of sheets, the order of diagnostics, the layout of a
+// sheet copied from its cells.
 import type { Diagnostic, Lang, RawWorkbook, Register, Sheet, SheetRow } from '../types.js';
 import { RESULT_SHEET } from '../domain/marks.js';
 

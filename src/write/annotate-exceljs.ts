@@ -1,6 +1,8 @@
-// The annotated copy of a register of ordinary size, through exceljs: the workbook as the unit
-// sent it (its formatting and merges kept; a CSV turned into a sheet), each flagged cell filled and
+// The annotated copy through exceljs, for an .xlsx package too odd to patch at zip level
+// (./annotate-patch.ts): the workbook as the unit sent it (its formatting and merges kept), or, when
+// exceljs cannot load it either, a workbook made from the cells as read; each flagged cell filled and
 // noted, and the result sheet first. A copy sent back is annotated afresh (its old marks taken out).
+// Tests also make a CSV's copy here, to hold the other renderings to it.
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, Diagnostic, Lang, RawWorkbook, Register } from '../types.js';

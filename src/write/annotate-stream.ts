@@ -1,7 +1,7 @@
-// The annotated copy written by tiendo's own xlsx writer from the cells as read: for a CSV register
-// (no formatting to keep; ten times faster than through exceljs) and for a register too large for
-// exceljs (more than IN_MEMORY_MAX_CELLS cells). The same result table and links, flagged cells filled
-// and noted, the sheet laid out as the exceljs copy lays out the same cells.
+// The annotated copy written by tiendo's own streaming xlsx writer from the cells as read, for a
+// register too large to hold in memory (more than IN_MEMORY_MAX_CELLS cells). The same result table
+// and links, flagged cells filled and noted, the sheet laid out as the other copies lay out the same
+// cells (a CSV of ordinary size: ./annotate-csv.ts, which matches this copy cell for cell).
 import { basename, extname } from 'node:path';
 import type { Cell, Diagnostic, Lang, RawWorkbook } from '../types.js';
 import { CHECKED_MARK } from '../domain/marks.js';
