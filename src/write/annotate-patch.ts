@@ -20,6 +20,7 @@ import {
   relOfType,
   relsPartOf,
   resolvePart,
+  rootTag,
   unescapeXml,
   withRels,
   type Relationship,
@@ -129,6 +130,7 @@ function openWorkbook(pkg: Package): Workbook {
   const wbPath = resolvePart('', office.target);
   const wbXml = pkg.text(wbPath);
   if (wbXml === null) throw new CannotPatch('no workbook part');
+  rootTag(wbXml, 'workbook');
   const part = wbPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const override = new RegExp(`<Override\\b[^>]*PartName="/${part}"[^>]*>`, 'i').exec(types)?.[0] ?? '';
   // a macro workbook or a template renamed .xlsx would be refused by Excel: exceljs writes those as plain workbooks
