@@ -29,19 +29,33 @@ export type Kind = 'text' | 'int' | 'rate' | 'points' | 'num' | 'date';
 /** Text stays text: the writer writes every string as a string, `=SUM(A1)` included (never a formula). */
 export const text = (s: string | null | undefined): string | null => (s == null || s === '' ? null : s);
 
+/** The digit at `i` of `s`, or NaN. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+}
+
+/** Days from 1 January 1970 to a day of the proleptic Gregorian calendar (as Date.UTC counts them, without a Date). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
 /** A calendar day as a date cell: Excel's day number (days since 30 December 1899) under the column's dd/mm/yyyy. */
 export function dateCell(d: IsoDate): number {
-  let n = dateCells.get(d);
-  if (n === undefined) {
-    const [y = NaN, m = NaN, day = NaN] = d.length === 10 ? [+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10)] : d.split('-').map(Number);
-    n = Date.UTC(y, m - 1, day) / 86_400_000 + 25_569;
-    // a rollup's dates are a few hundred days, asked for once per task and sheet
-    if (dateCells.size > 10_000) dateCells.clear();
-    dateCells.set(d, n);
+  // `yyyy-mm-dd` read digit by digit: asked for once per task and sheet
+  if (d.length === 10) {
+    const y = digitAt(d, 0) * 1000 + digitAt(d, 1) * 100 + digitAt(d, 2) * 10 + digitAt(d, 3);
+    const m = digitAt(d, 5) * 10 + digitAt(d, 6);
+    const day = digitAt(d, 8) * 10 + digitAt(d, 9);
+    if (y >= 1000 && m >= 1 && m <= 12 && day >= 1 && day <= 31) return daysFromCivil(y, m, day) + 25_569;
   }
-  return n;
+  const [y = NaN, m = NaN, day = NaN] = d.split('-').map(Number);
+  return Date.UTC(y, m - 1, day) / 86_400_000 + 25_569;
 }
-const dateCells = new Map<string, number>();
 
 export function dateValue(v: DateValue): Value {
   if (v.kind === 'date') return dateCell(v.date);
