@@ -105,7 +105,7 @@ function quotedCounts(line: string): [number, number, number] {
 /**
  * The line ending csv-parse would discover (`\r\n`, `\n` or `\r`: the first met outside quotes), found
  * here when no quote comes before the first line break: csv-parse's own discovery makes three
- * Buffers for every character of the first line, a third of the time of parsing a small register.
+ * Buffers for every character of the first line, a large part of the cost of a small register.
  * Undefined (csv-parse decides) when a quote comes first or there is no line break.
  */
 export function recordDelimiter(text: string): string | undefined {
@@ -121,7 +121,7 @@ export function recordDelimiter(text: string): string | undefined {
  * every quote opens a field and closes it just before a delimiter or line ending, and every
  * line break is `rd` (inside quotes any `\r`, `\n`). Null otherwise: a stray quote, an unclosed one,
  * mixed line endings — csv-parse then reads the text and decides. Tested equal to csv-parse on
- * random texts (test/read/csv.test.ts); about ten times faster on the registers clerks send.
+ * random texts (test/read/csv.test.ts), and much faster on the registers clerks send.
  * 'too many' as soon as the records hold more than `maxCells` cells.
  */
 export function splitCsv(
