@@ -111,13 +111,13 @@ export function columnNumber(letters: string | null): number {
 const COPY_MIN_WIDTH = 6;
 const COPY_MAX_WIDTH = 30;
 /** A line of Calibri 11, the copy's font, as Excel spaces it. */
-const COPY_LINE_PT = 15;
+export const COPY_LINE_PT = 15;
 
 /**
  * Lines a text takes wrapped word by word in a column `width` units wide; a unit (a digit of Calibri 11) is
  * counted as one character, a little more than a letter takes, so a row is never made too short.
  */
-function wrappedLines(text: string, width: number): number {
+export function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(1, Math.floor(width - 1.5));
   let lines = 0;
   for (const paragraph of text.split('\n')) {

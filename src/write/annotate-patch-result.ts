@@ -2,7 +2,7 @@
 // lines and table as the exceljs copy's (./annotate-exceljs.ts), each cell address a link to its cell,
 // the header row frozen and filtered, printed on A4 landscape one page wide.
 import type { Diagnostic, Lang, Register } from '../types.js';
-import { RESULT_COLUMNS, TEXT, noteLine, quoteSheet } from './annotate-common.js';
+import { COPY_LINE_PT as LINE_PT, RESULT_COLUMNS, TEXT, noteLine, quoteSheet, wrappedLines } from './annotate-common.js';
 import type { ResultStyles } from './annotate-patch-styles.js';
 import { MAIN_NS, REL_NS, XML_HEAD, escapeAttr } from './annotate-patch-xml.js';
 import { columnLetter, xmlText } from './xml.js';
@@ -36,10 +36,10 @@ export function resultSheet(register: Register, placed: ResultRow[], lang: Lang,
   const unit = register.unit ? `${register.unit.name} (${register.unit.code})` : null;
   const rows: string[] = [];
   let r = 0;
-  const row = (cells: [string | number | null, number][]): void => {
+  const row = (cells: [string | number | null, number][], height?: number): void => {
     r++;
     const xml = cells.map(([v, s], i) => cell(`${columnLetter(i + 1)}${r}`, v, s)).join('');
-    rows.push(xml ? `<row r="${r}">${xml}</row>` : '');
+    rows.push(xml ? `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ''}>${xml}</row>` : '');
   };
   row([[t.title(register.displayPath), st.title]]);
   row([[t.unit(unit), st.plain]]);
@@ -55,11 +55,10 @@ export function resultSheet(register: Register, placed: ResultRow[], lang: Lang,
   const columns = RESULT_COLUMNS[lang];
   row(columns.map((h) => [h, st.header]));
   const headerRow = r;
-  const longest = columns.map((h) => h.length);
-  const links: string[] = [];
-  const rels: ResultSheet['rels'] = [];
-  for (const { d, at } of placed) {
-    const values: (string | number | null)[] = [
+  const table = placed.map(({ d, at }) => ({
+    d,
+    at,
+    values: [
       t.severity[d.severity],
       d.rule,
       at ? at.sheet : d.sheet || null,
@@ -68,14 +67,25 @@ export function resultSheet(register: Register, placed: ResultRow[], lang: Lang,
       at ? at.address : null,
       d.taskId,
       d.message,
-    ];
-    values.forEach((v, i) => (longest[i] = Math.max(longest[i] ?? 0, String(v ?? '').length)));
+    ],
+  }));
+  const longest = columns.map((h) => h.length);
+  for (const { values } of table) values.forEach((v, i) => (longest[i] = Math.max(longest[i] ?? 0, String(v ?? '').length)));
+  const widths = longest.map((len, i) =>
+    i === columns.length - 1 ? Math.min(90, Math.max(30, len + 2)) : Math.min(30, Math.max(6, len + 2)),
+  );
+  const links: string[] = [];
+  const rels: ResultSheet['rels'] = [];
+  for (const { d, at, values } of table) {
     const sev = d.severity === 'error' ? st.error : st.warning;
+    // a message longer than its column wraps: the row as tall as its lines (LibreOffice does not fit it)
+    const lines = wrappedLines(d.message, widths[columns.length - 1] ?? 30);
     row(
       values.map((v, i) => [
         v,
         [sev, st.plain, st.plain, st.centred, st.centred, at ? st.link : st.centred, st.plain, st.message][i] ?? st.plain,
       ]),
+      lines > 1 ? lines * LINE_PT : undefined,
     );
     if (at) {
       // as exceljs writes a link inside the workbook: its place, and a relationship to `#place` (what exceljs reads)
@@ -85,9 +95,6 @@ export function resultSheet(register: Register, placed: ResultRow[], lang: Lang,
       links.push(`<hyperlink ref="F${r}" location="${escapeAttr(location)}" r:id="${id}"/>`);
     }
   }
-  const widths = longest.map((len, i) =>
-    i === columns.length - 1 ? Math.min(90, Math.max(30, len + 2)) : Math.min(30, Math.max(6, len + 2)),
-  );
   const last = Math.max(r, headerRow);
   const xml =
     `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
