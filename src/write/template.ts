@@ -6,104 +6,52 @@ import { COLUMNS } from '../domain/columns.js';
 import { CATEGORY_LABEL, STATUS_LABEL } from '../normalise/values.js';
 import type { ColumnKey, IsoDate, Roster, Unit, UnitTree } from '../types.js';
 import { writeWorkbookAtomic } from './atomic.js';
+import {
+  BODY_SIZE,
+  COMMON_FIELDS,
+  DATE_FORMAT,
+  FONT,
+  HEADER_STYLE,
+  LOCKED,
+  TEMPLATE_BODY_ROWS,
+  TEMPLATE_COLUMNS,
+  TEMPLATE_FIRST_BODY_ROW,
+  TEMPLATE_GUIDE_SHEET,
+  TEMPLATE_HEADER_ROW,
+  TEMPLATE_LISTS_SHEET,
+  TEMPLATE_PROGRESS_SHEET,
+  TEMPLATE_RULED_ROWS,
+  TEMPLATE_SHEET,
+  THIN,
+  UNLOCKED,
+  WIDTH,
+  bodyAlignment,
+  freeze,
+  isDate,
+  letter,
+  protect,
+  validate,
+  type ListRanges,
+} from './template-layout.js';
+import { buildGuide, buildProgress } from './template-progress.js';
 
-export const TEMPLATE_SHEET = 'Danh mục';
-export const TEMPLATE_PROGRESS_SHEET = 'Tiến độ';
-export const TEMPLATE_GUIDE_SHEET = 'Hướng dẫn';
-/** Hidden: the values of the drop-downs (an inline list is limited to 255 characters and cannot hold a comma). */
-export const TEMPLATE_LISTS_SHEET = 'Danh sách chọn';
-
-/** Rows of `Danh mục`: the title block above, the header, the column numbers `(1) (2) …`, then the body. */
-export const TEMPLATE_HEADER_ROW = 8;
-export const TEMPLATE_FIRST_BODY_ROW = 10;
-/** Body rows prepared with checks; rows inserted below them stay editable too. */
-export const TEMPLATE_BODY_ROWS = 100;
-/**
- * The first body rows are ruled (bordered) for the clerk to fill in, on screen or by hand on the printed
- * form. Only these: a printer prints every bordered row, and 100 empty ruled rows are four blank pages
- * (LibreOffice, for its part, prints none of a run of more than 84 alike rows).
- */
-export const TEMPLATE_RULED_ROWS = 25;
-
-/** `Tiến độ`: header on row 1, updates from row 2. */
-export const TEMPLATE_PROGRESS_HEADER_ROW = 1;
-export const TEMPLATE_PROGRESS_ROWS = 200;
-export const TEMPLATE_PROGRESS_RULED_ROWS = 25;
-export const PROGRESS_HEADERS = [
-  'Mã việc',
-  'Ngày báo cáo',
-  'Tiến độ (%)',
-  'Kết quả đạt được',
-  'Tình trạng',
-  'Ngày hoàn thành',
-  'Ghi chú',
-] as const;
-
-/**
- * The columns of the template, in order: every key but `unitCode`. The unit is named by the title
- * block instead — a `Mã đơn vị` prefilled on every body row would make each unused row look like
- * a row with data (`title-missing`), and an empty one says nothing.
- */
-export const TEMPLATE_COLUMNS: ColumnKey[] = COLUMNS.map((c) => c.key).filter((k) => k !== 'unitCode');
-
-/** The common fields offered in the `Lĩnh vực` drop-down; other values may be typed. */
-export const COMMON_FIELDS = ['Xây dựng Đảng', 'Kinh tế', 'Văn hóa - Xã hội', 'Quốc phòng - An ninh', 'Nội chính', 'Dân vận'];
-
-/** The column letter of each key in `Danh mục`. */
-export function templateColumnLetter(key: ColumnKey): string {
-  const i = TEMPLATE_COLUMNS.indexOf(key);
-  if (i < 0) throw new Error(`column ${key} is not in the template`);
-  return letter(i + 1);
-}
-
-const FONT = 'Times New Roman';
-/**
- * `Danh mục`'s body and header size. Eighteen columns fit A4 landscape (about 145 units at 100 %) only scaled
- * down: the widths below add up to about 170, so the page prints at about 85 %, 11 pt at about 9.3 pt (the
- * first widths, 290 units at 12 pt, printed at about 6 pt). Headers wrap onto up to four lines.
- */
-const BODY_SIZE = 11;
-const WIDTH: Partial<Record<ColumnKey, number>> = {
-  no: 4.5,
-  id: 7.5,
-  title: 24,
-  category: 9.5,
-  field: 9.5,
-  owner: 11,
-  position: 9,
-  leadUnit: 9,
-  supportUnits: 9,
-  assigned: 10,
-  deadline: 10.5,
-  target: 6,
-  measure: 6,
-  achieved: 6,
-  progress: 6,
-  status: 9.5,
-  completed: 10,
-  note: 11,
-};
-/** Every cell of a body column: top-aligned, wrapped but for the dates, unlocked. */
-const bodyAlignment = (k: ColumnKey): Partial<ExcelJS.Alignment> => ({ vertical: 'top', wrapText: !isDate(k) });
-const isDate = (k: ColumnKey): boolean => k === 'assigned' || k === 'deadline' || k === 'completed';
-const DATE_FORMAT = 'dd/mm/yyyy';
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
-const LOCKED: Partial<ExcelJS.Protection> = { locked: true };
-
-/** A table header cell: bold, centred, wrapped, bordered, shaded, locked (the register's and the Tiến độ sheet's). */
-const HEADER_STYLE: Partial<ExcelJS.Style> = {
-  font: { name: FONT, size: BODY_SIZE, bold: true },
-  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-  border: THIN,
-  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
-  protection: LOCKED,
-};
-const UNLOCKED: Partial<ExcelJS.Protection> = { locked: false };
+export {
+  COMMON_FIELDS,
+  PROGRESS_HEADERS,
+  TEMPLATE_BODY_ROWS,
+  TEMPLATE_COLUMNS,
+  TEMPLATE_FIRST_BODY_ROW,
+  TEMPLATE_GUIDE_SHEET,
+  TEMPLATE_HEADER_ROW,
+  TEMPLATE_LISTS_SHEET,
+  TEMPLATE_PROGRESS_HEADER_ROW,
+  TEMPLATE_PROGRESS_ROWS,
+  TEMPLATE_PROGRESS_RULED_ROWS,
+  TEMPLATE_PROGRESS_SHEET,
+  TEMPLATE_RULED_ROWS,
+  TEMPLATE_SHEET,
+  templateColumnLetter,
+} from './template-layout.js';
 
 export interface TemplateInput {
   unit: Unit;
@@ -181,17 +129,10 @@ function upper(s: string): string {
 /** The place in the date line: the unit's name without its level word (`Xã Yên Sơn` → `Yên Sơn`). */
 function place(unit: Unit): string {
   const m = /^(xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+(.+)$/iu.exec(unit.name.normalize('NFC').trim());
-  return m ? m[2] : '……………';
+  return m?.[2] ?? '……………';
 }
 
 // ───────────────────────────── Danh mục ─────────────────────────────
-
-interface ListRanges {
-  status: string;
-  category: string;
-  field: string;
-  owner: string | null;
-}
 
 function buildMain(ws: ExcelJS.Worksheet, input: Omit<TemplateInput, 'out'>, ranges: ListRanges): void {
   const n = TEMPLATE_COLUMNS.length;
@@ -286,10 +227,6 @@ function buildMain(ws: ExcelJS.Worksheet, input: Omit<TemplateInput, 'out'>, ran
  * sorting their addresses as text (A10 before A2), and a sheet whose rows start below 10 got overlapping
  * ranges (A10:A201 and A2:A201), which Excel offers to repair. A range as the key is written as it is.
  */
-function validate(ws: ExcelJS.Worksheet, range: string, dv: ExcelJS.DataValidation): void {
-  // `dataValidations` is on every worksheet, missing from exceljs's typings
-  (ws as ExcelJS.Worksheet & { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, dv);
-}
 
 function mergeText(ws: ExcelJS.Worksheet, row: number, from: number, to: number, text: string, font: Partial<ExcelJS.Font>): void {
   if (to > from) ws.mergeCells(row, from, row, to);
@@ -399,234 +336,7 @@ function fillLists(ws: ExcelJS.Worksheet, owners: string[]): ListRanges {
   const columns: string[][] = [Object.values(STATUS_LABEL), Object.values(CATEGORY_LABEL), COMMON_FIELDS, owners];
   columns.forEach((values, i) => values.forEach((v, j) => (ws.getCell(j + 1, i + 1).value = v)));
   const sheet = `'${TEMPLATE_LISTS_SHEET.replace(/'/g, "''")}'`;
-  const range = (i: number) => `${sheet}!$${letter(i + 1)}$1:$${letter(i + 1)}$${columns[i].length}`;
+  const range = (i: number) => `${sheet}!$${letter(i + 1)}$1:$${letter(i + 1)}$${columns[i]?.length ?? 0}`;
   ws.getColumn(4).width = 30;
   return { status: range(0), category: range(1), field: range(2), owner: owners.length > 0 ? range(3) : null };
-}
-
-// ───────────────────────────── Tiến độ ─────────────────────────────
-
-function buildProgress(ws: ExcelJS.Worksheet, ranges: ListRanges): void {
-  const widths = [12, 14, 11, 14, 18, 14, 30];
-  widths.forEach((w, i) => {
-    const c = ws.getColumn(i + 1);
-    c.width = w;
-    c.font = { name: FONT, size: 12 };
-    c.alignment = { vertical: 'top', wrapText: i === 6 };
-    c.protection = UNLOCKED;
-    if (i === 1 || i === 5) c.numFmt = DATE_FORMAT;
-  });
-  const header = ws.getRow(TEMPLATE_PROGRESS_HEADER_ROW);
-  PROGRESS_HEADERS.forEach((h, i) => {
-    const c = header.getCell(i + 1);
-    c.value = h;
-    c.style = { ...HEADER_STYLE };
-  });
-  header.height = 32;
-
-  const main = `'${TEMPLATE_SHEET.replace(/'/g, "''")}'`;
-  const idCol = templateColumnLetter('id');
-  const ids = `${main}!$${idCol}$${TEMPLATE_FIRST_BODY_ROW}:$${idCol}$${TEMPLATE_FIRST_BODY_ROW + TEMPLATE_BODY_ROWS - 1}`;
-  const checks: (ExcelJS.DataValidation | undefined)[] = [
-    {
-      type: 'list',
-      allowBlank: true,
-      formulae: [ids],
-      showInputMessage: true,
-      promptTitle: 'Mã việc',
-      prompt: 'Mã việc như ở trang Danh mục.',
-      showErrorMessage: true,
-      errorStyle: 'warning',
-      errorTitle: 'Mã việc',
-      error: 'Mã này chưa có ở trang Danh mục. Vẫn ghi?',
-    },
-    {
-      // A day or a month (`Tháng 3/2024`, meaning its last day): a prompt, no check.
-      type: 'any' as ExcelJS.DataValidation['type'],
-      formulae: [],
-      showInputMessage: true,
-      promptTitle: 'Ngày báo cáo',
-      prompt: 'Ngày báo cáo (31/03/2024) hoặc kỳ báo cáo (Tháng 3/2024).',
-    },
-    {
-      type: 'decimal',
-      operator: 'between',
-      allowBlank: true,
-      formulae: [0, 100],
-      showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: 'Tiến độ (%)',
-      error: 'Tiến độ là một số từ 0 đến 100.',
-    },
-    {
-      type: 'decimal',
-      operator: 'greaterThanOrEqual',
-      allowBlank: true,
-      formulae: [0],
-      showErrorMessage: true,
-      errorStyle: 'warning',
-      errorTitle: 'Kết quả đạt được',
-      error: 'Ghi một số, ví dụ 35 hoặc 41,8.',
-    },
-    {
-      type: 'list',
-      allowBlank: true,
-      formulae: [ranges.status],
-      showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: 'Tình trạng',
-      error: 'Chọn một giá trị trong danh sách.',
-    },
-    {
-      type: 'date',
-      operator: 'between',
-      allowBlank: true,
-      formulae: [new Date(Date.UTC(2000, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
-      showErrorMessage: true,
-      errorStyle: 'warning',
-      errorTitle: 'Ngày hoàn thành',
-      error: 'Ghi ngày/tháng/năm, ví dụ 15/03/2024.',
-    },
-    undefined,
-  ];
-  const first = TEMPLATE_PROGRESS_HEADER_ROW + 1;
-  for (let r = first; r < first + TEMPLATE_PROGRESS_RULED_ROWS; r++) {
-    checks.forEach((_, i) => {
-      ws.getCell(r, i + 1).style = {
-        font: { name: FONT, size: 12 },
-        border: THIN,
-        alignment: { vertical: 'top', wrapText: i === 6 },
-        protection: UNLOCKED,
-        ...(i === 1 || i === 5 ? { numFmt: DATE_FORMAT } : {}),
-      };
-    });
-  }
-  checks.forEach((dv, i) => {
-    if (dv) validate(ws, `${letter(i + 1)}${first}:${letter(i + 1)}${first + TEMPLATE_PROGRESS_ROWS - 1}`, dv);
-  });
-  freeze(ws, TEMPLATE_PROGRESS_HEADER_ROW);
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: '1:1',
-    horizontalCentered: true,
-  };
-}
-
-// ───────────────────────────── Hướng dẫn ─────────────────────────────
-
-const PROGRESS_HELP: Record<(typeof PROGRESS_HEADERS)[number], string> = {
-  'Mã việc': 'Mã việc như ở trang Danh mục (hoặc STT của việc).',
-  'Ngày báo cáo': 'Ngày báo cáo (31/03/2024) hoặc kỳ báo cáo (Tháng 3/2024, hiểu là ngày cuối tháng).',
-  'Tiến độ (%)': 'Tiến độ đến ngày báo cáo, từ 0 đến 100 (%).',
-  'Kết quả đạt được': 'Số lượng đã đạt được đến ngày báo cáo.',
-  'Tình trạng': 'Chưa triển khai, Đang thực hiện, Đã hoàn thành, Tạm dừng hoặc Đã hủy.',
-  'Ngày hoàn thành': 'Ngày hoàn thành thực tế, khi đã hoàn thành.',
-  'Ghi chú': 'Kết quả thực hiện bằng lời, khó khăn, kiến nghị.',
-};
-
-// `Hướng dẫn`: 96 units fit A4 portrait nearly at 100 % (12 pt), where 134 printed at about 8 pt. Each row
-// is as tall as its wrapped text: LibreOffice fits only rows with a line break, and printed the rest over the next.
-const GUIDE_WIDTHS = [7, 21, 9, 59];
-/** Characters a line of 12 pt Times New Roman holds in `width` units, counted on the generous side. */
-const perLine = (width: number): number => Math.max(1, Math.floor((width - 1.5) / 1.0));
-const guideLines = (text: string, width: number): number => Math.max(1, Math.ceil(text.length / (perLine(width) * 0.9)));
-
-function buildGuide(ws: ExcelJS.Worksheet): void {
-  GUIDE_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const all = GUIDE_WIDTHS.reduce((a, b) => a + b, 0);
-  const font = { name: FONT, size: 12 };
-  const line = (text: string, f: Partial<ExcelJS.Font> = font) => {
-    const row = ws.addRow([text]);
-    ws.mergeCells(row.number, 1, row.number, 4);
-    row.getCell(1).style = { font: f, alignment: { wrapText: true, vertical: 'top' } };
-    // a larger font holds fewer characters a line, bold capitals fewer still
-    const k = ((f.size ?? 12) / 12) * (f.bold ? 1.4 : 1);
-    row.height = guideLines(text, all / k) * 16 * ((f.size ?? 12) / 12) + 2;
-  };
-  const table = (title: string, rows: [string, string, string, string][]) => {
-    ws.addRow([]);
-    line(title, { ...font, bold: true });
-    const h = ws.addRow(['Cột', 'Tên cột', 'Bắt buộc', 'Cách ghi']);
-    h.eachCell((c) => (c.style = { font: { ...font, bold: true }, border: THIN, alignment: { horizontal: 'center' } }));
-    for (const r of rows) {
-      const row = ws.addRow(r);
-      row.eachCell({ includeEmpty: true }, (c, i) => {
-        c.style = {
-          font,
-          border: THIN,
-          alignment: { wrapText: true, vertical: 'top', horizontal: i === 1 || i === 3 ? 'center' : 'left' },
-        };
-      });
-      row.height = Math.max(...r.map((text, i) => guideLines(text, GUIDE_WIDTHS[i]))) * 16 + 2;
-    }
-  };
-
-  line('HƯỚNG DẪN GHI DANH MỤC VIỆC KHÓ, NHIỆM VỤ TRỌNG TÂM, VIỆC ĐỘT PHÁ', { ...font, size: 14, bold: true });
-  line(
-    `1. Trang "${TEMPLATE_SHEET}": ghi mỗi việc trên một dòng, bắt đầu từ dòng ${TEMPLATE_FIRST_BODY_ROW}. Không sửa tên đơn vị, dòng tiêu đề cột và dòng số cột (đã khóa để tránh sửa nhầm; nếu cần, bỏ khóa bằng Review/Xem lại → Unprotect Sheet/Bỏ bảo vệ trang tính, không có mật khẩu).`,
-  );
-  line('2. Mỗi việc ghi rõ người, rõ việc, rõ trách nhiệm, rõ tiến độ: một người chịu trách nhiệm chính và một thời hạn hoàn thành.');
-  line(
-    '3. Ngày ghi theo ngày/tháng/năm, ví dụ 15/03/2024. Thời hạn có thể là một kỳ: Tháng 9/2024, Quý III/2024, 6 tháng đầu năm 2024, Năm 2024.',
-  );
-  line(
-    '4. Có thể thêm dòng mục (ví dụ "I. LĨNH VỰC XÂY DỰNG ĐẢNG") phía trên các việc của một lĩnh vực; khi đó cột Lĩnh vực có thể để trống.',
-  );
-  line(
-    `5. Hằng tháng cập nhật tiến độ ở trang "${TEMPLATE_PROGRESS_SHEET}": mỗi lần báo cáo một việc là một dòng, ghi Mã việc và ngày báo cáo.`,
-  );
-  line('6. Không đổi tên các trang, không đổi tên và thứ tự các cột.');
-
-  table(
-    `Các cột của trang "${TEMPLATE_SHEET}"`,
-    TEMPLATE_COLUMNS.map((k, i) => {
-      const spec = COLUMNS.find((c) => c.key === k)!;
-      return [`(${i + 1})`, spec.headers[0], spec.required ? 'Có' : '', spec.help];
-    }),
-  );
-  table(
-    `Các cột của trang "${TEMPLATE_PROGRESS_SHEET}"`,
-    PROGRESS_HEADERS.map((h, i) => [`(${i + 1})`, h, i < 2 ? 'Có' : '', PROGRESS_HELP[h]]),
-  );
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-}
-
-// ───────────────────────────── shared ─────────────────────────────
-
-function freeze(ws: ExcelJS.Worksheet, rows: number): void {
-  ws.views = [{ state: 'frozen', ySplit: rows, activeCell: `A${rows + 1}` }];
-}
-
-/**
- * Protection without a password: it stops accidental edits to the locked header, and a clerk who
- * must change it can lift it from the menu. Rows may be added, sized and sorted.
- */
-function protect(ws: ExcelJS.Worksheet): Promise<void> {
-  return ws.protect('', {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatColumns: true,
-    formatRows: true,
-    insertRows: true,
-    deleteRows: true,
-    sort: true,
-    autoFilter: true,
-  });
-}
-
-function letter(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
