@@ -23,7 +23,13 @@ export function unescapeXml(s: string): string {
   });
 }
 
-const attrPattern = (name: string): RegExp => new RegExp(`\\s${name.replace(/[:.]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+/** One pattern per attribute name, made once (a copy looks up thousands of attributes). */
+const patterns = new Map<string, RegExp>();
+function attrPattern(name: string): RegExp {
+  let re = patterns.get(name);
+  if (!re) patterns.set(name, (re = new RegExp(`\\s${name.replace(/[:.]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
+  return re;
+}
 
 /** The value of attribute `name` (as spelled, prefix included) in the open tag `tag`, or undefined. */
 export function attr(tag: string, name: string): string | undefined {
