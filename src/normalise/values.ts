@@ -19,6 +19,10 @@ const SPELLED = /^(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})$/;
 
 /** The day written in a text, or null. */
 function dateFromText(text: string): IsoDate | null {
+  return remembered(DAYS, text, dayOf);
+}
+
+function dayOf(text: string): IsoDate | null {
   // `15/10/2024` as it is, most days are written: neither a time nor `ngày` to take off.
   let m = DAY_FIRST.exec(text);
   if (m) return makeDate(Number(m[3]), Number(m[2]), Number(m[1]));
@@ -172,29 +176,48 @@ const CATEGORY_ALIASES: [string, Category][] = [
 const CATEGORY_BY_FOLD = new Map(CATEGORY_ALIASES.map(([alias, category]) => [fold(alias), category]));
 
 /** The status vocabulary (SPEC §2.3); null when the text is not in it (then `suggestion` is the closest canonical label in Vietnamese). '' → { status: null, empty: true }. */
-export function parseStatus(text: string): { status: Status | null; empty: boolean; suggestion?: string } {
+export function parseStatus(text: string): StatusRead {
+  return { ...remembered(STATUSES, text, statusOf) };
+}
+
+type StatusRead = { status: Status | null; empty: boolean; suggestion?: string };
+
+/**
+ * `read(text)`, remembered by text: a register's few statuses, categories and days recur row after
+ * row and register after register (bounded; the caller copies what it hands out).
+ */
+function remembered<T>(memo: Map<string, T>, text: string, read: (text: string) => T): T {
+  let value = memo.get(text);
+  if (value === undefined) {
+    value = read(text);
+    if (memo.size < 10_000) memo.set(text, value);
+  }
+  return value;
+}
+
+const STATUSES = new Map<string, StatusRead>();
+const CATEGORIES = new Map<string, { category: Category; invalid: boolean }>();
+const DAYS = new Map<string, IsoDate | null>();
+
+function statusOf(text: string): StatusRead {
   if (clean(text) === '') return { status: null, empty: true };
   const status = STATUS_BY_FOLD.get(fold(text));
   if (status) return { status, empty: false };
-  let suggestion = SUGGESTIONS.get(text);
-  if (suggestion === undefined) {
-    let best = STATUS_ALIASES[0];
-    let bestDistance = Infinity;
-    for (const entry of STATUS_ALIASES) {
-      const d = distance(text, entry[0]);
-      if (d < bestDistance) [best, bestDistance] = [entry, d];
-    }
-    suggestion = STATUS_LABEL[best[1]];
-    if (SUGGESTIONS.size < 10_000) SUGGESTIONS.set(text, suggestion);
+  let best = STATUS_ALIASES[0];
+  let bestDistance = Infinity;
+  for (const entry of STATUS_ALIASES) {
+    const d = distance(text, entry[0]);
+    if (d < bestDistance) [best, bestDistance] = [entry, d];
   }
-  return { status: null, empty: false, suggestion };
+  return { status: null, empty: false, suggestion: STATUS_LABEL[best[1]] };
 }
-
-/** The closest status of a text outside the vocabulary, by text: the same misspelling recurs across registers. */
-const SUGGESTIONS = new Map<string, string>();
 
 /** The category vocabulary; empty → key; unknown → { category: 'key', invalid: true }. */
 export function parseCategory(text: string): { category: Category; invalid: boolean } {
+  return { ...remembered(CATEGORIES, text, categoryOf) };
+}
+
+function categoryOf(text: string): { category: Category; invalid: boolean } {
   if (clean(text) === '') return { category: 'key', invalid: false };
   const category = CATEGORY_BY_FOLD.get(fold(text));
   return category ? { category, invalid: false } : { category: 'key', invalid: true };
