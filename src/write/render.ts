@@ -107,12 +107,17 @@ interface Frame {
   linePt: number;
 }
 
-/** A style id per look, made once per sheet. */
+/** Each workbook's style ids by look: its seven sheets ask for mostly the same ones. */
+const LOOKS = new WeakMap<XlsxWriter, Map<string, number>>();
+
+/** A style id per look, made once per workbook; `size` is the sheet's body size, a look's default. */
 function styles(wb: XlsxWriter, size: number): StyleOf {
-  const looks = new Map<string, number>();
+  let looks = LOOKS.get(wb);
+  if (!looks) LOOKS.set(wb, (looks = new Map<string, number>()));
+  const known = looks;
   return (l: Look): number => {
     const key = `${l.size ?? size}|${l.bold ? 1 : 0}${l.italic ? 1 : 0}${l.underline ? 1 : 0}|${l.align ?? 'left'}|${l.wrap ?? true}|${l.border ? 1 : 0}|${l.indent ? 1 : 0}|${l.numFmt ?? ''}`;
-    let id = looks.get(key);
+    let id = known.get(key);
     if (id === undefined) {
       id = wb.style({
         size: l.size ?? size,
@@ -125,7 +130,7 @@ function styles(wb: XlsxWriter, size: number): StyleOf {
         indent: l.indent ? 1 : 0,
         numFmt: l.numFmt,
       });
-      looks.set(key, id);
+      known.set(key, id);
     }
     return id;
   };

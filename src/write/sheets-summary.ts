@@ -5,15 +5,16 @@
 import { compareCodes, diagnosticsUnder, fieldKey, type ClassifiedTask, type RollupResult, type UnitRollup } from '../aggregate/index.js';
 import { CLASS_LABEL } from '../classify/index.js';
 import { periodTitle } from '../classify/period.js';
-import { CATEGORY_LABEL, STATUS_LABEL, daysBetween } from '../normalise/values.js';
+import { CATEGORY_LABEL, STATUS_LABEL } from '../normalise/values.js';
 import { ruleById } from '../rules/index.js';
-import type { IsoDate, Lang } from '../types.js';
+import type { Lang } from '../types.js';
 import {
   COUNT_COLUMNS,
   NOT_SUBMITTED,
   REPORT_TITLE,
   col,
   countValues,
+  dateCell,
   dateValue,
   lazyRows,
   numberValue,
@@ -190,11 +191,16 @@ export function byFieldSheet({ result, unit }: Context): SheetSpec {
 const statusText = (t: ClassifiedTask): string | null => (t.task.status ? STATUS_LABEL[t.task.status] : (t.task.text.status ?? null));
 
 export function overdueSheet({ result, tasks, orders }: Context): SheetSpec {
-  const order = orders.unit;
-  const overdue = tasks
-    .filter((t) => t.class === 'pendingOverdue' && t.task.deadline.kind === 'date')
-    .map((t) => ({ t, days: daysBetween((t.task.deadline as { date: IsoDate }).date, result.asOf) }))
-    .sort((a, b) => b.days - a.days || order.get(a.t.unit.code)! - order.get(b.t.unit.code)! || a.t.task.row - b.t.task.row);
+  // days overdue as the difference of two day numbers: daysBetween's calendar days, without a Date per task
+  const asOf = dateCell(result.asOf);
+  const overdue: { t: ClassifiedTask; days: number; unit: number }[] = [];
+  for (const t of tasks) {
+    const deadline = t.task.deadline;
+    // every task's unit is one of the rollup's, so in orders.unit
+    if (t.class === 'pendingOverdue' && deadline.kind === 'date')
+      overdue.push({ t, days: asOf - dateCell(deadline.date), unit: orders.unit.get(t.unit.code) ?? 0 });
+  }
+  overdue.sort((a, b) => b.days - a.days || a.unit - b.unit || a.t.task.row - b.t.task.row);
   return {
     name: 'Quá hạn',
     title: 'DANH SÁCH VIỆC CHƯA HOÀN THÀNH, QUÁ HẠN',
