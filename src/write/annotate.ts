@@ -54,8 +54,9 @@ export async function writeAnnotated(
     return target;
   }
 
-  // An .xlsx register is copied at zip level, its own parts kept as they are; exceljs only when the package is too odd to patch.
-  if (register.kind === 'xlsx' && !opts.viaExceljs && (await writePatchedCopy(input, target))) return target;
+  // An .xlsx register is copied at zip level, its own parts kept as they are; exceljs only when the package is
+  // too odd to patch. Only a package tiendo's reader read: one it refused (a hostile part) is never copied on.
+  if (register.kind === 'xlsx' && raw && !opts.viaExceljs && (await writePatchedCopy(input, target))) return target;
   const { writeExceljsCopy } = await import('./annotate-exceljs.js');
   await writeExceljsCopy(input, target);
   return target;

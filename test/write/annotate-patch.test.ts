@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ERROR_FILL, RESULT_SHEET, WARNING_FILL, writeAnnotated } from '../../src/write/annotate.js';
 import { writePatchedCopy } from '../../src/write/annotate-patch.js';
 import { inflatePart, packageEntries, patchZip } from '../../src/write/zip-patch.js';
-import type { Diagnostic, Register } from '../../src/types.js';
+import type { Diagnostic, RawWorkbook, Register } from '../../src/types.js';
 import { openpyxlPython } from '../helpers/tools.js';
 import { hasSoffice } from '../helpers/soffice.js';
 
@@ -351,15 +351,19 @@ describe('an .xlsx register copied at zip level', () => {
 
   it('is how writeAnnotated copies an .xlsx register; a package it cannot patch goes through exceljs', async () => {
     await ready;
+    // the cells the reader read (a package it refused is not patched: below)
+    const read: RawWorkbook = { kind: 'xlsx', sheets: [{ name: 'Danh mục', rowCount: 8, columnCount: 6, rows: [] }] };
     const out = await writeAnnotated({
-      register: register(input),
+      register: { ...register(input), workbook: read },
       diagnostics: DIAGNOSTICS,
       outDir: join(dir, 'default'),
       lang: 'vi',
       inputs: [input],
     });
+    const theme = (buf: Buffer) => packageEntries(buf)!.find((e) => e.name === 'xl/theme/theme1.xml')!;
+    // exceljs would have compressed the theme again, at its own level
+    expect(theme(readFileSync(out)).compressedSize).toBe(theme(readFileSync(input)).compressedSize);
     const names = packageEntries(readFileSync(out))!.map((e) => e.name);
-    // exceljs would have rewritten every part, and named none of them as the register did
     expect(names.slice(0, 3)).toEqual(
       packageEntries(readFileSync(input))!
         .map((e) => e.name)
@@ -408,5 +412,23 @@ describe('registers from every producer of fixtures/producers, copied at zip lev
         `${RESULT_SHEET} ${ERROR_FILL} ${WARNING_FILL} [Lỗi] Chưa có người chịu trách nhiệm (owner-missing) [Cảnh báo] Dòng mới (overdue)`,
       );
     }
+  });
+});
+
+describe('a package tiendo’s reader refused', () => {
+  it('is never copied on: a part declaring entities (billion laughs) does not reach the copy', async () => {
+    const path = join(dir, 'laughs.xlsx');
+    writeFileSync(path, readFileSync(new URL('../../fixtures/hostile/laughs-strings.xlsx', import.meta.url)));
+    // the reader refused it: no cells read
+    const out = await writeAnnotated({
+      register: { ...register(path), workbook: null },
+      diagnostics: [diag({ rule: 'file-unreadable', sheet: null, message: 'Tệp hỏng' })],
+      outDir: join(dir, 'laughs'),
+      lang: 'vi',
+      inputs: [path],
+    });
+    const buf = readFileSync(out);
+    for (const e of packageEntries(buf)!) expect(inflatePart(buf, e)!.toString('latin1'), e.name).not.toMatch(/<!DOCTYPE|<!ENTITY/i);
+    expect((await load(out)).worksheets[0]!.name).toBe(RESULT_SHEET);
   });
 });
