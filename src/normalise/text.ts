@@ -205,8 +205,10 @@ export function ownerNames(cell: string): string[] {
   // The same owners' cell recurs task after task: read once, each task given its own copy.
   let names = OWNER_NAMES.get(cell);
   if (!names) {
+    // emptied when full, as nameKeys is: the cells of the registers being read stay
+    if (OWNER_NAMES.size >= 50_000) OWNER_NAMES.clear();
     names = readOwnerNames(cell);
-    if (OWNER_NAMES.size < 10_000) OWNER_NAMES.set(cell, names);
+    OWNER_NAMES.set(cell, names);
   }
   return names.slice();
 }

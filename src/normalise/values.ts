@@ -184,13 +184,14 @@ type StatusRead = { status: Status | null; empty: boolean; suggestion?: string }
 
 /**
  * `read(text)`, remembered by text: a register's few statuses, categories and days recur row after
- * row and register after register (bounded; the caller copies what it hands out).
+ * row and register after register (emptied when full; the caller copies what it hands out).
  */
 function remembered<T>(memo: Map<string, T>, text: string, read: (text: string) => T): T {
   let value = memo.get(text);
   if (value === undefined) {
+    if (memo.size >= 10_000) memo.clear(); // the texts of the registers being read stay
     value = read(text);
-    if (memo.size < 10_000) memo.set(text, value);
+    memo.set(text, value);
   }
   return value;
 }
