@@ -51,24 +51,49 @@ export function excelSerial(d: Date): number {
 /** Space, tab, line feed, carriage return: what an XML reader may trim from the ends of a text. */
 const isXmlSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
-/** ` s="12"`, made once per style id: every cell of a sheet carries one. */
-const styleAttrs: string[] = [''];
-function styleAttr(id: number): string {
-  let a = styleAttrs[id];
-  if (a === undefined) styleAttrs[id] = a = id ? ` s="${id}"` : '';
-  return a;
+/** What follows a cell's row number, by style id and kind of value: made once, every cell carries one. */
+interface CellTags {
+  /** an empty cell: `" s="12"/>` */
+  empty: string;
+  number: string;
+  text: string;
+  /** a text starting or ending with a space, which a reader must keep */
+  spaced: string;
+}
+const cellTags: CellTags[] = [];
+function tagsOf(id: number): CellTags {
+  let t = cellTags[id];
+  if (t === undefined) {
+    const s = id ? ` s="${id}"` : '';
+    cellTags[id] = t = {
+      empty: `"${s}/>`,
+      number: `"${s}><v>`,
+      text: `"${s} t="inlineStr"><is><t>`,
+      spaced: `"${s} t="inlineStr"><is><t xml:space="preserve">`,
+    };
+  }
+  return t;
 }
 
-/** A cell at column `letter`, row `row` (its number as text). */
-function cellXml(letter: string, row: string, c: Cell): string {
-  const s = styleAttr(c.style);
+/** `<c r="B`, by column. */
+const cellOpens: string[] = [];
+function cellOpen(col: number): string {
+  let o = cellOpens[col];
+  if (o === undefined) cellOpens[col] = o = `<c r="${columnLetter(col)}`;
+  return o;
+}
+
+/** A cell at column `col`, row `row` (its number as text): a few pieces made once, joined. */
+function cellXml(col: number, row: string, c: Cell): string {
+  const tags = tagsOf(c.style);
   const v = c.value;
-  if (v == null) return c.style ? `<c r="${letter}${row}"${s}/>` : '';
-  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${letter}${row}"${s}><v>${v}</v></c>` : `<c r="${letter}${row}"${s}/>`;
-  if (v instanceof Date) return `<c r="${letter}${row}"${s}><v>${excelSerial(v)}</v></c>`;
+  if (v == null) return c.style ? cellOpen(col) + row + tags.empty : '';
+  if (typeof v === 'number')
+    return Number.isFinite(v) ? cellOpen(col) + row + tags.number + v + '</v></c>' : cellOpen(col) + row + tags.empty;
+  if (v instanceof Date) return cellOpen(col) + row + tags.number + excelSerial(v) + '</v></c>';
   const t = v.length > CELL_MAX ? v.slice(0, CELL_MAX) : v;
-  const space = t && (isXmlSpace(t.charCodeAt(0)) || isXmlSpace(t.charCodeAt(t.length - 1))) ? ' xml:space="preserve"' : '';
-  return `<c r="${letter}${row}"${s} t="inlineStr"><is><t${space}>${xmlText(t)}</t></is></c>`;
+  const spaced = t && (isXmlSpace(t.charCodeAt(0)) || isXmlSpace(t.charCodeAt(t.length - 1)));
+  return cellOpen(col) + row + (spaced ? tags.spaced : tags.text) + xmlText(t) + '</t></is></c>';
 }
 
 /** A row's opening tag; the height's text made once per height (a sheet has a few dozen). */
@@ -241,7 +266,7 @@ export class SheetWriter {
     for (const c of cells) {
       if (c.col <= last) throw new Error(`xlsx: cell ${columnLetter(c.col)}${r} out of order`);
       last = c.col;
-      xml += cellXml(columnLetter(c.col), row, c);
+      xml += cellXml(c.col, row, c);
     }
     this.push(`${xml}</row>`);
     return this.full.length ? this.flush() : undefined;
