@@ -94,7 +94,13 @@ export const relOfType = (rels: Relationship[], kind: string): Relationship | un
 export function resolvePart(fromPart: string, target: string): string {
   const path = target.startsWith('/') ? target.slice(1) : `${fromPart.slice(0, fromPart.lastIndexOf('/') + 1)}${target}`;
   const out: string[] = [];
-  for (const seg of decodeURI(path).split('/')) {
+  let decoded = path;
+  try {
+    decoded = decodeURI(path);
+  } catch {
+    // a stray % in a target: taken as written
+  }
+  for (const seg of decoded.split('/')) {
     if (seg === '..') out.pop();
     else if (seg !== '.' && seg !== '') out.push(seg);
   }

@@ -97,9 +97,9 @@ export async function writePatchedCopy(input: AnnotateInput, target: string, lev
   let bytes: Buffer | null;
   try {
     bytes = patchedCopy(input, level);
-  } catch (e) {
-    if (e instanceof CannotPatch) return false;
-    throw e;
+  } catch {
+    // CannotPatch, or anything else the package's text led to: exceljs, the slower way, makes the copy
+    return false;
   }
   if (!bytes) return false;
   const out = bytes;

@@ -432,3 +432,34 @@ describe('a package tiendo’s reader refused', () => {
     expect((await load(out)).worksheets[0]!.name).toBe(RESULT_SHEET);
   });
 });
+
+describe('a package whose text the patch cannot follow', () => {
+  it('gets its copy through exceljs, never an error: a target with a stray %, a sheet cut short', async () => {
+    await ready;
+    const buf = readFileSync(input);
+    const entries = packageEntries(buf)!;
+    const text = (name: string) =>
+      inflatePart(
+        buf,
+        entries.find((e) => e.name === name)!,
+      )!.toString('utf8');
+    const odd = join(dir, 'odd-target.xlsx');
+    const rels = text('xl/_rels/workbook.xml.rels').replace('worksheets/sheet2.xml', 'worksheets/sheet%zz.xml');
+    writeFileSync(odd, patchZip(buf, entries, new Map([['xl/_rels/workbook.xml.rels', rels]]), [])!);
+    const cut = join(dir, 'cut-sheet.xlsx');
+    const sheet = text('xl/worksheets/sheet1.xml');
+    writeFileSync(cut, patchZip(buf, entries, new Map([['xl/worksheets/sheet1.xml', sheet.slice(0, sheet.indexOf('</sheetData>'))]]), [])!);
+    for (const path of [odd, cut]) {
+      const args = {
+        register: { ...register(path), workbook: null },
+        diagnostics: DIAGNOSTICS,
+        outDir: join(dir, 'odd'),
+        lang: 'vi' as const,
+        inputs: [path],
+      };
+      expect(await writePatchedCopy(args, join(dir, 'odd', 'x.xlsx')), path).toBe(false);
+      const out = await writeAnnotated({ ...args, register: { ...args.register, workbook: { kind: 'xlsx', sheets: [] } } });
+      expect((await load(out)).worksheets[0]!.name, path).toBe(RESULT_SHEET);
+    }
+  });
+});
