@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { registerFiles } from './files.js';
-import { zipEntries } from '../dist/read/zip.js';
+import { zipEntries } from '../dist/zip/read.js';
 
 function count(text, needle) {
   let n = 0;

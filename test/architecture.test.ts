@@ -20,14 +20,15 @@ function layerOf(path: string): string {
  */
 export const MAY_IMPORT: Record<string, string[]> = {
   domain: [],
-  read: ['domain'],
+  zip: [],
+  read: ['domain', 'zip'],
   normalise: ['domain', 'read'],
   rules: ['domain', 'normalise'],
   check: ['domain', 'rules'],
   classify: ['domain', 'normalise'],
   aggregate: ['domain', 'normalise', 'classify'],
   report: ['domain', 'rules', 'check', 'classify', 'aggregate'],
-  write: ['domain', 'normalise', 'rules', 'classify', 'aggregate'],
+  write: ['domain', 'zip', 'normalise', 'rules', 'classify', 'aggregate'],
 };
 
 /** Crossings by design, each with its reason: type-only, no code runs across them. */

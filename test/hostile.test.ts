@@ -24,7 +24,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../src/pipeline.js';
 import { findSoffice } from '../src/read/convert.js';
-import { inflateEntry, zipEntries } from '../src/read/zip.js';
+import { inflateEntry, zipEntries } from '../src/zip/read.js';
 import { BIN } from './helpers/cli.js';
 import { bigRegister, honestBomb, lyingBomb, registerRows } from '../scripts/make-hostile.js';
 

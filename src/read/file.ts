@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import type { FileKind, Problem, RawWorkbook } from '../types.js';
 import { readCsv } from './csv.js';
 import { readXlsx } from './xlsx.js';
-import { zipEntries } from './zip.js';
+import { zipEntries } from '../zip/read.js';
 
 export type ReadResult =
   | { ok: true; kind: FileKind; workbook: RawWorkbook; problems: Problem[] }

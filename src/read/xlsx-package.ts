@@ -3,7 +3,7 @@
 // where everything is (relationships, the workbook's sheet list, the core properties).
 import { StringDecoder } from 'node:string_decoder';
 import { attr, attributes, elements, firstElement, unescapeXml } from './xml.js';
-import { declaresDoctype, inflateEntry, inflateEntryChunks, zipEntries, type ZipEntry } from './zip.js';
+import { declaresDoctype, inflateEntry, inflateEntryChunks, zipEntries, type ZipEntry } from '../zip/read.js';
 
 /** Parts larger than this once inflated are read in chunks, never held whole. */
 const STREAM_ABOVE = 4 << 20;

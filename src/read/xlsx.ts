@@ -35,7 +35,7 @@ import {
 import { sharedStrings, stylesXml, type SharedString } from './xlsx-parts.js';
 import { SheetReader, type SheetContext } from './xlsx-sheet.js';
 import { firstElement } from './xml.js';
-import { ZipError } from './zip.js';
+import { ZipError } from '../zip/read.js';
 
 export type { XlsxLimits } from './xlsx-package.js';
 export { slideFormula } from './xlsx-sheet.js';

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { legacyFontKind } from '../../src/read/legacy.js';
 import { readXlsx, slideFormula } from '../../src/read/xlsx.js';
 import { readXlsxWithExceljs } from '../helpers/exceljs-reader.js';
-import { inflateEntry, zipEntries } from '../../src/read/zip.js';
+import { inflateEntry, zipEntries } from '../../src/zip/read.js';
 import type { Cell, Sheet } from '../../src/types.js';
 import { formatKind } from '../../src/read/numfmt.js';
 import { rezip } from '../../scripts/zip-forms.js';

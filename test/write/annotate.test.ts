@@ -290,7 +290,7 @@ describe('writeAnnotated — a CSV register', () => {
   describe('too large for exceljs: streamed from the cells as read', () => {
     const input = () => ({ register: register({ workbook: raw }), diagnostics, outDir: join(dir, 'out'), lang: 'vi' as const, inputs: [] });
     const sheetXml = async (path: string, n: number): Promise<string> => {
-      const { zipEntries, inflateEntry } = await import('../../src/read/zip.js');
+      const { zipEntries, inflateEntry } = await import('../../src/zip/read.js');
       const buf = await readFile(path);
       const entry = zipEntries(buf)!.find((e) => e.name === `xl/worksheets/sheet${n}.xml`)!;
       return inflateEntry(buf, entry).toString('utf8');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inflateEntry, zipEntries } from '../../src/read/zip.js';
+import { inflateEntry, zipEntries } from '../../src/zip/read.js';
 import { absoluteRef, chartXml, type BarChart } from '../../src/write/chart.js';
 import { plottedRows, type BodyRow, type SheetSpec } from '../../src/write/sheet-model.js';
 import { XlsxWriter, type SheetOptions } from '../../src/write/xlsx-writer.js';

@@ -208,7 +208,7 @@ describe('writeTemplate', () => {
   it('writes one validation per range, none overlapping another (Excel would offer to repair the file)', async () => {
     const out = join(dir, 'mau.xlsx');
     await writeTemplate({ unit, tree, roster, year: 2024, out, asOf: '2024-09-30' });
-    const { zipEntries, inflateEntry } = await import('../../src/read/zip.js');
+    const { zipEntries, inflateEntry } = await import('../../src/zip/read.js');
     const buf = await readFile(out);
     const sheetXml = (n: number) =>
       inflateEntry(

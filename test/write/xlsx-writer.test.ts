@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readXlsx } from '../../src/read/xlsx.js';
-import { inflateEntry, zipEntries } from '../../src/read/zip.js';
+import { inflateEntry, zipEntries } from '../../src/zip/read.js';
 import { XlsxWriter, columnLetter, excelSerial, xmlText, type SheetOptions } from '../../src/write/xlsx-writer.js';
 import { ZipWriter, crc32ByTable } from '../../src/write/zip-writer.js';
 import { convertTo, hasSoffice } from '../helpers/soffice.js';

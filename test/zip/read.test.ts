@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { registerRows, xlsx } from '../../scripts/make-hostile.js';
 import { infoZip64, pythonZip64, rezip, unzipEntries } from '../../scripts/zip-forms.js';
 import { readXlsx } from '../../src/read/xlsx.js';
-import { inflateEntry, zipEntries } from '../../src/read/zip.js';
+import { inflateEntry, zipEntries } from '../../src/zip/read.js';
 
 const LIMIT = { maxFileBytes: 200 * 1024 * 1024 };
 const plain = xlsx([{ name: 'Danh mục', rows: registerRows('Xã Yên Sơn') }]);

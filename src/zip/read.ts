@@ -5,11 +5,16 @@
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
+  /** the name, a leading slash taken off */
   name: string;
+  /** the name's bytes as stored (a raw copy keeps them) */
+  rawName: Buffer;
   /** 0 stored, 8 deflated; anything else is refused */
   method: number;
   /** general-purpose flags; bit 0 = encrypted */
   flags: number;
+  /** the CRC-32 the central directory declares */
+  crc: number;
   compressedSize: number;
   /** the size the central directory declares once inflated */
   size: number;
@@ -136,10 +141,13 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
       if (!wide) return null;
       ({ size, compressedSize, localOffset } = wide);
     }
+    const rawName = buf.subarray(offset + 46, offset + 46 + nameLength);
     entries.push({
-      name: buf.toString('utf8', offset + 46, offset + 46 + nameLength).replace(/^\/+/, ''),
+      name: rawName.toString('utf8').replace(/^\/+/, ''),
+      rawName,
       method: buf.readUInt16LE(offset + 10),
       flags: buf.readUInt16LE(offset + 8),
+      crc: buf.readUInt32LE(offset + 16),
       compressedSize,
       size,
       localOffset,
@@ -150,7 +158,7 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
 }
 
 /** The compressed bytes of an entry, as the central directory places them. */
-function entryData(buf: Buffer, e: ZipEntry): Buffer {
+export function entryData(buf: Buffer, e: ZipEntry): Buffer {
   const o = e.localOffset;
   if (o + 30 > buf.length || buf.readUInt32LE(o) !== LOCAL) throw new ZipError('corrupt', `${e.name}: local header missing`);
   // The local header's own sizes (Zip64 or not, or zero before a data descriptor) are not needed:
