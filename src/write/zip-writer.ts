@@ -69,7 +69,7 @@ const ON_THIS_THREAD = 1 << 14;
  * that every workbook of a rollup repeats word for word (always at level 1, the writers' level).
  */
 const REMEMBERED = new Map<string, { out: Buffer; crc: number; size: number }>();
-const REMEMBER_CHARS = 1 << 12;
+const REMEMBER_CHARS = 1 << 14;
 
 function remember(text: string, deflated: { out: Buffer; crc: number; size: number }): void {
   if (REMEMBERED.size >= 256) REMEMBERED.clear();
