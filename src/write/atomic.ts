@@ -283,7 +283,5 @@ function writeFailure(e: unknown, target: string, tmp: string): unknown {
  */
 export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, target: string): Promise<void> {
   // Level 1: registers' copies are small, and JSZip's default (6) is a third of a copy's time.
-  await atomically(target, (tmp) =>
-    wb.xlsx.writeFile(tmp, { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } }),
-  );
+  await atomically(target, (tmp) => wb.xlsx.writeFile(tmp, { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } }));
 }
