@@ -93,7 +93,8 @@ export async function writeStreamedCopy(tmp: string, input: AnnotateInput, raw: 
       table,
       lang,
     );
-    for (const [i, sheet] of raw.sheets.entries()) await writeRawSheet(wb, sheet, flagged[i] ?? new Map(), lang);
+    for (const [i, sheet] of raw.sheets.entries())
+      await writeRawSheet(wb, sheet, flagged[i] ?? new Map<number, Map<number, Diagnostic[]>>(), lang);
     await wb.close();
   } catch (e) {
     await wb.abort();
