@@ -104,7 +104,7 @@ export function runRule(rule: Rule, target: Task | Register | Register[], ctx: R
     if (!message) throw new Error(`${rule.meta.id}: unknown messageId ${id}`);
     for (const text of [message.vi, message.en]) {
       for (const [, name] of text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
-        if (r.data?.[name] === undefined) throw new Error(`${rule.meta.id}/${id}: no data for {{${name}}}`);
+        if (name === undefined || r.data?.[name] === undefined) throw new Error(`${rule.meta.id}/${id}: no data for {{${name}}}`);
       }
     }
     reports.push(r);

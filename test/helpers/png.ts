@@ -39,10 +39,11 @@ export function readPng(path: string): Image {
     const filter = raw[y * (stride + 1)];
     const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
     for (let x = 0; x < stride; x++) {
-      const a = x >= channels ? px[y * stride + x - channels] : 0;
-      const b = y > 0 ? px[(y - 1) * stride + x] : 0;
-      const c = x >= channels && y > 0 ? px[(y - 1) * stride + x - channels] : 0;
-      let v = line[x];
+      // readUInt8 throws on a short line or image rather than reading undefined as a pixel
+      const a = x >= channels ? px.readUInt8(y * stride + x - channels) : 0;
+      const b = y > 0 ? px.readUInt8((y - 1) * stride + x) : 0;
+      const c = x >= channels && y > 0 ? px.readUInt8((y - 1) * stride + x - channels) : 0;
+      let v = line.readUInt8(x);
       if (filter === 1) v += a;
       else if (filter === 2) v += b;
       else if (filter === 3) v += (a + b) >> 1;
@@ -58,18 +59,22 @@ export function readPng(path: string): Image {
   }
   if (channels === 3) return { width, height, rgb: px };
   const rgb = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < width * height; i++) rgb[3 * i] = rgb[3 * i + 1] = rgb[3 * i + 2] = px[i];
+  for (let i = 0; i < width * height; i++) rgb[3 * i] = rgb[3 * i + 1] = rgb[3 * i + 2] = px.readUInt8(i);
   return { width, height, rgb };
 }
 
 /** How many pixels of `img` inside the box (fractions of the width and height) are within `tolerance` of colour `hex` (`RRGGBB`). */
 export function countColour(img: Image, hex: string, box = { x0: 0, y0: 0, x1: 1, y1: 1 }, tolerance = 24): number {
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const [r = NaN, g = NaN, b = NaN] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
   let n = 0;
   for (let y = Math.floor(box.y0 * img.height); y < Math.floor(box.y1 * img.height); y++) {
     for (let x = Math.floor(box.x0 * img.width); x < Math.floor(box.x1 * img.width); x++) {
       const i = 3 * (y * img.width + x);
-      if (Math.abs(img.rgb[i] - r) <= tolerance && Math.abs(img.rgb[i + 1] - g) <= tolerance && Math.abs(img.rgb[i + 2] - b) <= tolerance)
+      if (
+        Math.abs(img.rgb.readUInt8(i) - r) <= tolerance &&
+        Math.abs(img.rgb.readUInt8(i + 1) - g) <= tolerance &&
+        Math.abs(img.rgb.readUInt8(i + 2) - b) <= tolerance
+      )
         n++;
     }
   }
