@@ -116,7 +116,14 @@ function styles(wb: XlsxWriter, size: number): StyleOf {
   if (!looks) LOOKS.set(wb, (looks = new Map<string, number>()));
   const known = looks;
   return (l: Look): number => {
-    const key = `${l.size ?? size}|${l.bold ? 1 : 0}${l.italic ? 1 : 0}${l.underline ? 1 : 0}|${l.align ?? 'left'}|${l.wrap ?? true}|${l.border ? 1 : 0}|${l.indent ? 1 : 0}|${l.numFmt ?? ''}`;
+    const flags =
+      (l.bold ? 1 : 0) |
+      (l.italic ? 2 : 0) |
+      (l.underline ? 4 : 0) |
+      ((l.wrap ?? true) ? 8 : 0) |
+      (l.border ? 16 : 0) |
+      (l.indent ? 32 : 0);
+    const key = `${l.size ?? size}|${flags}|${l.align ?? 'left'}|${l.numFmt ?? ''}`;
     let id = known.get(key);
     if (id === undefined) {
       id = wb.style({
