@@ -43,9 +43,10 @@ describe.skipIf(!hasSoffice)('number formats as LibreOffice shows them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tiendo-numfmt-'));
     writeFileSync(join(dir, 'probe.xlsx'), probe(codes));
     const [csv] = convertTo('csv', [join(dir, 'probe.xlsx')], dir);
+    if (!csv) throw new Error('LibreOffice wrote no CSV');
     const rows = parse(readFileSync(csv, 'latin1'), { relax_column_count: true }) as string[][];
     const all = [...Array.from({ length: 59 }, (_, i) => BUILTIN_FORMATS[i] ?? ''), ...codes];
-    const kinds = rows.map(([serial, fraction]) => (/[/:]/.test(serial) ? 'date' : fraction.includes('%') ? 'percent' : 'other'));
+    const kinds = rows.map(([serial = '', fraction = '']) => (/[/:]/.test(serial) ? 'date' : fraction.includes('%') ? 'percent' : 'other'));
     const mine = all.map((code) => {
       const k = formatKind(code);
       return k === 'date' || k === 'percent' ? k : 'other';

@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../src/read/xlsx.js';
 import type { Cell, Sheet } from '../../src/types.js';
+import { at } from '../helpers/at.js';
 import { hasSoffice } from '../helpers/soffice.js';
 
 const DIR = fileURLToPath(new URL('../../fixtures/producers/', import.meta.url));
@@ -48,10 +49,11 @@ describe.skipIf(!hasOpenpyxl)('fixtures/producers as openpyxl reads them', () =>
   it.each(files.map((f, i) => [f, i] as const))('%s', async (file, i) => {
     const mine = await sheetsOf(file);
     // openpyxl 3.0 finds no sheet in a Strict Open XML workbook (LibreOffice reads it, below)
-    if (/strict/.test(file) && dumps[i].sheets.length === 0) return;
-    expect(mine.map((s) => s.name)).toEqual(dumps[i].sheets.map((s) => s.name));
-    dumps[i].sheets.forEach((theirs, k) => {
-      const s = mine[k];
+    const dump = at(dumps, i, 'openpyxl dump');
+    if (/strict/.test(file) && dump.sheets.length === 0) return;
+    expect(mine.map((s) => s.name)).toEqual(dump.sheets.map((s) => s.name));
+    dump.sheets.forEach((theirs, k) => {
+      const s = at(mine, k, 'sheet');
       const last = Math.max(s.rows.at(-1)?.number ?? 0, ...Object.keys(theirs.rows).map(Number));
       for (let row = 1; row <= last; row++) {
         for (let col = 0; col < Math.max(s.columnCount, 12); col++) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/index.js';
+import { first } from '../helpers/at.js';
 import type { DateValue, NumberValue, Task } from '../../src/types.js';
 
 const DIR = fileURLToPath(new URL('../../fixtures/registers/', import.meta.url));
@@ -50,7 +51,7 @@ describe.each(cases)('fixtures/registers/%s', (file) => {
       roster: join(DIR, 'roster.csv'),
       asOf: AS_OF,
     });
-    const register = run.registers[0];
+    const register = first(run.registers, 'register');
     expect(register.unit?.code ?? null).toBe(want.unit);
     const fields = ['row', ...want.fields];
     const got = register.tasks.map((t) => Object.fromEntries(fields.map((f) => [f, f === 'row' ? t.row : field(t, f)])));

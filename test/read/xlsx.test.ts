@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook, zipInflatedSize } from '../../src/read/file.js';
 import type { Cell, RawWorkbook } from '../../src/types.js';
+import { first } from '../helpers/at.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-xlsx-'));
 const LIMIT = { maxFileBytes: 200 * 1024 * 1024 };
@@ -25,7 +26,7 @@ async function read(path: string): Promise<RawWorkbook> {
 }
 
 function cell(wb: RawWorkbook, row: number, col: number): Cell | null {
-  return wb.sheets[0].rows.find((r) => r.number === row)?.cells[col - 1] ?? null;
+  return first(wb.sheets, 'sheet').rows.find((r) => r.number === row)?.cells[col - 1] ?? null;
 }
 
 describe('reading xlsx cells (LIBRARIES.md traps)', () => {
