@@ -9,6 +9,7 @@ import { registerRows, xlsx } from '../../scripts/make-hostile.js';
 import { infoZip64, pythonZip64, rezip, unzipEntries } from '../../scripts/zip-forms.js';
 import { readXlsx } from '../../src/read/xlsx.js';
 import { inflateEntry, zipEntries } from '../../src/zip/read.js';
+import { first } from '../helpers/at.js';
 
 const LIMIT = { maxFileBytes: 200 * 1024 * 1024 };
 const plain = xlsx([{ name: 'Danh mục', rows: registerRows('Xã Yên Sơn') }]);
@@ -53,7 +54,7 @@ describe('zip forms', () => {
     const o = buf.readUInt32LE(buf.length - 22 + 16);
     buf.writeUInt32LE(0xffffffff, o + 24);
     const e = zipEntries(buf)!;
-    expect(e[0].size).toBe(0xffffffff);
+    expect(e[0]?.size).toBe(0xffffffff);
     expect(e.length).toBe(entries.length);
     const r = await readXlsx(buf, LIMIT);
     expect(r.ok).toBe(false);
@@ -67,11 +68,11 @@ describe('zip forms', () => {
     const buf = rezip(parts, { zip64: true });
     // the first central header's Zip64 field: its uncompressed size made 300 MB
     const cd = zipEntries(buf)!;
-    expect(cd[0].size).toBe(parts[0].data.length);
+    expect(cd[0]?.size).toBe(first(parts).data.length);
     const at = buf.indexOf(Buffer.from([0x50, 0x4b, 1, 2]));
     const nameLength = buf.readUInt16LE(at + 28);
     buf.writeBigUInt64LE(300n * 1024n * 1024n, at + 46 + nameLength + 4);
-    expect(zipEntries(buf)![0].size).toBe(300 * 1024 * 1024);
+    expect(zipEntries(buf)![0]?.size).toBe(300 * 1024 * 1024);
     const r = await readXlsx(buf, LIMIT);
     expect(!r.ok && !r.skip && r.problem.messageId).toBe('tooLarge');
     expect(!r.ok && !r.skip && String(r.problem.data?.size)).toMatch(/^\d+\.\d MB$/);
