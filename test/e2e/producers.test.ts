@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/index.js';
+import { first } from '../helpers/at.js';
 import type { DateValue, NumberValue, Task } from '../../src/types.js';
 
 const DIR = fileURLToPath(new URL('../../fixtures/producers/', import.meta.url));
@@ -52,7 +53,7 @@ describe.each(cases)('fixtures/producers/%s', (file) => {
       roster: join(DIR, 'roster.csv'),
       asOf: AS_OF,
     });
-    const register = run.registers[0];
+    const register = first(run.registers, 'register');
     expect(register.sheet).toBe(file.includes('csv') ? register.sheet : 'Danh mục');
     expect(register.unit?.code ?? null).toBe(want.unit);
     // by the title block of the register's own sheet (ĐẢNG ỦY XÃ YÊN SƠN), not by the file name

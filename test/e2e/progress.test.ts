@@ -59,7 +59,7 @@ describe('validate --progress', () => {
     expect(json.annotated).toHaveLength(3);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'cap-nhat-thang-9.checked.xlsx'));
-    const note = wb.worksheets[1].getCell('E5').note;
+    const note = wb.worksheets[1]?.getCell('E5').note;
     expect(JSON.stringify(note)).toContain('invalid-status');
   });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REPORT_TITLE } from '../../src/write/summary.js';
+import { at } from '../helpers/at.js';
 import { tiendo } from '../helpers/cli.js';
 import { countColour, readPng } from '../helpers/png.js';
 import { hasSoffice } from '../helpers/soffice.js';
@@ -96,8 +97,8 @@ describe.skipIf(!hasSoffice || !hasPoppler)(`rollup fixtures/province --pdf${WHY
     const navy = images.map((img) => countColour(img, '1F4E79', chartArea));
     const red = images.map((img) => countColour(img, 'C00000', chartArea));
     const page = (img: (typeof images)[number]): number => img.width * img.height;
-    expect(navy[1] / page(images[1]), 'the rates chart on page 2').toBeGreaterThan(0.005);
-    expect(red[3] / page(images[3]), 'the classes chart on page 4').toBeGreaterThan(0.0005);
+    expect(at(navy, 1) / page(at(images, 1, 'page')), 'the rates chart on page 2').toBeGreaterThan(0.005);
+    expect(at(red, 3) / page(at(images, 3, 'page')), 'the classes chart on page 4').toBeGreaterThan(0.0005);
     expect(
       navy.filter((n, i) => i !== 1 && n > 50),
       'no other page has the rates chart',

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateProvince } from '../../scripts/province.js';
+import { at } from '../helpers/at.js';
 import { tiendo } from '../helpers/cli.js';
 import { compareSets, type ExpectedDiagnostic } from '../helpers/expected.js';
 
@@ -68,7 +69,7 @@ describe.each([
         .replace(/\.(xlsx|csv)$/i, '');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(join(out, `${name}.checked.xlsx`));
-      const sheet = wb.worksheets[1]; // the register, after the result sheet
+      const sheet = at(wb.worksheets, 1, 'register sheet'); // the register, after the result sheet
       for (const d of ds) {
         const notes: string[] = [];
         sheet.getRow(d.row!).eachCell({ includeEmpty: true }, (c) => {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_LISTS_SHEET, TEMPLATE_SHEET } from '../../src/write/template.js';
+import { first } from '../helpers/at.js';
 import { tiendo } from '../helpers/cli.js';
 
 const dir = fileURLToPath(new URL('../../fixtures/template/', import.meta.url));
@@ -57,8 +58,9 @@ describe('tiendo template, the mistakes a clerk makes', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const lines = r.stderr.replace(/\n$/, '').split('\n');
     expect(lines, r.stderr).toHaveLength(1);
-    for (const w of words) expect(lines[0]).toContain(w);
-    return lines[0];
+    const line = first(lines, 'line of stderr');
+    for (const w of words) expect(line).toContain(w);
+    return line;
   }
   async function cellsOf(path: string, sheet: string): Promise<string[]> {
     const wb = new ExcelJS.Workbook();
