@@ -14,6 +14,7 @@ import { UsageError } from '../src/errors.js';
 import { pdfPathOf, sofficeForPdf, writePdfs, type PdfProgress } from '../src/pdf.js';
 import { writeSummaryWorkbooks } from '../src/write/summary.js';
 import { kinds, province, register } from './aggregate/make.js';
+import { at } from './helpers/at.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-pdf-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -96,7 +97,7 @@ describe.skipIf(process.platform === 'win32')(
       }
       expect(most).toBe(2);
       // two profiles, each started once for nothing and then reused; 215 tried twice, as any file that makes no PDF
-      const profiles = new Set(log.map((l) => l.split(' ')[1]));
+      const profiles = new Set(log.map((l) => at(l.split(' '), 1, 'profile in the log line')));
       expect(profiles.size).toBe(2);
       expect(log.filter((l) => l.endsWith(' first'))).toHaveLength(2);
       // the temporary folder (copies, profiles, PDFs made there) is gone

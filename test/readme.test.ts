@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules/index.js';
 import { rulesMarkdown } from '../src/report/rules.js';
+import { at } from './helpers/at.js';
 import { tiendo } from './helpers/cli.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -25,16 +26,16 @@ describe('README', () => {
 
 describe("the README's first run", () => {
   // Each `$ npx tiendo …` of a console block, its printed output, and the `echo $?` after it.
-  const runs = [...readme.matchAll(/^\$ npx tiendo (.+)\n([\s\S]*?)^\$ echo \$\?\n(\d)\n/gm)].map((m) => ({
-    args: m[1].split(' '),
-    output: m[2],
-    status: Number(m[3]),
+  const runs = [...readme.matchAll(/^\$ npx tiendo (.+)\n([\s\S]*?)^\$ echo \$\?\n(\d)\n/gm)].map(([, args = '', output = '', status]) => ({
+    args: args.split(' '),
+    output,
+    status: Number(status),
   }));
 
   it('has the runs', () => expect(runs.length).toBeGreaterThanOrEqual(2));
   it.each(runs.map((r) => [r.args.join(' '), r] as const))('works as printed: tiendo %s', (_, run) => {
     const repo = fileURLToPath(new URL('..', import.meta.url));
-    const out = run.args.includes('--out') ? join(repo, run.args[run.args.indexOf('--out') + 1]) : null;
+    const out = run.args.includes('--out') ? join(repo, at(run.args, run.args.indexOf('--out') + 1, 'folder after --out')) : null;
     try {
       const r = tiendo(run.args, { cwd: repo });
       expect(r.stdout).toBe(run.output);

@@ -10,6 +10,7 @@ import { template } from '../src/template.js';
 import { ERROR_FILL, RESULT_SHEET } from '../src/write/annotate.js';
 import { TEMPLATE_FIRST_BODY_ROW, TEMPLATE_SHEET, templateColumnLetter as col } from '../src/write/template.js';
 import type { ColumnKey } from '../src/types.js';
+import { first } from './helpers/at.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-roundtrip-'));
 writeFileSync(
@@ -100,8 +101,8 @@ describe('template round trip', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.row, d.column, d.rule])).toEqual(expected);
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(annotated[0]);
-    expect(wb.worksheets[0].name).toBe(RESULT_SHEET);
+    await wb.xlsx.readFile(first(annotated, 'annotated copy'));
+    expect(wb.worksheets[0]?.name).toBe(RESULT_SHEET);
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
     for (const [row, letter, rule] of expected) {
       const cell = ws.getCell(`${letter}${row}`);
