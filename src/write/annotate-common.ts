@@ -179,3 +179,17 @@ export function copyLayout(sheet: Sheet): CopyLayout {
   for (const [row, n] of lines) if (n > 1) heights.set(row, n * COPY_LINE_PT);
   return { widths, heights, wraps: (row) => !alone.has(row) };
 }
+
+/**
+ * The diagnostics in the order of the result sheet: by the keys given (those of the whole file first,
+ * then by sheet, row and column), a tie kept in the order it came (a stable sort on keys made once).
+ */
+export function sortByKeys<T>(items: T[], key: (item: T) => number[]): T[] {
+  return items
+    .map((p, i) => ({ p, i, k: key(p) }))
+    .sort((a, b) => {
+      for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return (a.k[j] ?? 0) - (b.k[j] ?? 0);
+      return a.i - b.i;
+    })
+    .map((x) => x.p);
+}

@@ -17,6 +17,7 @@ import {
   quoteSheet,
   uniqueSheetName,
   type AnnotateInput,
+  sortByKeys,
 } from './annotate-common.js';
 import { patchNotes } from './annotate-patch-notes.js';
 import { resultSheet, type ResultRow } from './annotate-patch-result.js';
@@ -157,13 +158,7 @@ function placeAll(diagnostics: Diagnostic[], raw: RawWorkbook): { d: Diagnostic;
     d.row ?? 0,
     columnNumber(d.column),
   ];
-  return placed
-    .map((p, i) => ({ p, i, k: key(p) }))
-    .sort((a, b) => {
-      for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return (a.k[j] ?? 0) - (b.k[j] ?? 0);
-      return a.i - b.i;
-    })
-    .map((x) => x.p);
+  return sortByKeys(placed, key);
 }
 
 /** The copy of a register read from a CSV (or any register from its cells as read), as the bytes of an .xlsx. */

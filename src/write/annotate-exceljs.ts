@@ -21,6 +21,7 @@ import {
   quoteSheet,
   uniqueSheetName,
   type AnnotateInput,
+  sortByKeys,
 } from './annotate-common.js';
 
 /** Writes the copy of `input.register` to `target`. */
@@ -325,13 +326,7 @@ function sortPlaced(wb: ExcelJS.Workbook, placed: Placed[]): Placed[] {
     d.row ?? 0,
     columnNumber(d.column),
   ];
-  return placed
-    .map((p, i) => ({ p, i, k: key(p) }))
-    .sort((a, b) => {
-      for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return (a.k[j] ?? 0) - (b.k[j] ?? 0);
-      return a.i - b.i;
-    })
-    .map((x) => x.p);
+  return sortByKeys(placed, key);
 }
 
 function solid(argb: string): ExcelJS.Fill {

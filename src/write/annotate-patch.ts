@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Diagnostic, Lang } from '../types.js';
 import { CHECKED_MARK } from '../domain/marks.js';
 import { atomically } from './atomic.js';
-import { ERROR_FILL, RESULT_SHEET, WARNING_FILL, columnNumber, noteLine, type AnnotateInput } from './annotate-common.js';
+import { ERROR_FILL, RESULT_SHEET, WARNING_FILL, columnNumber, noteLine, type AnnotateInput, sortByKeys } from './annotate-common.js';
 import { patchNotes, idBlocks } from './annotate-patch-notes.js';
 import { resultSheet, type ResultRow } from './annotate-patch-result.js';
 import { mergeMaster, patchSheet, tabSelected, type CellChange } from './annotate-patch-sheet.js';
@@ -175,13 +175,7 @@ function placeAll(diagnostics: Diagnostic[], worksheets: SheetInfo[]): Placed[] 
     p.d.row ?? 0,
     columnNumber(p.d.column),
   ];
-  return placed
-    .map((p, i) => ({ p, i, k: key(p) }))
-    .sort((a, b) => {
-      for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return (a.k[j] ?? 0) - (b.k[j] ?? 0);
-      return a.i - b.i;
-    })
-    .map((x) => x.p);
+  return sortByKeys(placed, key);
 }
 
 /** The flagged cells of each sheet, each once with all its diagnostics; a merged cell's flag is on its master. */
