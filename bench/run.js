@@ -10,7 +10,7 @@
 //   SheetJS   a peer: the same files loaded by SheetJS (bench/sheetjs.js, @e965/xlsx)
 //   scan      the bound of all readers: every sheet inflated and scanned once (bench/scan.js)
 //   read      tiendo's read stage alone (bench/read-stage.js: read + normalise every register)
-//   validate  `tiendo validate` (and --annotate below 2,000 registers)
+//   validate  `tiendo validate`, and with --annotate
 //   rollup    `tiendo rollup`
 // and each child's peak memory (resident set), read by a hook loaded
 // before the program (process.resourceUsage().maxRSS at exit).
@@ -123,10 +123,8 @@ for (const n of sizes) {
     ['bound: inflate and scan every cell', 'one thread', [join(HERE, 'scan.js'), join(dir, 'registers')], {}],
     ['tiendo read stage (read + normalise)', 'one thread', [join(HERE, 'read-stage.js'), dir], {}],
     ['tiendo validate', 'one thread', [BIN, 'validate', ...common], {}],
-    // --annotate below 2,000 registers only: one exceljs copy a register (~14 ms each) makes 10,000 minutes long.
-    ...(files < 2000
-      ? [['tiendo validate --annotate', 'one thread', [BIN, 'validate', ...common, '--annotate', join(CACHE, `annotated-${n}`)], {}]]
-      : []),
+    // --annotate at every size: its memory at 10,000 registers is one of the goals.
+    ['tiendo validate --annotate', 'one thread', [BIN, 'validate', ...common, '--annotate', join(CACHE, `annotated-${n}`)], {}],
     ['tiendo rollup', 'one thread', [BIN, 'rollup', ...common, '--out', join(CACHE, `out-${n}`)], {}],
   ];
   const got = cases.map(() => []);
