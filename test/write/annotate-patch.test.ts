@@ -13,6 +13,7 @@ import { inflatePart, packageEntries, patchZip } from '../../src/write/zip-patch
 import type { Diagnostic, RawWorkbook, Register } from '../../src/types.js';
 import { openpyxlPython } from '../helpers/tools.js';
 import { hasSoffice } from '../helpers/soffice.js';
+import { at } from '../helpers/at.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-annotate-patch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -278,7 +279,7 @@ describe('an .xlsx register copied at zip level', () => {
     for (const a of ['E6', 'A8', 'G12']) expect(ws.getCell(a).note, a).toBeUndefined();
     expect(argb(wb.getWorksheet('Tiến độ')!.getCell('C2'))).toBeUndefined();
     expect(ws.getCell('E6').numFmt).toBe('dd/mm/yyyy');
-    const result = wb.worksheets[0];
+    const result = at(wb.worksheets, 0, 'sheet');
     let rows = 0;
     result.eachRow(() => rows++);
     expect(rows).toBe(6); // four lines, the header, one diagnostic

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ERROR_FILL, IN_MEMORY_MAX_CELLS, RESULT_COLUMNS, RESULT_SHEET, WARNING_FILL, writeAnnotated } from '../../src/write/annotate.js';
 import type { Diagnostic, RawWorkbook, Register } from '../../src/types.js';
+import { at } from '../helpers/at.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -153,7 +154,7 @@ describe('writeAnnotated — a CSV register', () => {
       expect(data.getCell(a).note).toBeUndefined();
     }
 
-    const result = wb.worksheets[0];
+    const result = at(wb.worksheets, 0, 'sheet');
     const rows = resultRows(result);
     expect(rows).toHaveLength(diagnostics.length);
     // file-level first, then by row and column
@@ -174,8 +175,8 @@ describe('writeAnnotated — a CSV register', () => {
       'Mã việc': '07651-1',
       Ô: { text: 'C2', hyperlink: "#'yen-son'!C2" },
     });
-    expect(rows[5]['Ô']).toMatchObject({ text: 'A5', hyperlink: "#'yen-son'!A5" });
-    expect(rows[3]['Mức độ']).toBe('Cảnh báo');
+    expect(rows[5]?.['Ô']).toMatchObject({ text: 'A5', hyperlink: "#'yen-son'!A5" });
+    expect(rows[3]?.['Mức độ']).toBe('Cảnh báo');
     // file-level diagnostics are also spelled out above the table
     const above: string[] = [];
     result.eachRow((row) => above.push(String(row.getCell(1).value ?? '')));
@@ -191,7 +192,7 @@ describe('writeAnnotated — a CSV register', () => {
       inputs: [],
     });
     const wb = await load(out);
-    const ws = wb.worksheets[0];
+    const ws = at(wb.worksheets, 0, 'sheet');
     let headerRow = 0;
     ws.eachRow((row, n) => {
       if (row.getCell(1).value === 'Mức độ') headerRow = n;
@@ -201,7 +202,7 @@ describe('writeAnnotated — a CSV register', () => {
     expect(ws.autoFilter).toBeTruthy();
     expect(JSON.stringify(ws.autoFilter)).toContain(String(headerRow));
     expect(ws.getColumn(8).width).toBeGreaterThanOrEqual(30);
-    expect(wb.views[0].activeTab).toBe(0);
+    expect(wb.views[0]?.activeTab).toBe(0);
   });
 
   it('writes English messages and labels with --lang en, keeping the sheet name', async () => {
@@ -218,9 +219,9 @@ describe('writeAnnotated — a CSV register', () => {
     );
     expect(out).toBe(join(dir, 'yen-son-2.checked.xlsx'));
     const wb = await load(out);
-    expect(wb.worksheets[0].name).toBe(RESULT_SHEET);
-    expect(noteOf(wb.worksheets[1].getCell('C2'))).toBe('[error] No responsible person (owner-missing)');
-    expect(resultRows(wb.worksheets[0], 'en')[0]).toMatchObject({ Severity: 'error', Cell: { text: 'C2' } });
+    expect(at(wb.worksheets, 0, 'sheet').name).toBe(RESULT_SHEET);
+    expect(noteOf(at(wb.worksheets, 1, 'sheet').getCell('C2'))).toBe('[error] No responsible person (owner-missing)');
+    expect(resultRows(at(wb.worksheets, 0, 'sheet'), 'en')[0]).toMatchObject({ Severity: 'error', Cell: { text: 'C2' } });
   });
 
   it("wraps the copy's texts within their rows and prints it on A4 landscape, one page wide", async () => {
@@ -256,7 +257,7 @@ describe('writeAnnotated — a CSV register', () => {
       lang: 'vi',
       inputs: [],
     });
-    const ws = (await load(out)).worksheets[1];
+    const ws = at((await load(out)).worksheets, 1, 'sheet');
     for (const a of ['A2', 'B2', 'C2', 'B3', 'C3', 'B4', 'D4']) {
       expect(ws.getCell(a).alignment, a).toMatchObject({ wrapText: true, vertical: 'top' });
     }
@@ -285,7 +286,7 @@ describe('writeAnnotated — a CSV register', () => {
     expect(out).toBe(join(dir, 'broken.checked.xlsx'));
     const wb = await load(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([RESULT_SHEET]);
-    expect(resultRows(wb.worksheets[0])[0]).toMatchObject({ 'Quy tắc': 'file-unreadable' });
+    expect(resultRows(at(wb.worksheets, 0, 'sheet'))[0]).toMatchObject({ 'Quy tắc': 'file-unreadable' });
   });
   describe('too large for exceljs: streamed from the cells as read', () => {
     const input = () => ({ register: register({ workbook: raw }), diagnostics, outDir: join(dir, 'out'), lang: 'vi' as const, inputs: [] });
@@ -313,7 +314,7 @@ describe('writeAnnotated — a CSV register', () => {
       const path = await writeAnnotated({ ...input(), name: 'csv-default' });
       expect(await sheetXml(path, 1)).toMatch(/<hyperlink ref="F\d+" location="/);
       const wb = await load(path);
-      expect(String(wb.worksheets[0].getCell('A4').value)).toContain('Bấm vào địa chỉ ở cột "Ô"');
+      expect(String(at(wb.worksheets, 0, 'sheet').getCell('A4').value)).toContain('Bấm vào địa chỉ ở cột "Ô"');
     });
 
     it('holds the same sheets, values, links, fills and notes as the copy made with exceljs', async () => {
@@ -325,25 +326,29 @@ describe('writeAnnotated — a CSV register', () => {
       // link inside the workbook, read here from the sheet's XML
       const linkText = (rows: Record<string, ExcelJS.CellValue>[]) =>
         rows.map((r) => ({ ...r, Ô: (r['Ô'] as { text?: string } | null)?.text ?? r['Ô'] }));
-      const smallRows = resultRows(small.worksheets[0]);
-      expect(resultRows(large.worksheets[0])).toEqual(linkText(smallRows));
+      const smallRows = resultRows(at(small.worksheets, 0, 'sheet'));
+      expect(resultRows(at(large.worksheets, 0, 'sheet'))).toEqual(linkText(smallRows));
       const xml = await sheetXml(join(dir, 'out', 'streamed.checked.xlsx'), 1);
-      const links = [...xml.matchAll(/<hyperlink ref="F(\d+)" location="([^"]+)"\/>/g)].map((m) => m[2].replace(/&apos;|'/g, "'"));
+      const links = [...xml.matchAll(/<hyperlink ref="F(\d+)" location="([^"]+)"\/>/g)].map(([, , location = '']) =>
+        location.replace(/&apos;|'/g, "'"),
+      );
       expect(links).toEqual(smallRows.filter((r) => r['Ô']).map((r) => (r['Ô'] as { hyperlink: string }).hyperlink.slice(1)));
       const [smallResult, smallData] = cellsOf(small);
       const [largeResult, largeData] = cellsOf(large);
+      if (!smallResult || !largeResult) throw new Error('no result sheet');
       expect(largeData).toEqual(smallData);
       // the line that says how to use the copy differs, and the links (above); the rest is the same
       const withoutLinks = (cells: Record<string, unknown>) =>
         Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, (v as { text?: string } | null)?.text ?? v]));
       expect({ ...withoutLinks(largeResult), A4: null }).toEqual({ ...withoutLinks(smallResult), A4: null });
       expect(String(largeResult.A4)).toContain('Tệp có 15 ô');
-      const data = large.worksheets[1];
+      const data = at(large.worksheets, 1, 'sheet');
       expect(data.getCell('B4').type).toBe(ExcelJS.ValueType.String); // '=1+1' stays text
       expect(data.getCell('D5').numFmt).toBe('dd/mm/yyyy');
       for (const a of ['C2', 'D2', 'A5']) expect(argb(data.getCell(a)), a).toBe(ERROR_FILL);
       expect(argb(data.getCell('D4'))).toBe(WARNING_FILL);
-      for (const a of ['C2', 'D2', 'D4', 'A5']) expect(noteOf(data.getCell(a)), a).toBe(noteOf(small.worksheets[1].getCell(a)));
+      for (const a of ['C2', 'D2', 'D4', 'A5'])
+        expect(noteOf(data.getCell(a)), a).toBe(noteOf(at(small.worksheets, 1, 'sheet').getCell(a)));
       expect(noteOf(data.getCell('D2'))).toBe('[Lỗi] Ngày không có thật: 31/02/2024 (invalid-date)\n[Cảnh báo] Quá hạn (overdue)');
       for (const a of ['A2', 'B2', 'A4', 'C4', 'B5']) expect(data.getCell(a).note, a).toBeUndefined();
     });
@@ -351,7 +356,7 @@ describe('writeAnnotated — a CSV register', () => {
     it('freezes and filters the header row, prints it on every page, and reads back as the register, result sheet aside', async () => {
       const out = await writeAnnotated(input(), { inMemoryMaxCells: 0 });
       const wb = await load(out);
-      const ws = wb.worksheets[0];
+      const ws = at(wb.worksheets, 0, 'sheet');
       let headerRow = 0;
       ws.eachRow((row, n) => {
         if (row.getCell(1).value === 'Mức độ') headerRow = n;
@@ -364,7 +369,7 @@ describe('writeAnnotated — a CSV register', () => {
       const { readWorkbook } = await import('../../src/read/file.js');
       const back = await readWorkbook(out, { maxFileBytes: 1e8 });
       expect(back.ok && back.workbook.sheets.map((sh) => sh.name)).toEqual(
-        [ws.name === RESULT_SHEET ? wb.worksheets[1].name : ws.name].filter((n) => n !== RESULT_SHEET),
+        [ws.name === RESULT_SHEET ? at(wb.worksheets, 1, 'sheet').name : ws.name].filter((n) => n !== RESULT_SHEET),
       );
     });
 
@@ -375,11 +380,11 @@ describe('writeAnnotated — a CSV register', () => {
         sheets: [{ name: '', rowCount: 20_001, columnCount: 10, rows: Array.from({ length: 20_001 }, (_, i) => row(i + 1)) }],
       };
       expect(20_001 * 10).toBeGreaterThan(IN_MEMORY_MAX_CELLS);
-      const out = await writeAnnotated({ ...input(), register: register({ workbook: big }), diagnostics: [diagnostics[0]] });
+      const out = await writeAnnotated({ ...input(), register: register({ workbook: big }), diagnostics: [at(diagnostics, 0)] });
       const wb = await load(out);
-      expect(String(wb.worksheets[0].getCell('A4').value)).toContain('Tệp có 200.010 ô');
-      expect(wb.worksheets[1].getCell('J20001').value).toBe('20001-9');
-      expect(argb(wb.worksheets[1].getCell('C2'))).toBe(ERROR_FILL);
+      expect(String(at(wb.worksheets, 0, 'sheet').getCell('A4').value)).toContain('Tệp có 200.010 ô');
+      expect(at(wb.worksheets, 1, 'sheet').getCell('J20001').value).toBe('20001-9');
+      expect(argb(at(wb.worksheets, 1, 'sheet').getCell('C2'))).toBe(ERROR_FILL);
     });
   });
 });
@@ -481,7 +486,7 @@ describe('writeAnnotated — an xlsx register', () => {
       expect(ws.getCell(a).font?.name, a).toBe('Times New Roman');
     }
 
-    const rows = resultRows(wb.worksheets[0]);
+    const rows = resultRows(at(wb.worksheets, 0, 'sheet'));
     expect(rows.map((r) => r['Ô'])).toEqual([
       { text: 'C4', hyperlink: "#'Danh mục'!C4" },
       { text: 'E6', hyperlink: "#'Danh mục'!E6" },
@@ -638,6 +643,6 @@ describe('writeAnnotated — an xlsx register', () => {
     });
     const wb = await load(second);
     expect(wb.worksheets.map((w) => w.name)).toEqual([RESULT_SHEET, 'Danh mục', 'Tiến độ']);
-    expect(resultRows(wb.worksheets[0])).toHaveLength(0);
+    expect(resultRows(at(wb.worksheets, 0, 'sheet'))).toHaveLength(0);
   });
 });

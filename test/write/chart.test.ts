@@ -13,6 +13,7 @@ import { absoluteRef, chartXml, type BarChart } from '../../src/write/chart.js';
 import { plottedRows, type BodyRow, type SheetSpec } from '../../src/write/sheet-model.js';
 import { XlsxWriter, type SheetOptions } from '../../src/write/xlsx-writer.js';
 import { openpyxlPython } from '../helpers/tools.js';
+import { at } from '../helpers/at.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-chart-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -187,7 +188,7 @@ describe('XlsxWriter — charts, print areas, page breaks', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Không', 'Theo lĩnh vực']);
-    expect(wb.worksheets[0].getCell('B2').value).toBe(25.9);
+    expect(at(wb.worksheets, 0, 'sheet').getCell('B2').value).toBe(25.9);
   });
 
   it('refuses to end a sheet with fewer charts than declared', async () => {

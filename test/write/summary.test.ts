@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at, first } from '../helpers/at.js';
 import { hasSoffice, toPdf } from '../helpers/soffice.js';
 import { aggregate, type RollupResult } from '../../src/aggregate/index.js';
 import { NO_OWNER, ownerCounts } from '../../src/aggregate/owners.js';
@@ -115,10 +116,10 @@ function sample(): RollupResult {
   ];
   // each task's cadre as its owner column names them (the builders' default is one cadre for all)
   for (const r of registers) for (const t of r.tasks) if (t.owner && !t.owner.includes(',')) t.owners = [t.owner];
-  const ys = registers[2].tasks;
+  const ys = at(registers, 2).tasks;
   const diagnostics: Diagnostic[] = [
-    { ...diagAt('invalid-status', ys[3], 'status'), message: 'Tình trạng "Sắp xong" không có trong danh mục — chọn "Đang thực hiện"' },
-    { ...diagAt('overdue', ys[1], 'deadline', 'warning'), message: 'Việc đã quá hạn 183 ngày — báo cáo lý do và thời hạn mới' },
+    { ...diagAt('invalid-status', at(ys, 3), 'status'), message: 'Tình trạng "Sắp xong" không có trong danh mục — chọn "Đang thực hiện"' },
+    { ...diagAt('overdue', at(ys, 1), 'deadline', 'warning'), message: 'Việc đã quá hạn 183 ngày — báo cáo lý do và thời hạn mới' },
     {
       ...diag('unit-unknown', { file: 'khong-ro-don-vi.xlsx' }),
       message: 'Không xác định được đơn vị của tệp — ghi "Mã đơn vị" hoặc tên đơn vị ở đầu biểu',
@@ -247,7 +248,7 @@ describe('writeSummaryWorkbooks', () => {
     const rows = [10, 11, 12, 13].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
     expect(rows.map((r) => r[1])).toEqual(['Cơ quan Tỉnh ủy (đăng ký riêng)', 'Huyện Lục Nam', 'Huyện Yên Thế', 'Tổng cộng']);
     const t = result.byCode.get('24')!.total;
-    expect(rows[3].slice(2, 12)).toEqual([
+    expect(rows[3]?.slice(2, 12)).toEqual([
       t.registered,
       t.doneOnTime,
       t.doneLate,
@@ -263,9 +264,9 @@ describe('writeSummaryWorkbooks', () => {
     expect(ws.getCell('C13').font.bold).toBe(true);
     expect(ws.getCell('K13').numFmt).toBe('0.0');
     // Lục Nam: one commune of three submitted nothing
-    expect(rows[1][12]).toBe('1/4 đơn vị chưa nộp');
-    expect(rows[2][12]).toBe('1/2 đơn vị chưa nộp');
-    for (let i = 0; i < 3; i++) for (const v of rows[i].slice(2, 10)) expect(typeof v).toBe('number');
+    expect(rows[1]?.[12]).toBe('1/4 đơn vị chưa nộp');
+    expect(rows[2]?.[12]).toBe('1/2 đơn vị chưa nộp');
+    for (let i = 0; i < 3; i++) for (const v of at(rows, i, 'row').slice(2, 10)) expect(typeof v).toBe('number');
   });
 
   it('marks a child that submitted nothing', async () => {
@@ -287,7 +288,7 @@ describe('writeSummaryWorkbooks', () => {
 
   it('writes the bars as Excel 2010 does: every x14 reference has its rule', () => {
     const xml = zipPart(join(dir, '24-bac-giang.xlsx'), 'xl/worksheets/sheet1.xml');
-    const refs = [...xml.matchAll(/<x14:id>([^<]*)<\/x14:id>/g)].map((m) => m[1]);
+    const refs = [...xml.matchAll(/<x14:id>([^<]*)<\/x14:id>/g)].map(([, id = '']) => id);
     const rules = [...xml.matchAll(/<x14:cfRule type="dataBar" id="([^"]+)"/g)].map((m) => m[1]);
     expect(refs).toHaveLength(2);
     expect(refs.every((r) => /^\{[0-9A-F-]{36}\}$/.test(r))).toBe(true);
@@ -333,9 +334,9 @@ describe('writeSummaryWorkbooks', () => {
       '=SUM(A1)',
     ]);
     expect(rows.map((r) => r[6])).toEqual([183, 92, 30]);
-    expect(rows[0][5]).toEqual(new Date(Date.UTC(2024, 2, 31)));
+    expect(rows[0]?.[5]).toEqual(new Date(Date.UTC(2024, 2, 31)));
     expect(ws.getCell('F5').numFmt).toBe('dd/mm/yyyy');
-    expect(rows[0][7]).toBe(30);
+    expect(rows[0]?.[7]).toBe(30);
     expect(ws.getRow(8).getCell(2).value).toBeNull();
   });
 
@@ -369,7 +370,7 @@ describe('writeSummaryWorkbooks', () => {
       'Dòng',
     ]);
     const rows = Array.from({ length: 11 }, (_, i) => (ws.getRow(5 + i).values as unknown[]).slice(1));
-    expect(rows[0].slice(0, 3)).toEqual([1, 'Tỉnh Bắc Giang', '24-1']);
+    expect(rows[0]?.slice(0, 3)).toEqual([1, 'Tỉnh Bắc Giang', '24-1']);
     expect(rows.map((r) => r[11])).toEqual([
       'Hoàn thành đúng hạn',
       'Chưa hoàn thành, trong hạn',
@@ -385,22 +386,22 @@ describe('writeSummaryWorkbooks', () => {
     ]);
     expect(rows.map((r) => r[2]).slice(-2)).toEqual(['07660-1', '07660-2']);
     // fields as grouped on "Theo lĩnh vực", not as typed
-    expect(rows[0][5]).toBe('Xây dựng Đảng');
-    expect(rows[9][5]).toBe('Kinh tế');
-    expect(rows[0][10]).toEqual(new Date(Date.UTC(2024, 5, 15)));
-    expect(rows[0][12]).toBe('tinh-uy.xlsx');
-    expect(rows[0][13]).toBe(8);
-    expect(rows[8][8]).toBe('Sắp xong');
-    expect(rows[4][4]).toBe('Nhiệm vụ trọng tâm');
+    expect(rows[0]?.[5]).toBe('Xây dựng Đảng');
+    expect(rows[9]?.[5]).toBe('Kinh tế');
+    expect(rows[0]?.[10]).toEqual(new Date(Date.UTC(2024, 5, 15)));
+    expect(rows[0]?.[12]).toBe('tinh-uy.xlsx');
+    expect(rows[0]?.[13]).toBe(8);
+    expect(rows[8]?.[8]).toBe('Sắp xong');
+    expect(rows[4]?.[4]).toBe('Nhiệm vụ trọng tâm');
   });
 
   it("lists the data errors, with the files matched to no unit in the root's workbook", async () => {
     const ws = wb.getWorksheet('Lỗi dữ liệu')!;
     const rows = [5, 6, 7].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
     expect(rows.map((r) => r[6])).toEqual(['overdue', 'invalid-status', 'unit-unknown']);
-    expect(rows[1].slice(1, 6)).toEqual(['yen-son.xlsx', 'Danh mục', 11, 'J11', 'Lỗi']);
-    expect(rows[0][5]).toBe('Cảnh báo');
-    expect([rows[2][1], rows[2][5]]).toEqual(['khong-ro-don-vi.xlsx', 'Lỗi']);
+    expect(rows[1]?.slice(1, 6)).toEqual(['yen-son.xlsx', 'Danh mục', 11, 'J11', 'Lỗi']);
+    expect(rows[0]?.[5]).toBe('Cảnh báo');
+    expect([rows[2]?.[1], rows[2]?.[5]]).toEqual(['khong-ro-don-vi.xlsx', 'Lỗi']);
     expect(['C7', 'D7', 'E7'].map((a) => ws.getCell(a).value)).toEqual([null, null, null]);
     const d = new ExcelJS.Workbook();
     await d.xlsx.readFile(join(dir, '215-yen-the.xlsx'));
@@ -460,8 +461,8 @@ describe('writeSummaryWorkbooks', () => {
       ['Tổng cộng', undefined],
     ]);
     expect(rows.slice(0, 10).map((r) => r[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(rows[1][3]).toBe('Trưởng Ban Tổ chức Tỉnh ủy');
-    expect(rows[9].slice(4)).toEqual([2, 1, 0, 1, 1, 0, 0, 0, 50, 100]);
+    expect(rows[1]?.[3]).toBe('Trưởng Ban Tổ chức Tỉnh ủy');
+    expect(rows[9]?.slice(4)).toEqual([2, 1, 0, 1, 1, 0, 0, 0, 50, 100]);
     // the cadres add up to the unit's counts, and the Tổng cộng row is the unit's total
     const t = result.byCode.get('24')!.total;
     const classes = [
@@ -480,7 +481,7 @@ describe('writeSummaryWorkbooks', () => {
         `column ${5 + i}`,
       ).toBe(want),
     );
-    expect(rows[10].slice(4)).toEqual([...classes, t.completionRate, t.onTimeRate]);
+    expect(rows[10]?.slice(4)).toEqual([...classes, t.completionRate, t.onTimeRate]);
     expect(ws.getCell('E15').font.bold).toBe(true);
     // the tasks of no one cadre in italics; numbers as numbers, rates under 0.0
     expect(ws.getCell('C9').font.italic).toBe(true);
@@ -602,7 +603,7 @@ describe('writeSummaryWorkbooks', () => {
       'Tình trạng không thuộc danh mục (gợi ý tình trạng gần nhất)',
       'Không xác định được đơn vị của tệp, hoặc đơn vị không có trong danh mục đơn vị',
     ]);
-    expect(rows[1][8]).toBe('Tình trạng "Sắp xong" không có trong danh mục — chọn "Đang thực hiện"');
+    expect(rows[1]?.[8]).toBe('Tình trạng "Sắp xong" không có trong danh mục — chọn "Đang thực hiện"');
   });
 
   it('prints Chi tiết legibly on A4 landscape: 11 pt, a width the page scales to no less than ~85 %', () => {
@@ -760,7 +761,7 @@ describe('file names in the printed sheets', () => {
         register(u('07660'), 'registers/luc-nam/bao-cao.xlsx', [kinds.doneOnTime()]),
         register(u('07330'), 'registers/yen-the/bao-cao.xlsx', [kinds.doneOnTime()]),
       ];
-      const diagnostics = [diagAt('overdue', registers[0].tasks[0], 'deadline', 'warning')];
+      const diagnostics = [diagAt('overdue', first(first(registers).tasks), 'deadline', 'warning')];
       const result = aggregate({ tree: t, registers, diagnostics, asOf, period });
       for (const lang of ['vi', 'en'] as const) {
         const out = join(dir, lang);

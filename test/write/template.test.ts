@@ -24,6 +24,7 @@ import {
   writeTemplate,
 } from '../../src/write/template.js';
 import type { Cadre, Roster, Unit, UnitTree } from '../../src/types.js';
+import { at } from '../helpers/at.js';
 
 const units: Unit[] = [
   { code: '24', name: 'Tỉnh Bắc Giang', level: 'tinh', parent: null, from: null, to: null },
@@ -37,9 +38,9 @@ const tree: UnitTree = {
   units,
   byCode: new Map(units.map((u) => [u.code, u])),
   children: new Map(),
-  roots: [units[0]],
+  roots: [at(units, 0)],
 };
-const unit = units[2];
+const unit = at(units, 2);
 
 function cadre(name: string, over: Partial<Cadre> = {}): Cadre {
   return { name, key: name.toLowerCase(), position: 'Phó Chủ tịch UBND xã', unit: '07651', from: null, to: null, ...over };
@@ -91,10 +92,10 @@ describe('writeTemplate', () => {
   });
 
   it("writes each level's committee the way the title rules read it", () => {
-    expect(titleLines(units[1], tree)).toEqual({ superior: 'ĐẢNG BỘ TỈNH BẮC GIANG', own: 'HUYỆN ỦY LỤC NAM' });
-    expect(titleLines(units[0], tree)).toEqual({ superior: null, own: 'TỈNH ỦY BẮC GIANG' });
-    expect(titleLines(units[3], tree).own).toBe('ĐẢNG ỦY VĂN PHÒNG HUYỆN ỦY');
-    expect(titleLines(units[4], tree).own).toBe('ĐẢNG BỘ CÔNG AN HUYỆN');
+    expect(titleLines(at(units, 1), tree)).toEqual({ superior: 'ĐẢNG BỘ TỈNH BẮC GIANG', own: 'HUYỆN ỦY LỤC NAM' });
+    expect(titleLines(at(units, 0), tree)).toEqual({ superior: null, own: 'TỈNH ỦY BẮC GIANG' });
+    expect(titleLines(at(units, 3), tree).own).toBe('ĐẢNG ỦY VĂN PHÒNG HUYỆN ỦY');
+    expect(titleLines(at(units, 4), tree).own).toBe('ĐẢNG BỘ CÔNG AN HUYỆN');
   });
 
   it('has the canonical headers, the column numbers, and no Mã đơn vị column', async () => {
@@ -217,9 +218,9 @@ describe('writeTemplate', () => {
       ).toString('utf8');
     const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
     const box = (ref: string) => {
-      const [a, b = a] = ref.split(':');
-      const [, c1, r1] = /^([A-Z]+)(\d+)$/.exec(a)!;
-      const [, c2, r2] = /^([A-Z]+)(\d+)$/.exec(b)!;
+      const [a = '', b = a] = ref.split(':');
+      const [, c1 = '', r1] = /^([A-Z]+)(\d+)$/.exec(a)!;
+      const [, c2 = '', r2] = /^([A-Z]+)(\d+)$/.exec(b)!;
       return { c1: col(c1), r1: Number(r1), c2: col(c2), r2: Number(r2) };
     };
     // sheet1: Danh mục, sheet2: Tiến độ
@@ -227,13 +228,13 @@ describe('writeTemplate', () => {
       [1, 10, TEMPLATE_BODY_ROWS],
       [2, 6, 200],
     ] as const) {
-      const refs = [...sheetXml(n).matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].flatMap((m) => m[1].split(' '));
+      const refs = [...sheetXml(n).matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].flatMap(([, sqref = '']) => sqref.split(' '));
       expect(refs, `sheet${n}`).toHaveLength(columns);
       const boxes = refs.map(box);
       for (const b of boxes) expect(b.r2 - b.r1 + 1, `sheet${n}`).toBe(rows);
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
-          const [p, q] = [boxes[i], boxes[j]];
+          const [p, q] = [at(boxes, i), at(boxes, j)];
           const overlap = p.c1 <= q.c2 && q.c1 <= p.c2 && p.r1 <= q.r2 && q.r1 <= p.r2;
           expect(overlap, `sheet${n}: ${refs[i]} and ${refs[j]}`).toBe(false);
         }

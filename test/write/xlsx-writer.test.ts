@@ -15,6 +15,7 @@ import { inflateEntry, zipEntries } from '../../src/zip/read.js';
 import { XlsxWriter, columnLetter, excelSerial, xmlText, type SheetOptions } from '../../src/write/xlsx-writer.js';
 import { ZipWriter, crc32ByTable } from '../../src/write/zip-writer.js';
 import { convertTo, hasSoffice } from '../helpers/soffice.js';
+import { at } from '../helpers/at.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-xlsx-writer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,7 +79,7 @@ describe('ZipWriter', () => {
     const buf = readFileSync(file);
     const entries = zipEntries(buf)!;
     expect(entries.map((e) => e.name)).toEqual(parts.map(([n]) => n));
-    for (const [i, [, text]] of parts.entries()) expect(inflateEntry(buf, entries[i]).toString('utf8')).toBe(text);
+    for (const [i, [, text]] of parts.entries()) expect(inflateEntry(buf, at(entries, i, 'zip entry')).toString('utf8')).toBe(text);
   });
 
   it.skipIf(!hasPython)("passes Python zipfile's CRC check", () => {
@@ -115,8 +116,8 @@ describe('ZipWriter', () => {
     closeSync(fd);
     const buf = readFileSync(mixed);
     const entries = zipEntries(buf)!;
-    expect(inflateEntry(buf, entries[0]).toString('utf8')).toBe('<a>Việt');
-    expect(inflateEntry(buf, entries[1]).toString('utf8')).toBe(pieces.join(''));
+    expect(inflateEntry(buf, at(entries, 0, 'zip entry')).toString('utf8')).toBe('<a>Việt');
+    expect(inflateEntry(buf, at(entries, 1, 'zip entry')).toString('utf8')).toBe(pieces.join(''));
   });
 
   it('deflates a small part with a window just large enough, to the same bytes as the full window', async () => {
@@ -234,7 +235,7 @@ describe('XlsxWriter', () => {
     expect(wb.worksheets.map((s) => s.name)).toEqual(["Tổng hợp A'B", 'Rows']);
     expect(wb.title).toBe('Báo cáo <thử>');
     expect(wb.keywords).toBe('tiendo-output');
-    const ws = wb.worksheets[0];
+    const ws = at(wb.worksheets, 0, 'sheet');
     expect(ws.getCell('A1').value).toBe('TIÊU ĐỀ');
     expect(ws.getCell('A1').font).toMatchObject({ name: 'Times New Roman', size: 14, bold: true });
     expect(ws.getCell('A1').alignment).toMatchObject({ horizontal: 'center', vertical: 'middle' });
@@ -263,7 +264,7 @@ describe('XlsxWriter', () => {
     });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(ws.headerFooter.oddFooter).toBe('&CTrang &P/&N');
-    const rows = wb.worksheets[1];
+    const rows = at(wb.worksheets, 1, 'sheet');
     expect(rows.rowCount).toBe(3001);
     expect(rows.getCell('B2999').value).toBe(`dòng 2999 ${noise(40, 2999)}`);
     // Excel keeps at most 32,767 characters in a cell
@@ -355,10 +356,10 @@ describe('XlsxWriter — fills, colours and links inside the workbook', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const fill = (c: ExcelJS.Cell) => (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-    expect(fill(wb.worksheets[0].getCell('A1'))).toBe('FFFFC7CE');
-    expect(fill(wb.worksheets[1].getCell('C2'))).toBe('FFFFC7CE'); // an empty cell, filled
-    expect(wb.worksheets[0].getCell('B1').font).toMatchObject({ underline: true, color: { argb: 'FF0563C1' } });
-    expect(fill(wb.worksheets[0].getCell('B1'))).toBeUndefined();
+    expect(fill(at(wb.worksheets, 0, 'sheet').getCell('A1'))).toBe('FFFFC7CE');
+    expect(fill(at(wb.worksheets, 1, 'sheet').getCell('C2'))).toBe('FFFFC7CE'); // an empty cell, filled
+    expect(at(wb.worksheets, 0, 'sheet').getCell('B1').font).toMatchObject({ underline: true, color: { argb: 'FF0563C1' } });
+    expect(fill(at(wb.worksheets, 0, 'sheet').getCell('B1'))).toBeUndefined();
     const buf = readFileSync(file);
     const xml = inflateEntry(
       buf,
@@ -414,11 +415,11 @@ describe('XlsxWriter — cell notes', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const text = (c: ExcelJS.Cell) => ((c.note as ExcelJS.Comment | undefined)?.texts ?? []).map((t) => t.text).join('');
-    expect(text(wb.worksheets[1].getCell('C2'))).toBe(
+    expect(text(at(wb.worksheets, 1, 'sheet').getCell('C2'))).toBe(
       '[Lỗi] Chưa có người chịu trách nhiệm <b> & "x" (owner-missing)\n[Cảnh báo] Quá hạn (overdue)',
     );
-    expect(text(wb.worksheets[2].getCell(`A${MANY}`))).toBe(`ghi chú ${MANY}`);
-    expect(wb.worksheets[0].getCell('A1').note).toBeUndefined();
+    expect(text(at(wb.worksheets, 2, 'sheet').getCell(`A${MANY}`))).toBe(`ghi chú ${MANY}`);
+    expect(at(wb.worksheets, 0, 'sheet').getCell('A1').note).toBeUndefined();
 
     const buf = readFileSync(file);
     const part = (name: string) =>
@@ -461,6 +462,7 @@ describe('XlsxWriter — cell notes', () => {
     'keeps its notes when LibreOffice opens it and saves it again',
     async () => {
       const [back] = convertTo('xlsx', [file], mkdtempSync(join(dir, 'lo-')));
+      if (!back) throw new Error('LibreOffice wrote no copy');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(back);
       const text = (c: ExcelJS.Cell) => ((c.note as ExcelJS.Comment | undefined)?.texts ?? []).map((t) => t.text).join('');
