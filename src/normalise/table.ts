@@ -3,6 +3,7 @@
 import { COLUMNS } from '../domain/columns.js';
 import type { Cell, ColumnKey, Problem, RawWorkbook, Sheet, SheetRow } from '../types.js';
 import { clean, distance, fold } from './text.js';
+import { columnLetters } from '../domain/cell-ref.js';
 
 const HEADER_SEARCH_ROWS = 30;
 const MIN_HEADER_MATCHES = 3;
@@ -72,15 +73,9 @@ export function isProgressSheet(name: string): boolean {
   return f.includes('tien do') || f.includes('cap nhat');
 }
 
+/** The letters of a 0-based column index. */
 export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetters(index + 1);
 }
 
 /** A sheet of instructions (`Hướng dẫn`, `HUONG DAN GHI BIEU`): never the register. */

@@ -3,6 +3,7 @@
 // sheet copied from its cells.
 import type { Diagnostic, Lang, RawWorkbook, Register, Sheet, SheetRow } from '../types.js';
 import { RESULT_SHEET } from '../domain/marks.js';
+import { columnNumber as lettersToNumber } from '../domain/cell-ref.js';
 
 export { RESULT_SHEET };
 
@@ -95,11 +96,9 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** A column's number, 0 for none. */
 export function columnNumber(letters: string | null): number {
-  if (!letters) return 0;
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+  return letters ? lettersToNumber(letters) : 0;
 }
 
 // ───────────────────────────── the layout of a copied sheet ─────────────────────────────

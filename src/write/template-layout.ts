@@ -3,6 +3,7 @@
 import type ExcelJS from 'exceljs';
 import { COLUMNS } from '../domain/columns.js';
 import type { ColumnKey } from '../types.js';
+import { columnLetters } from '../domain/cell-ref.js';
 
 export const TEMPLATE_SHEET = 'Danh mục';
 export const TEMPLATE_PROGRESS_SHEET = 'Tiến độ';
@@ -137,8 +138,4 @@ export function protect(ws: ExcelJS.Worksheet): Promise<void> {
   });
 }
 
-export function letter(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+export const letter = columnLetters;

@@ -1,4 +1,5 @@
 // What every part of an .xlsx package needs of XML: text escaped, and a column's letters.
+import { columnLetters } from '../domain/cell-ref.js';
 
 // Characters XML 1.0 cannot carry (pasted from old software).
 // eslint-disable-next-line no-control-regex -- the characters XML cannot carry are control characters
@@ -13,10 +14,7 @@ export function xmlText(s: string): string {
 }
 
 const LETTERS: string[] = [];
+/** A column's letters, remembered: the writer asks for the same few columns row after row. */
 export function columnLetter(n: number): string {
-  let s = LETTERS[n];
-  if (s) return s;
-  s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return (LETTERS[n] = s);
+  return LETTERS[n] ?? (LETTERS[n] = columnLetters(n));
 }
