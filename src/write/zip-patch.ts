@@ -5,7 +5,7 @@
 // The package is small (a register of ordinary size), so the whole copy is made in memory and written once.
 import zlib, { deflateRawSync } from 'node:zlib';
 import { entryData, inflateEntry, ZipError, zipEntries, type ZipEntry } from '../zip/read.js';
-import { crc32ByTable } from './zip-writer.js';
+import { crc32ByTable, windowBitsFor } from './zip-writer.js';
 
 /** zlib.crc32 arrived in Node 20.15; the table answers for older 20.x. */
 const nativeCrc = (zlib as unknown as { crc32?: (data: Buffer, value?: number) => number }).crc32;
@@ -94,7 +94,7 @@ export function patchZip(
     const entry = { name: Buffer.from(name, 'utf8'), flags: 0x0800, crc: crc32(data), size: data.length };
     // Setting up a deflate stream costs more than a small part gains from it.
     if (data.length < STORE_BELOW) return { ...entry, method: 0, compressed: data.length, data };
-    const deflated = deflateRawSync(data, { level });
+    const deflated = deflateRawSync(data, { level, windowBits: windowBitsFor(data.length) });
     return { ...entry, method: 8, compressed: deflated.length, data: deflated };
   };
   for (const e of entries) {

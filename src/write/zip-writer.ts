@@ -84,7 +84,7 @@ const deflateRawAsync = (data: Buffer, options: zlib.ZlibOptions): Promise<Buffe
  * same output as the full 32 KB window, since no match can reach further back than the part's start,
  * but zlib sets up a small window much faster, and a workbook has a dozen parts of a few hundred bytes.
  */
-function windowBitsFor(size: number): number {
+export function windowBitsFor(size: number): number {
   let bits = 9;
   while (bits < 15 && (1 << bits) - 262 < size) bits++;
   return bits;
