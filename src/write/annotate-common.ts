@@ -57,8 +57,9 @@ export interface AnnotateInput {
 }
 
 /**
- * Above this many cells a register is not loaded into exceljs, which holds ~1.5 KB per cell (a
- * 100,000-row register: 1.4 GB): its copy is streamed from the cells as read (writeStreamedCopy).
+ * Above this many cells a register is not held in memory (exceljs would hold every cell as objects, far
+ * beyond the memory bound for a register of 100,000 rows): its copy is streamed from the cells as read
+ * (writeStreamedCopy).
  * Registers as units send them have a few hundred cells.
  */
 export const IN_MEMORY_MAX_CELLS = 200_000;

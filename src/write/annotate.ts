@@ -6,8 +6,7 @@
 // formatting to keep) is written from its cells in memory at once (./annotate-csv.ts); a register of
 // more than IN_MEMORY_MAX_CELLS cells by tiendo's streaming writer from the cells as read
 // (./annotate-stream.ts), within memory for a 100,000-row register; exceljs (./annotate-exceljs.ts) makes the copy of
-// a package too odd to patch, loaded only then (it holds ~1.5 KB a cell, and takes a quarter of a
-// second to load).
+// a package too odd to patch, loaded only then (it is slow to load and holds every cell as objects).
 import { writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { atomically, inputGuard } from './atomic.js';
