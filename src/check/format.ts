@@ -2,10 +2,15 @@
 import type { Message, RuleMeta } from '../rules/rule.js';
 import type { Lang } from '../types.js';
 
-const NUMBER_FORMAT: Record<Lang, Intl.NumberFormat> = {
-  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2, useGrouping: false }),
-  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, useGrouping: false }),
-};
+// Made when a message first quotes a number: the first Intl.NumberFormat loads the locale data, which
+// a run that prints no such message (`--help`, `rules`, a clean register) need not wait for.
+const numberFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
+function numberFormat(lang: Lang): Intl.NumberFormat {
+  return (numberFormats[lang] ??= new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', {
+    maximumFractionDigits: 2,
+    useGrouping: false,
+  }));
+}
 
 /**
  * Fills `{{name}}` placeholders; a placeholder without data is a bug in the rule that reported it.
@@ -17,7 +22,7 @@ export function formatMessage(meta: RuleMeta, messageId: string, data: Record<st
   return message[lang].replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
     if (!(name in data)) throw new Error(`rule ${meta.id}: message "${messageId}" needs data "${name}"`);
     const v = data[name];
-    return typeof v === 'number' ? NUMBER_FORMAT[lang].format(v) : shorten(String(v));
+    return typeof v === 'number' ? numberFormat(lang).format(v) : shorten(String(v));
   });
 }
 
