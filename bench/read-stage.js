@@ -6,7 +6,7 @@ import { registerFiles } from './files.js';
 import { UnitResolver } from '../dist/normalise/unit.js';
 import { readRegister } from '../dist/read-register.js';
 import { readUnits, unitTree } from '../dist/normalise/registers.js';
-import { tuneV8 } from '../dist/v8-tuning.js';
+import { tuneHeapFor, tuneV8 } from '../dist/v8-tuning.js';
 
 tuneV8(); // as the CLI does
 
@@ -15,6 +15,7 @@ const tree = unitTree(readUnits(join(dir, 'units.csv')), '2024-09-30', join(dir,
 const resolver = new UnitResolver(tree);
 const setup = { tree, unitOption: null, maxFileBytes: 200 * 1024 * 1024, keepCells: false };
 const jobs = registerFiles(join(dir, 'registers')).map((path) => ({ path, displayPath: path }));
+tuneHeapFor(jobs.length); // as the CLI does once it knows how many registers there are
 let tasks = 0;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();

@@ -19,7 +19,7 @@ import { UnitResolver } from '../dist/normalise/unit.js';
 import { applyUpdates } from '../dist/normalise/progress.js';
 import { readRegister } from '../dist/read-register.js';
 import { readRoster, readUnits, unitTree } from '../dist/normalise/registers.js';
-import { tuneV8 } from '../dist/v8-tuning.js';
+import { tuneHeapFor, tuneV8 } from '../dist/v8-tuning.js';
 import { writeSummaryWorkbooks } from '../dist/write/summary.js';
 
 tuneV8(); // as the CLI does
@@ -46,7 +46,9 @@ const roster = readRoster(join(dir, 'roster.csv'));
 const resolver = new UnitResolver(tree);
 const setup = { tree, unitOption: null, maxFileBytes: 200 * 1024 * 1024, keepCells: false };
 const registers = [];
-for (const path of registerFiles(join(dir, 'registers'))) registers.push(await readRegister({ path, displayPath: path }, setup, resolver));
+const paths = registerFiles(join(dir, 'registers'));
+tuneHeapFor(paths.length); // as the CLI does once it knows how many registers there are
+for (const path of paths) registers.push(await readRegister({ path, displayPath: path }, setup, resolver));
 applyUpdates(registers, registers, asOf);
 lap('read');
 const diagnostics = check(registers, { asOf, units: tree, roster, thresholds: DEFAULT_CONFIG.thresholds, period }, DEFAULT_CONFIG, 'vi');

@@ -13,7 +13,7 @@ import { rulesJson, rulesMarkdown, rulesText } from './report/rules.js';
 import { closest, colorLevel, helpConfiguration, langOf, mistakeLine, usageWords } from './report/usage.js';
 import { checkYear } from './template.js';
 import type { Lang } from './types.js';
-import { tuneV8 } from './v8-tuning.js';
+import { tuneHeapFor, tuneV8 } from './v8-tuning.js';
 import { checkOutputDir } from './write/atomic.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -32,10 +32,12 @@ interface Common {
   compareAsOf?: string;
 }
 
-function progressBar(): ((done: number, total: number) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
+/** Called as each register is read: the heap tuned to the run's size (v8-tuning.ts), and on a terminal a bar. */
+function progressBar(): (done: number, total: number) => void {
+  const bar = process.stderr.isTTY;
   return (done, total) => {
-    if (total <= 5) return;
+    if (done === 1) tuneHeapFor(total);
+    if (!bar || total <= 5) return;
     const width = 30;
     const filled = Math.round((done / total) * width);
     process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`);

@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import { main } from './cli.js';
 import { UsageError } from './errors.js';
 import { dropOneFolderText, exeMode, monthlyJob, monthlyText, type ExeMode } from './monthly.js';
+import { tuneHeapFor } from './v8-tuning.js';
 
 const mode = exeMode(process.argv.slice(2), {
   platform: process.platform,
@@ -53,9 +54,12 @@ async function monthly(folder: string): Promise<number> {
 }
 
 /** `Đang đọc 12/200 tệp` on the window's one line, when it is a console. */
-function progress(): ((done: number, total: number) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
+/** As each register is read: the heap tuned to the run's size (v8-tuning.ts), and on a console the count. */
+function progress(): (done: number, total: number) => void {
+  const counter = process.stderr.isTTY;
   return (done, total) => {
+    if (done === 1) tuneHeapFor(total);
+    if (!counter) return;
     process.stderr.write(`\rĐang đọc ${done}/${total} tệp`);
     if (done === total) process.stderr.write('\r' + ' '.repeat(40) + '\r');
   };

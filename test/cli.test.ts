@@ -163,7 +163,7 @@ describe('the V8 flags the command line sets', () => {
       [
         '--input-type=module',
         '-e',
-        "const m = await import(process.argv[1]); m.tuneV8(); console.log('tuned')",
+        "const m = await import(process.argv[1]); m.tuneV8(); m.tuneHeapFor(m.LARGE_RUN_FILES); console.log('tuned')",
         new URL('../dist/v8-tuning.js', import.meta.url).href,
       ],
       { encoding: 'utf8' },
