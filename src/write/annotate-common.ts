@@ -112,13 +112,21 @@ const COPY_MIN_WIDTH = 6;
 const COPY_MAX_WIDTH = 30;
 /** A line of Calibri 11, the copy's font, as Excel spaces it. */
 export const COPY_LINE_PT = 15;
+/**
+ * tiendo's own messages in the result sheet — mixed case, file paths — take about 0.83 unit a character in
+ * Calibri 11 (a 90-unit column holds ~108 characters a line in LibreOffice with Calibri's metric twin);
+ * counted at 0.9, a message's row is as tall as its lines with a little room, where one unit a character
+ * gave a three-line message five lines.
+ */
+export const MESSAGE_UNITS_PER_CHAR = 0.9;
 
 /**
- * Lines a text takes wrapped word by word in a column `width` units wide; a unit (a digit of Calibri 11) is
- * counted as one character, a little more than a letter takes, so a row is never made too short.
+ * Lines a text takes wrapped word by word in a column `width` units wide, each character taking `unitsPerChar`
+ * units (a digit of Calibri 11). One unit, a little more than a letter takes, suits any cell: a row is never made
+ * too short, even for a text in capitals.
  */
-export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width - 1.5));
+export function wrappedLines(text: string, width: number, unitsPerChar = 1): number {
+  const perLine = Math.max(1, Math.floor((width - 1.5) / unitsPerChar));
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     lines++;

@@ -2,7 +2,15 @@
 // lines and table as the exceljs copy's (./annotate-exceljs.ts), each cell address a link to its cell,
 // the header row frozen and filtered, printed on A4 landscape one page wide.
 import type { Diagnostic, Lang, Register } from '../types.js';
-import { COPY_LINE_PT as LINE_PT, RESULT_COLUMNS, TEXT, noteLine, quoteSheet, wrappedLines } from './annotate-common.js';
+import {
+  COPY_LINE_PT as LINE_PT,
+  MESSAGE_UNITS_PER_CHAR,
+  RESULT_COLUMNS,
+  TEXT,
+  noteLine,
+  quoteSheet,
+  wrappedLines,
+} from './annotate-common.js';
 import type { ResultStyles } from './annotate-patch-styles.js';
 import { MAIN_NS, REL_NS, XML_HEAD, escapeAttr } from './annotate-patch-xml.js';
 import { columnLetter, xmlText } from './xml.js';
@@ -79,7 +87,7 @@ export function resultSheet(register: Register, placed: ResultRow[], lang: Lang,
   for (const { d, at, values } of table) {
     const sev = d.severity === 'error' ? st.error : st.warning;
     // a message longer than its column wraps: the row as tall as its lines (LibreOffice does not fit it)
-    const lines = wrappedLines(d.message, widths[columns.length - 1] ?? 30);
+    const lines = wrappedLines(d.message, widths[columns.length - 1] ?? 30, MESSAGE_UNITS_PER_CHAR);
     row(
       values.map((v, i) => [
         v,

@@ -275,6 +275,39 @@ describe('writeAnnotated — a CSV register', () => {
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });
 
+  it('makes a message row of the result sheet as tall as its lines, not taller', async () => {
+    // words of four letters: a 90-unit column holds 19 of them a line at 0.9 unit a character, 17 at one unit
+    const words = (n: number): string => Array.from({ length: n }, () => 'việc').join(' ');
+    const short = words(19); // 94 characters: one line
+    const long = words(55); // three lines
+    const sheet: RawWorkbook = {
+      kind: 'csv',
+      sheets: [{ name: '', rowCount: 2, columnCount: 2, rows: [{ number: 2, cells: [{ text: 'a' }, { text: 'b' }] }] }],
+    };
+    const out = await writeAnnotated({
+      register: register({ workbook: sheet }),
+      diagnostics: [
+        diag({ rule: 'invalid-date', sheet: '', row: 2, column: 'A', message: long }),
+        diag({ rule: 'invalid-date', sheet: '', row: 2, column: 'B', message: short }),
+      ],
+      outDir: dir,
+      lang: 'vi',
+      inputs: [],
+    });
+    const ws = at((await load(out)).worksheets, 0, 'result sheet');
+    const rowOf = (message: string): ExcelJS.Row => {
+      let found: ExcelJS.Row | undefined;
+      ws.eachRow((row) => {
+        if (row.getCell(RESULT_COLUMNS.vi.length).value === message) found = row;
+      });
+      if (!found) throw new Error(`no row for ${message.slice(0, 20)}…`);
+      return found;
+    };
+    expect(ws.getColumn(RESULT_COLUMNS.vi.length).width).toBe(90);
+    expect(rowOf(long).height).toBe(45);
+    expect(rowOf(short).height ?? 15).toBe(15);
+  });
+
   it('writes only the result sheet for an unreadable file', async () => {
     const out = await writeAnnotated({
       register: register({ kind: null, workbook: null, unit: null, path: join(dir, 'broken.xls') }),
