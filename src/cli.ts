@@ -33,7 +33,7 @@ interface Common {
 }
 
 /** Called as each register is read: the heap tuned to the run's size (v8-tuning.ts), and on a terminal a bar. */
-function progressBar(): (done: number, total: number) => void {
+function readProgress(): (done: number, total: number) => void {
   const bar = process.stderr.isTTY;
   return (done, total) => {
     if (done === 1) tuneHeapFor(total);
@@ -213,7 +213,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         period: o.period,
         compare: o.compare,
         compareAsOf: o.compareAsOf ? parseAsOf(o.compareAsOf, '--compare-as-of') : undefined,
-        onProgress: progressBar(),
+        onProgress: readProgress(),
       });
       notices(run.notices);
       if (!run.unitsPath) process.stderr.write(NO_UNITS[o.lang]);
@@ -262,7 +262,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
         progress: o.progress,
         compare: o.compare,
         compareAsOf: o.compareAsOf ? parseAsOf(o.compareAsOf, '--compare-as-of') : undefined,
-        onProgress: progressBar(),
+        onProgress: readProgress(),
         pdf: o.pdf,
         // one line a PDF, as each is printed: LibreOffice is slow on each workbook
         onPdf: (p) =>

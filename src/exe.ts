@@ -53,8 +53,7 @@ async function monthly(folder: string): Promise<number> {
   return code;
 }
 
-/** `Đang đọc 12/200 tệp` on the window's one line, when it is a console. */
-/** As each register is read: the heap tuned to the run's size (v8-tuning.ts), and on a console the count. */
+/** As each register is read: the heap tuned to the run's size (v8-tuning.ts), and on a console `Đang đọc 12/200 tệp` on the window's one line. */
 function progress(): (done: number, total: number) => void {
   const counter = process.stderr.isTTY;
   return (done, total) => {
