@@ -127,6 +127,8 @@ export const MESSAGE_UNITS_PER_CHAR = 0.9;
  */
 export function wrappedLines(text: string, width: number, unitsPerChar = 1): number {
   const perLine = Math.max(1, Math.floor((width - 1.5) / unitsPerChar));
+  // most cells are shorter than a line: one line, without splitting them into words
+  if (text.length <= perLine && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     lines++;
@@ -168,14 +170,16 @@ export function copyLayout(sheet: Sheet): CopyLayout {
   const wrapped: { row: number; col: number; text: string }[] = [];
   const alone = new Set<SheetRow>();
   for (const row of sheet.rows) {
-    const filled = row.cells.filter((cell) => cell && (cell.text || cell.error)).length;
+    let filled = 0;
+    for (const cell of row.cells) if (cell && (cell.text || cell.error)) filled++;
     row.cells.forEach((cell, i) => {
       if (!cell) return;
       if (filled === 1 && !cell.text.includes('\n')) {
         alone.add(row);
         return;
       }
-      const shown = cell.date ? 10 : Math.max(...(cell.shown ?? cell.text).split('\n').map((l) => l.length));
+      const t = cell.shown ?? cell.text;
+      const shown = cell.date ? 10 : t.includes('\n') ? Math.max(...t.split('\n').map((l) => l.length)) : t.length;
       widths[i] = Math.max(widths[i] ?? COPY_MIN_WIDTH, Math.min(COPY_MAX_WIDTH, shown + 2));
       if (!cell.date && cell.number === undefined) wrapped.push({ row: row.number, col: i, text: cell.text });
     });
