@@ -1,5 +1,6 @@
 // The library: options in, results out. Prints nothing; src/cli.ts does that.
 import { runPipeline, type Run, type RunOptions } from './pipeline.js';
+import { readCellsAgain } from './read-register.js';
 import { displayPath } from './read/paths.js';
 import type { FileSummary, ValidateResult } from './report/validate.js';
 import type { Diagnostic, IsoDate, Register } from './types.js';
@@ -61,7 +62,7 @@ export async function validate(opts: ValidateOptions): Promise<Validation> {
   const annotated: string[] = [];
   if (opts.annotate) {
     const { annotateAll } = await import('./write/annotate-all.js');
-    annotated.push(...(await annotateAll(run, opts.annotate)));
+    annotated.push(...(await annotateAll({ ...run, cellsAgain: readCellsAgain }, opts.annotate)));
     result.annotated = annotated.map((p) => displayPath(p, opts.cwd));
   }
   return { result, run, annotated };

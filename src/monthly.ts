@@ -12,6 +12,7 @@ import { expandPaths, findBeside } from './read/paths.js';
 import type { ValidateResult } from './report/validate.js';
 import { rollup, rollupExitCode } from './rollup.js';
 import { runPipeline, type Run } from './pipeline.js';
+import { readCellsAgain } from './read-register.js';
 import type { IsoDate } from './types.js';
 import { annotateAll } from './write/annotate-all.js';
 
@@ -99,7 +100,7 @@ export async function monthlyJob(opts: MonthlyOptions): Promise<MonthlyResult> {
     run = await runPipeline(base);
     exitCode = validateExitCode(summarise(run), run);
   }
-  const annotated = (await annotateAll(run, outDir)).map((p) => basename(p));
+  const annotated = (await annotateAll({ ...run, cellsAgain: readCellsAgain }, outDir)).map((p) => basename(p));
   const validation = summarise(run);
   return { kind: 'done', folder, outDir, asOf, month, validation, annotated, workbooks, notices: run.notices, exitCode };
 }

@@ -33,9 +33,10 @@ export interface RunOptions {
   /** called after each file is read */
   onProgress?: (done: number, total: number, path: string) => void;
   /**
-   * `validate --annotate DIR`: the annotated copies are made from the cells read, so every
-   * register keeps them. Without it only each sheet's name and size are kept once its tasks are
-   * read (a national rollup would otherwise hold 10,000 registers' cells).
+   * `validate --annotate DIR`: the annotated copies. Once its tasks are read a register keeps only
+   * each sheet's name and size (10,000 registers' cells would otherwise be held to the end); a copy
+   * that needs the cells reads its file again, and only a file converted by `--convert` (whose
+   * conversion is gone by then) keeps them.
    */
   annotate?: string;
   /** `--convert`: turn .xls and .ods into .xlsx with LibreOffice (soffice) before reading */
@@ -122,7 +123,7 @@ export async function runPipeline(opts: RunOptions): Promise<Run> {
   } finally {
     conversion?.dispose();
   }
-  const progressFiles = await readProgressFiles(progressPaths, { tree, resolver, config, cwd, keepCells: !!opts.annotate });
+  const progressFiles = await readProgressFiles(progressPaths, { tree, resolver, config, cwd });
   applyUpdates(registers, [...registers, ...progressFiles], asOf);
 
   const period = explicit ?? periodOfAsOf(asOf);
@@ -176,17 +177,18 @@ function readUnitsAndRoster(
   return { unitsPath, rosterPath, tree, roster };
 }
 
-/** `--progress`: each file read, its unit the tree's own; only sheet sizes kept unless annotating. */
+/** `--progress`: each file read, its unit the tree's own; only each sheet's name and size kept. */
 async function readProgressFiles(
   paths: string[],
-  o: { tree: UnitTree | null; resolver: UnitResolver | null; config: Config; cwd: string; keepCells: boolean },
+  o: { tree: UnitTree | null; resolver: UnitResolver | null; config: Config; cwd: string },
 ): Promise<Register[]> {
   const progressFiles: Register[] = [];
   for (const path of paths) {
     const read = await readWorkbook(path, { maxFileBytes: o.config.maxFileBytes });
     const file = normaliseProgressFile({ path, displayPath: displayPath(path, o.cwd), read, resolver: o.resolver });
     if (file.unit && o.tree) file.unit = o.tree.byCode.get(file.unit.code) ?? file.unit;
-    if (!o.keepCells && file.workbook) file.workbook = sheetSizes(file.workbook);
+    // read again for its annotated copy if that needs the cells (write/annotate.ts)
+    if (file.workbook) file.workbook = sheetSizes(file.workbook);
     progressFiles.push(file);
   }
   return progressFiles;

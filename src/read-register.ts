@@ -13,7 +13,10 @@ export interface ReadSetup {
   /** `--unit CODE` */
   unitOption: string | null;
   maxFileBytes: number;
-  /** keep every cell read (for annotated copies); otherwise only each sheet's name and size */
+  /**
+   * keep every cell read of a file that cannot be read again as it was (a conversion, gone once the
+   * files are read) for its annotated copy; otherwise only each sheet's name and size
+   */
   keepCells: boolean;
 }
 
@@ -40,10 +43,11 @@ function registerOf(job: ReadJob, read: ReadResult, setup: ReadSetup, resolver: 
   if (!setup.tree && setup.unitOption) register.tasks.forEach((t) => (t.unitCode = setup.unitOption));
   // The register's own progress updates (a `Tiến độ` sheet), read before its cells are let go.
   register.updates = registerUpdates(register);
-  if (!setup.keepCells && register.workbook) {
+  if (register.workbook && !(setup.keepCells && job.readPath)) {
     // The tasks carry everything the rules, counts and summaries need. What stays of the cells is
     // each sheet's name and size, against which the engine checks every diagnostic's location:
-    // 10,000 registers' cells would otherwise be held to the end of the run.
+    // 10,000 registers' cells would otherwise be held to the end of the run. An annotated copy that
+    // needs the cells reads the file again (write/annotate.ts); only a converted file's are kept.
     register.workbook = sheetSizes(register.workbook);
   }
   return register;
@@ -51,8 +55,22 @@ function registerOf(job: ReadJob, read: ReadResult, setup: ReadSetup, resolver: 
 
 /** A workbook without its cells: each sheet's name and size. */
 export function sheetSizes(workbook: RawWorkbook): RawWorkbook {
+  if (workbook.cellsLetGo !== undefined) return workbook;
+  let cells = 0;
+  for (const sheet of workbook.sheets) for (const row of sheet.rows) for (const c of row.cells) if (c) cells++;
   return {
     kind: workbook.kind,
     sheets: workbook.sheets.map((s) => ({ name: s.name, rows: [], rowCount: s.rowCount, columnCount: s.columnCount })),
+    cellsLetGo: cells,
   };
+}
+
+/**
+ * The cells of a register whose cells were let go after reading, read again from its file for its
+ * annotated copy (within no smaller a limit than the run's: the file was read once already); null when
+ * the file can no longer be read.
+ */
+export async function readCellsAgain(register: Register): Promise<RawWorkbook | null> {
+  const read = await readWorkbook(register.path, { maxFileBytes: Number.MAX_SAFE_INTEGER });
+  return read.ok ? read.workbook : null;
 }

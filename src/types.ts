@@ -97,6 +97,11 @@ export type FileKind = 'xlsx' | 'csv';
 export interface RawWorkbook {
   kind: FileKind;
   sheets: Sheet[];
+  /**
+   * Set when the cells were let go once the register was read (each sheet keeps its name and size,
+   * no rows): how many cells there were. An annotated copy that needs them reads the file again.
+   */
+  cellsLetGo?: number;
 }
 
 // ───────────────────────────── columns ─────────────────────────────

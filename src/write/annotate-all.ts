@@ -2,7 +2,7 @@
 import { basename, extname } from 'node:path';
 import { stripCheckedSuffix } from '../domain/marks.js';
 import type { Diagnostic, Lang, Register } from '../types.js';
-import { writeAnnotated } from './annotate.js';
+import { writeAnnotated, type AnnotateInput } from './annotate.js';
 import { inputGuard } from './atomic.js';
 
 /** What the copies are made from: a run's registers, its --progress files and their diagnostics. */
@@ -11,6 +11,8 @@ export interface Annotatable {
   progressFiles: Register[];
   diagnostics: Diagnostic[];
   lang: Lang;
+  /** reads a register's cells again when they were let go after reading (AnnotateInput.cellsAgain) */
+  cellsAgain?: AnnotateInput['cellsAgain'];
 }
 
 export async function annotateAll(run: Annotatable, outDir: string): Promise<string[]> {
@@ -33,7 +35,9 @@ export async function annotateAll(run: Annotatable, outDir: string): Promise<str
     used.set(stem.toLowerCase(), n);
     const name = n === 1 ? stem : `${stem}-${n}`;
     const diagnostics = byFile.get(register.displayPath) ?? [];
-    written.push(await writeAnnotated({ register, diagnostics, outDir, lang: run.lang, inputs, notInput, name }));
+    written.push(
+      await writeAnnotated({ register, diagnostics, outDir, lang: run.lang, inputs, notInput, name, cellsAgain: run.cellsAgain }),
+    );
   }
   return written;
 }

@@ -54,6 +54,12 @@ export interface AnnotateInput {
   notInput?: (target: string) => void;
   /** the output's base name when two inputs share one; default: the input's name without extension */
   name?: string;
+  /**
+   * reads the register's cells again when they were let go after reading (RawWorkbook.cellsLetGo;
+   * read-register.ts readCellsAgain); without it, or when the file can no longer be read, a copy that
+   * needs them holds the result sheet only
+   */
+  cellsAgain?: (register: Register) => Promise<RawWorkbook | null>;
 }
 
 /**
@@ -65,6 +71,7 @@ export interface AnnotateInput {
 export const IN_MEMORY_MAX_CELLS = 200_000;
 
 export function cellCount(raw: RawWorkbook | null): number {
+  if (raw?.cellsLetGo !== undefined) return raw.cellsLetGo;
   let n = 0;
   for (const sheet of raw?.sheets ?? []) for (const row of sheet.rows) for (const c of row.cells) if (c) n++;
   return n;

@@ -15,6 +15,7 @@ import { csvCopy } from './annotate-csv.js';
 import { writePatchedCopy } from './annotate-patch.js';
 import { writeStreamedCopy } from './annotate-stream.js';
 import { safeFileName } from './filename.js';
+import type { RawWorkbook } from '../types.js';
 
 export {
   ERROR_FILL,
@@ -42,21 +43,30 @@ export async function writeAnnotated(
   const cells = cellCount(register.workbook);
   const large = cells > (opts.inMemoryMaxCells ?? IN_MEMORY_MAX_CELLS);
   // A CSV has no formatting of its own to keep: our writer makes its copy, as it does a large register's.
-  const raw = register.workbook;
-  if (raw && large) {
-    await atomically(target, (tmp) => writeStreamedCopy(tmp, input, raw, cells, large));
-    return target;
-  }
-  if (raw && register.kind === 'csv' && !opts.viaExceljs) {
-    const bytes = csvCopy(input, raw);
-    await atomically(target, (tmp) => Promise.resolve(writeFileSync(tmp, bytes)));
-    return target;
+  if (register.workbook && (large || (register.kind === 'csv' && !opts.viaExceljs))) {
+    const raw = await cellsOf(input);
+    if (raw && large) {
+      await atomically(target, (tmp) => writeStreamedCopy(tmp, input, raw, cells, large));
+      return target;
+    }
+    if (raw) {
+      const bytes = csvCopy(input, raw);
+      await atomically(target, (tmp) => Promise.resolve(writeFileSync(tmp, bytes)));
+      return target;
+    }
   }
 
   // An .xlsx register is copied at zip level, its own parts kept as they are; exceljs only when the package is
   // too odd to patch. Only a package tiendo's reader read: one it refused (a hostile part) is never copied on.
-  if (register.kind === 'xlsx' && raw && !opts.viaExceljs && (await writePatchedCopy(input, target))) return target;
+  if (register.kind === 'xlsx' && register.workbook && !opts.viaExceljs && (await writePatchedCopy(input, target))) return target;
   const { writeExceljsCopy } = await import('./annotate-exceljs.js');
-  await writeExceljsCopy(input, target);
+  await writeExceljsCopy({ ...input, register: { ...register, workbook: await cellsOf(input) } }, target);
   return target;
+}
+
+/** The register's cells: as read, or read again when they were let go after reading (null when they cannot be). */
+async function cellsOf(input: AnnotateInput): Promise<RawWorkbook | null> {
+  const kept = input.register.workbook;
+  if (!kept || kept.cellsLetGo === undefined) return kept;
+  return input.cellsAgain ? input.cellsAgain(input.register) : null;
 }

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ERROR_FILL, IN_MEMORY_MAX_CELLS, RESULT_COLUMNS, RESULT_SHEET, WARNING_FILL, writeAnnotated } from '../../src/write/annotate.js';
 import type { Diagnostic, RawWorkbook, Register } from '../../src/types.js';
+import { validate } from '../../src/index.js';
 import { at } from '../helpers/at.js';
 
 let dir: string;
@@ -273,6 +274,52 @@ describe('writeAnnotated — a CSV register', () => {
     expect(ws.getCell('D3').value).toEqual(new Date(Date.UTC(2024, 8, 30)));
     expect(ws.getCell('A3').value).toBe(1);
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  });
+
+  it('reads a register again for its copy when its cells were let go after reading, and without them writes the result sheet', async () => {
+    const cells: RawWorkbook = {
+      kind: 'csv',
+      sheets: [{ name: '', rowCount: 2, columnCount: 2, rows: [{ number: 2, cells: [{ text: 'Việc 1' }, { text: 'Nguyễn Văn An' }] }] }],
+    };
+    const sizes: RawWorkbook = { kind: 'csv', sheets: [{ name: '', rowCount: 2, columnCount: 2, rows: [] }], cellsLetGo: 2 };
+    const d = diag({ rule: 'invalid-date', sheet: '', row: 2, column: 'B', message: 'Thời hạn chưa rõ ngày' });
+    const asked: string[] = [];
+    const again = await writeAnnotated({
+      register: register({ workbook: sizes }),
+      diagnostics: [d],
+      outDir: dir,
+      lang: 'vi',
+      inputs: [],
+      cellsAgain: (r) => {
+        asked.push(r.path);
+        return Promise.resolve(cells);
+      },
+    });
+    expect(asked).toEqual([join(dir, 'yen-son.csv')]);
+    const data = at((await load(again)).worksheets, 1, 'register sheet');
+    expect(data.getCell('A2').value).toBe('Việc 1');
+    expect(argb(data.getCell('B2'))).toBe(ERROR_FILL);
+
+    const gone = await writeAnnotated({
+      register: register({ workbook: sizes }),
+      diagnostics: [d],
+      outDir: join(dir, 'gone'),
+      lang: 'vi',
+      inputs: [],
+    });
+    expect((await load(gone)).worksheets.map((ws) => ws.name)).toEqual([RESULT_SHEET]);
+  });
+
+  it("lets a register's cells go once it is read, and its copy still holds them (validate --annotate)", async () => {
+    const csv = join(dir, '07651_owner-forms.csv');
+    await writeFile(csv, await readFile(new URL('../../fixtures/registers/07651_owner-forms.csv', import.meta.url)));
+    const { run, annotated } = await validate({ paths: [csv], annotate: join(dir, 'out'), asOf: '2024-09-30', cwd: dir, roster: null });
+    const wb = at(run.registers, 0, 'register').workbook;
+    expect(wb?.cellsLetGo).toBeGreaterThan(50);
+    expect(wb?.sheets.every((s) => s.rows.length === 0)).toBe(true);
+    const data = at((await load(at(annotated, 0, 'copy'))).worksheets, 1, 'register sheet');
+    expect(data.getCell('B2').value).toBe('Việc 1');
+    expect(data.getCell('C9').value).toBe('Nguyễn Văn An, Trần Thị Hà');
   });
 
   it('makes a message row of the result sheet as tall as its lines, not taller', async () => {
