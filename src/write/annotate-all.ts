@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import { stripCheckedSuffix } from '../domain/marks.js';
 import type { Diagnostic, Lang, Register } from '../types.js';
 import { writeAnnotated, type AnnotateInput } from './annotate.js';
-import { inputGuard } from './atomic.js';
+import { folderCheckedOnce, inputGuard } from './atomic.js';
 
 /** What the copies are made from: a run's registers, its --progress files and their diagnostics. */
 export interface Annotatable {
@@ -18,6 +18,7 @@ export interface Annotatable {
 export async function annotateAll(run: Annotatable, outDir: string): Promise<string[]> {
   const inputs = [...run.registers, ...run.progressFiles].map((r) => r.path);
   const notInput = inputGuard(inputs);
+  const folder = folderCheckedOnce();
   const used = new Map<string, number>();
   const written: string[] = [];
   const byFile = new Map<string, Diagnostic[]>();
@@ -36,7 +37,7 @@ export async function annotateAll(run: Annotatable, outDir: string): Promise<str
     const name = n === 1 ? stem : `${stem}-${n}`;
     const diagnostics = byFile.get(register.displayPath) ?? [];
     written.push(
-      await writeAnnotated({ register, diagnostics, outDir, lang: run.lang, inputs, notInput, name, cellsAgain: run.cellsAgain }),
+      await writeAnnotated({ register, diagnostics, outDir, lang: run.lang, inputs, notInput, name, cellsAgain: run.cellsAgain, folder }),
     );
   }
   return written;

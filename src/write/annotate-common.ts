@@ -60,6 +60,8 @@ export interface AnnotateInput {
    * needs them holds the result sheet only
    */
   cellsAgain?: (register: Register) => Promise<RawWorkbook | null>;
+  /** the check of the copy's folder before it is written (atomic.ts atomically); default: made for every copy */
+  folder?: (target: string) => void;
 }
 
 /**

@@ -103,10 +103,14 @@ export async function writePatchedCopy(input: AnnotateInput, target: string, lev
   }
   if (!bytes) return false;
   const out = bytes;
-  await atomically(target, (tmp) => {
-    writeFileSync(tmp, out);
-    return Promise.resolve();
-  });
+  await atomically(
+    target,
+    (tmp) => {
+      writeFileSync(tmp, out);
+      return Promise.resolve();
+    },
+    input.folder,
+  );
   return true;
 }
 

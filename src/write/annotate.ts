@@ -46,12 +46,12 @@ export async function writeAnnotated(
   if (register.workbook && (large || (register.kind === 'csv' && !opts.viaExceljs))) {
     const raw = await cellsOf(input);
     if (raw && large) {
-      await atomically(target, (tmp) => writeStreamedCopy(tmp, input, raw, cells, large));
+      await atomically(target, (tmp) => writeStreamedCopy(tmp, input, raw, cells, large), input.folder);
       return target;
     }
     if (raw) {
       const bytes = csvCopy(input, raw);
-      await atomically(target, (tmp) => Promise.resolve(writeFileSync(tmp, bytes)));
+      await atomically(target, (tmp) => Promise.resolve(writeFileSync(tmp, bytes)), input.folder);
       return target;
     }
   }

@@ -38,11 +38,14 @@ export function inputGuard(inputs: Iterable<string>): (target: string) => void {
  * Runs `write` on a temporary file in the target's folder, then renames it to `target`: a reader
  * never sees half a workbook. The temporary file is removed if anything fails.
  */
-export async function atomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
+export async function atomically(
+  target: string,
+  write: (tmp: string) => Promise<void>,
+  folder: (target: string) => void = checkFolder,
+): Promise<void> {
   // Synchronous on purpose: the asynchronous calls would queue behind the compression of the
   // workbook before on Node's thread pool (src/write/zip-writer.ts).
-  refuseSystemFolder(resolve(target));
-  ensureDir(dirname(target));
+  folder(target);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await write(tmp);
@@ -51,6 +54,27 @@ export async function atomically(target: string, write: (tmp: string) => Promise
     rmSync(tmp, { force: true });
     throw writeFailure(e, target, tmp);
   }
+}
+
+/** Before a file is written: its path is in no system folder, and its folder is made if need be. */
+function checkFolder(target: string): void {
+  refuseSystemFolder(resolve(target));
+  ensureDir(dirname(target));
+}
+
+/**
+ * checkFolder made once a folder, for a run that writes many files into one (the annotated copies: a
+ * dozen system calls each, otherwise). The file itself may be a link anywhere: it is renamed over,
+ * never written through.
+ */
+export function folderCheckedOnce(): (target: string) => void {
+  const checked = new Set<string>();
+  return (target) => {
+    const dir = dirname(resolve(target));
+    if (checked.has(dir)) return;
+    checkFolder(target);
+    checked.add(dir);
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

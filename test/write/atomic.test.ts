@@ -1,10 +1,10 @@
 // Where outputs may go: checked before any work, and no write can spin or end in a stack trace.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputError, UsageError } from '../../src/errors.js';
-import { atomically, checkOutputDir, checkOutputFile, ensureDir, systemFolder } from '../../src/write/atomic.js';
+import { atomically, checkOutputDir, checkOutputFile, ensureDir, folderCheckedOnce, systemFolder } from '../../src/write/atomic.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-atomic-'));
 const file = join(dir, 'a-file');
@@ -133,5 +133,24 @@ describe('atomically', () => {
       throw err;
     }).catch((x: unknown) => x);
     expect(e).toBe(err);
+  });
+});
+
+describe('folderCheckedOnce', () => {
+  it('makes and checks a folder for its first file only, and refuses a system folder', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'tiendo-once-'));
+    const out = join(root, 'copies');
+    const folder = folderCheckedOnce();
+    await atomically(join(out, 'a.xlsx'), (tmp) => Promise.resolve(writeFileSync(tmp, 'a')), folder);
+    expect(readdirSync(out)).toEqual(['a.xlsx']);
+    // the folder goes: a second file is not checked again (the rename then fails, a clear output error)
+    rmSync(out, { recursive: true });
+    await expect(atomically(join(out, 'b.xlsx'), (tmp) => Promise.resolve(writeFileSync(tmp, 'b')), folder)).rejects.toThrow(OutputError);
+    expect(existsSync(out)).toBe(false);
+    // without the check remembered, the folder is made again
+    await atomically(join(out, 'b.xlsx'), (tmp) => Promise.resolve(writeFileSync(tmp, 'b')));
+    expect(readdirSync(out)).toEqual(['b.xlsx']);
+    expect(() => folderCheckedOnce()('/proc/tiendo/x.xlsx')).toThrow(OutputError);
+    rmSync(root, { recursive: true, force: true });
   });
 });
