@@ -43,6 +43,46 @@ function partsOf(d: IsoDate): [number, number, number] {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
+/** The digits of `s` from `at`, `n` of them, as a number; -1 when one is not a digit. */
+function digitsAt(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days from 1 January 1970 to a day of the proleptic Gregorian calendar, as Date.UTC counts them
+ * (without a Date): the civil-from-days algorithm read backwards.
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+/**
+ * The day's number (days from 1 January 1970) when `d` is a day that exists, read digit by digit;
+ * null for anything else, which the callers hand to date-fns as before. The rules ask it of every task.
+ */
+function dayNumber(d: IsoDate): number | null {
+  if (d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return null;
+  const y = digitsAt(d, 0, 4);
+  const m = digitsAt(d, 5, 2);
+  const day = digitsAt(d, 8, 2);
+  if (y < 0 || m < 1 || m > 12 || day < 1) return null;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
+  if (day > (MONTH_DAYS[m - 1] ?? 31) + leap) return null;
+  return daysFromCivil(y, m, day);
+}
+
 /** The day as a local Date at midnight: date-fns counts calendar days on those, whatever the time zone. */
 function local(d: IsoDate): Date {
   const [y, m, day] = partsOf(d);
@@ -58,7 +98,9 @@ export function addDays(d: IsoDate, n: number): IsoDate {
 }
 /** The number of days from `a` to `b`: positive when `b` is later (`daysBetween(deadline, asOf)` = days overdue). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return differenceInCalendarDays(local(b), local(a));
+  const from = dayNumber(a);
+  const to = dayNumber(b);
+  return from !== null && to !== null ? to - from : differenceInCalendarDays(local(b), local(a));
 }
 /** yyyy-mm-dd from a Date's UTC fields (exceljs gives UTC midnight). */
 export function isoFromUtc(d: Date): IsoDate {
@@ -76,5 +118,6 @@ export function vietnameseDateLine(d: IsoDate): string {
 }
 /** dd/mm/yyyy for display. */
 export function displayDate(d: IsoDate): string {
-  return format(local(d), 'dd/MM/yyyy');
+  // a day that exists is its own digits turned round; anything else as date-fns makes it
+  return dayNumber(d) !== null ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : format(local(d), 'dd/MM/yyyy');
 }

@@ -3,6 +3,7 @@
 // progress sheets of ./sheets-progress.ts) share what is here and nothing of the rendering.
 import type { ClassifiedTask, RollupResult, UnitRollup } from '../aggregate/index.js';
 import type { Counts, DateValue, IsoDate, Lang, NumberValue } from '../types.js';
+import { daysFromCivil } from '../domain/dates.js';
 import type { BarChart } from './chart.js';
 import type { CellValue } from './xlsx-writer.js';
 
@@ -33,15 +34,6 @@ export const text = (s: string | null | undefined): string | null => (s == null 
 function digitAt(s: string, i: number): number {
   const c = s.charCodeAt(i) - 48;
   return c >= 0 && c <= 9 ? c : NaN;
-}
-
-/** Days from 1 January 1970 to a day of the proleptic Gregorian calendar (as Date.UTC counts them, without a Date). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
 
 /** A calendar day as a date cell: Excel's day number (days since 30 December 1899) under the column's dd/mm/yyyy. */

@@ -1,3 +1,5 @@
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
 import { describe, it, expect } from 'vitest';
 import type { Cell, DateValue, NumberValue } from '../../src/types.js';
 import {
@@ -419,6 +421,27 @@ describe('calendar days', () => {
     ['2024-05-05', '2024-05-05', 0],
   ])('daysBetween(%s, %s) = %d', (a, b, n) => {
     expect(daysBetween(a, b)).toBe(n);
+  });
+
+  it('counts and shows every day from 1900 to 2100, and a day that does not exist, as date-fns does', () => {
+    const localDay = (d: string): Date => {
+      const [y = 0, m = 1, day = 1] = d.split('-').map(Number);
+      const date = new Date(y, m - 1, day);
+      date.setFullYear(y);
+      return date;
+    };
+    const days: string[] = [];
+    for (let t = Date.UTC(1900, 0, 1); t <= Date.UTC(2100, 11, 31); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+    days.push('2023-02-29', '2024-02-30', '2024-04-31', '2024-06-00', '0999-12-31', '9999-12-31');
+    const origin = '2024-09-30';
+    let differs = 0;
+    for (const d of days) {
+      if (daysBetween(d, origin) !== differenceInCalendarDays(localDay(origin), localDay(d))) differs++;
+      if (daysBetween(origin, d) !== differenceInCalendarDays(localDay(d), localDay(origin))) differs++;
+      if (displayDate(d) !== format(localDay(d), 'dd/MM/yyyy')) differs++;
+    }
+    expect(days.length).toBeGreaterThan(73_000);
+    expect(differs).toBe(0);
   });
 
   it('throws on a malformed day (a bug of the caller)', () => {
