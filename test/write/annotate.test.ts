@@ -300,6 +300,22 @@ describe('writeAnnotated — a CSV register', () => {
     expect(data.getCell('A2').value).toBe('Việc 1');
     expect(argb(data.getCell('B2'))).toBe(ERROR_FILL);
 
+    // a register too large to hold is streamed from the cells read again
+    const streamed = await writeAnnotated(
+      {
+        register: register({ workbook: sizes }),
+        diagnostics: [d],
+        outDir: join(dir, 'large'),
+        lang: 'vi',
+        inputs: [],
+        cellsAgain: () => Promise.resolve(cells),
+      },
+      { inMemoryMaxCells: 1 },
+    );
+    const large = at((await load(streamed)).worksheets, 1, 'register sheet');
+    expect(large.getCell('B2').value).toBe('Nguyễn Văn An');
+    expect(argb(large.getCell('B2'))).toBe(ERROR_FILL);
+
     const gone = await writeAnnotated({
       register: register({ workbook: sizes }),
       diagnostics: [d],
