@@ -60,7 +60,7 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * Days from 1 January 1970 to a day of the proleptic Gregorian calendar, as Date.UTC counts them
  * (without a Date): the civil-from-days algorithm read backwards.
  */
-export function daysFromCivil(year: number, month: number, day: number): number {
+function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -70,9 +70,9 @@ export function daysFromCivil(year: number, month: number, day: number): number 
 
 /**
  * The day's number (days from 1 January 1970) when `d` is a day that exists, read digit by digit;
- * null for anything else, which the callers hand to date-fns as before. The rules ask it of every task.
+ * null for anything else, which the callers read as before. The rules and the summaries ask it of every task.
  */
-function dayNumber(d: IsoDate): number | null {
+export function dayNumber(d: IsoDate): number | null {
   if (d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return null;
   const y = digitsAt(d, 0, 4);
   const m = digitsAt(d, 5, 2);

@@ -3,7 +3,7 @@
 // progress sheets of ./sheets-progress.ts) share what is here and nothing of the rendering.
 import type { ClassifiedTask, RollupResult, UnitRollup } from '../aggregate/index.js';
 import type { Counts, DateValue, IsoDate, Lang, NumberValue } from '../types.js';
-import { daysFromCivil } from '../domain/dates.js';
+import { dayNumber } from '../domain/dates.js';
 import type { BarChart } from './chart.js';
 import type { CellValue } from './xlsx-writer.js';
 
@@ -30,21 +30,12 @@ export type Kind = 'text' | 'int' | 'rate' | 'points' | 'num' | 'date';
 /** Text stays text: the writer writes every string as a string, `=SUM(A1)` included (never a formula). */
 export const text = (s: string | null | undefined): string | null => (s == null || s === '' ? null : s);
 
-/** The digit at `i` of `s`, or NaN. */
-function digitAt(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : NaN;
-}
-
 /** A calendar day as a date cell: Excel's day number (days since 30 December 1899) under the column's dd/mm/yyyy. */
 export function dateCell(d: IsoDate): number {
-  // `yyyy-mm-dd` read digit by digit: asked for once per task and sheet
-  if (d.length === 10) {
-    const y = digitAt(d, 0) * 1000 + digitAt(d, 1) * 100 + digitAt(d, 2) * 10 + digitAt(d, 3);
-    const m = digitAt(d, 5) * 10 + digitAt(d, 6);
-    const day = digitAt(d, 8) * 10 + digitAt(d, 9);
-    if (y >= 1000 && m >= 1 && m <= 12 && day >= 1 && day <= 31) return daysFromCivil(y, m, day) + 25_569;
-  }
+  // asked for once per task and sheet: a day that exists read digit by digit; anything else (and a
+  // year before 1000, which Date.UTC reads otherwise) as Date.UTC reads it
+  const n = d >= '1000' ? dayNumber(d) : null;
+  if (n !== null) return n + 25_569;
   const [y = NaN, m = NaN, day = NaN] = d.split('-').map(Number);
   return Date.UTC(y, m - 1, day) / 86_400_000 + 25_569;
 }
